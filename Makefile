@@ -1,0 +1,52 @@
+# Lantern: the two set-up commands are `make run` and `make test` (see README.md).
+# Both create .venv, install everything (llama-cpp-python is built from source once and
+# then comes from pip's wheel cache), fetch and verify the default models, then run.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+MODELS := .models/.fetched
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test setup models lint pytest bench selftest clean
+
+run: setup
+	$(PY) -m app
+
+test: setup lint pytest
+
+setup: $(STAMP) $(MODELS)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip wheel
+
+# Re-install whenever the declared dependencies change.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+# The registry decides what is fetched; `fetch` skips files that already verify.
+$(MODELS): assets/models/registry.toml $(STAMP)
+	$(PY) -m inference fetch
+	touch $@
+
+models: $(MODELS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app inference benchmarks tests packaging
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+selftest: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m app --self-test
+
+bench: setup
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

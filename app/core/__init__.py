@@ -1,0 +1,1 @@
+"""The learning domain in plain Python (no Qt): tutor, content, learner model, sync."""

@@ -1,0 +1,164 @@
+"""The models the app uses, their loading state, and how to describe them to people.
+
+:class:`ModelHost` is plain Python; it is only touched from the inference worker
+(loading, generating) except for the read-only ``status`` snapshots the GUI shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import NoReturn
+
+from inference import devices
+from inference.cancel import CancelToken
+from inference.devices import DeviceChoice, DeviceReport
+from inference.embed import EmbedEngine
+from inference.errors import InferenceError, ModelLoadError
+from inference.llm import ChatEngine
+from inference.loader import load_chat, load_embed
+from inference.registry import ModelSpec, Registry, load_registry
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+
+
+class LoadState(Enum):
+    WAITING = "waiting"
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    role: str
+    spec: ModelSpec
+    state: LoadState = LoadState.WAITING
+    error: InferenceError | None = None
+    summary: str = ""  # e.g. "SmolLM2-135M · CPU · 2 threads"
+    detail: str = ""  # the device reason, for a tooltip
+
+
+class ModelHost:
+    """Owns the chat and embedding engines for the app's lifetime.
+
+    Args:
+        registry: the model catalog; defaults to ``assets/models/registry.toml``.
+        chat_id / embed_id: registry ids, None for the defaults.
+        force_cpu: ignore GPUs (the user chose "CPU" in Settings).
+        threads: CPU threads, None for the number of physical cores.
+    """
+
+    def __init__(self, registry: Registry | None = None, *, chat_id: str | None = None,
+                 embed_id: str | None = None, force_cpu: bool = False,
+                 threads: int | None = None) -> None:
+        self.registry = registry or load_registry()
+        chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
+        embed = self.registry.get(embed_id) if embed_id else self.registry.default("embed")
+        self._status = {"chat": ModelStatus("chat", chat), "embed": ModelStatus("embed", embed)}
+        self._force_cpu = force_cpu
+        self._threads = threads
+        self._lock = threading.Lock()
+        self._chat: ChatEngine | None = None
+        self._embed: EmbedEngine | None = None
+        self.report: DeviceReport | None = None
+
+    def status(self, role: str) -> ModelStatus:
+        with self._lock:
+            return self._status[role]
+
+    def _set(self, role: str, **changes: object) -> None:
+        with self._lock:
+            self._status[role] = replace(self._status[role], **changes)  # type: ignore[arg-type]
+
+    def load_all(self, progress: Progress, cancel: CancelToken) -> None:
+        """Detect devices, then load chat and embedding models; failures are recorded.
+
+        One model failing does not stop the other from loading.
+        """
+        progress("Checking this computer…", 0.05)
+        self.report = devices.detect()
+        chat_choice, embed_choice = self._choices(self.report)
+        steps = (("chat", chat_choice, self._load_chat, 0.15),
+                 ("embed", embed_choice, self._load_embed, 0.75))
+        for role, choice, load, at in steps:
+            cancel.raise_if_cancelled()
+            progress(f"Loading the {'tutor' if role == 'chat' else 'search'} model…", at)
+            self._load_one(role, choice, load)
+        progress("Ready", 1.0)
+
+    def _choices(self, report: DeviceReport) -> tuple[DeviceChoice, DeviceChoice]:
+        chat, embed = report.chat, report.embed
+        if self._force_cpu:
+            chat, embed = devices.choose_chat(False, chat.threads), devices.choose_embed(
+                [], embed.threads)
+        if self._threads:
+            chat = replace(chat, threads=self._threads)
+            embed = replace(embed, threads=self._threads)
+        return chat, embed
+
+    def _load_one(self, role: str, choice: DeviceChoice,
+                  load: Callable[[ModelSpec, DeviceChoice], str]) -> None:
+        spec = self._status[role].spec
+        self._set(role, state=LoadState.LOADING, error=None)
+        try:
+            summary = load(spec, choice)
+        except InferenceError as exc:
+            log.warning("%s model %s failed to load: %s", role, spec.id, exc)
+            self._set(role, state=LoadState.FAILED, error=exc, summary=f"{spec.name} · not loaded")
+            return
+        except Exception as exc:  # a bug or an unexpected library error: still no crash
+            log.exception("%s model %s failed unexpectedly", role, spec.id)
+            wrapped = ModelLoadError(f"The {role} model could not be loaded ({exc}).")
+            self._set(role, state=LoadState.FAILED, error=wrapped)
+            return
+        self._set(role, state=LoadState.READY, summary=summary, detail=choice.reason)
+
+    def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
+        engine = load_chat(spec, choice)
+        self._chat = engine
+        return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
+
+    def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
+        engine = load_embed(spec, choice)
+        self._embed = engine
+        device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
+        fallback = " (GPU fell back to CPU)" if engine.fell_back else ""
+        return f"{spec.name} · {device}{fallback} · {choice.threads} threads"
+
+    def chat(self) -> ChatEngine:
+        """The loaded chat engine; raises the load error if loading failed."""
+        if self._chat is None:
+            self._raise_unavailable("chat")
+        return self._chat
+
+    def embed(self) -> EmbedEngine:
+        if self._embed is None:
+            self._raise_unavailable("embed")
+        return self._embed
+
+    def _raise_unavailable(self, role: str) -> NoReturn:
+        error = self.status(role).error
+        if error is not None:
+            raise error
+        raise ModelLoadError(f"The {role} model is not loaded yet.", hint="Please wait a moment.")
+
+    def close(self) -> None:
+        if self._chat is not None:
+            self._chat.close()
+            self._chat = None
+        self._embed = None
+
+
+def describe_chat(spec: ModelSpec, choice: DeviceChoice, offloaded: int | None) -> str:
+    """"SmolLM2-135M · CPU · 2 threads", saying so when a requested GPU was not used."""
+    if choice.device == "gpu" and offloaded:
+        return f"{spec.name} · GPU ({offloaded} layers) · {choice.threads} threads"
+    if choice.device == "gpu":
+        return f"{spec.name} · CPU (GPU fell back to CPU) · {choice.threads} threads"
+    return f"{spec.name} · CPU · {choice.threads} threads"

@@ -1,0 +1,48 @@
+"""Entry point: ``python -m app`` or ``lantern``.
+
+This module imports no Qt itself, so a machine without a display gets one clear sentence
+instead of a Qt abort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from app import __version__
+from app.logs import setup_logging
+from app.paths import AppPaths
+
+NO_DISPLAY = ("Lantern needs a graphical desktop, and none was found (DISPLAY is not set). "
+              "Start it from the desktop, or on a server use: xvfb-run make run")
+
+
+def has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lantern", description="Lantern, the offline tutor.")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the install headlessly and print one JSON line")
+    parser.add_argument("--version", action="version", version=f"Lantern {__version__}")
+    args = parser.parse_args(argv)
+    paths = AppPaths.default().ensure()
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        setup_logging(paths.logs)
+        from app.ui.selftest import run_self_test
+
+        return run_self_test()
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    setup_logging(paths.logs)
+    from app.ui.application import run_gui
+
+    return run_gui()

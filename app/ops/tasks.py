@@ -1,0 +1,99 @@
+"""Background lanes and the bridge that brings results back to the GUI thread.
+
+Like Anki's task manager: each resource that is not thread-safe gets one owner thread
+(``inference`` for the models, ``db`` for the encrypted database). Work is a plain
+function; its result, error or progress is delivered on the GUI thread, and only while
+the ``parent`` widget that asked for it still exists.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Literal, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from inference.errors import Cancelled
+
+log = logging.getLogger(__name__)
+
+Lane = Literal["inference", "db", "io"]
+T = TypeVar("T")
+
+
+class _Bridge(QObject):
+    """Lives on the GUI thread; runs callables posted from any thread there."""
+
+    posted = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, call: Callable[[], None]) -> None:
+        call()
+
+
+class TaskRunner:
+    """Runs functions on single-thread lanes and reports on the GUI thread.
+
+    Create it on the GUI thread. ``shutdown()`` must be called before the app exits
+    (the app context does it); tests fail if a lane thread is left running.
+    """
+
+    def __init__(self) -> None:
+        self._bridge = _Bridge()
+        self._lanes: dict[str, ThreadPoolExecutor] = {}
+
+    def _lane(self, lane: Lane) -> ThreadPoolExecutor:
+        if lane not in self._lanes:
+            self._lanes[lane] = ThreadPoolExecutor(1, thread_name_prefix=f"lantern-{lane}")
+        return self._lanes[lane]
+
+    def post(self, call: Callable[[], None], *, parent: QObject | None = None) -> None:
+        """Run ``call`` on the GUI thread soon; dropped if ``parent`` was deleted."""
+
+        def guarded() -> None:
+            if parent is None or shiboken6.isValid(parent):
+                call()
+
+        self._bridge.posted.emit(guarded)
+
+    def submit(self, lane: Lane, work: Callable[[], T], *, parent: QObject | None = None,
+               on_success: Callable[[T], None] | None = None,
+               on_error: Callable[[Exception], None] | None = None,
+               on_cancel: Callable[[], None] | None = None) -> Future[Any]:
+        """Run ``work()`` on ``lane``; deliver its outcome on the GUI thread.
+
+        A :class:`Cancelled` error goes to ``on_cancel`` (never to ``on_error``): a user's
+        stop is not an error.
+        """
+
+        def run() -> None:
+            try:
+                result = work()
+            except Cancelled:
+                if on_cancel:
+                    self.post(on_cancel, parent=parent)
+            except Exception as exc:
+                log.debug("task on %s lane failed", lane, exc_info=True)
+                if on_error:
+                    self.post(functools.partial(on_error, exc), parent=parent)
+                else:
+                    log.exception("unhandled error in a %s task", lane)
+            else:
+                if on_success:
+                    self.post(functools.partial(on_success, result), parent=parent)
+
+        return self._lane(lane).submit(run)
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop accepting work, drop queued work, and (by default) wait for running work."""
+        for pool in self._lanes.values():
+            pool.shutdown(wait=wait, cancel_futures=True)
+        self._lanes.clear()

@@ -1,0 +1,53 @@
+"""User settings: a typed, versioned model saved as JSON in the config dir.
+
+A damaged settings file never stops Lantern: it is kept aside as ``settings.json.bad``
+(nothing is lost) and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from app.atomic import write_text_atomic
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+
+class Settings(BaseModel):
+    version: int = SETTINGS_VERSION
+    chat_model: str | None = Field(default=None, description="registry id; None = default")
+    embed_model: str | None = None
+    device: Literal["auto", "cpu"] = "auto"
+    threads: int | None = Field(default=None, ge=1, le=64, description="None = physical cores")
+    font_scale: int = Field(default=100, ge=100, le=200)
+    theme: Literal["light", "dark", "high-contrast"] = "light"
+    language: Literal["en", "zh_CN"] = "en"
+    idle_lock_minutes: int = Field(default=10, ge=1, le=240)
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        return Settings.model_validate_json(path.read_bytes())
+    except (ValidationError, ValueError, OSError) as exc:
+        log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
+        _keep_aside(path)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    write_text_atomic(path, settings.model_dump_json(indent=2))
+
+
+def _keep_aside(path: Path) -> None:
+    try:
+        path.replace(path.with_name(path.name + ".bad"))
+    except OSError as exc:
+        log.warning("could not keep the damaged settings file aside: %s", exc)

@@ -1,0 +1,1 @@
+"""Encrypted learner profiles (SQLCipher). No Qt here."""

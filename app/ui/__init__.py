@@ -1,0 +1,1 @@
+"""The Qt user interface. The only package (with app.ops) that imports PySide6."""

@@ -1,0 +1,88 @@
+"""A Qt list model over the chat messages shown in the tutor panel.
+
+Streaming appends to the last row and emits ``dataChanged`` for that row only, so the
+view never re-lays out the whole conversation while a reply arrives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Sender(IntEnum):
+    LEARNER = 0
+    TUTOR = 1
+    NOTICE = 2  # a message from Lantern itself (e.g. "the model is missing")
+
+
+@dataclass
+class ChatMessage:
+    sender: Sender
+    text: str
+    streaming: bool = False
+    stopped: bool = False
+
+
+class ChatRoles(IntEnum):
+    SENDER = Qt.ItemDataRole.UserRole + 1
+    STREAMING = Qt.ItemDataRole.UserRole + 2
+    STOPPED = Qt.ItemDataRole.UserRole + 3
+
+
+_SPEAKER = {Sender.LEARNER: "You", Sender.TUTOR: "Tutor", Sender.NOTICE: "Lantern"}
+
+
+class ChatListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._messages: list[ChatMessage] = []
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._messages)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+            return None
+        msg = self._messages[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return msg.text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{_SPEAKER[msg.sender]}: {msg.text or 'thinking'}"
+        if role == ChatRoles.SENDER:
+            return msg.sender
+        if role == ChatRoles.STREAMING:
+            return msg.streaming
+        if role == ChatRoles.STOPPED:
+            return msg.stopped
+        return None
+
+    def message(self, row: int) -> ChatMessage:
+        return self._messages[row]
+
+    def append(self, sender: Sender, text: str = "", *, streaming: bool = False) -> int:
+        row = len(self._messages)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._messages.append(ChatMessage(sender, text, streaming=streaming))
+        self.endInsertRows()
+        return row
+
+    def extend_last(self, text: str) -> None:
+        """Append streamed text to the last message."""
+        if self._messages:
+            self._messages[-1].text += text
+            self._changed(len(self._messages) - 1)
+
+    def finish_last(self, *, stopped: bool = False) -> None:
+        if self._messages:
+            last = self._messages[-1]
+            last.streaming, last.stopped = False, stopped
+            self._changed(len(self._messages) - 1)
+
+    def _changed(self, row: int) -> None:
+        index = self.index(row)
+        self.dataChanged.emit(index, index)

@@ -1,0 +1,113 @@
+"""Sentence embeddings with ONNX Runtime: tokenize, run, mean-pool, L2-normalise.
+
+Follows fastembed's habits: explicit providers checked against what ONNX Runtime offers,
+explicit thread counts, only the inputs the model declares are fed, and after loading
+the provider actually in use is reported (a GPU that fell back to CPU is not hidden).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+from inference.devices import CPU_PROVIDER, physical_cores
+from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
+
+log = logging.getLogger(__name__)
+
+Vectors = npt.NDArray[np.float32]
+
+
+class EmbedEngine:
+    """Turn texts into unit-length vectors.
+
+    Args:
+        model_path: the ``.onnx`` file.
+        tokenizer_path: a Hugging Face ``tokenizer.json``.
+        providers: ONNX Runtime providers in order of preference; default CPU.
+        threads: intra-op threads; default the number of physical cores.
+        max_length: longer texts are truncated to this many tokens.
+        batch_size: texts per ONNX Runtime call.
+    """
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, *,
+                 providers: Sequence[str] = (CPU_PROVIDER,), threads: int | None = None,
+                 max_length: int = 256, batch_size: int = 32) -> None:
+        for path in (model_path, tokenizer_path):
+            if not path.is_file():
+                raise ModelNotFound(f"The embedding model file {path} is missing.")
+        self.threads = threads or physical_cores()
+        self.batch_size = batch_size
+        self._tokenizer = _load_tokenizer(tokenizer_path, max_length)
+        self._session = _load_session(model_path, list(providers), self.threads)
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self.requested_providers = list(providers)
+        self.provider = self._session.get_providers()[0]
+        if self.provider != self.requested_providers[0]:
+            log.warning("embedding model asked for %s but runs on %s",
+                        self.requested_providers[0], self.provider)
+        self.dim = int(self.embed(["probe"]).shape[1])
+
+    @property
+    def fell_back(self) -> bool:
+        """True when ONNX Runtime did not use the first provider we asked for."""
+        return self.provider != self.requested_providers[0]
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """An ``(len(texts), dim)`` float32 array of unit vectors."""
+        if not texts:
+            return np.zeros((0, getattr(self, "dim", 0)), dtype=np.float32)
+        parts = [self._embed_batch(texts[i:i + self.batch_size])
+                 for i in range(0, len(texts), self.batch_size)]
+        return np.concatenate(parts, axis=0)
+
+    def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+        encodings = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask,
+                "token_type_ids": np.zeros_like(ids)}
+        outputs = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})
+        return _pool_and_normalise(np.asarray(outputs[0], dtype=np.float32), mask)
+
+
+def _pool_and_normalise(hidden: Vectors, mask: npt.NDArray[np.int64]) -> Vectors:
+    if hidden.ndim == 3:  # token embeddings -> mean over real tokens
+        weights = mask[..., None].astype(np.float32)
+        hidden = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.linalg.norm(hidden, axis=1, keepdims=True)
+    return (hidden / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _load_tokenizer(path: Path, max_length: int) -> Tokenizer:
+    try:
+        tok = Tokenizer.from_file(str(path))
+    except Exception as exc:  # tokenizers raises plain Exception subclasses
+        raise ModelLoadError(f"The tokenizer {path.name} could not be read: {exc}") from exc
+    tok.enable_truncation(max_length=max_length)
+    tok.enable_padding()
+    return tok
+
+
+def _load_session(path: Path, providers: list[str], threads: int) -> ort.InferenceSession:
+    available = ort.get_available_providers()
+    missing = [p for p in providers if p not in available]
+    if missing:
+        raise ProviderUnavailable(
+            f"ONNX Runtime here cannot use {', '.join(missing)} (it offers {', '.join(available)})."
+        )
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3  # errors only; ORT warnings go nowhere useful for users
+    try:
+        return ort.InferenceSession(str(path), sess_options=options, providers=providers)
+    except Exception as exc:  # ORT raises its own Fail/InvalidGraph classes
+        raise ModelLoadError(f"ONNX Runtime could not load {path.name}: {exc}") from exc

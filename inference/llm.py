@@ -1,0 +1,195 @@
+"""The chat engine: one llama.cpp model, streamed token by token, cancellable.
+
+One :class:`ChatEngine` owns one ``Llama`` object. llama.cpp contexts are not
+thread-safe, so every call takes the engine's lock; the app additionally keeps all calls
+on a single inference worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from inference import llama_log
+from inference.cancel import CancelToken
+from inference.chat_template import ChatTemplate, Message, from_metadata
+from inference.devices import physical_cores
+from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    """Sampling settings. ``temperature == 0`` means greedy, hence deterministic."""
+
+    max_tokens: int = 320
+    temperature: float = 0.3
+    top_p: float = 0.9
+    top_k: int = 40
+    repeat_penalty: float = 1.15
+    seed: int = 1234
+    stop: tuple[str, ...] = ()
+
+    @classmethod
+    def deterministic(cls, max_tokens: int = 64) -> GenerationParams:
+        return cls(max_tokens=max_tokens, temperature=0.0, seed=42)
+
+
+@dataclass(frozen=True)
+class ChatEngineInfo:
+    model_name: str
+    path: Path
+    n_ctx: int
+    n_threads: int
+    gpu_layers_requested: int
+    gpu_layers_offloaded: int | None
+    template_origin: str
+    device: str = field(default="cpu")
+
+
+class ChatEngine:
+    """Load a GGUF and stream chat completions from it.
+
+    Args:
+        model_path: the ``.gguf`` file (already verified by the registry).
+        n_ctx: context window in tokens.
+        n_threads: CPU threads; defaults to the number of physical cores.
+        n_gpu_layers: ``-1`` offloads everything when the build supports it, ``0`` CPU only.
+        ram_mb: memory the model needs; loading is refused when less is available.
+        name: the display name, e.g. "SmolLM2-135M".
+    """
+
+    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
+                 n_gpu_layers: int = 0, ram_mb: int = 0, name: str | None = None) -> None:
+        if not model_path.is_file():
+            raise ModelNotFound(f"The chat model file {model_path} is missing.")
+        _check_ram(ram_mb, model_path)
+        self._lock = threading.Lock()
+        self._stack = ExitStack()
+        threads = n_threads or physical_cores()
+        self._llm = self._load(model_path, n_ctx, threads, n_gpu_layers)
+        self._stack.callback(self._llm.close)
+        self.template = self._template()
+        self.info = ChatEngineInfo(
+            model_name=name or model_path.stem, path=model_path, n_ctx=n_ctx,
+            n_threads=threads, gpu_layers_requested=n_gpu_layers,
+            gpu_layers_offloaded=llama_log.last_offload(),
+            template_origin=self.template.origin,
+            device="gpu" if (llama_log.last_offload() or 0) > 0 else "cpu",
+        )
+
+    def _load(self, path: Path, n_ctx: int, threads: int, gpu_layers: int) -> Any:
+        import llama_cpp
+
+        llama_log.install()
+        llama_log.reset_offload()
+        try:
+            with llama_log.python_prints_to_log():
+                llm = llama_cpp.Llama(
+                    model_path=str(path), n_ctx=n_ctx, n_threads=threads,
+                    n_threads_batch=threads, n_gpu_layers=gpu_layers, seed=0, verbose=True,
+                )
+        except MemoryError as exc:
+            raise OutOfMemory(f"Not enough memory to load {path.name}.") from exc
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelLoadError(f"llama.cpp could not load {path.name}: {exc}") from exc
+        llm.verbose = False  # no per-call timing prints once loaded
+        return llm
+
+    def _template(self) -> ChatTemplate:
+        llm = self._llm
+        meta: dict[str, str] = dict(llm.metadata or {})
+        bos = _token_text(llm, llm.token_bos())
+        eos = _token_text(llm, llm.token_eos())
+        return from_metadata(meta, bos=bos, eos=eos)
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return dict(self._llm.metadata or {})
+
+    def render(self, messages: Sequence[Message]) -> str:
+        return self.template.render(messages)
+
+    def count_tokens(self, text: str) -> int:
+        with self._lock:
+            return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
+                    cancel: CancelToken | None = None) -> Iterator[str]:
+        """Yield the reply's text piece by piece; stops between tokens once ``cancel`` is set.
+
+        Cancelling simply ends the stream (it is not an error). The prompt must fit the
+        context window together with ``params.max_tokens``.
+        """
+        return self.stream_prompt(self.render(messages), params, cancel)
+
+    def stream_prompt(self, prompt: str, params: GenerationParams | None = None,
+                      cancel: CancelToken | None = None) -> Iterator[str]:
+        params = params or GenerationParams()
+        self._check_fits(prompt, params)
+        return self._generate(prompt, params, cancel)
+
+    def _check_fits(self, prompt: str, params: GenerationParams) -> None:
+        used = self.count_tokens(prompt)
+        if used + params.max_tokens > self.info.n_ctx:
+            raise InferenceError(
+                f"The conversation is too long for the model ({used} tokens).",
+                hint="Start a new conversation.",
+            )
+
+    def _generate(self, prompt: str, params: GenerationParams,
+                  cancel: CancelToken | None) -> Iterator[str]:
+        with self._lock:
+            stream = self._llm.create_completion(
+                prompt, max_tokens=params.max_tokens, temperature=params.temperature,
+                top_p=params.top_p, top_k=params.top_k, repeat_penalty=params.repeat_penalty,
+                seed=params.seed, stop=list(params.stop) + list(self.template.stops),
+                stream=True,
+            )
+            try:
+                for chunk in stream:
+                    if cancel is not None and cancel.cancelled:
+                        break
+                    text = chunk["choices"][0]["text"]
+                    if text:
+                        yield text
+            finally:
+                stream.close()
+
+    def close(self) -> None:
+        """Free the model's memory. Safe to call twice."""
+        with self._lock:
+            self._stack.close()
+
+    def __enter__(self) -> ChatEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _token_text(llm: Any, token: int) -> str:
+    if token < 0:
+        return ""
+    try:
+        return str(llm.detokenize([token], special=True).decode("utf-8", errors="ignore"))
+    except TypeError:  # older llama-cpp-python without `special`
+        return str(llm.detokenize([token]).decode("utf-8", errors="ignore"))
+
+
+def _check_ram(ram_mb: int, path: Path) -> None:
+    if ram_mb <= 0:
+        return
+    available = psutil.virtual_memory().available // 2**20
+    if available < ram_mb:
+        raise OutOfMemory(
+            f"{path.name} needs about {ram_mb} MB of memory but only {available} MB is free."
+        )

@@ -1,0 +1,34 @@
+"""Build engines from registry entries: locate, verify, check the device, load."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from inference.devices import CPU_PROVIDER, DeviceChoice, choose_chat, choose_embed
+from inference.embed import EmbedEngine
+from inference.llm import ChatEngine
+from inference.registry import ModelSpec, resolve
+
+
+def load_chat(spec: ModelSpec, choice: DeviceChoice, *,
+              search_dirs: Sequence[Path] | None = None, n_ctx: int = 4096) -> ChatEngine:
+    folder = resolve(spec, search_dirs)
+    return ChatEngine(
+        folder / spec.file(".gguf").name, n_ctx=min(n_ctx, spec.context_length),
+        n_threads=choice.threads, n_gpu_layers=choice.gpu_layers, ram_mb=spec.ram_mb,
+        name=spec.name,
+    )
+
+
+def load_embed(spec: ModelSpec, choice: DeviceChoice, *,
+               search_dirs: Sequence[Path] | None = None) -> EmbedEngine:
+    folder = resolve(spec, search_dirs)
+    providers = [choice.backend, CPU_PROVIDER] if choice.device == "gpu" else [CPU_PROVIDER]
+    return EmbedEngine(folder / spec.file(".onnx").name, folder / "tokenizer.json",
+                       providers=providers, threads=choice.threads)
+
+
+def cpu_choices(threads: int) -> tuple[DeviceChoice, DeviceChoice]:
+    """Device choices for a CPU-only run (tests, benchmarks, a user who picked CPU)."""
+    return choose_chat(False, threads), choose_embed([], threads)
