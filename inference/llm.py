@@ -112,6 +112,11 @@ class ChatEngine:
         return from_metadata(meta, bos=bos, eos=eos)
 
     @property
+    def llama(self) -> Any:
+        """The underlying ``llama_cpp.Llama`` (benchmarks compare against it directly)."""
+        return self._llm
+
+    @property
     def metadata(self) -> dict[str, str]:
         return dict(self._llm.metadata or {})
 

@@ -1,0 +1,17 @@
+"""Shared set-up for benchmarks that need the default models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inference.devices import physical_cores
+from inference.registry import load_registry, resolve
+
+
+def default_model_file(role: str, suffix: str) -> Path:
+    spec = load_registry().default(role)  # type: ignore[arg-type]
+    return resolve(spec) / spec.file(suffix).name
+
+
+def bench_threads() -> int:
+    return physical_cores()
