@@ -1,0 +1,65 @@
+"""The real chat model: deterministic streaming, cancel, limits and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inference.cancel import CancelToken
+from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.llm import ChatEngine, GenerationParams
+
+pytestmark = pytest.mark.slow
+QUESTION = [{"role": "user", "content": "What is a fraction?"}]
+
+
+def test_deterministic_generation_repeats_exactly(chat_engine: ChatEngine) -> None:
+    params = GenerationParams.deterministic(max_tokens=24)
+    first = "".join(chat_engine.stream_chat(QUESTION, params))
+    second = "".join(chat_engine.stream_chat(QUESTION, params))
+    assert first == second
+    assert len(first.split()) >= 5
+    assert "<|im_end|>" not in first and "<|im_start|>" not in first
+
+
+def test_stream_yields_many_pieces(chat_engine: ChatEngine) -> None:
+    pieces = list(chat_engine.stream_chat(QUESTION, GenerationParams.deterministic(16)))
+    assert len(pieces) >= 8
+
+
+def test_cancel_stops_between_tokens(chat_engine: ChatEngine) -> None:
+    cancel = CancelToken()
+    pieces = []
+    for piece in chat_engine.stream_chat(QUESTION, GenerationParams.deterministic(200), cancel):
+        pieces.append(piece)
+        if len(pieces) == 3:
+            cancel.cancel()
+    assert len(pieces) == 3
+
+
+def test_a_prompt_longer_than_the_context_is_refused(chat_engine: ChatEngine) -> None:
+    huge = [{"role": "user", "content": "fraction " * 3000}]
+    with pytest.raises(InferenceError, match="too long"):
+        list(chat_engine.stream_chat(huge, GenerationParams.deterministic(16)))
+
+
+def test_a_truncated_gguf_fails_with_a_typed_error(tmp_path: Path,
+                                                  chat_engine: ChatEngine) -> None:
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(chat_engine.info.path.read_bytes()[: 1 << 20])
+    with pytest.raises(ModelLoadError, match=r"could not load broken\.gguf"):
+        ChatEngine(broken)
+
+
+def test_missing_file_and_too_little_memory(tmp_path: Path, chat_engine: ChatEngine) -> None:
+    with pytest.raises(ModelNotFound):
+        ChatEngine(tmp_path / "absent.gguf")
+    with pytest.raises(OutOfMemory, match="needs about"):
+        ChatEngine(chat_engine.info.path, ram_mb=10**9)
+
+
+def test_close_is_idempotent(chat_engine: ChatEngine) -> None:
+    engine = ChatEngine(chat_engine.info.path, n_ctx=512)
+    engine.close()
+    engine.close()
