@@ -79,9 +79,11 @@ def test_llama_cpp_logs_go_to_logging_not_stderr(chat_engine: ChatEngine) -> Non
         "from pathlib import Path\n"
         "from inference.llm import ChatEngine, GenerationParams\n"
         f"e = ChatEngine(Path({str(chat_engine.info.path)!r}), n_ctx=512)\n"
-        "''.join(e.stream_chat([{'role': 'user', 'content': 'Hi'}], GenerationParams.deterministic(4)))\n"
+        "hi = [{'role': 'user', 'content': 'Hi'}]\n"
+        "''.join(e.stream_chat(hi, GenerationParams.deterministic(4)))\n"
         "e.close()\n"
-        "print(len(records), any('llama_model_loader' in m or 'load_tensors' in m for m in records))\n"
+        "seen = any('llama_model_loader' in m or 'load_tensors' in m for m in records)\n"
+        "print(len(records), seen)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
