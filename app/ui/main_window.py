@@ -29,7 +29,7 @@ from app.ops.handle import TaskHandle
 from app.ui.errors import show_error
 from app.ui.status import ModelStatusBar
 from app.ui.tutor.panel import TutorPanel
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
