@@ -28,6 +28,7 @@ CONTENT = ROOT / "assets" / "content"
 TYPES = {"multiple_choice", "multiple_answer", "true_false", "numeric", "short_text"}
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+FULLWIDTH_COMMA, IDEOGRAPHIC_STOP = "\uff0c", "\u3002"  # Chinese text uses these, not , .
 NUMBER = re.compile(r"^(?:(\d+) )?(\d+)/(\d+)$|^(\d+(?:\.\d+)?)(%?)$")
 
 
@@ -247,7 +248,7 @@ def test_chinese_pack_is_written_in_chinese() -> None:
     assert CJK.search(p.meta["title"])
     for lesson_id, (_, body) in p.lessons.items():
         assert len(CJK.findall(body)) > 300, lesson_id
-        assert "，" in body and "。" in body, f"{lesson_id}: use Chinese punctuation"
+        assert FULLWIDTH_COMMA in body and IDEOGRAPHIC_STOP in body, f"{lesson_id}: punctuation"
     for q in p.questions:
         assert CJK.search(q["prompt"]) and CJK.search(q["solution"]), q["id"]
         assert all(CJK.search(h) for h in q["hints"]), q["id"]
