@@ -46,7 +46,7 @@ class Expect:
 EXPECT = {
     "fractions": Expect("en", 6, 6, 60, frozenset(TYPES)),
     "photosynthesis": Expect("en", 4, 4, 30, frozenset(TYPES)),
-    # "fractions-zh": Expect("zh-Hans", 3, 3, 20, frozenset(TYPES)),
+    "fractions-zh": Expect("zh-Hans", 3, 3, 20, frozenset(TYPES)),
 }
 
 
