@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (full-width and look-alike characters are the point)
 """Grading, table-driven: choice types, numbers in every equivalent form, short text."""
 
 from __future__ import annotations
@@ -137,8 +138,8 @@ def test_short_text_by_meaning_and_rubric(embed_engine: EmbedEngine, answer: str
     assert grade.missing == missing
     assert set(grade.matched) | set(missing) == set(KEYWORDS)
     if missing:
-        assert "doesn't mention" in grade.message and "absorb (or capture)" in grade.message \
-            or "light" in grade.message
+        assert "doesn't mention" in grade.message
+        assert all((m.split("|")[0] in grade.message) for m in missing)
 
 
 @pytest.mark.slow

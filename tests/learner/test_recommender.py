@@ -62,7 +62,7 @@ def test_practice_goes_to_the_weakest_unlocked_skill() -> None:
     sit = situation(states={"parts": state("parts", 0.97), "equiv": state("equiv", 0.95),
                             "compare": state("compare", 0.3, days_ago=6),
                             "add": state("add", 0.6)},
-                    completed_lessons=frozenset(l.id for l in LESSONS))
+                    completed_lessons=frozenset(lesson.id for lesson in LESSONS))
     practice = [r for r in candidates(sit) if r.kind is Kind.PRACTICE]
     assert practice[0].skill_id == "compare"
     assert practice[0].reason == ("Practise Comparing fractions — mastery 30%, your weakest "

@@ -127,18 +127,21 @@ def _accumulate(lay: ChainLayout, p: ParamArrays, after: Floats, scale: Floats) 
             x10 = a1[:m] * p.forget[sk] * w0
             x00 = (1.0 - a1[:m]) * (1.0 - p.learn[sk]) * w0
             x11 = a1[:m] * (1.0 - p.forget[sk]) * w1
-            add("x01", sk, x01), add("x10", sk, x10)
-            add("from0", sk, x00 + x01), add("from1", sk, x11 + x10)
+            for name, values in (("x01", x01), ("x10", x10), ("from0", x00 + x01),
+                                 ("from1", x11 + x10)):
+                add(name, sk, values)
             b0[:m] = (1.0 - p.learn[sk]) * w0 + p.learn[sk] * w1
             b1[:m] = p.forget[sk] * w0 + (1.0 - p.forget[sk]) * w1
         sk = lay.skill[:n]
         g1 = a1 * b1[:n]
         g1 = g1 / (g1 + (1.0 - a1) * b0[:n])
         right = lay.obs[t, :n].astype(np.float64)
-        add("g1", sk, g1), add("g0", sk, 1.0 - g1)
-        add("g0_right", sk, (1.0 - g1) * right), add("g1_wrong", sk, g1 * (1.0 - right))
+        for name, values in (("g1", g1), ("g0", 1.0 - g1), ("g0_right", (1.0 - g1) * right),
+                             ("g1_wrong", g1 * (1.0 - right))):
+            add(name, sk, values)
         if t == 0:
-            add("first1", sk, g1), add("chains", sk, np.ones(n))
+            add("first1", sk, g1)
+            add("chains", sk, np.ones(n))
     return counts
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002, RUF003  (full-width and look-alike characters are the point)
 """Read a number the way a learner types it: ``3/4``, ``0.75``, ``75%``, ``1 1/2``, ``０．７５``.
 
 Values are exact :class:`~fractions.Fraction` so ``6/8`` equals ``3/4`` without rounding.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -123,7 +123,3 @@ class Reviews:
             if offset < days:
                 counts[max(offset, 0)] += 1
         return counts
-
-
-def days_between(earlier: datetime, later: datetime) -> float:
-    return (utc(later) - utc(earlier)) / timedelta(days=1)
