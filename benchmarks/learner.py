@@ -49,6 +49,24 @@ def _per_answer_us(answers: list[tuple[str, bool]], step: Callable[[str, bool], 
     return (time.perf_counter() - start) / len(answers) * 1e6
 
 
+def _model_step(model: LearnerModel) -> Callable[[str, bool], None]:
+    state = model.new_state()
+
+    def step(skill: str, right: bool) -> None:
+        model.record(state, skill, right)
+
+    return step
+
+
+def _dict_step() -> Callable[[str, bool], None]:
+    counts: dict[str, int] = {}
+
+    def step(skill: str, right: bool) -> None:
+        counts[skill] = counts.get(skill, 0) + right
+
+    return step
+
+
 def _replay_step(model: LearnerModel) -> Callable[[str, bool], None]:
     history: dict[str, list[bool]] = {}
 
@@ -67,11 +85,8 @@ def learner_update_us() -> Figure:
                                                                strict=True)]
     ours, floor, replay = [], [], []
     for _ in range(REPEATS):  # alternate so machine load hits all three alike
-        state = model.new_state()
-        ours.append(_per_answer_us(answers, lambda k, c: model.record(state, k, c)))
-        counts: dict[str, int] = {}
-        floor.append(_per_answer_us(
-            answers, lambda k, c: counts.__setitem__(k, counts.get(k, 0) + int(c))))
+        ours.append(_per_answer_us(answers, _model_step(model)))
+        floor.append(_per_answer_us(answers, _dict_step()))
         replay.append(_per_answer_us(answers, _replay_step(model)))
     us = statistics.median(ours)
     return Figure(
