@@ -104,45 +104,61 @@ def forward(lay: ChainLayout, p: ParamArrays) -> tuple[Floats, Floats, Floats]:
     return before, after, scale
 
 
+class _Counts:
+    """Expected counts per skill, summed with ``np.bincount``."""
+
+    NAMES = ("g0", "g1", "g0_right", "g1_wrong", "x01", "x10", "from0", "from1", "first1",
+             "chains")
+
+    def __init__(self, n_skills: int) -> None:
+        self.n_skills = n_skills
+        self.sums = {name: np.zeros(n_skills) for name in self.NAMES}
+
+    def add(self, sk: npt.NDArray[np.int64], **values: Floats) -> None:
+        for name, value in values.items():
+            self.sums[name] += np.bincount(sk, weights=value, minlength=self.n_skills)
+
+
+def _transitions(lay: ChainLayout, p: ParamArrays, t: int, a1: Floats, scale: Floats,
+                 b0: Floats, b1: Floats, counts: _Counts) -> None:
+    """Count expected transitions t -> t+1 and step the backward variables to ``t``."""
+    m = int(lay.active[t + 1])
+    sk = lay.skill[:m]
+    e0, e1 = _emit(lay.obs[t + 1, :m], p, sk)
+    w0, w1 = e0 * b0[:m] / scale[t + 1, :m], e1 * b1[:m] / scale[t + 1, :m]
+    x01 = (1.0 - a1[:m]) * p.learn[sk] * w1
+    x10 = a1[:m] * p.forget[sk] * w0
+    x00 = (1.0 - a1[:m]) * (1.0 - p.learn[sk]) * w0
+    x11 = a1[:m] * (1.0 - p.forget[sk]) * w1
+    counts.add(sk, x01=x01, x10=x10, from0=x00 + x01, from1=x11 + x10)
+    b0[:m] = (1.0 - p.learn[sk]) * w0 + p.learn[sk] * w1
+    b1[:m] = p.forget[sk] * w0 + (1.0 - p.forget[sk]) * w1
+
+
 def _accumulate(lay: ChainLayout, p: ParamArrays, after: Floats, scale: Floats) -> dict[
         str, Floats]:
-    """Backward pass; expected counts per skill for the M-step."""
-    k = p.prior.size
-    counts = {n: np.zeros(k) for n in ("g0", "g1", "g0_right", "g1_wrong", "x01", "x10",
-                                       "from0", "from1", "first1", "chains")}
+    """Backward pass; expected counts per skill for the M-step.
+
+    ``b0``/``b1`` are the scaled backward variables; a chain that ends at ``t`` keeps its
+    initial 1s because the running prefix never reaches its column again.
+    """
+    counts = _Counts(p.prior.size)
     b0, b1 = np.ones(lay.n_chains), np.ones(lay.n_chains)
-
-    def add(name: str, sk: npt.NDArray[np.int64], values: Floats) -> None:
-        counts[name] += np.bincount(sk, weights=values, minlength=k)
-
-    for t in range(lay.obs.shape[0] - 1, -1, -1):
+    t_max = lay.obs.shape[0]
+    for t in range(t_max - 1, -1, -1):
         n = int(lay.active[t])
         a1 = after[t, :n]
-        if t + 1 < lay.obs.shape[0] and lay.active[t + 1] > 0:
-            m = int(lay.active[t + 1])
-            sk = lay.skill[:m]
-            e0, e1 = _emit(lay.obs[t + 1, :m], p, sk)
-            w0, w1 = e0 * b0[:m] / scale[t + 1, :m], e1 * b1[:m] / scale[t + 1, :m]
-            x01 = (1.0 - a1[:m]) * p.learn[sk] * w1
-            x10 = a1[:m] * p.forget[sk] * w0
-            x00 = (1.0 - a1[:m]) * (1.0 - p.learn[sk]) * w0
-            x11 = a1[:m] * (1.0 - p.forget[sk]) * w1
-            for name, values in (("x01", x01), ("x10", x10), ("from0", x00 + x01),
-                                 ("from1", x11 + x10)):
-                add(name, sk, values)
-            b0[:m] = (1.0 - p.learn[sk]) * w0 + p.learn[sk] * w1
-            b1[:m] = p.forget[sk] * w0 + (1.0 - p.forget[sk]) * w1
+        if t + 1 < t_max and lay.active[t + 1] > 0:
+            _transitions(lay, p, t, a1, scale, b0, b1, counts)
         sk = lay.skill[:n]
         g1 = a1 * b1[:n]
         g1 = g1 / (g1 + (1.0 - a1) * b0[:n])
         right = lay.obs[t, :n].astype(np.float64)
-        for name, values in (("g1", g1), ("g0", 1.0 - g1), ("g0_right", (1.0 - g1) * right),
-                             ("g1_wrong", g1 * (1.0 - right))):
-            add(name, sk, values)
+        counts.add(sk, g1=g1, g0=1.0 - g1, g0_right=(1.0 - g1) * right,
+                   g1_wrong=g1 * (1.0 - right))
         if t == 0:
-            add("first1", sk, g1)
-            add("chains", sk, np.ones(n))
-    return counts
+            counts.add(sk, first1=g1, chains=np.ones(n))
+    return counts.sums
 
 
 def _m_step(c: dict[str, Floats], forgetting: bool) -> ParamArrays:
