@@ -121,3 +121,11 @@ def test_never_more_than_asked_and_no_duplicates(count: int) -> None:
     recs = recommend(situation(due=[DueReview("parts", 0.6, 9, 2)]), count=count)
     assert len(recs) <= count
     assert len({(r.kind, r.target_id) for r in recs}) == len(recs)
+
+
+def test_last_activity_kind_is_not_repeated_when_close() -> None:
+    due = [DueReview("parts", recall=0.81, days_since=4, overdue_days=0)]
+    fresh = recommend(situation(due=due))
+    after_new_lesson = recommend(situation(due=due, recent_kinds=[Kind.NEW_LESSON]))
+    assert fresh[0].kind is Kind.NEW_LESSON
+    assert after_new_lesson[0].kind is Kind.REVIEW
