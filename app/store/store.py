@@ -67,11 +67,18 @@ class ProfileStore:
                  clock: Callable[[], float] = time.time,
                  migrations: Sequence[Migration] = MIGRATIONS) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
         self._kdf = kdf
         self._clock = clock
         self._migrations = migrations
-        self.index = ProfileIndex.load(root / "profiles.json")
+        self._index: ProfileIndex | None = None
+
+    @property
+    def index(self) -> ProfileIndex:
+        """The sign-in index, read on first use (so building a store touches no disk)."""
+        if self._index is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._index = ProfileIndex.load(self.root / "profiles.json")
+        return self._index
 
     @property
     def class_key_path(self) -> Path:
