@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left.setFixedWidth(self.nav.width())
         side = QVBoxLayout(left)
-        side.setContentsMargins(0, 0, 0, 6)
+        side.setContentsMargins(0, 0, 6, 6)
         side.addWidget(self.nav, 1)
         side.addWidget(self.learner)
         side.addWidget(self.sign_out_button)

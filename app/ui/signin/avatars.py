@@ -59,4 +59,6 @@ def avatar_icon(avatar_id: str, letter: str, size: int = 48) -> QIcon:
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter,
                      (letter[:1] or "?").upper())
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # no selection tint: keep the colour true
+    return icon

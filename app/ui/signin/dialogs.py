@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ class _FormDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
         self.form = QFormLayout()

@@ -28,6 +28,7 @@ from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDial
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
+AVATAR_PX = 64
 
 
 class SignInPage(QWidget):
@@ -44,8 +45,14 @@ class SignInPage(QWidget):
         self.people = QListWidget()
         self.people.setObjectName("profileList")
         self.people.setAccessibleName(self.tr("Profiles on this computer"))
-        self.people.setIconSize(QSize(40, 40))
-        self.people.setSpacing(2)
+        # A grid of big, friendly badges; a class of 30 fits without scrolling.
+        self.people.setViewMode(QListWidget.ViewMode.IconMode)
+        self.people.setMovement(QListWidget.Movement.Static)
+        self.people.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.people.setWrapping(True)
+        self.people.setIconSize(QSize(AVATAR_PX, AVATAR_PX))
+        self.people.setGridSize(QSize(112, 104))
+        self.people.setMinimumHeight(230)
         self.passphrase = passphrase_field(self.tr("Your passphrase"))
         self.people.itemDoubleClicked.connect(lambda _item: self.passphrase.setFocus())
         self.people.currentItemChanged.connect(self._on_person_changed)
@@ -68,6 +75,9 @@ class SignInPage(QWidget):
     def _link(self, text: str) -> QPushButton:
         button = QPushButton(text)
         button.setFlat(True)
+        button.setObjectName("link")
+        button.setStyleSheet("QPushButton#link { color: palette(link); border: none; "
+                             "text-decoration: underline; padding: 4px 2px; }")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
 
@@ -80,22 +90,25 @@ class SignInPage(QWidget):
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.sign_in_button)
         links = QHBoxLayout()
-        links.addWidget(self.new_button)
-        links.addStretch(1)
         links.addWidget(self.forgot_button)
+        links.addStretch(1)
         links.addWidget(self.teacher_button)
         card = QWidget()
-        card.setMaximumWidth(520)
+        card.setMaximumWidth(600)
         column = QVBoxLayout(card)
+        column.addStretch(1)
         for widget in (title, intro, self.people):
             column.addWidget(widget)
         column.addLayout(row)
         column.addWidget(self.message)
         column.addWidget(self.restore_button)
+        column.addSpacing(8)
+        column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(links)
+        column.addStretch(2)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 3)
+        outer.addWidget(card, 4)
         outer.addStretch(1)
 
     def refresh(self) -> None:
@@ -109,16 +122,19 @@ class SignInPage(QWidget):
 
     def _on_profiles_listed(self, entries: list[ProfileEntry]) -> None:
         chosen = self.selected()
+        # Rebuilding the list must not count as choosing someone else: that would wipe
+        # a message the learner has not read yet (e.g. "wrong passphrase").
+        self.people.blockSignals(True)
         self.people.clear()
         for entry in entries:
-            item = QListWidgetItem(avatar_icon(entry.avatar, entry.nickname, 40),
+            item = QListWidgetItem(avatar_icon(entry.avatar, entry.nickname, AVATAR_PX),
                                    entry.nickname)
             item.setData(ID_ROLE, entry)
             item.setToolTip(avatar_label(entry.avatar))
-            item.setSizeHint(QSize(0, 48))
             self.people.addItem(item)
             if chosen is not None and entry.id == chosen.id:
                 self.people.setCurrentItem(item)
+        self.people.blockSignals(False)
         if self.people.currentItem() is None and entries:
             self.people.setCurrentRow(0)
         if not entries:
