@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from app.ops.context import AppContext
-from app.store import ProfileEntry, ProfileId
+from app.store import ProfileEntry, ProfileId, StoreError, transfer
 from app.store.recovery import ClassRecoveryKey
 
 OnError = Callable[[Exception], None]
@@ -96,3 +96,25 @@ def create_class_key(*, parent: QObject, ctx: AppContext, teacher_passphrase: st
 
     return ctx.runner.submit("db", work, parent=parent, on_success=on_done,
                              on_error=on_error)
+
+
+def export_backup(*, parent: QObject, ctx: AppContext, target: Path,
+                  on_done: Callable[[Path], None], on_error: OnError) -> Future[Any]:
+    """Write the signed-in profile to one encrypted backup file (e.g. on a USB stick)."""
+
+    def work() -> Path:
+        if ctx.profile is None:
+            raise StoreError("Sign in first, then export your backup.", hint="")
+        transfer.export_backup(ctx.profiles, ctx.profile, target)
+        return target
+
+    return ctx.runner.submit("db", work, parent=parent, on_success=on_done,
+                             on_error=on_error)
+
+
+def import_backup(*, parent: QObject, ctx: AppContext, source: Path, replace: bool = False,
+                  on_done: Callable[[ProfileEntry], None], on_error: OnError) -> Future[Any]:
+    """Add a profile from a backup file; it then appears on the sign-in screen."""
+    return ctx.runner.submit(
+        "db", lambda: transfer.import_backup(ctx.profiles, source, replace=replace),
+        parent=parent, on_success=on_done, on_error=on_error)

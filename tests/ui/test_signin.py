@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
-from app.store import ProfileStore
+from app.store import ProfileStore, StoreError
 from app.ui.main_window import MainWindow
 from app.ui.signin.dialogs import NewProfileDialog, RecoveryDialog
 from tests.store.constants import FAST_KDF
@@ -155,3 +157,19 @@ def test_teacher_resets_a_forgotten_passphrase(window: MainWindow, qtbot: QtBot,
     assert "new passphrase" in window.signin.message.text()
     with qtbot.waitSignal(window.signin.signed_in, timeout=10_000):
         sign_in(window, qtbot, "brand new words here")
+
+
+def test_backup_export_and_import_run_on_the_db_lane(window: MainWindow, qtbot: QtBot,
+                                                     ctx: AppContext, tmp_path: Path) -> None:
+    make_profile(window, qtbot)
+    target = tmp_path / "usb" / "mia.lantern-backup"
+    target.parent.mkdir()
+    with qtbot.waitCallback(timeout=10_000) as exported:
+        profile_ops.export_backup(parent=window, ctx=ctx, target=target,
+                                  on_done=exported, on_error=exported)
+    assert exported.args == [target]
+    with qtbot.waitCallback(timeout=10_000) as imported:
+        profile_ops.import_backup(parent=window, ctx=ctx, source=target,
+                                  on_done=imported, on_error=imported)
+    error = imported.args[0]
+    assert isinstance(error, StoreError) and "already on this computer" in str(error)
