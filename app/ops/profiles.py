@@ -56,7 +56,7 @@ def sign_in(*, parent: QObject, ctx: AppContext, profile_id: ProfileId, passphra
 
 def sign_out(*, parent: QObject, ctx: AppContext, on_done: Callable[[], None],
              on_error: OnError) -> Future[Any]:
-    """Lock the profile: checkpoint, refresh the automatic backup, forget the key."""
+    """Lock the profile: checkpoint, refresh the automatic backup, close the database."""
     return ctx.runner.submit("db", ctx.lock_profile, parent=parent,
                              on_success=lambda _none: on_done(), on_error=on_error)
 
