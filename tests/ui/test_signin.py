@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.store import ProfileStore, StoreError
+from app.store.recovery import ClassRecoveryKey
 from app.ui.main_window import MainWindow
-from app.ui.signin.dialogs import NewProfileDialog, RecoveryDialog
+from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDialog
 from tests.store.constants import FAST_KDF
 
 PASSPHRASE = "purple tiger jumps high"
@@ -173,3 +174,18 @@ def test_backup_export_and_import_run_on_the_db_lane(window: MainWindow, qtbot: 
                                   on_done=imported, on_error=imported)
     error = imported.args[0]
     assert isinstance(error, StoreError) and "already on this computer" in str(error)
+
+
+def test_teacher_creates_and_exports_the_class_key(window: MainWindow, qtbot: QtBot,
+                                                   ctx: AppContext, tmp_path: Path) -> None:
+    qtbot.mouseClick(window.signin.teacher_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ClassKeyDialog)
+    assert dialog is not None
+    qtbot.keyClicks(dialog.teacher, "teacher owl passphrase")
+    qtbot.keyClicks(dialog.repeat, "teacher owl passphrase")
+    qtbot.keyClicks(dialog.export_to, str(tmp_path / "usb-key.json"))
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    exported = ClassRecoveryKey.load(tmp_path / "usb-key.json")
+    assert exported.public == ClassRecoveryKey.load(ctx.profiles.class_key_path).public
+    exported.unlock("teacher owl passphrase")

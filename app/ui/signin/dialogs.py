@@ -173,10 +173,26 @@ class ClassKeyDialog(_FormDialog):
         self.repeat = passphrase_field(self.tr("Teacher passphrase again"))
         self.export_to = QLineEdit()
         self.export_to.setPlaceholderText(self.tr("Optional: a file on your USB stick"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.export_to, 1)
+        row.addWidget(browse)
+        if ctx.profiles.class_key_path.exists():
+            self.message.show_note(self.tr(
+                "This computer already has a class key. A new one replaces it; learners "
+                "move to the new key the next time they sign in."))
         self.form.addRow(self.tr("Teacher passphrase"), self.teacher)
         self.form.addRow("", StrengthLabel(self.teacher))
         self.form.addRow(self.tr("Again"), self.repeat)
-        self.form.addRow(self.tr("Export a copy to"), self.export_to)
+        self.form.addRow(self.tr("Export a copy to"), row)
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the class recovery key"),
+                                              "lantern-class-recovery.json",
+                                              self.tr("Recovery key (*.json)"))
+        if path:
+            self.export_to.setText(path)
 
     def submit(self) -> None:
         if self.teacher.text() != self.repeat.text():
