@@ -18,11 +18,12 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 
 # Function words that match everything and rank nothing (English only: the CJK bigrams
 # containing a particle are rare enough not to matter).
-STOPWORDS = frozenset("""
-a an and are as at be but by can do does for from has have how i if in into is it its of
-on or so that the their then there these this to was we what when which who why will with
-you your
-""".split())
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
+    "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "so",
+    "that", "the", "their", "then", "there", "these", "this", "to", "was", "we", "what", "when",
+    "which", "who", "why", "will", "with", "you", "your"
+})
 
 
 def tokens(text: str) -> list[str]:
