@@ -74,7 +74,8 @@ def list_packs(*, builtin: Path | None = None, installed: Path | None = None
                 problems.append(f"{path.parent.name}: {exc.user_message()}")
                 continue
             if diags:
-                problems.append(f"{path.parent.name}: {len(diags)} problems, first: {diags[0]}")
+                count = f"{len(diags)} problem{'s' if len(diags) != 1 else ''}"
+                problems.append(f"{path.parent.name}: {count}, first: {diags[0]}")
                 continue
             found[pack.info.id] = LibraryPack(pack, path.parent, is_builtin)
     return sorted(found.values(), key=lambda p: p.pack.info.title.casefold()), problems
