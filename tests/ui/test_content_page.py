@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,16 +14,14 @@ from pytestqt.qtbot import QtBot
 from app.ops.context import AppContext
 from app.ui.content.page import ContentPage
 from app.ui.content.subjects import SubjectsPage
-from tests.content_support import MINI, copy_mini, edit
+from tests.content.support import MINI, copy_mini, edit
 
 WAIT_MS = 15_000
 
 
 @pytest.fixture
-def ctx() -> Iterator[AppContext]:
-    context = AppContext.create()
-    yield context
-    context.close()
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx()
 
 
 @pytest.fixture
