@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_broken_pack_shows_every_problem_and_installs_nothing(
     with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS) as finished:
         page.import_path(broken)
     assert "has 2 problems" in finished.args[0]
-    assert page.problems.isVisible() or not page.isVisible()
+    assert not page.problems.isHidden()
     text = page.problems.toPlainText()
     assert "questions/tenths.toml:" in text and "not a number" in text
     assert "pack.toml:" in text and "circle" in text
@@ -111,3 +112,17 @@ def test_subjects_follow_the_packs(qtbot: QtBot, page: ContentPage) -> None:
     first = page.packs[0].pack
     assert subjects.list.item(0).text() == (
         f"{first.info.title} — {first.info.subject} · {len(first.lessons)} lessons")
+
+
+def test_cancel_import_changes_nothing(qtbot: QtBot, page: ContentPage, ctx: AppContext) -> None:
+    gate = threading.Event()
+    ctx.runner.submit("io", gate.wait)  # keep the io lane busy until Cancel was pressed
+    page.import_path(MINI)
+    assert not page.cancel_button.isHidden()
+    assert not page.import_folder_button.isEnabled()
+    with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        gate.set()
+    assert finished.args == ["Import cancelled. Nothing was changed."]
+    assert page.import_folder_button.isEnabled()
+    assert not (ctx.paths.data / "content" / "mini-decimals").exists()
