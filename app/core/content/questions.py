@@ -28,10 +28,12 @@ TYPE_FIELDS = {
     "multiple_choice": frozenset({"choices"}),
     "multiple_answer": frozenset({"choices"}),
     "true_false": frozenset({"answer", "feedback_true", "feedback_false"}),
-    "numeric": frozenset({"answer", "tolerance", "unit"}),
-    "short_text": frozenset({"answers", "keywords"}),
+    # ``graded_answers`` and a choice's ``credit`` keep an imported quiz's partial credit
+    # (see docs/content-packs.md); grading does not use them yet, but they are not typos.
+    "numeric": frozenset({"answer", "tolerance", "unit", "graded_answers"}),
+    "short_text": frozenset({"answers", "keywords", "graded_answers"}),
 }
-CHOICE_FIELDS = frozenset({"text", "correct", "feedback"})
+CHOICE_FIELDS = frozenset({"text", "correct", "feedback", "credit"})
 
 
 def read_questions(source: Source, diags: list[Diagnostic]) -> list[Question]:
