@@ -201,3 +201,12 @@ def _replace_line(path: Path, number: int, text: str) -> None:
     lines = path.read_text("utf-8").splitlines()
     lines[number - 1] = text
     path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_unknown_field_is_reported_with_a_suggestion(tmp_path: Path) -> None:
+    pack = copy_mini(tmp_path)
+    questions = pack / "questions" / "tenths.toml"
+    edit(questions, "hints = [", "hint = [")
+    [message] = problems(pack)
+    assert message.startswith(f"questions/tenths.toml:{line_of(questions, 'hint = [')}:")
+    assert "“hint” is not a field Lantern knows" in message and "Did you mean “hints”?" in message
