@@ -31,6 +31,8 @@ from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
+from app.ui.content.page import ContentPage
+from app.ui.content.subjects import SubjectsPage
 from app.ui.errors import show_error
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
@@ -95,6 +97,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tutor = TutorPanel(ctx, params=params)
         self.add_page(self.tr("Ask the tutor"), self.tutor)
+        self.subjects = SubjectsPage()
+        self.add_page(self.tr("Subjects"), self.subjects)
+        self.content = ContentPage(ctx)
+        self.content.packs_changed.connect(self.subjects.set_packs)
+        self.add_page(self.tr("Content (teachers)"), self.content)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
         self.screens.addWidget(self._central())
@@ -188,6 +195,7 @@ class MainWindow(QMainWindow):
         # The profile itself is locked by AppContext.close(), after the lanes finish.
         self.idle.stop()
         self.tutor.shutdown()
+        self.content.shutdown()
         if self._load_handle is not None:
             self._load_handle.cancel()
         super().closeEvent(event)
