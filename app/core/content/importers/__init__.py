@@ -64,7 +64,7 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
 
 def _run(fmt: str, path: Path, job: ImportJob) -> None:
     # Imported lazily so that one format's dependency problem cannot break the others.
-    if fmt in ("gift", "aiken"):
+    if fmt in ("gift", "aiken", "anki-text", "csv"):
         job.find_media = folder_lookup(path.parent)
     if fmt == "gift":
         from app.core.content.importers.gift import import_gift
@@ -72,6 +72,12 @@ def _run(fmt: str, path: Path, job: ImportJob) -> None:
     elif fmt == "aiken":
         from app.core.content.importers.aiken import import_aiken
         import_aiken(path, read_text(path), job)
+    elif fmt == "anki-text":
+        from app.core.content.importers.anki_text import import_anki_text
+        import_anki_text(path, read_text(path), job)
+    elif fmt == "csv":
+        from app.core.content.importers.csv_table import import_csv
+        import_csv(path, read_text(path), job)
     elif fmt == "moodle-xml":
         from app.core.content.importers.moodle_xml import import_moodle_xml
         import_moodle_xml(path, job)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from app.core.content.importers.writer import ImportFailed
 
-SUPPORTED = "Moodle GIFT (.gift, .txt), Moodle XML (.xml), Aiken (.txt) or Anki (.apkg)"
+SUPPORTED = ("Moodle GIFT (.gift, .txt), Moodle XML (.xml), Aiken (.txt), Anki decks "
+             "(.apkg, or notes exported as plain text) and spreadsheets (.csv: question, "
+             "answer)")
 _AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", re.MULTILINE)
 _SQLITE = b"SQLite format 3\x00"
 
@@ -35,7 +37,7 @@ def _read(path: Path) -> bytes:
 
 
 def detect_format(path: Path) -> str:
-    """``gift``, ``aiken``, ``moodle-xml`` or ``anki``.
+    """``gift``, ``aiken``, ``moodle-xml``, ``anki``, ``anki-text`` or ``csv``.
 
     Raises:
         ImportFailed: the file is missing, empty or of a kind Lantern cannot import.
@@ -56,12 +58,23 @@ def detect_format(path: Path) -> str:
                            hint=f"Lantern imports {SUPPORTED}.")
     if suffix == ".gift":
         return "gift"
-    if suffix == ".txt":
-        full = read_text(path)
-        if _AIKEN_ANSWER.search(full) and "{" not in full:
-            return "aiken"
-        if "{" in full:
-            return "gift"
+    if suffix in (".txt", ".tsv"):
+        return _sniff_text(read_text(path))
+    if suffix == ".csv":
+        return "csv"
     raise ImportFailed(f"Lantern cannot tell what kind of quiz “{path.name}” is.",
                        hint=f"Lantern imports {SUPPORTED}. Export the quiz from Moodle or "
                             "Anki in one of these formats.")
+
+
+def _sniff_text(text: str) -> str:
+    from app.core.content.importers.anki_text import looks_like_anki_text
+
+    if _AIKEN_ANSWER.search(text) and "{" not in text:
+        return "aiken"
+    if looks_like_anki_text(text):
+        return "anki-text"
+    if "{" in text:
+        return "gift"
+    raise ImportFailed("Lantern cannot tell what kind of quiz this text file is.",
+                       hint=f"Lantern imports {SUPPORTED}.")

@@ -72,7 +72,7 @@ class PackDraft:
         for sid, existing in self.skills.items():
             if existing == name:
                 return sid
-        sid = base = slug(name.rsplit("/", 1)[-1], "skill")
+        sid = base = slug(re.split(r"/|::", name)[-1], "skill")
         n = 2
         while sid in self.skills:
             sid, n = f"{base}-{n}", n + 1
