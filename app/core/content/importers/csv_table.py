@@ -1,7 +1,9 @@
 """Spreadsheets saved as CSV: one question per row, first column asked, second expected.
 
-With a header row (``country,capital,…``) the prompt names both columns: "country:
-**England** — what is the capital?"; without one, the first cell is the whole question.
+The first row must name the columns (``country,capital,…``): guessing whether it is a
+header or a first question is unreliable, so the contract is fixed. The prompt names both
+columns: "country: **England** — what is the capital?"; when the header cells are empty,
+the first cell is the whole question.
 Further non-empty columns are kept as the worked solution ("capital:de: London").
 A row whose answer cell is empty or only a picture is reported, not imported.
 """
@@ -20,20 +22,16 @@ KIND = "spreadsheet row"
 
 
 def import_csv(path: Path, text: str, job: ImportJob) -> None:
-    sample = text[:8192]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
-        has_header = csv.Sniffer().has_header(sample)
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t")
     except csv.Error:
-        dialect, has_header = csv.excel, False
+        dialect = csv.excel
     rows = list(csv.reader(text.splitlines(), dialect))
-    header = rows[0] if has_header and rows else []
-    body = rows[1:] if header else rows
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
     skill = job.draft.skill(job.draft.title)
-    first = 2 if header else 1
     for index, row in enumerate(body):
         job.step(index, len(body))
-        where = f"line {index + first}"
+        where = f"line {index + 2}"
         if not any(cell.strip() for cell in row):
             continue
         try:
@@ -59,7 +57,7 @@ def _row(row: list[str], header: list[str], source: str) -> DraftQuestion:
         prompt = f"{header[0].strip()}: **{to_markdown(asked)}** — what is the {header[1]}?"
     else:
         prompt = to_markdown(asked)
-    names = header[2:] if header else [f"column {n}" for n in range(3, len(row) + 1)]
+    names = [name.strip() or f"column {n}" for n, name in enumerate(header[2:], start=3)]
     extras = [f"- {name}: {to_markdown(cell)}" for name, cell in zip(names, row[2:],
                                                                      strict=False)
               if cell.strip()]
