@@ -8,8 +8,9 @@ answer); anything else is one correct short answer.
 
 from __future__ import annotations
 
-from app.core.content.importers.gift_parser import (
-    TF_PATTERN,
+import re
+
+from app.core.content.importers.gift_text import (
     GiftSyntaxError,
     Tree,
     decode,
@@ -21,6 +22,8 @@ from app.core.content.importers.gift_parser import (
     weight,
 )
 
+_TF = re.compile(r"^(TRUE|FALSE|T|F)(?=\s*(#|$))", re.DOTALL)
+
 
 def parse_answers(raw: str, fmt: str) -> Tree:
     """The answer part of a question tree (everything but title and stem)."""
@@ -31,7 +34,7 @@ def parse_answers(raw: str, fmt: str) -> Tree:
         tree["type"] = "Essay"
     elif text.startswith("#"):
         tree.update(type="Numerical", choices=_numerical(text[1:], fmt))
-    elif match := TF_PATTERN.match(text):
+    elif match := _TF.match(text):
         tree.update(_true_false(match.group(1), text[match.end():], fmt))
     elif text[0] in "=~":
         tree.update(_choices(text, fmt))

@@ -19,24 +19,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-Tree = dict[str, Any]
+from app.core.content.importers.gift_answers import parse_answers
+from app.core.content.importers.gift_text import (
+    GiftSyntaxError,
+    Tree,
+    decode,
+    encode_escapes,
+    explicit_format,
+    find_unescaped,
+    rich_text,
+)
 
-ESCAPABLE = "\\:#={}~n"
-_PLACEHOLDER = {c: chr(0xE000 + i) for i, c in enumerate(ESCAPABLE)}
-_DECODE = {v: ("\n" if k == "n" else k) for k, v in _PLACEHOLDER.items()}
-_FORMAT = re.compile(r"^\[(html|markdown|plain|moodle)\]")
-_TF = re.compile(r"^(TRUE|FALSE|T|F)(?=\s*(#|$))", re.DOTALL)
 _ID = re.compile(r"\[id:([^\x00-\x1F\x7F]+?)]")
 _TAG = re.compile(r"\[tag:([^\x00-\x1F\x7F]+?)]")
-_NUMBER = r"[+-]?\d+(?:\.\d+)?"
-_RANGE = re.compile(rf"^({_NUMBER})\s*:\s*({_NUMBER})$")
-_HIGH_LOW = re.compile(rf"^({_NUMBER})\s*\.\.\s*({_NUMBER})$")
-_SIMPLE = re.compile(rf"^({_NUMBER})$")
-_WEIGHT = re.compile(r"^\s*%([^%]*)%")
-
-
-class GiftSyntaxError(ValueError):
-    """One question could not be read; the message says why, for a teacher."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +89,9 @@ def _parse_block(line: int, lines: list[str]) -> list[GiftItem]:
     source = "\n".join(body).strip()
     if source:
         try:
-            tree = parse_question(source)
+            tree = {**parse_question(source), **meta}
         except GiftSyntaxError as exc:
             tree = {"type": "Invalid", "reason": str(exc), "title": _title_guess(source)}
-        tree.update(meta) if tree["type"] != "Invalid" else None
         items.append(GiftItem(line, tree))
     return items
 
@@ -116,95 +110,26 @@ def _title_guess(source: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _find(text: str, targets: str, start: int = 0) -> int:
-    """Index of the first unescaped character of ``targets`` at or after ``start``; -1."""
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in ESCAPABLE:
-            i += 2
-            continue
-        if char in targets:
-            return i
-        i += 1
-    return -1
-
-
-def _split(text: str, markers: str) -> list[tuple[str, str]]:
-    """``text`` cut before each unescaped marker: ``[(marker, text after it), ...]``."""
-    parts: list[tuple[str, str]] = []
-    pos = _find(text, markers)
-    if pos < 0:
-        return [("", text)]
-    if text[:pos].strip():
-        parts.append(("", text[:pos]))
-    while pos >= 0:
-        nxt = _find(text, markers, pos + 1)
-        parts.append((text[pos], text[pos + 1: nxt if nxt >= 0 else len(text)]))
-        pos = nxt
-    return parts
-
-
-def encode_escapes(raw: str) -> str:
-    """Replace GIFT escape sequences (``\\:`` …) by private-use placeholders."""
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in ESCAPABLE:
-            out.append(_PLACEHOLDER[raw[i + 1]])
-            i += 2
-        else:
-            out.append(raw[i])
-            i += 1
-    return "".join(out)
-
-
-def decode(text: str) -> str:
-    return "".join(_DECODE.get(c, c) for c in text)
-
-
-def collapse(text: str) -> str:
-    return re.sub(r"\s\s+", " ", re.sub(r"[\n\r]", " ", text))
-
-
-def rich_text(raw: str, default: str) -> Tree:
-    """A formatted text: an optional ``[format]`` prefix, then the text."""
-    raw = raw.strip()
-    match = _FORMAT.match(raw)
-    fmt = match.group(1) if match else default
-    body = encode_escapes(raw[match.end():] if match else raw).strip()
-    if fmt not in ("html", "markdown"):
-        body = collapse(body)
-    return {"format": fmt, "text": decode(body)}
-
-
-def explicit_format(raw: str) -> str | None:
-    match = _FORMAT.match(raw.strip())
-    return match.group(1) if match else None
-
-
 def parse_question(source: str) -> Tree:
     """One question (or description) without its comment lines.
 
     Raises:
         GiftSyntaxError: the answer block or a number in it cannot be read.
     """
-    from app.core.content.importers.gift_answers import parse_answers
-
     title, rest = _split_title(source)
-    open_at = _find(rest, "{")
+    open_at = find_unescaped(rest, "{")
     if open_at < 0:
-        if _find(rest, "}") >= 0:
+        if find_unescaped(rest, "}") >= 0:
             raise GiftSyntaxError("it has a “}” without a “{” before it")
         fmt = explicit_format(rest) or "moodle"
         return {"type": "Description", "title": title, "stem": rich_text(rest, fmt),
                 "hasEmbeddedAnswers": False}
-    close_at = _find(rest, "}", open_at + 1)
+    close_at = find_unescaped(rest, "}", open_at + 1)
     if close_at < 0:
         raise GiftSyntaxError("its answers start with “{” but have no closing “}”")
     stem1_raw, answers_raw, stem2_raw = rest[:open_at], rest[open_at + 1:close_at], \
         rest[close_at + 1:]
-    if _find(stem2_raw, "{}") >= 0:
+    if find_unescaped(stem2_raw, "{}") >= 0:
         raise GiftSyntaxError("it has more than one answer block {…}")
     fmt = _question_format(stem1_raw, stem2_raw)
     tree = parse_answers(answers_raw, fmt)
@@ -248,40 +173,3 @@ def _stem(stem1_raw: str, stem2_raw: str, fmt: str) -> Tree:
     return {"stem": {"format": fmt, "text": text}, "hasEmbeddedAnswers": embedded}
 
 
-def split_unescaped(text: str, markers: str) -> list[tuple[str, str]]:
-    """Public form of :func:`_split` for the answer parser."""
-    return _split(text, markers)
-
-
-def find_unescaped(text: str, targets: str, start: int = 0) -> int:
-    return _find(text, targets, start)
-
-
-def weight(raw: str) -> tuple[float | None, str]:
-    """A leading ``%50%`` credit (as a percentage) and the text after it."""
-    match = _WEIGHT.match(raw)
-    if not match:
-        return None, raw
-    try:
-        value = float(match.group(1))
-    except ValueError:
-        raise GiftSyntaxError(f"“%{match.group(1)}%” is not a percentage") from None
-    if not -100 <= value <= 100:
-        raise GiftSyntaxError(f"the credit {value:g}% is not between -100% and 100%")
-    return value, raw[match.end():]
-
-
-def number_spec(raw: str) -> Tree:
-    """``1822``, ``3.14:0.01`` or ``1..5`` as the grammar's numeric answer tree."""
-    text = decode(encode_escapes(raw)).strip()
-    if match := _RANGE.match(text):
-        return {"type": "range", "number": float(match[1]), "range": float(match[2])}
-    if match := _HIGH_LOW.match(text):
-        return {"type": "high-low", "numberHigh": float(match[2]),
-                "numberLow": float(match[1])}
-    if match := _SIMPLE.match(text):
-        return {"type": "simple", "number": float(match[1])}
-    raise GiftSyntaxError(f"“{text}” is not a number, a number:tolerance or a low..high range")
-
-
-TF_PATTERN = _TF
