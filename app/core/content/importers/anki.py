@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from app.core.content.importers.anki_collection import Card, read_cards
+from app.core.content.importers.anki_collection import Card, NoteType, read_cards
 from app.core.content.importers.anki_package import open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.markup import to_markdown
@@ -42,12 +42,13 @@ def import_anki(path: Path, job: ImportJob) -> None:
 
 def _import_card(card: Card, source: str, job: ImportJob) -> None:
     where = f"note {card.note_id}, card {card.ord + 1}"
-    kind = "cloze" if card.note_type and card.note_type.is_cloze else KIND
-    if card.note_type is None:
-        job.report.skip(kind, "its note type is missing from the deck", where)
+    note_type = card.note_type
+    if note_type is None:
+        job.report.skip(KIND, "its note type is missing from the deck", where)
         return
+    kind = "cloze" if note_type.is_cloze else KIND
     try:
-        question = (_cloze(card) if card.note_type.is_cloze else _basic(card))
+        question = _cloze(card, note_type) if note_type.is_cloze else _basic(card, note_type)
     except Unsupported as exc:
         job.report.skip(kind, str(exc), where)
         return
@@ -72,21 +73,20 @@ def _refs(template: str) -> list[str]:
 
 
 def _field(card: Card, name: str) -> str:
-    assert card.note_type is not None
-    names = card.note_type.fields
-    return card.fields[names.index(name)] if name in names and \
-        names.index(name) < len(card.fields) else ""
+    """The note's value for field ``name``; "" when the note has fewer fields."""
+    names = card.note_type.fields if card.note_type else ()
+    index = names.index(name) if name in names else len(card.fields)
+    return card.fields[index] if index < len(card.fields) else ""
 
 
-def _basic(card: Card) -> DraftQuestion:
-    assert card.note_type is not None
-    templates = card.note_type.templates
+def _basic(card: Card, note_type: NoteType) -> DraftQuestion:
+    templates = note_type.templates
     if card.ord >= len(templates):
         raise Unsupported("its card template is missing from the deck")
     qfmt, afmt = templates[card.ord]
-    front = _refs(qfmt) or list(card.note_type.fields[:1])
+    front = _refs(qfmt) or list(note_type.fields[:1])
     back = [n for n in _refs(afmt) if n not in front] or \
-        [n for n in card.note_type.fields if n not in front]
+        [n for n in note_type.fields if n not in front]
     prompt = "\n\n".join(to_markdown(_field(card, n)) for n in front if _field(card, n).strip())
     if not prompt.strip():
         raise Unsupported("the front of the card is empty")
@@ -101,12 +101,11 @@ def _basic(card: Card) -> DraftQuestion:
                           solution=solution if solution != answer else "")
 
 
-def _cloze(card: Card) -> DraftQuestion:
-    assert card.note_type is not None
-    qfmt = card.note_type.templates[0][0] if card.note_type.templates else ""
+def _cloze(card: Card, note_type: NoteType) -> DraftQuestion:
+    qfmt = note_type.templates[0][0] if note_type.templates else ""
     source_field = next((m.group(1).split(":")[-1].strip() for m in _REF.finditer(qfmt)
                          if m.group(1).strip().startswith("cloze:")),
-                        card.note_type.fields[0] if card.note_type.fields else "")
+                        note_type.fields[0] if note_type.fields else "")
     text = _field(card, source_field)
     number = str(card.ord + 1)
     hidden = [m for m in _CLOZE.finditer(text) if m.group(1) == number]
@@ -120,7 +119,7 @@ def _cloze(card: Card) -> DraftQuestion:
     asked = _CLOZE.sub(lambda m: (f"[{m.group(3) or '…'}]" if m.group(1) == number
                                   else m.group(2)), text)
     shown = _CLOZE.sub(lambda m: m.group(2), text)
-    extras = [to_markdown(_field(card, n)) for n in card.note_type.fields
+    extras = [to_markdown(_field(card, n)) for n in note_type.fields
               if n != source_field and _field(card, n).strip()]
     return short_question(to_markdown(asked), [Answer(answer, 1.0)],
                           solution="\n\n".join([to_markdown(shown), *extras]))

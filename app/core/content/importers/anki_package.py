@@ -27,6 +27,8 @@ from app.core.content.importers.writer import ImportFailed
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 MAX_MEDIA_BYTES = 200 * 1024 * 1024  # one picture or sound; larger is not a quiz file
+MAX_COLLECTION_BYTES = 4 * 1024**3  # a decompressed collection; guards against zip bombs
+CHUNK = 1024 * 1024
 
 
 def _unzstd(data: bytes) -> bytes:
@@ -67,11 +69,16 @@ def _extract_collection(archive: zipfile.ZipFile, path: Path, tmp: Path) -> Path
         raise ImportFailed(f"“{path.name}” is a zip file but not an Anki deck.",
                            hint="In Anki, use File → Export → Anki Deck Package (.apkg).")
     target = tmp / "collection.sqlite"
-    with archive.open(member) as source, target.open("wb") as out:
-        if member.endswith("anki21b"):
-            zstandard.ZstdDecompressor().copy_stream(source, out)
-        else:
-            shutil.copyfileobj(source, out)
+    with archive.open(member) as raw, target.open("wb") as out:
+        source = (zstandard.ZstdDecompressor().stream_reader(raw)
+                  if member.endswith("anki21b") else raw)
+        written = 0
+        while chunk := source.read(CHUNK):
+            written += len(chunk)
+            if written > MAX_COLLECTION_BYTES:
+                raise ImportFailed(f"“{path.name}” unpacks to more than 4 GB.",
+                                   hint="This is not a deck Lantern can import.")
+            out.write(chunk)
     return target
 
 

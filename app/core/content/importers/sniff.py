@@ -24,9 +24,10 @@ def read_text(path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int = -1) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(limit)
     except FileNotFoundError:
         raise ImportFailed(f"There is no file “{path}”.",
                            hint="Check the name and the folder, then try again.") from None
@@ -42,7 +43,7 @@ def detect_format(path: Path) -> str:
     Raises:
         ImportFailed: the file is missing, empty or of a kind Lantern cannot import.
     """
-    head = _read(path)[:4096]
+    head = _read(path, 4096)
     if not head.strip():
         raise ImportFailed(f"“{path.name}” is empty.", hint="Choose the exported quiz file.")
     suffix = path.suffix.lower()
