@@ -15,7 +15,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from app.core.content.importers.anki_collection import Card, NoteType, read_cards
-from app.core.content.importers.anki_package import open_collection
+from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
@@ -35,7 +35,7 @@ def import_anki(path: Path, job: ImportJob) -> None:
             for done, card in enumerate(cards):
                 job.step(done, len(cards))
                 _import_card(card, path.name, job)
-    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+    except (sqlite3.DatabaseError, KeyError, *READ_ERRORS) as exc:
         raise ImportFailed(f"“{path.name}” could not be read as an Anki deck ({exc}).",
                            hint="Export the deck from Anki again (File → Export).") from None
 

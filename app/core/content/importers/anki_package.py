@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +26,11 @@ from app.core.content.importers.media import FindMedia
 from app.core.content.importers.protobuf import fields as proto_fields
 from app.core.content.importers.writer import ImportFailed
 
+log = logging.getLogger(__name__)
+
+# What a damaged zip or zstd stream raises while being read.
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError,
+               ValueError)
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 MAX_MEDIA_BYTES = 200 * 1024 * 1024  # one picture or sound; larger is not a quiz file
@@ -96,10 +103,13 @@ def _media_map(archive: zipfile.ZipFile) -> dict[str, str]:
     """File name -> zip member name."""
     try:
         raw = archive.read("media")
-    except KeyError:
+    except (KeyError, *READ_ERRORS):
         return {}
     if raw.startswith(ZSTD_MAGIC):
-        entries = proto_fields(_unzstd(raw)).get(1, [])
+        try:
+            entries = proto_fields(_unzstd(raw)).get(1, [])
+        except READ_ERRORS:
+            return {}
         found = {}
         for index, entry in enumerate(entries):
             item = proto_fields(entry) if isinstance(entry, bytes) else {}
@@ -123,6 +133,10 @@ def _media_lookup(archive: zipfile.ZipFile) -> FindMedia:
             info = archive.getinfo(member)
         except KeyError:
             continue
-        if info.file_size <= MAX_MEDIA_BYTES:
+        if info.file_size > MAX_MEDIA_BYTES:
+            continue
+        try:
             contents[name] = _unzstd(archive.read(member))
+        except READ_ERRORS:  # a damaged picture is reported as missing, not fatal
+            log.warning("media file %s in the deck is damaged", member)
     return contents.get
