@@ -136,3 +136,16 @@ def test_files_that_are_not_quizzes_are_refused_clearly(name: str, tmp_path: Pat
     assert f"cannot tell what kind of quiz “{name}” is" in str(caught.value)
     assert "Lantern imports Moodle GIFT" in caught.value.hint
     assert not (tmp_path / "pack").exists()
+
+
+def test_media_with_spaces_in_their_names_are_kept(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text('#separator:tab\n#html:true\n<img src="my map.png">Which country?\t'
+                     "France\n", encoding="utf-8")
+    (tmp_path / "my map.png").write_bytes(b"\x89PNG\r\n\x1a\nmap")
+    report = import_file(notes, tmp_path / "pack")
+    assert report.notes == []
+    (q,) = questions(tmp_path / "pack")
+    assert q["prompt"] == "![](media/my-map.png)Which country?"
+    assert (tmp_path / "pack" / "media" / "my-map.png").is_file()
+    valid_pack(tmp_path / "pack")

@@ -160,3 +160,9 @@ def test_import_of_mutated_gift_gives_a_report_and_a_valid_pack(text: str,
     assert report.summary().startswith("imported ")
     if report.pack_dir is not None:
         valid_pack(target)
+
+
+def test_a_bad_pack_id_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="cannot be a pack id"):
+        import_file(QAS / "gift" / "shorts.gift", tmp_path / "pack", pack_id="My Quiz")
+    assert not (tmp_path / "pack").exists()

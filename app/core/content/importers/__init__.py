@@ -9,6 +9,7 @@ docs/importers.md for what maps to what.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from inference.cancel import CancelToken
 __all__ = ["ImportFailed", "ImportReport", "Skipped", "detect_format", "import_file"]
 
 log = logging.getLogger(__name__)
+PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as the loader checks it
 
 
 def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
@@ -44,6 +46,10 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
             ``pack_dir`` already has files in it. Nothing is written then.
         inference.errors.Cancelled: ``cancel`` was set. Nothing is written.
     """
+    if pack_id is not None and not PACK_ID.match(pack_id):
+        raise ImportFailed(f"“{pack_id}” cannot be a pack id.",
+                           hint="Use lowercase letters, digits and '-' only, e.g. "
+                                "“fractions-quiz”.")
     fmt = detect_format(path)
     title = path.stem.replace("_", " ").strip() or "Imported quiz"
     draft = PackDraft(pack_id=pack_id or slug(path.stem, "imported-quiz"), title=title,

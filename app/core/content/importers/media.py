@@ -18,7 +18,8 @@ from urllib.parse import unquote
 from app.core.content.importers.writer import PackDraft, media_name
 
 FindMedia = Callable[[str], bytes | None]
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# ![alt](target "title"); the target may contain spaces (Anki file names often do).
+_IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*<?([^)"<>]+?)>?(?:\s+"[^"]*")?\s*\)')
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")
 
 
