@@ -44,23 +44,26 @@ def read_pack(files: PackFiles) -> tuple[Pack, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     info, skills = _read_manifest(files, diags)
     lessons = [lesson for path in files.under("lessons", ".md")
-               if (lesson := read_lesson(Source(path, _text(files, path, diags)), diags))]
+               if (text := _text(files, path, diags)) is not None
+               and (lesson := read_lesson(Source(path, text), diags))]
     questions = [q for path in files.under("questions", ".toml")
-                 for q in read_questions(Source(path, _text(files, path, diags)), diags)]
+                 if (text := _text(files, path, diags)) is not None
+                 for q in read_questions(Source(path, text), diags)]
     pack = Pack(info=info, skills=tuple(skills), lessons=tuple(lessons),
                 questions=tuple(questions), media=tuple(files.under("media", "")))
     check_pack(pack, diags)
     return pack, sorted(set(diags))
 
 
-def _text(files: PackFiles, path: str, diags: list[Diagnostic]) -> str:
+def _text(files: PackFiles, path: str, diags: list[Diagnostic]) -> str | None:
+    """The file's text, or None (reported) when it is not UTF-8."""
     try:
         return files.files[path].decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = files.files[path][:exc.start].count(b"\n") + 1
         diags.append(Diagnostic(path, line, "This file is not saved as UTF-8 text.",
                                 "Open it in a text editor and save it with UTF-8 encoding."))
-        return ""
+        return None
 
 
 def _read_manifest(files: PackFiles, diags: list[Diagnostic]) -> tuple[PackInfo, list[Skill]]:
@@ -69,7 +72,7 @@ def _read_manifest(files: PackFiles, diags: list[Diagnostic]) -> tuple[PackInfo,
                                 "Put a pack.toml with the pack's id, version and title in "
                                 "the pack's top folder (see docs/content-packs.md)."))
         return PackInfo(PackId(""), "", "", "", ""), []
-    source = Source(PACK_FILE, _text(files, PACK_FILE, diags))
+    source = Source(PACK_FILE, _text(files, PACK_FILE, diags) or "")
     doc = source.parse(diags) or {}
     table = Table(source, doc, diags, what="The pack")
     info = PackInfo(
@@ -100,7 +103,7 @@ def _read_skills(source: Source, top: Table, diags: list[Diagnostic]) -> list[Sk
         top.error(None, "the pack has no skills.",
                   "Add at least one skill under a [[skills]] header.")
     starts = source.item_starts("skills", len(raw))
-    ends = [*starts[1:], len(source.lines) + 1]
+    ends = [*starts[1:], len(source.lines) + 1][:len(starts)]
     skills = []
     for data, start, end in zip(raw, starts, ends, strict=True):
         sid = data.get("id")

@@ -35,7 +35,7 @@ def read_questions(source: Source, diags: list[Diagnostic]) -> list[Question]:
         top.error(None, "there are no questions in this file.",
                   "Add questions under [[questions]] headers, or delete the file.")
     starts = source.item_starts("questions", len(raw))
-    ends = [*starts[1:], len(source.lines) + 1]
+    ends = [*starts[1:], len(source.lines) + 1][:len(starts)]
     found = []
     for data, start, end in zip(raw, starts, ends, strict=True):
         qid = data.get("id")
@@ -83,7 +83,7 @@ def _choices(table: Table) -> dict[str, Any]:
     found = []
     raw = table.tables("choices")
     starts = table.source.item_starts("questions.choices", len(raw), table.start, table.end)
-    ends = [*starts[1:], table.end]
+    ends = [*starts[1:], table.end][:len(starts)]
     for index, (data, start, end) in enumerate(zip(raw, starts, ends, strict=True), start=1):
         part = Table(table.source, data, table.diags, what=f"{table.what}, choice {index}",
                      start=start, end=end)
