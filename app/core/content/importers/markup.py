@@ -31,7 +31,8 @@ def to_markdown(text: str, fmt: str = "html") -> str:
         return text.strip()
     if fmt != "html" and not _TAG.search(text):
         return text.strip()
-    converted = markdownify(text, heading_style="ATX", bullets="-",
-                            escape_underscores=False, strip=["script", "style"])
+    # markdownify drops <script> and <style> with their content by default; its
+    # ``strip`` option would instead keep their text, so it is not used.
+    converted = markdownify(text, heading_style="ATX", bullets="-", escape_underscores=False)
     lines = [line.rstrip() for line in converted.replace("\xa0", " ").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
