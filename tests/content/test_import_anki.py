@@ -149,3 +149,16 @@ def test_media_with_spaces_in_their_names_are_kept(tmp_path: Path) -> None:
     assert q["prompt"] == "![](media/my-map.png)Which country?"
     assert (tmp_path / "pack" / "media" / "my-map.png").is_file()
     valid_pack(tmp_path / "pack")
+
+
+def test_sounds_are_kept_and_missing_ones_reported(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("[sound:bonjour.mp3] What does this word mean?\thello\n"
+                     "[sound:lost.mp3] And this one?\tgoodbye\n", encoding="utf-8")
+    (tmp_path / "bonjour.mp3").write_bytes(b"ID3fake")
+    report = import_file(notes, tmp_path / "pack")
+    first, second = questions(tmp_path / "pack")
+    assert first["prompt"] == "[🔊 bonjour.mp3](media/bonjour.mp3) What does this word mean?"
+    assert second["prompt"] == "*(sound: lost.mp3)* And this one?"
+    assert report.notes == ["line 2: the sound “lost.mp3” is not in the file."]
+    assert (tmp_path / "pack" / "media" / "bonjour.mp3").read_bytes() == b"ID3fake"
