@@ -41,7 +41,8 @@ def test_cli_imports_and_the_pack_validates(tmp_path: Path,
                    "--pack-id", "my-shorts", "--language", "fr", "--licence", "CC BY 4.0"])
     out = capsys.readouterr().out
     assert status == 0
-    assert "imported 4 questions (4 short text); nothing skipped" in out
+    assert out.splitlines()[-1] == "imported 4 questions (4 short text); nothing skipped"
+    assert f"wrote {tmp_path / 'p'}" in out
     pack = valid_pack(tmp_path / "p")
     assert (pack.info.id, pack.info.language, pack.info.licence) == ("my-shorts", "fr",
                                                                      "CC BY 4.0")

@@ -40,14 +40,16 @@ def run(args: argparse.Namespace) -> int:
     except ImportFailed as exc:
         print(f"{args.file}: {exc.user_message()}", file=sys.stderr)
         return 1
+    status = 1 if report.pack_dir is None else _check(report.pack_dir)
     for line in report.details():
         print(f"{args.file}: {line}")
-    print(report.summary())
     if report.pack_dir is None:
         print(f"No pack was written: none of the questions in {args.file.name} can be "
               "answered in Lantern.", file=sys.stderr)
-        return 1
-    return _check(report.pack_dir)
+    elif status == 0:
+        print(f"wrote {report.pack_dir}")
+    print(report.summary())  # the last line, always
+    return status
 
 
 def _check(pack_dir: Path) -> int:
@@ -59,7 +61,4 @@ def _check(pack_dir: Path) -> int:
         return 1
     for diag in diags:
         print(f"{pack_dir}/{diag}", file=sys.stderr)
-    if diags:
-        return 1
-    print(f"wrote {pack_dir}")
-    return 0
+    return 1 if diags else 0

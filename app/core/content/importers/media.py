@@ -74,10 +74,11 @@ class MediaResolver:
         stored = self._fetch(target)
         if stored is not None:
             return f"![{alt}]({stored})"
+        name = unquote(target).removeprefix("media/")
         why = "is on the internet" if "://" in target else "is not in the file"
-        self.notes.append(f"{where}: the picture “{unquote(target)}” {why}; its "
-                          "description was kept instead.")
-        return f"*(picture: {alt or Path(unquote(target)).name})*"
+        self.notes.append(f"{where}: the picture “{name}” {why}; its description was "
+                          "kept instead.")
+        return f"*(picture: {alt or Path(name).name})*"
 
     def _sound(self, name: str, where: str) -> str:
         stored = self._fetch(name)
