@@ -70,7 +70,7 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
 
 def _run(fmt: str, path: Path, job: ImportJob) -> None:
     # Imported lazily so that one format's dependency problem cannot break the others.
-    if fmt in ("gift", "aiken", "anki-text", "csv"):
+    if fmt in ("gift", "aiken", "anki-text", "csv", "qti"):
         job.find_media = folder_lookup(path.parent)
     if fmt == "gift":
         from app.core.content.importers.gift import import_gift
@@ -84,6 +84,9 @@ def _run(fmt: str, path: Path, job: ImportJob) -> None:
     elif fmt == "csv":
         from app.core.content.importers.csv_table import import_csv
         import_csv(path, read_text(path), job)
+    elif fmt == "qti":
+        from app.core.content.importers.qti import import_qti
+        import_qti(path, job)
     elif fmt == "moodle-xml":
         from app.core.content.importers.moodle_xml import import_moodle_xml
         import_moodle_xml(path, job)

@@ -27,11 +27,15 @@ def folder_lookup(folder: Path) -> FindMedia:
     """Find media files by name in ``folder`` (next to a GIFT or Aiken file)."""
 
     def find(name: str) -> bytes | None:
-        candidate = folder / Path(name).name
-        try:
-            return candidate.read_bytes() if candidate.is_file() else None
-        except OSError:
-            return None
+        # As written (``images/sign.png``), then by bare name; never outside ``folder``.
+        for candidate in (folder / name, folder / Path(name).name):
+            try:
+                inside = candidate.resolve().is_relative_to(folder.resolve())
+                if inside and candidate.is_file():
+                    return candidate.read_bytes()
+            except OSError:
+                continue
+        return None
 
     return find
 

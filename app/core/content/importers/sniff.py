@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.core.content.importers.writer import ImportFailed
 
-SUPPORTED = ("Moodle GIFT (.gift, .txt), Moodle XML (.xml), Aiken (.txt), Anki decks "
+SUPPORTED = ("Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken "
+             "(.txt), Anki decks "
              "(.apkg, or notes exported as plain text) and spreadsheets (.csv: question, "
              "answer)")
 _AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", re.MULTILINE)
@@ -38,7 +39,7 @@ def _read(path: Path, limit: int = -1) -> bytes:
 
 
 def detect_format(path: Path) -> str:
-    """``gift``, ``aiken``, ``moodle-xml``, ``anki``, ``anki-text`` or ``csv``.
+    """``gift``, ``aiken``, ``moodle-xml``, ``anki``, ``anki-text``, ``csv`` or ``qti``.
 
     Raises:
         ImportFailed: the file is missing, empty or of a kind Lantern cannot import.
@@ -55,7 +56,9 @@ def detect_format(path: Path) -> str:
     if text.startswith("<"):
         if "<quiz" in text:
             return "moodle-xml"
-        raise ImportFailed(f"“{path.name}” is XML but not a Moodle XML quiz.",
+        if "<assessmentItem" in text:
+            return "qti"
+        raise ImportFailed(f"“{path.name}” is XML but not a Moodle XML quiz or QTI item.",
                            hint=f"Lantern imports {SUPPORTED}.")
     if suffix == ".gift":
         return "gift"
