@@ -1,4 +1,4 @@
-"""Importers: Moodle GIFT, Moodle XML, Aiken and Anki decks to content packs.
+"""Importers: Moodle GIFT, Moodle XML, QTI 2.1, Aiken, Anki decks and CSV to content packs.
 
 :func:`import_file` is the one entry point (the CLI and the Content page use it). Every
 question of the file is either imported or listed in the report with the reason; the

@@ -17,8 +17,9 @@ def add_import_command(subparsers: Any) -> None:
     """Register ``import`` on an ``argparse`` ``add_subparsers()`` object."""
     parser = subparsers.add_parser(
         "import", help="turn a Moodle or Anki quiz file into a content pack",
-        description="Import a Moodle GIFT, Moodle XML or Aiken quiz, an Anki deck (.apkg, "
-                    "or notes as plain text) or a question,answer spreadsheet (.csv) into a "
+        description="Import a Moodle GIFT, Moodle XML, QTI 2.1 or Aiken quiz, an Anki deck "
+                    "(.apkg, or notes as plain text) or a question,answer spreadsheet (.csv) "
+                    "into a "
                     "new content pack folder. Every question is either imported or listed "
                     "with the reason it was skipped. Exit status 0 when a pack was written.")
     parser.add_argument("file", type=Path, metavar="FILE", help="the quiz or deck file")
