@@ -22,25 +22,9 @@ from inference.cancel import CancelToken
 from inference.chat_template import ChatTemplate, Message, from_metadata
 from inference.devices import physical_cores
 from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class GenerationParams:
-    """Sampling settings. ``temperature == 0`` means greedy, hence deterministic."""
-
-    max_tokens: int = 320
-    temperature: float = 0.3
-    top_p: float = 0.9
-    top_k: int = 40
-    repeat_penalty: float = 1.15
-    seed: int = 1234
-    stop: tuple[str, ...] = ()
-
-    @classmethod
-    def deterministic(cls, max_tokens: int = 64) -> GenerationParams:
-        return cls(max_tokens=max_tokens, temperature=0.0, seed=42)
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,23 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from inference import devices
 from inference.cancel import CancelToken
 from inference.devices import DeviceChoice, DeviceReport
-from inference.embed import EmbedEngine
 from inference.errors import InferenceError, ModelLoadError
-from inference.llm import ChatEngine
-from inference.loader import load_chat, load_embed
 from inference.registry import ModelSpec, Registry, load_registry
+
+if TYPE_CHECKING:  # the engines import NumPy, ONNX Runtime and llama.cpp: load them late
+    from inference.embed import EmbedEngine
+    from inference.llm import ChatEngine
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
-ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatEngine]
-EmbedLoader = Callable[[ModelSpec, DeviceChoice], EmbedEngine]
+ChatLoader = Callable[[ModelSpec, DeviceChoice], "ChatEngine"]
+EmbedLoader = Callable[[ModelSpec, DeviceChoice], "EmbedEngine"]
 
 
 class LoadState(Enum):
@@ -60,8 +61,8 @@ class ModelHost:
 
     def __init__(self, registry: Registry | None = None, *, chat_id: str | None = None,
                  embed_id: str | None = None, force_cpu: bool = False,
-                 threads: int | None = None, chat_loader: ChatLoader = load_chat,
-                 embed_loader: EmbedLoader = load_embed) -> None:
+                 threads: int | None = None, chat_loader: ChatLoader | None = None,
+                 embed_loader: EmbedLoader | None = None) -> None:
         self.registry = registry or load_registry()
         self._chat_loader, self._embed_loader = chat_loader, embed_loader
         chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
@@ -126,12 +127,16 @@ class ModelHost:
         self._set(role, state=LoadState.READY, summary=summary, detail=choice.reason)
 
     def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._chat_loader(spec, choice)
+        from inference.loader import load_chat  # first use is on the inference lane
+
+        engine = (self._chat_loader or load_chat)(spec, choice)
         self._chat = engine
         return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
 
     def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._embed_loader(spec, choice)
+        from inference.loader import load_embed
+
+        engine = (self._embed_loader or load_embed)(spec, choice)
         self._embed = engine
         device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
         fallback = " (GPU fell back to CPU)" if engine.fell_back else ""

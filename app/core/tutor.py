@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 from app.core.prompts import load_prompt
 from inference.cancel import CancelToken
 from inference.chat_template import Message
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 Role = Literal["user", "assistant"]
 MAX_HISTORY_TURNS = 4  # a 135M model keeps little in mind; old turns only dilute the prompt

@@ -10,7 +10,7 @@ from app.core.streaming import relay_batched
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from inference.cancel import CancelToken
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 
 def ask(*, parent: QObject, ctx: AppContext, question: str,

@@ -31,7 +31,7 @@ from app.ui.content.subjects import SubjectsPage
 from app.ui.errors import show_error
 from app.ui.status import ModelStatusBar
 from app.ui.tutor.panel import TutorPanel
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 

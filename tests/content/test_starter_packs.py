@@ -117,7 +117,7 @@ def _answer_texts(q: dict[str, Any]) -> list[str]:
 
 def _states(hint: str, answer: str) -> bool:
     if re.fullmatch(r"[\d/ .%]+", answer):  # a number: match it as a whole token
-        return re.search(rf"(?<![\d/.]){re.escape(answer)}(?![\d/.]|\.\d)", hint) is not None
+        return re.search(rf"(?<![\d/.]){re.escape(answer)}(?![\d/]|\.\d)", hint) is not None
     return answer.casefold().strip(" .。") in hint.casefold()
 
 
@@ -227,6 +227,15 @@ def test_numeric_answers_parse() -> None:
     assert parse_number("0.25") == Fraction(1, 4)
     with pytest.raises(AssertionError):
         parse_number("three quarters")
+
+
+def test_leak_check_catches_stated_answers_only() -> None:
+    assert _states("So the answer is 3/4.", "3/4")
+    assert _states("Add them: 2 + 3 = 5.", "5")
+    assert _states("It is the Stroma, of course", "stroma")
+    assert not _states("24 ÷ 6 gives the bottom number", "4")  # 4 only inside 24
+    assert not _states("The whole is 4 slices", "1/4")
+    assert not _states("Try 13/4 and 3/45", "3/4")
 
 
 def test_photosynthesis_credits_openstax_and_has_all_exercises() -> None:

@@ -23,7 +23,7 @@ from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
 from app.ui.tutor.chat_delegate import BubbleDelegate
 from app.ui.tutor.chat_model import ChatListModel, Sender
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
