@@ -103,3 +103,19 @@ def test_aiken_without_answer_line_is_reported(tmp_path: Path) -> None:
     assert report.imported_total == 1
     assert [(s.reason, s.where) for s in report.skipped] == [
         ("the ANSWER: line is missing", "line 6"), ("ANSWER: C names no option", "line 10")]
+
+
+def test_damaged_picture_html_still_gives_a_valid_pack(tmp_path: Path) -> None:
+    # Found by hypothesis: a cut <img> tag left "media/or" looking like a picture.
+    quiz = tmp_path / "quiz.xml"
+    quiz.write_text(
+        '<quiz><question type="truefalse"><name><text>tf</text></name>'
+        '<questiontext format="html"><text><![CDATA[Moodle 2.1? <img src="@@PLUGINFILE@@/or '
+        'false?<br><img src="@@PLUGINFILE@@/x.jpg">]]></text></questiontext>'
+        '<answer fraction="100"><text>true</text></answer>'
+        '<answer fraction="0"><text>false</text></answer></question></quiz>',
+        encoding="utf-8")
+    report = import_file(quiz, tmp_path / "pack")
+    assert report.imported_total == 1
+    assert any("damaged" in note or "not in the file" in note for note in report.notes)
+    valid_pack(tmp_path / "pack")

@@ -59,8 +59,10 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
 
 def plain(html: str) -> str:
     """What a learner would type for this field: its text, without markup or sounds."""
-    text = BeautifulSoup(_SOUND.sub(" ", html), "html.parser").get_text(" ")
-    return " ".join(text.split())
+    html = _SOUND.sub(" ", html)
+    if "<" in html or "&" in html:  # parsing is costly; most fields are plain text
+        html = BeautifulSoup(html, "html.parser").get_text(" ")
+    return " ".join(html.split())
 
 
 def _refs(template: str) -> list[str]:

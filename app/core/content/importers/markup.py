@@ -31,6 +31,10 @@ def to_markdown(text: str, fmt: str = "html") -> str:
         return text.strip()
     if fmt != "html" and not _TAG.search(text):
         return text.strip()
+    if "<" not in text and "&" not in text:
+        # Plain text in an HTML field (most Anki and spreadsheet cells): what markdownify
+        # would produce, without the cost of an HTML parse per cell.
+        return " ".join(text.split()).replace("*", "\\*")
     # markdownify drops <script> and <style> with their content by default; its
     # ``strip`` option would instead keep their text, so it is not used.
     converted = markdownify(text, heading_style="ATX", bullets="-", escape_underscores=False)

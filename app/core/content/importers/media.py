@@ -21,6 +21,8 @@ FindMedia = Callable[[str], bytes | None]
 # ![alt](target "title"); the target may contain spaces (Anki file names often do).
 _IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*<?([^)"<>]+?)>?(?:\s+"[^"]*")?\s*\)')
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")
+# What the pack validator reads as a picture; used to catch references left malformed.
+_MEDIA_REF = re.compile(r"!\[[^\]]*\]\(\s*media/([^)\s]+)")
 
 
 def folder_lookup(folder: Path) -> FindMedia:
@@ -59,7 +61,16 @@ class MediaResolver:
 
     def text(self, text: str, where: str) -> str:
         text = _SOUND.sub(lambda m: self._sound(m.group(1), where), text)
-        return _IMAGE.sub(lambda m: self._image(m.group(1), m.group(2), where), text)
+        text = _IMAGE.sub(lambda m: self._image(m.group(1), m.group(2), where), text)
+        return _MEDIA_REF.sub(lambda m: self._leftover(m, where), text)
+
+    def _leftover(self, match: re.Match[str], where: str) -> str:
+        """A damaged picture reference (e.g. broken HTML): shown as text, not as a picture."""
+        if match.group(1) in self.draft.media:
+            return match.group(0)
+        self.notes.append(f"{where}: a picture reference is damaged (“{match.group(1)}”); "
+                          "it is shown as text.")
+        return match.group(0)[1:]
 
     def _fetch(self, target: str) -> str | None:
         """The pack path for ``target`` once stored, or None when it cannot be found."""
