@@ -119,3 +119,10 @@ def test_damaged_picture_html_still_gives_a_valid_pack(tmp_path: Path) -> None:
     assert report.imported_total == 1
     assert any("damaged" in note or "not in the file" in note for note in report.notes)
     valid_pack(tmp_path / "pack")
+
+
+def test_xml_with_an_unknown_encoding_is_refused_clearly(tmp_path: Path) -> None:
+    bad = tmp_path / "quiz.xml"  # found by hypothesis: one byte lost from "utf-8"
+    bad.write_bytes(b"<?xml version='1.0' encoding='tf-8'?>\n<quiz></quiz>")
+    with pytest.raises(ImportFailed, match="is not readable XML"):
+        import_file(bad, tmp_path / "pack")

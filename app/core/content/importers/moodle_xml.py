@@ -24,6 +24,7 @@ from app.core.content.importers.build import (
     true_false_question,
 )
 from app.core.content.importers.markup import to_markdown
+from app.core.content.importers.sniff import parse_xml
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
 
 # Moodle type -> (kind in the teacher's words, reason it is skipped)
@@ -47,12 +48,8 @@ HINT_STEPS = 3
 
 
 def import_moodle_xml(path: Path, job: ImportJob) -> None:
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise ImportFailed(f"“{path.name}” is not readable XML ({exc}).",
-                           hint="Export the quiz again from Moodle (Question bank → "
-                                "Export → Moodle XML format).") from None
+    root = parse_xml(path, hint="Export the quiz again from Moodle (Question bank → "
+                                "Export → Moodle XML format).")
     if root.tag != "quiz":
         raise ImportFailed(f"“{path.name}” is XML but not a Moodle quiz (no <quiz>).",
                            hint="Export the quiz from Moodle in Moodle XML format.")

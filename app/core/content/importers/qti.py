@@ -21,7 +21,8 @@ from app.core.content.importers.build import (
     short_question,
 )
 from app.core.content.importers.markup import to_markdown
-from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.core.content.importers.sniff import parse_xml
+from app.core.content.importers.writer import DraftQuestion
 
 GRADED = {"choiceInteraction": "choice", "inlineChoiceInteraction": "inline choice",
           "textEntryInteraction": "text entry"}
@@ -53,11 +54,7 @@ def _local(root: ET.Element) -> ET.Element:
 
 
 def import_qti(path: Path, job: ImportJob) -> None:
-    try:
-        root = _local(ET.parse(path).getroot())
-    except ET.ParseError as exc:
-        raise ImportFailed(f"“{path.name}” is not readable XML ({exc}).",
-                           hint="Export the item again from your QTI editor.") from None
+    root = _local(parse_xml(path, hint="Export the item again from your QTI editor."))
     job.step(0, 1)
     title = root.get("title") or root.get("identifier") or path.stem
     where = f"item “{title}”"

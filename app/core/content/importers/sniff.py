@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -82,3 +83,14 @@ def _sniff_text(text: str) -> str:
         return "gift"
     raise ImportFailed("Lantern cannot tell what kind of quiz this text file is.",
                        hint=f"Lantern imports {SUPPORTED}.")
+
+
+def parse_xml(path: Path, *, hint: str) -> ET.Element:
+    """The root element of an XML file; :class:`ImportFailed` with ``hint`` if unreadable.
+
+    External entities are not resolved (``xml.etree`` never fetches them).
+    """
+    try:
+        return ET.parse(path).getroot()
+    except (ET.ParseError, LookupError, ValueError) as exc:  # LookupError: bad encoding
+        raise ImportFailed(f"“{path.name}” is not readable XML ({exc}).", hint=hint) from None
