@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from app.core.content import library
+from app.core.content.importers.install import import_and_install, is_quiz_file
 from app.core.content.index import RetrievalIndex
 from app.core.content.index_cache import load_or_build
-from app.core.content.library import InstallResult, LibraryPack
+from app.core.content.library import LibraryPack
 from app.core.content.model import Pack
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
@@ -36,24 +38,40 @@ def list_packs(*, parent: QObject, ctx: AppContext, on_done: Callable[[Listing],
                       parent=parent, on_success=on_done, on_error=on_error)
 
 
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did, in words: the summary line and, for quizzes, each skip."""
+
+    summary: str
+    details: tuple[str, ...] = ()
+
+
 def import_pack(*, parent: QObject, ctx: AppContext, path: Path, on_progress: Progress,
-                on_done: Callable[[InstallResult], None],
+                on_done: Callable[[ImportOutcome], None],
                 on_error: Callable[[Exception], None],
                 on_cancel: Callable[[], None]) -> TaskHandle:
-    """Validate and install the pack folder or zip at ``path``.
+    """Install the pack folder or zip at ``path``, or import a quiz file into a new pack.
 
-    An invalid pack reaches ``on_error`` as a ``ContentError`` whose ``diagnostics``
-    list every problem; nothing is installed then.
+    Quiz files (Moodle GIFT/XML, Aiken, Anki, …) go through the importers, which report
+    every question imported or skipped. An invalid pack reaches ``on_error`` as a
+    ``ContentError`` whose ``diagnostics`` list every problem; nothing is installed then.
     """
     cancel = CancelToken()
 
     def report(message: str, fraction: float) -> None:
         ctx.runner.post(lambda: on_progress(message, fraction), parent=parent)
 
-    future = ctx.runner.submit(
-        "io", lambda: library.install_pack(path, cancel=cancel, target=installed_dir(ctx),
-                                           progress=report),
-        parent=parent, on_success=on_done, on_error=on_error, on_cancel=on_cancel)
+    def work() -> ImportOutcome:
+        if is_quiz_file(path):
+            found, result = import_and_install(path, cancel=cancel,
+                                               target=installed_dir(ctx), progress=report)
+            summary = found.summary() + (f"\n{result.summary()}" if result else "")
+            return ImportOutcome(summary, tuple(found.details()))
+        return ImportOutcome(library.install_pack(
+            path, cancel=cancel, target=installed_dir(ctx), progress=report).summary())
+
+    future = ctx.runner.submit("io", work, parent=parent, on_success=on_done,
+                               on_error=on_error, on_cancel=on_cancel)
     return TaskHandle(cancel, future)
 
 

@@ -155,3 +155,25 @@ def test_build_index_op_reports_progress_and_caches(qtbot: QtBot,
     assert hits[0].passage.heading == "Comparing decimals"
     key = content_ops.embed_model_sha256(ctx)
     assert (ctx.paths.cache / "index" / f"mini-decimals@1.2.0-{key[:16]}").is_dir()
+
+
+def test_a_moodle_quiz_file_is_imported_with_an_honest_summary(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    quiz = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "quiz" /
+            "qas_editor" / "aiken")
+    files = sorted(p for p in quiz.rglob("*") if p.is_file())
+    assert files, "the shared Aiken sample is missing"
+    from app.ops.context import AppContext
+    from app.ui.content.page import ContentPage
+
+    ctx = AppContext.create()
+    page = ContentPage(ctx)
+    qtbot.addWidget(page)
+    try:
+        with qtbot.waitSignal(page.import_finished, timeout=60_000) as done:
+            page.import_path(files[0])
+        assert done.args[0].startswith("imported ")
+    finally:
+        page.shutdown()
+        ctx.close()

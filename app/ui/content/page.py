@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.diagnostics import ContentError
-from app.core.content.library import InstallResult, LibraryPack
+from app.core.content.library import LibraryPack
 from app.ops import content as content_ops
+from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import show_error
@@ -154,7 +155,9 @@ class ContentPage(QWidget):
 
     def _on_import_zip_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a pack file"), "", self.tr("Content packs (*.zip)"))
+            self, self.tr("Choose a pack or quiz file"), "",
+            self.tr("Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 "
+                    "*.anki21 *.csv *.tsv);;All files (*)"))
         if name:
             self.import_path(Path(name))
 
@@ -174,8 +177,10 @@ class ContentPage(QWidget):
         self.progress.setValue(round(100 * fraction))
         self.status.setText(message)
 
-    def _on_import_done(self, result: InstallResult) -> None:
-        self._finish(result.summary())
+    def _on_import_done(self, outcome: ImportOutcome) -> None:
+        self._finish(outcome.summary)
+        if outcome.details:
+            self._show_problems(self.tr("Not imported:"), list(outcome.details))
         self.refresh()
 
     def _on_import_error(self, error: Exception) -> None:
