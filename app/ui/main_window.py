@@ -26,6 +26,8 @@ from app.core.models import LoadState
 from app.ops import models as model_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.content.page import ContentPage
+from app.ui.content.subjects import SubjectsPage
 from app.ui.errors import show_error
 from app.ui.status import ModelStatusBar
 from app.ui.tutor.panel import TutorPanel
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tutor = TutorPanel(ctx, params=params)
         self.add_page(self.tr("Ask the tutor"), self.tutor)
+        self.subjects = SubjectsPage()
+        self.add_page(self.tr("Subjects"), self.subjects)
+        self.content = ContentPage(ctx)
+        self.content.packs_changed.connect(self.subjects.set_packs)
+        self.add_page(self.tr("Content (teachers)"), self.content)
         self.setCentralWidget(self._central())
         self.nav.setCurrentRow(0)
 
@@ -123,6 +130,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tutor.shutdown()
+        self.content.shutdown()
         if self._load_handle is not None:
             self._load_handle.cancel()
         super().closeEvent(event)
