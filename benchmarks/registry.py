@@ -16,6 +16,7 @@ MODULES = (
     "benchmarks.decode",
     "benchmarks.gui",
     "benchmarks.retrieval",
+    "benchmarks.ttft",
 )
 
 
