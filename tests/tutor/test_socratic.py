@@ -22,7 +22,8 @@ NUMERIC = _question(QuestionType.NUMERIC, answer="3/4")
 @pytest.mark.parametrize("text", [
     "The answer is 3/4.", "It makes 6/8 of the pizza.", "That's 0.75", "You get 0,75.",
     "75% of the pizza", "seventy five... no: 75 percent", "three quarters", "three-fourths",
-    "Three fourths of it", "¾", "３/４", "四分之三", "百分之七十五", "It's 9/12 when simplified wrong",
+    "Three fourths of it", "¾", "３/４", "四分之三", "百分之七十五",
+    "It's 9/12 when simplified wrong",
     "= 3 / 4",
 ])
 def test_numeric_answer_in_disguise_is_caught(text: str) -> None:

@@ -27,13 +27,14 @@ _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "
                    "六": 6, "七": 7, "八": 8, "九": 9}
 
 _NUM = r"\d+(?:[.,]\d+)?"
-_MIXED = re.compile(rf"(?<![\d/.])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d/])")
+_MIXED = re.compile(r"(?<![\d/.])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d/])")
 _FRACTION = re.compile(rf"(?<![\d/.])({_NUM})\s*/\s*({_NUM})(?![\d/])")
 _PERCENT = re.compile(rf"(?<![\d/.])({_NUM})\s*(?:%|percent|per cent|％)")
 _PLAIN = re.compile(rf"(?<![\d/.])-?{_NUM}(?![\d/])")
 _WORDS = re.compile(r"[a-z]+")
-_CHINESE_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百\d]+)分之([零〇一二两三四五六七八九十百\d]+)")
-_CHINESE_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百\d]+)")
+_ZH_NUMBER = r"[零〇一二两三四五六七八九十百\d]+"
+_CHINESE_FRACTION = re.compile(rf"({_ZH_NUMBER})分之({_ZH_NUMBER})")
+_CHINESE_PERCENT = re.compile(rf"百分之({_ZH_NUMBER})")
 
 
 def normalise(text: str) -> str:

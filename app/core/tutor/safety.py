@@ -31,7 +31,8 @@ from inference.resources import assets_dir
 
 SAFE_MESSAGE = ("I can't help with that here. Let's get back to your lesson — and if "
                 "something is worrying you, please talk to your teacher or a grown-up you trust.")
-SAFE_MESSAGE_ZH = "这个问题我在这里不能回答。我们回到课程吧——如果有什么让你担心，请告诉老师或你信任的大人。"
+SAFE_MESSAGE_ZH = ("这个问题我在这里不能回答。我们回到课程吧——"
+                   "如果有什么让你担心，请告诉老师或你信任的大人。")
 
 # Calibrated on tests/tutor/test_safety.py's sets with all-MiniLM-L6-v2 int8: safe
 # tutoring text (incl. "die", "shot", "asexual") scores at most 0.26, the unsafe examples
@@ -117,4 +118,8 @@ class SafetyFilter:
         verdict = self.check(text)
         if verdict.safe:
             return text, verdict
-        return (SAFE_MESSAGE_ZH if language.startswith("zh") else SAFE_MESSAGE), verdict
+        return safe_message(language), verdict
+
+
+def safe_message(language: str) -> str:
+    return SAFE_MESSAGE_ZH if language.startswith("zh") else SAFE_MESSAGE
