@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 COMMANDS = (
     "app.core.content.validate_cli",
+    "app.core.content.importers.cli",
 )
 
 

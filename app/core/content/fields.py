@@ -7,6 +7,7 @@ field. When a file uses inline tables instead, the item's first line is used.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass
@@ -99,6 +100,15 @@ class Table:
     def error(self, key: str | None, message: str, fix: str) -> None:
         line = self.line(key) if key else self.source.real(self.start)
         self.diags.append(Diagnostic(self.source.path, line, f"{self.what}: {message}", fix))
+
+    def known(self, keys: frozenset[str]) -> None:
+        """Report fields the format does not have (usually typos, e.g. ``hint =``)."""
+        for key in sorted(set(self.data) - keys):
+            close = difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.6)
+            fix = (f"Did you mean “{close[0]}”?" if close else
+                   f"Remove it, or use one of: {', '.join(sorted(keys))}.")
+            self.error(key, f"“{key}” is not a field Lantern knows, so it would be ignored.",
+                       fix)
 
     def text(self, key: str, *, required: bool = True, example: str = '"…"') -> str:
         value = self.data.get(key)

@@ -7,6 +7,7 @@ from app.core.content.fields import Source, Table
 from app.core.content.model import Lesson, LessonId, SkillId
 
 FENCE = "+++"
+FIELDS = frozenset({"id", "title", "skills", "reading_level", "order"})
 
 
 def read_lesson(source: Source, diags: list[Diagnostic]) -> Lesson | None:
@@ -29,6 +30,7 @@ def read_lesson(source: Source, diags: list[Diagnostic]) -> Lesson | None:
     lesson_id = data.get("id")
     what = f"Lesson “{lesson_id}”" if isinstance(lesson_id, str) else "The lesson"
     table = Table(front, data, diags, what=what)
+    table.known(FIELDS)
     body = "\n".join(lines[close + 1:])
     lesson = Lesson(
         id=LessonId(table.text("id")), title=table.text("title"),

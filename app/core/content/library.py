@@ -100,12 +100,19 @@ def install_pack(source: Path, *, cancel: CancelToken, target: Path | None = Non
             f"“{source.name}” was not installed: it has {len(diags)} "
             f"problem{'s' if len(diags) != 1 else ''}.",
             hint="Fix them in the pack and import it again.", diagnostics=tuple(diags))
-    root = target or installed_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    final = root / pack.info.id
+    final = (target or installed_dir()) / pack.info.id
     previous = _version_at(final)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
     report("Copying the pack…", 0.6)
+    _put_in_place(files, final, cancel)
+    log.info("installed content pack %s", pack.info.key)
+    report("Installed", 1.0)
+    return InstallResult(pack, final, previous)
+
+
+def _put_in_place(files: PackFiles, final: Path, cancel: CancelToken) -> None:
+    """Write into a staging folder beside ``final``, then swap it in: never half a pack."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=final.parent))
     try:
         _write(files, staging, cancel)
         if final.exists():
@@ -114,9 +121,6 @@ def install_pack(source: Path, *, cancel: CancelToken, target: Path | None = Non
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    log.info("installed content pack %s", pack.info.key)
-    report("Installed", 1.0)
-    return InstallResult(pack, final, previous)
 
 
 def _write(files: PackFiles, folder: Path, cancel: CancelToken) -> None:

@@ -20,6 +20,9 @@ from app.core.content.validate import check_pack
 
 PACK_FILE = "pack.toml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PACK_FIELDS = frozenset({"id", "version", "title", "subject", "language", "licence", "authors",
+                         "attribution", "description", "skills"})
+SKILL_FIELDS = frozenset({"id", "name", "description", "prerequisites"})
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:[-+][0-9A-Za-z.+-]+)?$")
 
 
@@ -75,6 +78,7 @@ def _read_manifest(files: PackFiles, diags: list[Diagnostic]) -> tuple[PackInfo,
     source = Source(PACK_FILE, _text(files, PACK_FILE, diags) or "")
     doc = source.parse(diags) or {}
     table = Table(source, doc, diags, what="The pack")
+    table.known(PACK_FIELDS)
     info = PackInfo(
         id=PackId(_checked(table, "id", ID_PATTERN, '"fractions"',
                            "use lowercase letters, digits and '-' only")),
@@ -109,6 +113,7 @@ def _read_skills(source: Source, top: Table, diags: list[Diagnostic]) -> list[Sk
         sid = data.get("id")
         what = f"Skill “{sid}”" if isinstance(sid, str) else f"The skill at line {start}"
         table = Table(source, data, diags, what=what, start=start, end=end)
+        table.known(SKILL_FIELDS)
         skill_id = table.text("id")
         skill = Skill(id=SkillId(skill_id), name=table.text("name"),
                       description=table.text("description", required=False),

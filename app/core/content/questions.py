@@ -22,6 +22,18 @@ from app.core.content.model import (
 from app.core.content.numeric import parse_number
 
 HINT_STEPS = 3
+COMMON_FIELDS = frozenset({"id", "skill", "lesson", "type", "prompt", "difficulty", "hints",
+                           "solution", "source"})
+TYPE_FIELDS = {
+    "multiple_choice": frozenset({"choices"}),
+    "multiple_answer": frozenset({"choices"}),
+    "true_false": frozenset({"answer", "feedback_true", "feedback_false"}),
+    # ``graded_answers`` and a choice's ``credit`` keep an imported quiz's partial credit
+    # (see docs/content-packs.md); grading does not use them yet, but they are not typos.
+    "numeric": frozenset({"answer", "tolerance", "unit", "graded_answers"}),
+    "short_text": frozenset({"answers", "keywords", "graded_answers"}),
+}
+CHOICE_FIELDS = frozenset({"text", "correct", "feedback", "credit"})
 
 
 def read_questions(source: Source, diags: list[Diagnostic]) -> list[Question]:
@@ -58,6 +70,8 @@ def _read_one(table: Table) -> Question | None:
     hints = _hints(table)
     solution = table.text("solution", required=False)
     origin = table.text("source", required=False)
+    if kind in TYPE_FIELDS:
+        table.known(COMMON_FIELDS | TYPE_FIELDS[kind])
     if not (qid and skill and kind in QUESTION_TYPES):
         return None
     qtype = QuestionType(kind)
@@ -87,6 +101,7 @@ def _choices(table: Table) -> dict[str, Any]:
     for index, (data, start, end) in enumerate(zip(raw, starts, ends, strict=True), start=1):
         part = Table(table.source, data, table.diags, what=f"{table.what}, choice {index}",
                      start=start, end=end)
+        part.known(CHOICE_FIELDS)
         text = part.text("text")
         correct = part.flag("correct")
         found.append(Choice(text=text, correct=bool(correct),

@@ -61,14 +61,7 @@ class ContentPage(QWidget):
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
         self.table = self._make_table()
-        self.import_folder_button = QPushButton(self.tr("Import pack folder…"))
-        self.import_zip_button = QPushButton(self.tr("Import .zip file…"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
-        self.import_zip_button.clicked.connect(self._on_import_zip_clicked)
-        self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        buttons = self._make_buttons()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.status = QLabel()
@@ -80,11 +73,6 @@ class ContentPage(QWidget):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName(self.tr("Problems found in the pack"))
-        buttons = QHBoxLayout()
-        for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         top: list[QWidget] = [title, intro, self.table]
         for widget in top:
@@ -95,6 +83,22 @@ class ContentPage(QWidget):
             layout.addWidget(widget)
         self._set_busy(False)
         self.problems.hide()
+
+    def _make_buttons(self) -> QHBoxLayout:
+        self.import_folder_button = QPushButton(self.tr("Import pack folder…"))
+        self.import_zip_button = QPushButton(self.tr("Import .zip file…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
+        self.import_zip_button.clicked.connect(self._on_import_zip_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        row = QHBoxLayout()
+        for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        return row
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from app.core.content.diagnostics import ContentError, Diagnostic
 from app.core.content.loader import read_pack
 from app.core.content.source import PackFiles, read_source
-from tests.content_support import MINI
+from tests.content.support import MINI
 
 EXAMPLES = 1_000
 ORIGINAL = read_source(MINI)

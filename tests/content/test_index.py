@@ -16,7 +16,7 @@ from app.core.content.tokenize import size, tokens
 from inference.cancel import CancelToken
 from inference.embed import EmbedEngine
 from inference.errors import Cancelled
-from tests.content_support import MINI, copy_mini, edit
+from tests.content.support import MINI, copy_mini, edit
 
 MODEL = "f" * 64
 

@@ -12,7 +12,7 @@ from app.core.content.diagnostics import ContentError
 from app.core.content.library import install_pack, list_packs, remove_pack
 from inference.cancel import CancelToken
 from inference.errors import Cancelled
-from tests.content_support import MINI, copy_mini, edit
+from tests.content.support import MINI, copy_mini, edit
 
 
 def zip_of(folder: Path, archive: Path) -> Path:

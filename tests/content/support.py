@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "packs" / "mini"
-STARTER = Path(__file__).resolve().parents[1] / "assets" / "content"
+STARTER = Path(__file__).resolve().parents[2] / "assets" / "content"
 
 
 def copy_mini(tmp_path: Path, name: str = "mini") -> Path:

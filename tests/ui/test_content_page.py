@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.content.index import RetrievalIndex
+from app.core.content.loader import load_pack
+from app.ops import content as content_ops
 from app.ops.context import AppContext
 from app.ui.content.page import ContentPage
 from app.ui.content.subjects import SubjectsPage
-from tests.content_support import MINI, copy_mini, edit
+from inference.cancel import CancelToken
+from tests.content.support import MINI, copy_mini, edit
+from tests.fakes import FakeChatEngine
+from tests.ui.conftest import fake_host
 
 WAIT_MS = 15_000
 
 
 @pytest.fixture
-def ctx() -> Iterator[AppContext]:
-    context = AppContext.create()
-    yield context
-    context.close()
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx()
 
 
 @pytest.fixture
@@ -86,7 +91,7 @@ def test_broken_pack_shows_every_problem_and_installs_nothing(
     with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS) as finished:
         page.import_path(broken)
     assert "has 2 problems" in finished.args[0]
-    assert page.problems.isVisible() or not page.isVisible()
+    assert not page.problems.isHidden()
     text = page.problems.toPlainText()
     assert "questions/tenths.toml:" in text and "not a number" in text
     assert "pack.toml:" in text and "circle" in text
@@ -113,3 +118,40 @@ def test_subjects_follow_the_packs(qtbot: QtBot, page: ContentPage) -> None:
     first = page.packs[0].pack
     assert subjects.list.item(0).text() == (
         f"{first.info.title} — {first.info.subject} · {len(first.lessons)} lessons")
+
+
+def test_cancel_import_changes_nothing(qtbot: QtBot, page: ContentPage, ctx: AppContext) -> None:
+    gate = threading.Event()
+    ctx.runner.submit("io", gate.wait)  # keep the io lane busy until Cancel was pressed
+    page.import_path(MINI)
+    assert not page.cancel_button.isHidden()
+    assert not page.import_folder_button.isEnabled()
+    with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        gate.set()
+    assert finished.args == ["Import cancelled. Nothing was changed."]
+    assert page.import_folder_button.isEnabled()
+    assert not (ctx.paths.data / "content" / "mini-decimals").exists()
+
+
+@pytest.mark.slow
+def test_build_index_op_reports_progress_and_caches(qtbot: QtBot,
+                                                    make_ctx: Callable[..., AppContext]) -> None:
+    """The op the tutor uses: real embedding model on the inference lane, cache on disk."""
+    ctx = make_ctx(fake_host(FakeChatEngine()))
+    ctx.models.load_all(lambda _m, _f: None, CancelToken())
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    pack = load_pack(MINI)
+    progress: list[float] = []
+    built: list[RetrievalIndex] = []
+    content_ops.build_index(parent=holder, ctx=ctx, pack=pack,
+                            on_progress=lambda _m, f: progress.append(f),
+                            on_done=built.append, on_error=pytest.fail,
+                            on_cancel=lambda: pytest.fail("not cancelled"))
+    qtbot.waitUntil(lambda: bool(built), timeout=60_000)
+    assert progress and progress[-1] == 1.0
+    hits = built[0].search("Which is bigger, 0.5 or 0.45?", embedder=ctx.models.embed(), k=1)
+    assert hits[0].passage.heading == "Comparing decimals"
+    key = content_ops.embed_model_sha256(ctx)
+    assert (ctx.paths.cache / "index" / f"mini-decimals@1.2.0-{key[:16]}").is_dir()

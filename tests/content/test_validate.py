@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from fractions import Fraction
 from pathlib import Path
@@ -14,7 +15,7 @@ from app.core.content.loader import load_pack, read_pack
 from app.core.content.model import QuestionType
 from app.core.content.numeric import parse_number
 from app.core.content.source import read_source
-from tests.content_support import MINI, copy_mini, edit, line_of
+from tests.content.support import MINI, STARTER, copy_mini, edit, line_of
 
 
 def problems(path: Path) -> list[str]:
@@ -160,3 +161,52 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "1 problem found" in err
     assert main(["validate", str(tmp_path / "missing")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+STARTERS = ["fractions", "photosynthesis", "fractions-zh"]
+
+
+@pytest.mark.parametrize("name", STARTERS)
+def test_starter_packs_validate_cleanly(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(STARTER / name)]) == 0, capsys.readouterr().out
+    pack = load_pack(STARTER / name)
+    assert len(pack.questions) >= 20 and len(pack.lessons) >= 3
+
+
+@pytest.mark.parametrize("name", STARTERS)
+def test_broken_starter_copy_is_caught_precisely(name: str, tmp_path: Path) -> None:
+    """Three kinds of damage to a real starter pack, each reported at its exact line."""
+    pack = tmp_path / name
+    shutil.copytree(STARTER / name, pack)
+    questions = sorted((pack / "questions").glob("*.toml"))
+    numeric = next(p for p in questions if 'type = "numeric"' in p.read_text("utf-8"))
+    answer_line = next(n for n, text in enumerate(numeric.read_text("utf-8").splitlines(), 1)
+                       if text.startswith("answer = ") and text != "answer = true"
+                       and text != "answer = false")
+    _replace_line(numeric, answer_line, 'answer = "about a half"')
+    skill_line = line_of(questions[0], "skill = ")
+    _replace_line(questions[0], skill_line, 'skill = "no-such-skill"')
+    (pack / "pack.toml").write_text((pack / "pack.toml").read_text("utf-8").replace(
+        'version = "1.0.0"', 'version = "one"'), "utf-8")
+    found = problems(pack)
+    numeric_at = f"{numeric.relative_to(pack).as_posix()}:{answer_line}:"
+    skill_at = f"{questions[0].relative_to(pack).as_posix()}:{skill_line}:"
+    assert any(p.startswith(numeric_at) and "not a number" in p for p in found), found
+    assert any(p.startswith(skill_at) and "no-such-skill" in p for p in found), found
+    assert any(p.startswith("pack.toml:2:") and "semantic version" in p for p in found), found
+    assert len(found) == 3, found
+
+
+def _replace_line(path: Path, number: int, text: str) -> None:
+    lines = path.read_text("utf-8").splitlines()
+    lines[number - 1] = text
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_unknown_field_is_reported_with_a_suggestion(tmp_path: Path) -> None:
+    pack = copy_mini(tmp_path)
+    questions = pack / "questions" / "tenths.toml"
+    edit(questions, "hints = [", "hint = [")
+    [message] = problems(pack)
+    assert message.startswith(f"questions/tenths.toml:{line_of(questions, 'hint = [')}:")
+    assert "“hint” is not a field Lantern knows" in message and "Did you mean “hints”?" in message
