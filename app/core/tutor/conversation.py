@@ -6,7 +6,7 @@ inference worker and relay its pieces to the screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -51,7 +51,7 @@ class Conversation:
     def stream_reply(self, model: ChatModel, question: str, *,
                      params: GenerationParams | None = None,
                      cancel: CancelToken | None = None,
-                     system: str | None = None) -> Iterator[str]:
+                     system: str | None = None) -> Generator[str, None, None]:
         """Yield the reply piece by piece; the exchange is recorded when the stream ends.
 
         A stopped reply is kept as far as it got, so the next question has its context.

@@ -118,6 +118,7 @@ class Tutor:
                 emit(sentence)
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
+            pieces.close()  # records the exchange now, so it can be forgotten at once
             conversation.forget_last()
             return TutorReply(safe_message(setting.language), grounding=grounding,
                               flagged=flagged.verdict.reason)
