@@ -1,0 +1,135 @@
+"""Answer inputs, one per question type: what a 10-year-old expects to click or type.
+
+Every input has ``value()`` (the :data:`~app.core.learner.answers.Answer` the grader
+takes), ``focus_target()`` (where the keyboard goes first) and a ``submitted`` signal for
+Enter in a text box. Choices keep the pack's order: the pack author chose it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.content.model import Question, QuestionType
+from app.core.learner.answers import Answer
+
+
+class AnswerInput(QWidget):
+    """Base class. Signals: submitted: Enter was pressed in a text box."""
+
+    submitted = Signal()
+
+    def value(self) -> Answer:
+        raise NotImplementedError
+
+    def focus_target(self) -> QWidget:
+        return self
+
+
+class ChoiceInput(AnswerInput):
+    """Radio buttons (one answer) or check boxes (several answers)."""
+
+    def __init__(self, question: Question, *, several: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.several = several
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not several)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.buttons: list[QAbstractButton] = []
+        for index, choice in enumerate(question.choices):
+            button: QAbstractButton = (QCheckBox(choice.text) if several
+                                       else QRadioButton(choice.text))
+            button.setAccessibleName(choice.text)
+            self.group.addButton(button, index)
+            column.addWidget(button)
+            self.buttons.append(button)
+
+    def value(self) -> Answer:
+        if self.several:
+            return frozenset(i for i, b in enumerate(self.buttons) if b.isChecked())
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def focus_target(self) -> QWidget:
+        return self.buttons[0] if self.buttons else self
+
+
+class TrueFalseInput(AnswerInput):
+    """Two big, toggling buttons: True and False."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.true_button = QPushButton(self.tr("True"))
+        self.false_button = QPushButton(self.tr("False"))
+        self.group = QButtonGroup(self)
+        for button in (self.true_button, self.false_button):
+            button.setCheckable(True)
+            button.setMinimumHeight(40)
+            self.group.addButton(button)
+        self.true_button.setAccessibleName(self.tr("True"))
+        self.false_button.setAccessibleName(self.tr("False"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.true_button)
+        row.addWidget(self.false_button)
+        row.addStretch(1)
+
+    def value(self) -> Answer:
+        if self.true_button.isChecked():
+            return True
+        return False if self.false_button.isChecked() else None
+
+    def focus_target(self) -> QWidget:
+        return self.true_button
+
+
+class TextInput(AnswerInput):
+    """One line for a number (with its unit beside it) or a short written answer."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        numeric = question.type is QuestionType.NUMERIC
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(400)
+        self.edit.setPlaceholderText(self.tr("Type a number, like 3/4 or 0.75") if numeric
+                                     else self.tr("Write your answer in a few words"))
+        self.edit.setAccessibleName(self.tr("Your answer"))
+        self.edit.returnPressed.connect(self.submitted)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        if numeric and question.unit:
+            unit = QLabel(question.unit)
+            unit.setBuddy(self.edit)
+            row.addWidget(unit)
+
+    def value(self) -> Answer:
+        return self.edit.text()
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput:
+    """The input suited to ``question``'s type."""
+    kind = question.type
+    if kind is QuestionType.MULTIPLE_CHOICE:
+        return ChoiceInput(question, several=False, parent=parent)
+    if kind is QuestionType.MULTIPLE_ANSWER:
+        return ChoiceInput(question, several=True, parent=parent)
+    if kind is QuestionType.TRUE_FALSE:
+        return TrueFalseInput(parent)
+    return TextInput(question, parent)
