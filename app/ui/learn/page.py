@@ -1,0 +1,174 @@
+"""The Learn screen: pick a subject and a lesson, read it, then practise it.
+
+Lessons are Markdown rendered by ``QTextBrowser`` (headings, lists, tables, images from
+the pack's folder). :meth:`LearnPage.show_lesson` opens a lesson and can scroll to one of
+its headings: the tutor's citations call it. Packs arrive through :meth:`set_packs`
+(from the Content page's refresh), so nothing here reads the disk on the GUI thread
+except the lesson's images, which ``QTextBrowser`` loads from the pack folder on demand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.content.library import LibraryPack
+from app.core.content.model import Lesson
+
+
+class LearnPage(QWidget):
+    """Signals:
+    practise_requested(pack_id, lesson_id): "Practise this lesson" was pressed.
+    """
+
+    practise_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.packs: dict[str, LibraryPack] = {}
+        self.current: tuple[str, str] | None = None
+        title = QLabel(self.tr("Learn"))
+        title.setObjectName("pageTitle")
+        self.subject = QComboBox()
+        self.subject.setAccessibleName(self.tr("Subject"))
+        self.subject.currentIndexChanged.connect(self._on_subject_changed)
+        self.lessons = QListWidget()
+        self.lessons.setAccessibleName(self.tr("Lessons"))
+        self.lessons.setMaximumWidth(260)
+        self.lessons.itemActivated.connect(self._on_lesson_item)
+        self.lessons.currentItemChanged.connect(self._on_lesson_item)
+        self.reader = QTextBrowser()
+        self.reader.setObjectName("lessonReader")
+        self.reader.setOpenExternalLinks(False)
+        self.reader.setAccessibleName(self.tr("Lesson text"))
+        self.practise = QPushButton(self.tr("Practise this lesson"))
+        self.practise.setAccessibleDescription(
+            self.tr("Opens practice questions about this lesson"))
+        self.practise.clicked.connect(self._on_practise)
+        self.practise.setEnabled(False)
+        self._layout(title)
+        self._show_placeholder()
+
+    def _layout(self, title: QLabel) -> None:
+        side = QVBoxLayout()
+        side.addWidget(self.subject)
+        side.addWidget(self.lessons, 1)
+        main = QVBoxLayout()
+        main.addWidget(self.reader, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.practise)
+        main.addLayout(bottom)
+        row = QHBoxLayout()
+        row.addLayout(side)
+        row.addLayout(main, 1)
+        column = QVBoxLayout(self)
+        column.addWidget(title)
+        column.addLayout(row, 1)
+        QWidget.setTabOrder(self.subject, self.lessons)
+        QWidget.setTabOrder(self.lessons, self.reader)
+        QWidget.setTabOrder(self.reader, self.practise)
+
+    def _show_placeholder(self) -> None:
+        text = (self.tr("Choose a lesson on the left to start reading.") if self.packs
+                else self.tr("There are no lessons yet. Ask your teacher to add a subject."))
+        self.reader.setPlainText(text)
+
+    def set_packs(self, packs: list[LibraryPack]) -> None:
+        """The subjects to offer; the open lesson stays open if its pack is still here."""
+        self.packs = {entry.pack.info.id: entry for entry in packs}
+        self.subject.blockSignals(True)
+        self.subject.clear()
+        for entry in packs:
+            self.subject.addItem(entry.pack.info.title, entry.pack.info.id)
+        self.subject.blockSignals(False)
+        if self.current and self.current[0] in self.packs:
+            self.show_lesson(*self.current)
+        else:
+            self.current = None
+            self._on_subject_changed()
+            self._show_placeholder()
+
+    def _on_subject_changed(self) -> None:
+        self.lessons.blockSignals(True)
+        self.lessons.clear()
+        entry = self.packs.get(self.subject.currentData() or "")
+        for lesson in sorted(entry.pack.lessons, key=lambda x: (x.order, x.id)) if entry else ():
+            item = QListWidgetItem(lesson.title)
+            item.setData(Qt.ItemDataRole.UserRole, lesson.id)
+            self.lessons.addItem(item)
+        self.lessons.blockSignals(False)
+
+    def _on_lesson_item(self, item: QListWidgetItem | None, *_: object) -> None:
+        pack_id = self.subject.currentData()
+        if item is not None and pack_id:
+            self.show_lesson(pack_id, item.data(Qt.ItemDataRole.UserRole))
+
+    def show_lesson(self, pack_id: str, lesson_id: str, heading: str | None = None) -> bool:
+        """Open a lesson and, if ``heading`` is given, scroll so that heading is on top.
+
+        Returns False (and changes nothing) when the pack or lesson is not installed.
+        """
+        entry = self.packs.get(pack_id)
+        lesson = entry.pack.lesson(lesson_id) if entry else None
+        if entry is None or lesson is None:
+            return False
+        self._select(pack_id, lesson_id)
+        if self.current != (pack_id, lesson_id) or heading is None:
+            self._render(entry, lesson)
+        self.current = (pack_id, lesson_id)
+        self.practise.setEnabled(True)
+        if heading:
+            self.scroll_to_heading(heading)
+        return True
+
+    def _select(self, pack_id: str, lesson_id: str) -> None:
+        index = self.subject.findData(pack_id)
+        if index != self.subject.currentIndex():
+            self.subject.setCurrentIndex(index)
+        self.lessons.blockSignals(True)
+        for row in range(self.lessons.count()):
+            if self.lessons.item(row).data(Qt.ItemDataRole.UserRole) == lesson_id:
+                self.lessons.setCurrentRow(row)
+        self.lessons.blockSignals(False)
+
+    def _render(self, entry: LibraryPack, lesson: Lesson) -> None:
+        source = entry.path / lesson.path
+        self.reader.document().setBaseUrl(QUrl.fromLocalFile(str(source)))
+        self.reader.setSearchPaths([str(entry.path), str(source.parent)])
+        self.reader.setMarkdown(lesson.body)
+        self.reader.setAccessibleDescription(lesson.title)
+        self.reader.verticalScrollBar().setValue(0)
+
+    def scroll_to_heading(self, heading: str) -> bool:
+        """Scroll the open lesson so the heading with this text is at the top."""
+        document = self.reader.document()
+        block = document.begin()
+        wanted = heading.strip().lstrip("#").strip().casefold()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and block.text().strip().casefold() == wanted:
+                self.reader.setTextCursor(QTextCursor(block))
+                top = document.documentLayout().blockBoundingRect(block).top()
+                self.reader.verticalScrollBar().setValue(int(top))
+                return True
+            block = block.next()
+        found = document.find(heading, 0, QTextDocument.FindFlag(0))
+        if not found.isNull():
+            self.reader.setTextCursor(found)
+            self.reader.ensureCursorVisible()
+        return not found.isNull()
+
+    def _on_practise(self) -> None:
+        if self.current is not None:
+            self.practise_requested.emit(*self.current)
