@@ -32,8 +32,8 @@ from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
-from app.ui.content.subjects import SubjectsPage
 from app.ui.errors import show_error
+from app.ui.navigation import LearningScreens
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -95,19 +95,37 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
+        self.learning = LearningScreens(ctx, go_to=self.show_page, parent=self)
         self.tutor = TutorPanel(ctx, params=params)
-        self.add_page(self.tr("Ask the tutor"), self.tutor)
-        self.subjects = SubjectsPage()
-        self.add_page(self.tr("Subjects"), self.subjects)
         self.content = ContentPage(ctx)
-        self.content.packs_changed.connect(self.subjects.set_packs)
-        self.add_page(self.tr("Content (teachers)"), self.content)
+        self.content.packs_changed.connect(self.learning.set_packs)
+        self._add_pages()
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
         self.screens.addWidget(self._central())
         self.setCentralWidget(self.screens)
         self.nav.setCurrentRow(0)
         self.signin.refresh()
+
+    def _add_pages(self) -> None:
+        """Home first, then the learner's pages in the order they use them; teachers last."""
+        learning = self.learning
+        pages: list[tuple[str, str, QWidget]] = [
+            (self.tr("Home"), self.tr("Today's plan: what to do next"), learning.home),
+            (self.tr("Learn"), self.tr("Read the lessons"), learning.learn),
+            (self.tr("Practice"), self.tr("Answer questions, get hints"), learning.practice),
+            (self.tr("Ask the tutor"), self.tr("Ask questions about your lessons"),
+             self.tutor),
+            (self.tr("Progress"), self.tr("See how you are doing"), learning.progress),
+            (self.tr("Content (teachers)"), self.tr("For teachers: add or remove subjects"),
+             self.content),
+        ]
+        for title, tip, page in pages:
+            self.add_page(title, page, description=tip)
+
+    def show_page(self, page: QWidget) -> None:
+        """Switch to ``page`` and select it in the navigation."""
+        self.nav.setCurrentRow(self.pages.indexOf(page))
 
     def _central(self) -> QWidget:
         left = QWidget()
@@ -136,7 +154,8 @@ class MainWindow(QMainWindow):
         self.learner.setText(self.tr("Signed in as {name}").format(name=entry.nickname))
         self.screens.setCurrentIndex(1)
         self.nav.setCurrentRow(0)
-        self.tutor.setFocus()
+        self.nav.setFocus()
+        self.learning.signed_in()
         self.idle.start()
 
     def sign_out(self) -> None:
@@ -146,6 +165,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.screens.setCurrentWidget(self.signin)
         self._replace_tutor()
+        self.learning.signed_out()
         profile_ops.sign_out(parent=self, ctx=self.ctx, on_done=self.signin.refresh,
                              on_error=lambda error: show_error(self, error))
         self.signed_out.emit()
@@ -162,9 +182,11 @@ class MainWindow(QMainWindow):
         # answer that was just stopped.
         self.ctx.runner.submit("inference", self.ctx.conversation.clear)
 
-    def add_page(self, title: str, page: QWidget) -> None:
+    def add_page(self, title: str, page: QWidget, *, description: str = "") -> None:
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 40))
+        item.setToolTip(description)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
         self.nav.addItem(item)
         self.pages.addWidget(page)
 

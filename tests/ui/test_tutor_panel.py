@@ -21,6 +21,7 @@ def _window(qtbot, ctx, params=None) -> MainWindow:  # type: ignore[no-untyped-d
     window = MainWindow(ctx, params=params)
     qtbot.addWidget(window)
     window.show()
+    window.show_page(window.tutor)  # Home is the first page now
     with qtbot.waitSignal(window.models_ready, timeout=120_000):
         window.start_loading_models()
     return window

@@ -118,6 +118,13 @@ class PracticePage(QWidget):
         else:
             self._show_empty()
 
+    def stop(self) -> None:
+        """Leave the current questions (at sign-out): the next learner starts afresh."""
+        self.pack, self.questions, self.index = None, [], 0
+        self.feedback.hide()
+        self.hint.hide()
+        self._show_empty()
+
     @property
     def question(self) -> Question | None:
         return self.questions[self.index] if self.questions else None
