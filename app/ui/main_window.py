@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ask the tutor"), self.tr("Ask questions about your lessons"),
              self.tutor),
             (self.tr("Progress"), self.tr("See how you are doing"), learning.progress),
-            (self.tr("Content (teachers)"), self.tr("For teachers: add or remove subjects"),
+            (self.tr("For teachers"), self.tr("For teachers: add or remove subjects"),
              self.content),
         ]
         for title, tip, page in pages:

@@ -22,6 +22,15 @@ QPushButton { padding: 6px 16px; }
 QPushButton#suggestion { border: 1px solid palette(mid); border-radius: 14px;
                          padding: 4px 12px; background: palette(base); }
 QPushButton#suggestion:hover { border-color: palette(highlight); }
+QLabel#questionPrompt { font-size: %(prompt)dpt; }
+QLabel#practiceFeedback, QLabel#practiceHint { border-radius: 8px; padding: 8px 12px; }
+QLabel#practiceFeedback[verdict="correct"] { background: #dff3e4; color: #0b3d1c;
+                                             border: 1px solid #3f9d5c; }
+QLabel#practiceFeedback[verdict="incorrect"], QLabel#practiceFeedback[verdict="partial"] {
+    background: #fff1d6; color: #4a3000; border: 1px solid #d29a2a; }
+QLabel#practiceFeedback[verdict="unreadable"], QLabel#practiceFeedback[verdict="error"] {
+    background: #eef0f4; color: #1d2430; border: 1px solid #8a93a3; }
+QLabel#practiceHint { background: #e4eefc; color: #10284d; border: 1px solid #5b86c9; }
 *:focus { outline: 2px solid palette(highlight); }
 """
 
@@ -32,4 +41,5 @@ def apply_style(app: QApplication, settings: Settings) -> None:
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET % {"nav": round(12 * scale), "title": round(17 * scale)})
+    app.setStyleSheet(STYLE_SHEET % {"nav": round(12 * scale), "title": round(17 * scale),
+                                    "prompt": round(13 * scale)})
