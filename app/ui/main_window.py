@@ -9,6 +9,7 @@ the profile and drops what the previous learner saw.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.content.library import LibraryPack
 from app.core.models import LoadState
 from app.ops import models as model_ops
 from app.ops import profiles as profile_ops
@@ -33,14 +35,18 @@ from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.errors import show_error
-from app.ui.navigation import LearningScreens
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
+if TYPE_CHECKING:
+    from app.ui.navigation import LearningScreens
+
 log = logging.getLogger(__name__)
+
+LEARNING_PAGES = ("home", "learn", "practice", "progress")
 
 
 class Banner(QFrame):
@@ -95,10 +101,14 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
-        self.learning = LearningScreens(ctx, go_to=self.show_page, parent=self)
+        self._learning: LearningScreens | None = None
+        self._packs: list[LibraryPack] = []
+        # The learner's pages are built after the first paint (see `learning`): they
+        # pull in charts and the learner model, and the sign-in screen needs neither.
+        self._placeholders = {name: QWidget() for name in LEARNING_PAGES}
         self.tutor = TutorPanel(ctx, params=params)
         self.content = ContentPage(ctx)
-        self.content.packs_changed.connect(self.learning.set_packs)
+        self.content.packs_changed.connect(self._on_packs_changed)
         self._add_pages()
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
@@ -109,19 +119,44 @@ class MainWindow(QMainWindow):
 
     def _add_pages(self) -> None:
         """Home first, then the learner's pages in the order they use them; teachers last."""
-        learning = self.learning
+        later = self._placeholders
         pages: list[tuple[str, str, QWidget]] = [
-            (self.tr("Home"), self.tr("Today's plan: what to do next"), learning.home),
-            (self.tr("Learn"), self.tr("Read the lessons"), learning.learn),
-            (self.tr("Practice"), self.tr("Answer questions, get hints"), learning.practice),
+            (self.tr("Home"), self.tr("Today's plan: what to do next"), later["home"]),
+            (self.tr("Learn"), self.tr("Read the lessons"), later["learn"]),
+            (self.tr("Practice"), self.tr("Answer questions, get hints"), later["practice"]),
             (self.tr("Ask the tutor"), self.tr("Ask questions about your lessons"),
              self.tutor),
-            (self.tr("Progress"), self.tr("See how you are doing"), learning.progress),
+            (self.tr("Progress"), self.tr("See how you are doing"), later["progress"]),
             (self.tr("For teachers"), self.tr("For teachers: add or remove subjects"),
              self.content),
         ]
         for title, tip, page in pages:
             self.add_page(title, page, description=tip)
+
+    @property
+    def learning(self) -> LearningScreens:
+        """Home, Learn, Practice and Progress; built on first use."""
+        if self._learning is None:
+            from app.ui.navigation import LearningScreens  # deferred: a faster first window
+
+            learning = LearningScreens(self.ctx, go_to=self.show_page, parent=self)
+            for name in LEARNING_PAGES:
+                self._swap(self._placeholders.pop(name), getattr(learning, name))
+            self._learning = learning
+            learning.set_packs(self._packs)
+        return self._learning
+
+    def _swap(self, old: QWidget, new: QWidget) -> None:
+        row = self.nav.currentRow()
+        self.pages.insertWidget(self.pages.indexOf(old), new)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.pages.setCurrentIndex(row)
+
+    def _on_packs_changed(self, packs: list[LibraryPack]) -> None:
+        self._packs = packs
+        if self._learning is not None:
+            self._learning.set_packs(packs)
 
     def show_page(self, page: QWidget) -> None:
         """Switch to ``page`` and select it in the navigation."""
@@ -165,7 +200,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.screens.setCurrentWidget(self.signin)
         self._replace_tutor()
-        self.learning.signed_out()
+        if self._learning is not None:
+            self._learning.signed_out()
         profile_ops.sign_out(parent=self, ctx=self.ctx, on_done=self.signin.refresh,
                              on_error=lambda error: show_error(self, error))
         self.signed_out.emit()
@@ -196,6 +232,11 @@ class MainWindow(QMainWindow):
         self._load_handle = model_ops.load_models(
             parent=self, ctx=self.ctx, on_progress=self.status.show_progress,
             on_done=self._on_models_loaded, on_error=self._on_models_error)
+        # Queued behind the first paint: the learner's pages are ready before sign-in ends.
+        QTimer.singleShot(0, self._build_learning)
+
+    def _build_learning(self) -> None:
+        _ = self.learning
 
     def _on_models_loaded(self) -> None:
         self._load_handle = None
