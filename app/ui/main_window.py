@@ -35,6 +35,7 @@ from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.errors import show_error
+from app.ui.settings_page import SettingsPage
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.tutor = TutorPanel(ctx, params=params)
         self.content = ContentPage(ctx)
         self.content.packs_changed.connect(self._on_packs_changed)
+        self.settings = SettingsPage(ctx)
+        self.settings.settings_changed.connect(
+            lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
         self._add_pages()
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ask the tutor"), self.tr("Ask questions about your lessons"),
              self.tutor),
             (self.tr("Progress"), self.tr("See how you are doing"), later["progress"]),
+            (self.tr("Settings"), self.tr("Text size, colours, idle lock"), self.settings),
             (self.tr("For teachers"), self.tr("For teachers: add or remove subjects"),
              self.content),
         ]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from app.settings import Settings
 
@@ -35,11 +35,41 @@ QLabel#practiceHint { background: #e4eefc; color: #10284d; border: 1px solid #5b
 """
 
 
+# (window, text, base, button, highlight, highlighted text, mid) per theme. High contrast
+# is black and white with a yellow highlight: well above WCAG AAA's 7:1 everywhere.
+THEMES: dict[str, tuple[str, ...]] = {
+    "dark": ("#202124", "#e8eaed", "#2b2c30", "#303134", "#4f8fdc", "#ffffff", "#5f6368"),
+    "high-contrast": ("#000000", "#ffffff", "#000000", "#000000", "#ffff00", "#000000",
+                      "#ffffff"),
+}
+
+
+def theme_palette(theme: str) -> QPalette:
+    """The palette for ``theme``; "light" is Fusion's own standard palette."""
+    colours = THEMES.get(theme)
+    if colours is None:
+        return QStyleFactory.create("Fusion").standardPalette()
+    window, text, base, button, highlight, on_highlight, mid = (QColor(c) for c in colours)
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, window), (roles.WindowText, text), (roles.Base, base),
+                         (roles.AlternateBase, button), (roles.Text, text),
+                         (roles.Button, button), (roles.ButtonText, text),
+                         (roles.Highlight, highlight), (roles.HighlightedText, on_highlight),
+                         (roles.ToolTipBase, base), (roles.ToolTipText, text),
+                         (roles.PlaceholderText, text if theme == "high-contrast" else mid),
+                         (roles.Mid, mid), (roles.Link, highlight)):
+        palette.setColor(role, colour)
+    return palette
+
+
 def apply_style(app: QApplication, settings: Settings) -> None:
+    """Font size, theme and style sheet from ``settings``; call again after a change."""
     scale = settings.font_scale / 100
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
     app.setStyle("Fusion")
+    app.setPalette(theme_palette(settings.theme))
     app.setStyleSheet(STYLE_SHEET % {"nav": round(12 * scale), "title": round(17 * scale),
                                     "prompt": round(13 * scale)})

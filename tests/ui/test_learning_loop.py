@@ -117,7 +117,7 @@ def test_full_learning_loop(window: MainWindow, qtbot: QtBot, ctx: AppContext) -
 
 def test_navigation_reads_like_a_childs_day(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Home", "Learn", "Practice", "Ask the tutor", "Progress",
+    assert titles == ["Home", "Learn", "Practice", "Ask the tutor", "Progress", "Settings",
                       "For teachers"]
     assert all(window.nav.item(i).toolTip() for i in range(window.nav.count()))
 
