@@ -12,8 +12,9 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,7 @@ from app.ui.settings_page import SettingsPage
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
+from app.ui.style import nav_point_size
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(ctx)
         self.settings.settings_changed.connect(
             lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
+        self.settings.settings_changed.connect(lambda _s: self.fit_navigation())
         self._add_pages()
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
@@ -163,13 +166,23 @@ class MainWindow(QMainWindow):
         if self._learning is not None:
             self._learning.set_packs(packs)
 
+    def fit_navigation(self) -> None:
+        """Size the navigation to its longest label at the current text size (no clipping)."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(nav_point_size(self.ctx.settings))
+        metrics = QFontMetrics(font)
+        labels = [self.nav.item(row).text() for row in range(self.nav.count())]
+        width = max([170, *(metrics.horizontalAdvance(text) + 56 for text in labels)])
+        self.nav.setFixedWidth(width)
+        self._left.setFixedWidth(width)
+
     def show_page(self, page: QWidget) -> None:
         """Switch to ``page`` and select it in the navigation."""
         self.nav.setCurrentRow(self.pages.indexOf(page))
 
     def _central(self) -> QWidget:
-        left = QWidget()
-        left.setFixedWidth(self.nav.width())
+        left = self._left = QWidget()
+        self.fit_navigation()
         side = QVBoxLayout(left)
         side.setContentsMargins(0, 0, 6, 6)
         side.addWidget(self.nav, 1)

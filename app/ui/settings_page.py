@@ -57,6 +57,7 @@ class SettingsPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Settings message"))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Text size:"), self.font_scale)
         form.addRow(self.tr("Colours:"), self.theme)
         form.addRow(self.tr("Sign out when idle for:"), self.idle)

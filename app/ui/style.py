@@ -63,6 +63,21 @@ def theme_palette(theme: str) -> QPalette:
     return palette
 
 
+HIGH_CONTRAST_EXTRA = """
+QRadioButton::indicator, QCheckBox::indicator { width: 0.9em; height: 0.9em;
+    border: 2px solid #ffffff; background: #000000; }
+QRadioButton::indicator { border-radius: 0.5em; }
+QRadioButton::indicator:checked, QCheckBox::indicator:checked { background: #ffff00; }
+QPushButton { border: 2px solid #ffffff; }
+QPushButton:checked { background: #ffff00; color: #000000; }
+"""
+
+
+def nav_point_size(settings: Settings) -> float:
+    """The navigation's text size in points (it is larger than the body text)."""
+    return round(12 * settings.font_scale / 100)
+
+
 def apply_style(app: QApplication, settings: Settings) -> None:
     """Font size, theme and style sheet from ``settings``; call again after a change."""
     scale = settings.font_scale / 100
@@ -71,5 +86,7 @@ def apply_style(app: QApplication, settings: Settings) -> None:
     app.setFont(font)
     app.setStyle("Fusion")
     app.setPalette(theme_palette(settings.theme))
-    app.setStyleSheet(STYLE_SHEET % {"nav": round(12 * scale), "title": round(17 * scale),
-                                    "prompt": round(13 * scale)})
+    sheet = STYLE_SHEET % {"nav": nav_point_size(settings), "title": round(17 * scale),
+                           "prompt": round(13 * scale)}
+    app.setStyleSheet(sheet + (HIGH_CONTRAST_EXTRA if settings.theme == "high-contrast"
+                               else ""))

@@ -111,6 +111,17 @@ def main() -> None:
     shot(app, "practice-right.png")
     window.show_page(window.learning.progress)
     shot(app, "progress-learner.png")
+    window.show_page(window.settings)
+    shot(app, "settings.png")
+    settings = window.settings
+    settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+    settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
+    window.show_page(practice)
+    shot(app, "practice-200-high-contrast.png")
+    window.show_page(window.learning.home)
+    shot(app, "home-200-high-contrast.png")
+    settings.theme.setCurrentIndex(settings.theme.findData("light"))
+    settings.font_scale.setCurrentIndex(settings.font_scale.findData(100))
     window.close()
     ctx.close()
 

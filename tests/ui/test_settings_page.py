@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +13,7 @@ from app.ops.context import AppContext
 from app.settings import Settings, load_settings
 from app.ui.main_window import MainWindow
 from app.ui.settings_page import SettingsPage
-from app.ui.style import BASE_POINT_SIZE, apply_style
+from app.ui.style import BASE_POINT_SIZE, apply_style, nav_point_size
 
 
 @pytest.fixture
@@ -59,3 +59,19 @@ def test_a_failed_save_says_so_and_keeps_the_change(ctx: AppContext, qtbot: QtBo
     qtbot.waitUntil(lambda: "could not be saved" in page.status.text(), timeout=10_000)
     assert ctx.settings.font_scale == 150
     assert QApplication.font().pointSizeF() == pytest.approx(1.5 * BASE_POINT_SIZE)
+
+
+def test_navigation_grows_with_the_text_so_no_label_is_clipped(ctx: AppContext,
+                                                               qtbot: QtBot) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    normal = window.nav.width()
+    with qtbot.waitSignal(window.settings.saved, timeout=10_000):
+        window.settings.font_scale.setCurrentIndex(window.settings.font_scale.findData(200))
+    assert window.nav.width() > normal
+    font = QFont(QApplication.font())
+    font.setPointSizeF(nav_point_size(ctx.settings))
+    metrics = QFontMetrics(font)
+    for row in range(window.nav.count()):
+        assert metrics.horizontalAdvance(window.nav.item(row).text()) < window.nav.width() - 24
