@@ -6,7 +6,9 @@ import logging
 from dataclasses import dataclass, field
 
 from app.core.models import ModelHost
+from app.core.content.model import Pack
 from app.core.tutor import Conversation
+from app.core.tutor.session import TutorSession
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
@@ -22,7 +24,10 @@ class AppContext:
     models: ModelHost
     runner: TaskRunner
     profiles: ProfileStore
+    tutor: TutorSession
     conversation: Conversation = field(default_factory=Conversation)
+    # The subject the learner studies now (the tutor answers from it). GUI thread sets it.
+    subject: Pack | None = None
     # The signed-in learner's profile, or None. It belongs to the "db" lane: read and
     # write it only inside work submitted there (ctx.runner.submit("db", ...)).
     profile: Profile | None = None
@@ -37,7 +42,8 @@ class AppContext:
             chat_id=settings.chat_model, embed_id=settings.embed_model,
             force_cpu=settings.device == "cpu", threads=settings.threads)
         return cls(paths=paths, settings=settings, models=host, runner=TaskRunner(),
-                   profiles=ProfileStore(paths.data / "profiles"))
+                   profiles=ProfileStore(paths.data / "profiles"),
+                   tutor=TutorSession(paths.cache))
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)

@@ -30,6 +30,7 @@ from app.ops import models as model_ops
 from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.core.content.library import LibraryPack
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.content.subjects import SubjectsPage
@@ -37,6 +38,7 @@ from app.ui.errors import show_error
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
+from app.ui.tutor.lesson_dialog import LessonDialog
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(720, 480))
         self._load_handle: TaskHandle | None = None
         self._params = params
+        self._packs: list[LibraryPack] = []
         self.signin = SignInPage(ctx)
         self.signin.signed_in.connect(self._on_signed_in)
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes * 60_000, self)
@@ -95,12 +98,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
-        self.tutor = TutorPanel(ctx, params=params)
+        self.tutor = self._new_tutor()
         self.add_page(self.tr("Ask the tutor"), self.tutor)
         self.subjects = SubjectsPage()
         self.add_page(self.tr("Subjects"), self.subjects)
         self.content = ContentPage(ctx)
         self.content.packs_changed.connect(self.subjects.set_packs)
+        self.content.packs_changed.connect(self._on_packs_changed)
         self.add_page(self.tr("Content (teachers)"), self.content)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
@@ -154,13 +158,33 @@ class MainWindow(QMainWindow):
         """A fresh tutor page: the next learner must not see this one's conversation."""
         old = self.tutor
         old.shutdown()
-        self.tutor = TutorPanel(self.ctx, params=self._params)
+        self.tutor = self._new_tutor()
+        self.tutor.set_packs(self._packs)
         self.pages.insertWidget(self.pages.indexOf(old), self.tutor)
         self.pages.removeWidget(old)
         old.deleteLater()
         # The conversation is used on the inference lane; clear it there, after any
         # answer that was just stopped.
         self.ctx.runner.submit("inference", self.ctx.conversation.clear)
+
+    def _new_tutor(self) -> TutorPanel:
+        tutor = TutorPanel(self.ctx, params=self._params)
+        tutor.source_opened.connect(self.open_lesson)
+        return tutor
+
+    def _on_packs_changed(self, packs: list[LibraryPack]) -> None:
+        self._packs = list(packs)
+        self.tutor.set_packs(self._packs)
+
+    def open_lesson(self, pack_id: str, lesson_id: str, heading: str) -> LessonDialog | None:
+        """Show a lesson at ``heading`` (a tutor citation)."""
+        pack = next((e.pack for e in self._packs if e.pack.info.id == pack_id), None)
+        lesson = pack.lesson(lesson_id) if pack else None
+        if lesson is None:
+            return None
+        dialog = LessonDialog(lesson, heading, self)
+        dialog.open()
+        return dialog
 
     def add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)
