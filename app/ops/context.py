@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from app.core.models import ModelHost
 from app.core.content.model import Pack
+from app.core.models import ModelHost
 from app.core.tutor import Conversation
 from app.core.tutor.session import TutorSession
 from app.ops.tasks import TaskRunner

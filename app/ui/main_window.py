@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.content.library import LibraryPack
 from app.core.models import LoadState
 from app.ops import models as model_ops
 from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
-from app.core.content.library import LibraryPack
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.content.subjects import SubjectsPage
