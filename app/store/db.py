@@ -73,11 +73,30 @@ def open_encrypted(path: Path, key: bytes, *, check: bool = True) -> sqlcipher3.
             _quick_check(conn)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         conn.close()
-        raise translate(exc) from exc
+        raise _open_error(exc) from exc
     return conn
 
 
+def _open_error(exc: BaseException) -> Exception:
+    """At open time the key is known to be right, so any other failure is damage.
+
+    (SQLCipher reports a failed page HMAC variously as "not a database", "malformed"
+    or a bare "SQL logic error".)
+    """
+    if is_disk_full(exc):
+        return DiskFull()
+    if "locked" in str(exc) or "busy" in str(exc):
+        return StoreError("This profile is open in another Lantern window.",
+                          hint="Close the other window, then try again.")
+    log.error("profile database is damaged: %s", exc)
+    return DamagedDatabase(str(exc))
+
+
 def _quick_check(conn: sqlcipher3.Connection) -> None:
+    # cipher_integrity_check verifies every page's HMAC and lists failures as rows;
+    # quick_check then checks the b-tree structure of the decrypted pages.
+    if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+        raise DamagedDatabase("cipher_integrity_check failed")
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if rows != [("ok",)]:
         log.error("profile database failed its check (%d problems)", len(rows))

@@ -17,8 +17,8 @@ from typing import Any
 from app.atomic import write_text_atomic
 from app.store.errors import DiskFull, ProfileNotFound, StoreError, is_disk_full
 from app.store.keys import PassphraseWrap
-from app.store.recovery import RecoveryWrap
 from app.store.records import ProfileId
+from app.store.recovery import RecoveryWrap
 
 log = logging.getLogger(__name__)
 

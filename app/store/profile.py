@@ -80,7 +80,9 @@ class Profile:
         rows = self.conn.execute(
             "SELECT id, skill_id, question_id, question, answer, correct, score, "
             f"time_taken_s, hints_used, created_at FROM attempts {where} ORDER BY id", args)
-        return [Attempt(AttemptId(r[0]), *r[1:5], bool(r[5]), *r[6:]) for r in rows]
+        return [Attempt(id=AttemptId(r[0]), skill_id=r[1], question_id=r[2], question=r[3],
+                        answer=r[4], correct=bool(r[5]), score=r[6], time_taken_s=r[7],
+                        hints_used=r[8], created_at=r[9]) for r in rows]
 
     def add_tutor_message(self, *, conversation_id: str, role: Role,
                           content: str) -> MessageId:

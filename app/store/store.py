@@ -18,7 +18,7 @@ import logging
 import secrets
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.store import files
@@ -34,9 +34,9 @@ from app.store.index import ProfileEntry, ProfileIndex
 from app.store.keys import KdfParams, PassphraseWrap, calibrate, new_data_key
 from app.store.passphrase import check_new_passphrase, check_nickname
 from app.store.profile import Profile
-from app.store.recovery import ClassRecoveryKey, RecoveryWrap
 from app.store.records import ProfileId
-from app.store.schema import migrate
+from app.store.recovery import ClassRecoveryKey, RecoveryWrap
+from app.store.schema import MIGRATIONS, Migration, migrate
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +60,17 @@ class ProfileStore:
         kdf: Argon2id cost for new wraps; None calibrates to ~0.5 s on this machine
             (tests pass cheap parameters: the cost is stored with each wrap).
         clock: wall-clock seconds, for the growing delay (tests pass a fake one).
+        migrations: the schema history (tests add versions to exercise upgrades).
     """
 
     def __init__(self, root: Path, *, kdf: KdfParams | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 migrations: Sequence[Migration] = MIGRATIONS) -> None:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         self._kdf = kdf
         self._clock = clock
+        self._migrations = migrations
         self.index = ProfileIndex.load(root / "profiles.json")
 
     @property
@@ -206,7 +209,7 @@ class ProfileStore:
             raise DamagedDatabase("database file is missing")
         conn = open_encrypted(path, key, check=check)
         try:
-            migrate(conn, path)
+            migrate(conn, path, self._migrations)
         except Exception as exc:
             conn.close()
             raise translate(exc) from exc
