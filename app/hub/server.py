@@ -52,11 +52,7 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     def index() -> str:
         return pages.index_page([(c, db.submission_count(c.id)) for c in db.classes()])
 
-    @app.get("/classes/{class_id}", response_class=HTMLResponse)
-    def class_page(class_id: int) -> str:
-        cls = _class(db, class_id)
-        return pages.class_page(cls, cells(db.sums(cls.id), k), k)
-
+    # The CSV route first: "/classes/{class_id}" would otherwise claim "1.csv".
     @app.get("/classes/{class_id}.csv", response_class=PlainTextResponse)
     def class_csv(class_id: int) -> PlainTextResponse:
         cls = _class(db, class_id)
@@ -64,6 +60,11 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
                                  media_type="text/csv", headers={
                                      "Content-Disposition":
                                      f'attachment; filename="class-{cls.id}.csv"'})
+
+    @app.get("/classes/{class_id}", response_class=HTMLResponse)
+    def class_page(class_id: int) -> str:
+        cls = _class(db, class_id)
+        return pages.class_page(cls, cells(db.sums(cls.id), k), k)
 
     return app
 
