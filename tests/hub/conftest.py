@@ -97,7 +97,8 @@ def _wait_healthy(hub: Hub, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if hub.process.poll() is not None:
-            raise RuntimeError(f"hub exited: {hub.process.stderr.read() if hub.process.stderr else ''}")
+            errors = hub.process.stderr.read() if hub.process.stderr else ""
+            raise RuntimeError(f"hub exited: {errors}")
         try:
             hub.health()
             return

@@ -71,7 +71,7 @@ def test_values_are_clamped_before_noise() -> None:
 
 @pytest.mark.parametrize("epsilon", [0.0, 0.05, 11.0, float("nan"), float("inf")])
 def test_unsafe_epsilon_is_refused_with_a_clear_message(epsilon: float) -> None:
-    with pytest.raises(PrivacyError, match="must be between 0.1 and 10"):
+    with pytest.raises(PrivacyError, match=r"must be between 0\.1 and 10"):
         release(_figures(1), epsilon)
 
 
