@@ -4,6 +4,7 @@
     lantern-hub add-class "6B"        prints the class code laptops enrol with
     lantern-hub classes               lists classes and their codes
     lantern-hub import FILE...        imports files written by laptops to a USB stick
+    lantern-hub enrol-file CODE FILE  writes an enrolment file for a laptop with no network
 
 ``--db`` defaults to a SQLite file in the current folder; give ``postgresql://…`` for a
 district server. The host defaults to loopback: pass the school LAN address explicitly.
@@ -31,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("add-class").add_argument("name")
     sub.add_parser("classes")
     sub.add_parser("import").add_argument("files", nargs="+", type=Path)
+    enrol = sub.add_parser("enrol-file")
+    enrol.add_argument("code")
+    enrol.add_argument("file", type=Path)
     return parser
 
 
@@ -62,6 +66,8 @@ def _run(args: argparse.Namespace, db: object) -> int:
     elif args.command == "classes":
         for row in db.classes():
             print(f"{row.id}\t{row.code}\t{row.name}")
+    elif args.command == "enrol-file":
+        return _enrol_file(db, args.code, args.file)
     elif args.command == "import":
         status = 0
         for path in args.files:
@@ -76,6 +82,21 @@ def _run(args: argparse.Namespace, db: object) -> int:
     else:
         _serve(db, host=getattr(args, "host", "127.0.0.1"), port=getattr(args, "port", 8765),
                k=getattr(args, "k", 5))
+    return 0
+
+
+def _enrol_file(db: object, code: str, target: Path) -> int:
+    from app.hub.db import HubDB
+
+    assert isinstance(db, HubDB)
+    cls = db.class_by(code=code.strip().upper())
+    if cls is None:
+        print(f"No class has the code {code}; see `lantern-hub classes`.", file=sys.stderr)
+        return 1
+    key_id, token = db.enrol(cls.id)
+    target.write_text(json.dumps({"format": "lantern-enrol/1", "key_id": key_id,
+                                  "token": token, "class_name": cls.name}), "utf-8")
+    print(f"Wrote {target}: copy it to the laptop and open it in Lantern's sync settings.")
     return 0
 
 

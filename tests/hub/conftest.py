@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.hub.pg import cluster, free_port
-from tests.sync.conftest import store
+from tests.sync.conftest import profile, store
 
-__all__ = ["store"]
+__all__ = ["profile", "store"]
 
 ROOT = Path(__file__).resolve().parents[2]
 

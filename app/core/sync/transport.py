@@ -41,6 +41,23 @@ class Enrolment:
         return asdict(self)
 
 
+def load_enrolment_file(path: Path) -> Enrolment:
+    """Read an enrolment file made by ``lantern-hub enrol-file`` (schools with no network).
+
+    Raises:
+        EnrolError: the file is missing, unreadable or not an enrolment file.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != "lantern-enrol/1":
+            raise ValueError("wrong format")
+        return Enrolment(hub_url="", key_id=str(data["key_id"]), token=str(data["token"]),
+                         class_name=str(data["class_name"]))
+    except (OSError, ValueError, KeyError, AttributeError) as exc:
+        raise EnrolError(f"{path.name} is not an enrolment file from the school hub. Ask "
+                         "the teacher for the file `lantern-hub enrol-file` wrote.") from exc
+
+
 def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, bytes]:
     request = urllib.request.Request(url, data=data, method="POST",
                                      headers={"Content-Type": "application/json"})
