@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hub.pg import cluster, free_port
+from benchmarks.pgcluster import cluster, free_port
 from tests.sync.conftest import profile, store
 
 __all__ = ["profile", "store"]

@@ -16,7 +16,7 @@ from app.core.sync.transport import EnrolError, enrol, send_http
 from app.store import ProfileStore
 from tests.hub.clients import SKILLS, Laptop, laptop, post
 from tests.hub.conftest import Hub, running_hub
-from tests.hub.pg import free_port
+from benchmarks.pgcluster import free_port
 
 
 @pytest.fixture

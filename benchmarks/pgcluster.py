@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL cluster for tests: temp dir, free loopback port, removed after.
+"""A throwaway PostgreSQL cluster for tests and benchmarks: temp dir, free loopback port,
+removed afterwards.
 
 Uses Debian's server binaries (``/usr/lib/postgresql/*/bin``; ``make test`` installs the
 ``postgresql`` package when they are missing). PostgreSQL refuses to run as root, so as
@@ -47,8 +48,11 @@ def cluster() -> Iterator[str]:
     data, port = root / "data", free_port()
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    run = lambda *a: subprocess.run(_as_owner([str(a[0]), *a[1:]]), check=True,  # noqa: E731
-                                    capture_output=True, timeout=120)
+
+    def run(*args: object) -> None:
+        subprocess.run(_as_owner([str(a) for a in args]), check=True, capture_output=True,
+                       timeout=120)
+
     try:
         run(bindir / "initdb", "-D", str(data), "-U", "lantern", "-A", "trust",
             "--no-sync", "-E", "UTF8")
