@@ -57,8 +57,8 @@ def test_bucket_noise_uses_l1_sensitivity_two() -> None:
 
 
 def test_values_are_clamped_before_noise() -> None:
-    # 1,000 attempts in a week is clamped to the declared 30: the noisy values centre on
-    # 30, not 1,000 (30 releases of 10 skills: the standard error of the mean is 10).
+    # 1,000 attempts in a week is clamped to the declared 20: the noisy values centre on
+    # 20, not 1,000 (30 releases of 10 skills: the standard error of the mean is 7).
     outs = [release(_figures(10, attempts=1000.0), 10.0) for _ in range(30)]
     values = [s.values["attempts"] for out in outs for s in out.skills]
     scale = outs[0].skills[0].scales["attempts"]

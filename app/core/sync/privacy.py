@@ -28,9 +28,9 @@ dp.enable_features("contrib")
 # Declared ranges of the scalar figures, per learner, per skill, per week. A week of
 # practice on one skill above these is clamped: the hub sees "at least" the bound.
 RANGES: dict[str, tuple[float, float]] = {
-    "attempts": (0.0, 30.0),
-    "correct": (0.0, 30.0),
-    "minutes": (0.0, 120.0),
+    "attempts": (0.0, 20.0),
+    "correct": (0.0, 20.0),
+    "minutes": (0.0, 60.0),
 }
 BUCKET_SENSITIVITY = 2.0
 GROUPS = (*RANGES, "buckets")
