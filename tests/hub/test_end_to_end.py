@@ -14,9 +14,9 @@ from app.core.sync.outbox import deliver_due
 from app.core.sync.service import deliver
 from app.core.sync.transport import EnrolError, enrol, send_http
 from app.store import ProfileStore
+from benchmarks.pgcluster import free_port
 from tests.hub.clients import SKILLS, Laptop, laptop, post
 from tests.hub.conftest import Hub, running_hub
-from benchmarks.pgcluster import free_port
 
 
 @pytest.fixture
