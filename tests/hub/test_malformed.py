@@ -29,7 +29,7 @@ MIN_REQUESTS = 1000  # strictly malformed ones: bytes, random JSON, signed garba
 _sent = [0]
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10),
                                                                 inner, max_size=4),
