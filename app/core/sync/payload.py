@@ -95,9 +95,10 @@ def plain_words(body: Body) -> list[str]:
     ]
     for skill in data["skills"]:
         lines.append(
-            f"Skill “{skill['skill']}”: about {skill['attempts']:.1f} questions tried, "
-            f"{skill['correct']:.1f} right, {skill['minutes']:.1f} minutes, and which "
-            "mastery level the learner is at (blurred).")
-    lines.append("Limits before blurring: " + ", ".join(
+            f"Skill “{skill['skill']}”: questions tried, right answers, minutes and mastery "
+            f"level, each only as a blurred number (here {skill['attempts']:.1f}, "
+            f"{skill['correct']:.1f} and {skill['minutes']:.1f}; blurred numbers can be "
+            "negative or far too big).")
+    lines.append("Before blurring, the numbers are capped: " + ", ".join(
         f"{name} {low:g} to {high:g}" for name, (low, high) in RANGES.items()) + ".")
     return lines
