@@ -15,6 +15,7 @@ _REGISTRY: dict[str, Runner] = {}
 MODULES = (
     "benchmarks.decode",
     "benchmarks.hub",
+    "benchmarks.sqlcipher",
 )
 
 

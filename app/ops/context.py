@@ -10,6 +10,7 @@ from app.core.tutor import Conversation
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
+from app.store import Profile, ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,11 @@ class AppContext:
     settings: Settings
     models: ModelHost
     runner: TaskRunner
+    profiles: ProfileStore
     conversation: Conversation = field(default_factory=Conversation)
+    # The signed-in learner's profile, or None. It belongs to the "db" lane: read and
+    # write it only inside work submitted there (ctx.runner.submit("db", ...)).
+    profile: Profile | None = None
 
     @classmethod
     def create(cls, paths: AppPaths | None = None, *, models: ModelHost | None = None
@@ -31,12 +36,25 @@ class AppContext:
         host = models or ModelHost(
             chat_id=settings.chat_model, embed_id=settings.embed_model,
             force_cpu=settings.device == "cpu", threads=settings.threads)
-        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner())
+        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner(),
+                   profiles=ProfileStore(paths.data / "profiles"))
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)
 
     def close(self) -> None:
-        """Stop background work, then free the models (in that order: a lane may use them)."""
+        """Lock the profile, stop background work, then free the models.
+
+        The lock waits (at exit only) for the db lane to finish what it is doing, so the
+        last answer is committed and the automatic backup is fresh.
+        """
+        if self.profile is not None:
+            self.runner.submit("db", self.lock_profile).result(timeout=60)
         self.runner.shutdown(wait=True)
         self.models.close()
+
+    def lock_profile(self) -> None:
+        """Lock the signed-in profile, if any. Call on the "db" lane only."""
+        profile, self.profile = self.profile, None
+        if profile is not None:
+            self.profiles.lock(profile)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 import sqlcipher3
 
@@ -43,7 +43,17 @@ class Connection(Protocol):
 
 
 class DamagedDatabase(StoreError):
-    """Internal: the right key opened a file SQLite says is damaged."""
+    """The right key opened a file SQLite says is damaged.
+
+    At sign-in the store turns this into :class:`ProfileCorrupt` (with the backup
+    offer); during a session it reaches the screen as it is. ``detail`` is for logs.
+    """
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__("This profile's saved work is damaged.",
+                         hint="Sign out and sign in again: Lantern will offer to restore "
+                              "the automatic backup.")
 
 
 def apply_pragmas(conn: Connection) -> None:
@@ -88,6 +98,10 @@ def _open_error(exc: BaseException) -> Exception:
     if "locked" in str(exc) or "busy" in str(exc):
         return StoreError("This profile is open in another Lantern window.",
                           hint="Close the other window, then try again.")
+    if "unable to open" in str(exc):
+        return StoreError("Lantern can't open this profile's file.",
+                          hint="Ask your teacher to check that Lantern's data folder "
+                               "can be written to.")
     log.error("profile database is damaged: %s", exc)
     return DamagedDatabase(str(exc))
 
@@ -108,7 +122,13 @@ def integrity_ok(conn: Connection) -> bool:
 
 
 def translate(exc: BaseException) -> Exception:
-    """A typed store error for a low-level SQLite failure (or the failure itself)."""
+    """A typed store error for a low-level failure (store errors pass through as they are).
+
+    Use as ``raise translate(exc) from exc`` only when the result ``is not exc``; see
+    :func:`reraise`.
+    """
+    if isinstance(exc, StoreError):
+        return exc
     if is_disk_full(exc):
         return DiskFull()
     if is_corrupt(exc):
@@ -125,3 +145,11 @@ def checkpoint(conn: Connection) -> None:
 def is_plaintext_sqlite(path: Path) -> bool:
     with path.open("rb") as fh:
         return fh.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+
+
+def reraise(exc: Exception) -> NoReturn:
+    """Raise the typed form of ``exc``, chained to it (or ``exc`` itself if already typed)."""
+    typed = translate(exc)
+    if typed is exc:
+        raise exc
+    raise typed from exc

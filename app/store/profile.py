@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from app.store.db import DatabaseError, checkpoint, translate
+from app.store.db import DatabaseError, checkpoint, reraise
 from app.store.records import (
     Attempt,
     AttemptId,
@@ -39,7 +39,7 @@ LEARNER_SETTINGS = "learner"
 class Profile:
     """The learner's data, readable and writable while unlocked.
 
-    Close it with :meth:`lock` (the store's ``lock``) to forget the key.
+    Close it with the store's ``lock``.
     """
 
     def __init__(self, profile_id: ProfileId, conn: Any, path: Path,
@@ -61,7 +61,7 @@ class Profile:
             with self.conn:
                 yield self.conn
         except DatabaseError as exc:
-            raise translate(exc) from exc
+            reraise(exc)
 
     def record_attempt(self, *, skill_id: str, question_id: str, question: str, answer: str,
                        correct: bool, score: float, time_taken_s: float,
@@ -149,7 +149,7 @@ class Profile:
         return self._closed
 
     def close(self) -> None:
-        """Checkpoint, let the store take its backup, then close (forgetting the key)."""
+        """Checkpoint, let the store take its backup, then close the connection."""
         if self._closed:
             return
         self._closed = True

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.store import files
-from app.store.db import DamagedDatabase, open_encrypted, translate
+from app.store.db import DamagedDatabase, open_encrypted, reraise
 from app.store.errors import (
     ProfileCorrupt,
     RecoveryError,
@@ -67,11 +67,18 @@ class ProfileStore:
                  clock: Callable[[], float] = time.time,
                  migrations: Sequence[Migration] = MIGRATIONS) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
         self._kdf = kdf
         self._clock = clock
         self._migrations = migrations
-        self.index = ProfileIndex.load(root / "profiles.json")
+        self._index: ProfileIndex | None = None
+
+    @property
+    def index(self) -> ProfileIndex:
+        """The sign-in index, read on first use (so building a store touches no disk)."""
+        if self._index is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._index = ProfileIndex.load(self.root / "profiles.json")
+        return self._index
 
     @property
     def class_key_path(self) -> Path:
@@ -114,7 +121,7 @@ class ProfileStore:
                 profile.conn.close()
             shutil.rmtree(folder, ignore_errors=True)
             if isinstance(exc, Exception):
-                raise translate(exc) from exc
+                reraise(exc)
             raise
         log.info("profile %s created", profile_id)
         return profile
@@ -138,7 +145,7 @@ class ProfileStore:
         return profile
 
     def lock(self, profile: Profile) -> None:
-        """Close the profile: checkpoint, refresh the automatic backup, forget the key."""
+        """Close the profile: checkpoint, refresh the automatic backup, close the connection."""
         profile.close()
         log.info("profile %s locked", profile.id)
 
@@ -212,7 +219,7 @@ class ProfileStore:
             migrate(conn, path, self._migrations)
         except Exception as exc:
             conn.close()
-            raise translate(exc) from exc
+            reraise(exc)
         return Profile(profile_id, conn, path, on_close=self._take_backup)
 
     def _take_backup(self, profile: Profile) -> None:

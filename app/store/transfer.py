@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from app.store.db import checkpoint, is_plaintext_sqlite
-from app.store.errors import BackupFileError, DiskFull, StoreError, is_disk_full
+from app.store.errors import BackupFileError, DiskFull, is_disk_full
 from app.store.index import ProfileEntry
 from app.store.profile import Profile
 from app.store.store import ProfileStore
@@ -87,5 +87,3 @@ def _read(source: Path) -> tuple[ProfileEntry, bytes]:
             return ProfileEntry.from_dict(meta["entry"]), archive.read("profile.db")
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
         raise BackupFileError("That file is not a Lantern profile backup.") from exc
-    except StoreError:
-        raise
