@@ -9,7 +9,7 @@ lane. Enrolment's network call runs on the ``io`` lane.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from app.core.sync.config import SyncConfig
 from app.core.sync.outbox import DeliveryReport
 from app.core.sync.repo import SyncRepository
 from app.core.sync.service import Prepared, SyncSource
+from app.core.sync.source import ProfileSource
 from app.core.sync.transport import Enrolment, enrol, load_enrolment_file
 from app.ops.context import AppContext
 
@@ -32,6 +33,29 @@ class SyncSession:
 
     repo: SyncRepository
     source: SyncSource
+
+
+class NoProfile(Exception):
+    def __init__(self) -> None:
+        super().__init__("Sign in to a learner's profile first: sync settings belong to "
+                         "each learner.")
+
+
+def open_session(*, parent: QObject, ctx: AppContext, skills: Sequence[str],
+                 on_done: Callable[[SyncSession], None], on_error: OnError) -> None:
+    """The signed-in profile's sync session, built on the ``db`` lane that owns it.
+
+    Args:
+        skills: every skill id of the installed content (see ``aggregate_week``).
+    """
+
+    def work() -> SyncSession:
+        if ctx.profile is None:
+            raise NoProfile()
+        return SyncSession(SyncRepository(ctx.profile.conn),
+                           ProfileSource(ctx.profile, skills))
+
+    ctx.runner.submit("db", work, parent=parent, on_success=on_done, on_error=on_error)
 
 
 def load_config(*, parent: QObject, ctx: AppContext, session: SyncSession,

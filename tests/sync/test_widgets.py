@@ -148,3 +148,24 @@ def test_usb_export_writes_a_signed_file(qtbot: Any, session: Any, hub: Hub,
     data = json.loads(files[0].read_text())
     assert data["format"] == "lantern-usb/1" and len(data["envelopes"]) == 1
     assert hub.health()["submissions"] == 0  # USB only: nothing went over the network
+
+
+def test_session_for_the_signed_in_profile(qtbot: Any, make_ctx: Callable[..., AppContext]
+                                           ) -> None:
+    from app.ops.sync import NoProfile, open_session
+
+    ctx = make_ctx()
+    got: list[Any] = []
+    open_session(parent=None, ctx=ctx, skills=SKILLS,  # type: ignore[arg-type]
+                 on_done=got.append, on_error=got.append)
+    qtbot.waitUntil(lambda: bool(got))
+    assert isinstance(got[0], NoProfile) and "Sign in" in str(got[0])
+    ctx.profile = _on_db(qtbot, ctx, lambda: ctx.profiles.create(
+        nickname="Mia", avatar="fox", passphrase=PASSPHRASE))
+    got.clear()
+    open_session(parent=None, ctx=ctx, skills=SKILLS,  # type: ignore[arg-type]
+                 on_done=got.append, on_error=got.append)
+    qtbot.waitUntil(lambda: bool(got))
+    assert isinstance(got[0], SyncSession) and tuple(got[0].source.skills()) == SKILLS
+    assert _on_db(qtbot, ctx, lambda: got[0].repo.counts()) == {
+        "sent": 0, "waiting": 0, "rejected": 0}
