@@ -9,13 +9,13 @@ STAMP  := $(VENV)/.installed
 MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup models lint pytest bench selftest clean
+.PHONY: run test setup models lint pytest bench selftest clean postgres
 
 run: setup
 	@bash packaging/system-deps.sh
 	$(PY) -m app
 
-test: setup lint pytest
+test: setup postgres lint pytest
 
 setup: $(STAMP) $(MODELS)
 
@@ -25,7 +25,7 @@ $(PY):
 
 # Re-install whenever the declared dependencies change.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q -e ".[dev,hub]"
 	touch $@
 
 # The registry decides what is fetched; `fetch` skips files that already verify.
@@ -34,6 +34,14 @@ $(MODELS): assets/models/registry.toml $(STAMP)
 	touch $@
 
 models: $(MODELS)
+
+# The hub's tests run the same suite on a throwaway PostgreSQL cluster (tests/hub), which
+# needs the server binaries; Debian's package is installed when they are missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  { $(SUDO) apt-get install -y -q postgresql || \
+	    { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q postgresql; }; }
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app inference benchmarks tests packaging tools
