@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.models import LoadState, ModelHost
-from app.ui.main_window import MainWindow
-from app.ui.tutor.lesson_dialog import LessonDialog
-from app.ui.tutor.chat_model import Sender
-from inference.llm import GenerationParams
 from app.core.content.library import builtin_dir
 from app.core.content.loader import load_pack
+from app.core.models import LoadState, ModelHost
+from app.ui.main_window import MainWindow
+from app.ui.tutor.chat_model import Sender
+from app.ui.tutor.lesson_dialog import LessonDialog
+from inference.llm import GenerationParams
 from inference.registry import load_registry, resolve
 from tests.fakes import FakeChatEngine
 from tests.ui.conftest import fake_host
