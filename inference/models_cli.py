@@ -15,7 +15,7 @@ from inference.sideload import add_model
 from inference.versions import Catalog, full_registry
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     models = sub.add_parser("models", help="list, add, remove or switch models (teacher mode)")
     verbs = models.add_subparsers(dest="verb", required=True)
     verbs.add_parser("list", help="every model, its version and which one is in use")

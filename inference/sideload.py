@@ -210,6 +210,6 @@ def smoke_test(spec: ModelSpec, folder: Path) -> ModelSpec:
         return spec
     from inference.embed import EmbedEngine
 
-    engine = EmbedEngine(folder / spec.files[0].name, folder / "tokenizer.json")
-    vectors = engine.embed(["A test sentence.", "Another one."])
+    embedder = EmbedEngine(folder / spec.files[0].name, folder / "tokenizer.json")
+    vectors = embedder.embed(["A test sentence.", "Another one."])
     return replace(spec, dimension=int(vectors.shape[1]))

@@ -8,24 +8,42 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from inference import devices
 from inference.cancel import CancelToken
+from inference.chat_template import Message
 from inference.devices import DeviceChoice, DeviceReport
 from inference.embed import EmbedEngine
 from inference.errors import InferenceError, ModelLoadError
-from inference.llm import ChatEngine
+from inference.llm import ChatEngineInfo, GenerationParams
 from inference.loader import load_chat, load_embed
-from inference.registry import ModelSpec, Registry, load_registry
+from inference.registry import ModelSpec, Registry
+from inference.versions import full_registry
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
-ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatEngine]
+
+
+class ChatBackend(Protocol):
+    """What the app needs from a chat model: the local ``ChatEngine`` or a LAN server."""
+
+    @property
+    def info(self) -> ChatEngineInfo: ...
+
+    def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
+                    cancel: CancelToken | None = None) -> Iterator[str]: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def close(self) -> None: ...
+
+
+ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatBackend]
 EmbedLoader = Callable[[ModelSpec, DeviceChoice], EmbedEngine]
 
 
@@ -50,7 +68,8 @@ class ModelHost:
     """Owns the chat and embedding engines for the app's lifetime.
 
     Args:
-        registry: the model catalog; defaults to ``assets/models/registry.toml``.
+        registry: the model catalog; defaults to the built-in models plus the teacher's
+            (``inference.versions.full_registry``), the active version being the default.
         chat_id / embed_id: registry ids, None for the defaults.
         force_cpu: ignore GPUs (the user chose "CPU" in Settings).
         threads: CPU threads, None for the number of physical cores.
@@ -62,7 +81,7 @@ class ModelHost:
                  embed_id: str | None = None, force_cpu: bool = False,
                  threads: int | None = None, chat_loader: ChatLoader = load_chat,
                  embed_loader: EmbedLoader = load_embed) -> None:
-        self.registry = registry or load_registry()
+        self.registry = registry or full_registry()
         self._chat_loader, self._embed_loader = chat_loader, embed_loader
         chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
         embed = self.registry.get(embed_id) if embed_id else self.registry.default("embed")
@@ -70,7 +89,7 @@ class ModelHost:
         self._force_cpu = force_cpu
         self._threads = threads
         self._lock = threading.Lock()
-        self._chat: ChatEngine | None = None
+        self._chat: ChatBackend | None = None
         self._embed: EmbedEngine | None = None
         self.report: DeviceReport | None = None
 
@@ -128,6 +147,9 @@ class ModelHost:
     def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
         engine = self._chat_loader(spec, choice)
         self._chat = engine
+        describe = getattr(engine, "describe", None)  # a LAN server says where it answers from
+        if callable(describe):
+            return str(describe())
         return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
 
     def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
@@ -137,7 +159,7 @@ class ModelHost:
         fallback = " (GPU fell back to CPU)" if engine.fell_back else ""
         return f"{spec.name} · {device}{fallback} · {choice.threads} threads"
 
-    def chat(self) -> ChatEngine:
+    def chat(self) -> ChatBackend:
         """The loaded chat engine; raises the load error if loading failed."""
         if self._chat is None:
             self._raise_unavailable("chat")

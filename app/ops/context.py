@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from app.core.models import ModelHost
+from app.core.lan import lan_loader
+from app.core.models import ChatLoader, ModelHost
 from app.core.tutor import Conversation
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
+from inference.loader import load_chat
+from inference.remote import ServerConfig
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +33,8 @@ class AppContext:
         settings = load_settings(paths.settings_file)
         host = models or ModelHost(
             chat_id=settings.chat_model, embed_id=settings.embed_model,
-            force_cpu=settings.device == "cpu", threads=settings.threads)
+            force_cpu=settings.device == "cpu", threads=settings.threads,
+            chat_loader=chat_loader_for(settings))
         return cls(paths=paths, settings=settings, models=host, runner=TaskRunner())
 
     def save_settings(self) -> None:
@@ -40,3 +44,11 @@ class AppContext:
         """Stop background work, then free the models (in that order: a lane may use them)."""
         self.runner.shutdown(wait=True)
         self.models.close()
+
+
+def chat_loader_for(settings: Settings) -> ChatLoader:
+    """This laptop's model, or the school server from Settings (falling back to local)."""
+    if settings.tutor_backend == "lan" and settings.lan_server_url.strip():
+        return lan_loader(ServerConfig(settings.lan_server_url.strip(),
+                                       model=settings.lan_server_model.strip()))
+    return load_chat

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import bundle_files  # noqa: E402
+from _shared import bundle_files
 
 binaries = bundle_files().llama_cpp_binaries()
 # The OpenAI-compatible server needs fastapi/uvicorn and is not part of the app.

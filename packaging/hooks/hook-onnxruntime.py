@@ -10,7 +10,7 @@ from pathlib import Path
 from PyInstaller.utils.hooks import collect_submodules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import bundle_files  # noqa: E402
+from _shared import bundle_files
 
 binaries = bundle_files().onnxruntime_binaries()
 hiddenimports = collect_submodules("onnxruntime.capi")
