@@ -27,6 +27,7 @@ from app.ops import models as model_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import show_error
+from app.ui.settings.device_page import DevicePage
 from app.ui.status import ModelStatusBar
 from app.ui.tutor.panel import TutorPanel
 from inference.llm import GenerationParams
@@ -60,9 +61,11 @@ class MainWindow(QMainWindow):
 
     models_ready = Signal()
 
-    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 measure_on_first_start: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
+        self._measure_on_first_start = measure_on_first_start
         self.setWindowTitle(self.tr("Lantern — your offline tutor"))
         self.setMinimumSize(QSize(720, 480))
         self._load_handle: TaskHandle | None = None
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tutor = TutorPanel(ctx, params=params)
         self.add_page(self.tr("Ask the tutor"), self.tutor)
+        self.device_page = DevicePage(ctx)
+        self.add_page(self.tr("This laptop"), self.device_page)
         self.setCentralWidget(self._central())
         self.nav.setCurrentRow(0)
 
@@ -113,6 +118,8 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
                     reason=chat.error.user_message()))
+        if self._measure_on_first_start:
+            self.device_page.on_models_ready()
         self.models_ready.emit()
 
     def _on_models_error(self, error: Exception) -> None:
@@ -129,7 +136,7 @@ class MainWindow(QMainWindow):
 
 
 def show_main_window(ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
     window.show()
     QTimer.singleShot(0, window.start_loading_models)
