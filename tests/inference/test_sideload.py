@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,24 @@ def test_damaged_catalog_is_kept_aside_and_builtins_still_work() -> None:
     path.write_text("{ not json")
     assert full_registry().default("chat").id == load_registry().default("chat").id
     assert path.with_name("catalog.json.bad").read_text() == "{ not json"
+
+
+@pytest.mark.slow
+def test_onnx_embedding_model_with_its_tokenizer_is_added(tmp_path: Path) -> None:
+    spec = load_registry().default("embed")
+    source = tmp_path / "usb" / "minilm"
+    shutil.copytree(resolve(spec), source)
+    added = add_model(source / "model.onnx")
+    assert added.role == "embed" and added.dimension == 384
+    assert [f.name for f in added.files] == ["model.onnx", "tokenizer.json"]
+    assert resolve(added) == user_models_dir() / added.id
+
+
+def test_onnx_model_without_tokenizer_says_what_is_missing(tmp_path: Path) -> None:
+    spec = load_registry().default("embed")
+    lone = tmp_path / "model.onnx"
+    shutil.copyfile(resolve(spec) / "model.onnx", lone)
+    with pytest.raises(InferenceError) as info:
+        add_model(lone)
+    assert "no tokenizer.json beside it" in str(info.value)
+    _nothing_registered()
