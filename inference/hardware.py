@@ -66,8 +66,11 @@ class HardwareFit:
     def details(self) -> str:
         features = ", ".join(self.cpu_features) or "none of AVX2/NEON"
         where = "its graphics card" if self.backend == "gpu" else f"{self.threads} CPU threads"
-        return (f"{self.ram_total_mb:,} MB memory ({self.ram_free_mb:,} MB free) · CPU "
+        text = (f"{self.ram_total_mb:,} MB memory ({self.ram_free_mb:,} MB free) · CPU "
                 f"features: {features} · GPU: {self.gpu} · runs on {where}")
+        if self.refused:
+            text += f" · too large for this laptop: {', '.join(self.refused)}"
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -123,11 +126,17 @@ def probe_speed(model: StreamingModel, seconds: float = PROBE_SECONDS) -> tuple[
 
 
 def measure(report: DeviceReport, registry: Registry, model: StreamingModel, spec: ModelSpec,
-            *, seconds: float = PROBE_SECONDS) -> HardwareFit:
-    """The whole fit: choices from ``report`` and a generation probe on the loaded ``model``."""
+            *, seconds: float = PROBE_SECONDS, label: str | None = None) -> HardwareFit:
+    """The whole fit: choices from ``report`` and a generation probe on the loaded ``model``.
+
+    ``label`` names where the words come from ("the school server"); by default the
+    built-in default model is "the standard tutor" and any other model goes by its name.
+    """
     words, tokens = probe_speed(model, seconds)
-    _chosen, refused = choose_model(registry, report.ram_available_mb, preferred=spec.id)
-    label = "the standard tutor" if spec.origin == "builtin" and spec.default else spec.name
+    refused = [m.name for m in registry.models
+               if m.role == "chat" and m.ram_mb > report.ram_available_mb]
+    label = label or (
+        "the standard tutor" if spec.origin == "builtin" and spec.default else spec.name)
     features = [k.upper() for k, v in report.cpu_features.items() if v]
     gpu = report.chat.backend if report.chat.device == "gpu" else "none"
     return HardwareFit(

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import NoReturn, Protocol
 
-from inference import devices
+from inference import devices, hardware
 from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.devices import DeviceChoice, DeviceReport
 from inference.embed import EmbedEngine
-from inference.errors import InferenceError, ModelLoadError
+from inference.errors import InferenceError, ModelLoadError, OutOfMemory
 from inference.llm import ChatEngineInfo, GenerationParams
 from inference.loader import load_chat, load_embed
 from inference.registry import ModelSpec, Registry
@@ -108,6 +108,7 @@ class ModelHost:
         """
         progress("Checking this computer…", 0.05)
         self.report = devices.detect()
+        self._fit_chat_model(self.report.ram_available_mb)
         chat_choice, embed_choice = self._choices(self.report)
         steps = (("chat", chat_choice, self._load_chat, 0.15),
                  ("embed", embed_choice, self._load_embed, 0.75))
@@ -116,6 +117,22 @@ class ModelHost:
             progress(f"Loading the {'tutor' if role == 'chat' else 'search'} model…", at)
             self._load_one(role, choice, load)
         progress("Ready", 1.0)
+
+    def _fit_chat_model(self, free_mb: int) -> None:
+        """Swap in a smaller tutor model when the chosen one would not fit in free memory.
+
+        When none fits, the chosen one stays: its load then fails with the clear
+        :class:`OutOfMemory` message instead of crashing.
+        """
+        spec = self._status["chat"].spec
+        try:
+            chosen, _refused = hardware.choose_model(self.registry, free_mb, preferred=spec.id)
+        except OutOfMemory:
+            return
+        if chosen.id != spec.id:
+            log.warning("%s needs %d MB, %d MB free: using %s", spec.id, spec.ram_mb, free_mb,
+                        chosen.id)
+            self._set("chat", spec=chosen)
 
     def _choices(self, report: DeviceReport) -> tuple[DeviceChoice, DeviceChoice]:
         chat, embed = report.chat, report.embed

@@ -36,7 +36,8 @@ def check_hardware(*, parent: QObject, ctx: AppContext,
         engine = ctx.models.chat()
         report = ctx.models.report or devices.detect()
         spec = ctx.models.status("chat").spec
-        fit = measure(report, ctx.models.registry, engine, spec)
+        label = "the school server" if engine.info.device == "lan" else None
+        fit = measure(report, ctx.models.registry, engine, spec, label=label)
         save_fit(fit, fit_file(ctx))
         return fit
 

@@ -56,3 +56,36 @@ def test_missing_or_damaged_fit_file_means_measure_again(tmp_path: Path) -> None
     assert load_fit(tmp_path / "none.json") is None
     (tmp_path / "bad.json").write_text('{"ram_total_mb": 1')
     assert load_fit(tmp_path / "bad.json") is None
+
+
+@pytest.mark.slow
+def test_the_app_loads_a_smaller_model_when_the_chosen_one_does_not_fit() -> None:
+    from app.core.models import LoadState, ModelHost
+    from inference.cancel import CancelToken
+
+    builtin = load_registry()
+    small = builtin.default("chat")
+    huge = replace(small, id="huge-tutor", name="Huge tutor", ram_mb=10**8, default=True)
+    registry = Registry(models=(replace(small, default=False), huge,
+                                builtin.default("embed")))
+    host = ModelHost(registry)
+    assert host.status("chat").spec.id == "huge-tutor"
+    host.load_all(lambda _m, _f: None, CancelToken())
+    status = host.status("chat")
+    assert status.state is LoadState.READY and status.spec.id == small.id
+    host.close()
+
+
+@pytest.mark.slow
+def test_a_model_too_large_for_free_memory_is_refused_not_crashed() -> None:
+    from app.core.models import LoadState, ModelHost
+    from inference.cancel import CancelToken
+
+    builtin = load_registry()
+    huge = replace(builtin.default("chat"), ram_mb=10**8)
+    host = ModelHost(Registry(models=(huge, builtin.default("embed"))))
+    host.load_all(lambda _m, _f: None, CancelToken())
+    status = host.status("chat")
+    assert status.state is LoadState.FAILED and isinstance(status.error, OutOfMemory)
+    assert "MB is free" in str(status.error) and status.error.hint
+    host.close()
