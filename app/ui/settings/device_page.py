@@ -1,6 +1,7 @@
 """Settings: what this laptop can do (hardware fit) and where the tutor's answers come from.
 
-Two small sections. "This laptop" shows the saved hardware-fit sentence, or measures it
+Three small sections (teacher-added models, the middle one, are in ``models_section``).
+"This laptop" shows the saved hardware-fit sentence, or measures it
 (first start) once the models are loaded. "Tutor answers" chooses this laptop or a school
 server (OpenAI-compatible), with a connection test; the choice applies at the next start.
 """
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.ops import hardware as hardware_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
+from app.ui.settings.models_section import ModelsSection
 from inference.hardware import HardwareFit
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ class DevicePage(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.addWidget(self._laptop_box())
+        self.models_section = ModelsSection(ctx)
+        layout.addWidget(self.models_section)
         layout.addWidget(self._server_box())
         layout.addStretch(1)
         self._fit_known: bool | None = None  # None until the saved result has been read
