@@ -23,7 +23,7 @@ from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.devices import DeviceReport
 from inference.errors import OutOfMemory
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 from inference.registry import ModelSpec, Registry
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.errors import InferenceError
-from inference.llm import ChatEngineInfo, GenerationParams
+from inference.llm import ChatEngineInfo
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.devices import DeviceChoice
 from inference.errors import InferenceError
-from inference.llm import ChatEngine, ChatEngineInfo, GenerationParams
-from inference.loader import load_chat
+from inference.params import GenerationParams
 from inference.registry import ModelSpec
 from inference.remote import RemoteChat, ServerConfig, ServerTimeout, ServerUnavailable
 
+if TYPE_CHECKING:  # the local engine imports llama.cpp: only when falling back to it
+    from inference.llm import ChatEngine, ChatEngineInfo
+
 log = logging.getLogger(__name__)
 
-LocalLoader = Callable[[ModelSpec, DeviceChoice], ChatEngine]
+LocalLoader = Callable[[ModelSpec, DeviceChoice], "ChatEngine"]
 _SERVER_ERRORS = (ServerUnavailable, ServerTimeout)
 
 
@@ -32,7 +35,7 @@ class LanChat:
     """A RemoteChat with a local fallback; same interface as ``ChatEngine`` for the tutor."""
 
     def __init__(self, config: ServerConfig, spec: ModelSpec, choice: DeviceChoice, *,
-                 local_loader: LocalLoader = load_chat) -> None:
+                 local_loader: LocalLoader | None = None) -> None:
         self._spec, self._choice, self._local_loader = spec, choice, local_loader
         self.remote: RemoteChat | None = None
         self.local: ChatEngine | None = None
@@ -60,7 +63,9 @@ class LanChat:
 
     def _fall_back(self, error: InferenceError) -> ChatEngine:
         if self.local is None:
-            self.local = self._local_loader(self._spec, self._choice)
+            from inference.loader import load_chat
+
+            self.local = (self._local_loader or load_chat)(self._spec, self._choice)
             self.notice = f"school server not reachable ({error})"
         return self.local
 
@@ -94,7 +99,7 @@ class LanChat:
             self.local.close()
 
 
-def lan_loader(config: ServerConfig, local_loader: LocalLoader = load_chat
+def lan_loader(config: ServerConfig, local_loader: LocalLoader | None = None
                ) -> Callable[[ModelSpec, DeviceChoice], LanChat]:
     """A ``chat_loader`` for :class:`ModelHost` that uses the server at ``config``."""
 

@@ -11,18 +11,20 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from inference import devices, hardware
 from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.devices import DeviceChoice, DeviceReport
-from inference.embed import EmbedEngine
 from inference.errors import InferenceError, ModelLoadError, OutOfMemory
-from inference.llm import ChatEngineInfo, GenerationParams
-from inference.loader import load_chat, load_embed
+from inference.params import GenerationParams
 from inference.registry import ModelSpec, Registry
 from inference.versions import full_registry
+
+if TYPE_CHECKING:  # the engines import NumPy, ONNX Runtime and llama.cpp: load them late
+    from inference.embed import EmbedEngine
+    from inference.llm import ChatEngineInfo
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ class ChatBackend(Protocol):
 
 
 ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatBackend]
-EmbedLoader = Callable[[ModelSpec, DeviceChoice], EmbedEngine]
+EmbedLoader = Callable[[ModelSpec, DeviceChoice], "EmbedEngine"]
 
 
 class LoadState(Enum):
@@ -79,8 +81,8 @@ class ModelHost:
 
     def __init__(self, registry: Registry | None = None, *, chat_id: str | None = None,
                  embed_id: str | None = None, force_cpu: bool = False,
-                 threads: int | None = None, chat_loader: ChatLoader = load_chat,
-                 embed_loader: EmbedLoader = load_embed) -> None:
+                 threads: int | None = None, chat_loader: ChatLoader | None = None,
+                 embed_loader: EmbedLoader | None = None) -> None:
         self.registry = registry or full_registry()
         self._chat_loader, self._embed_loader = chat_loader, embed_loader
         chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
@@ -162,7 +164,9 @@ class ModelHost:
         self._set(role, state=LoadState.READY, summary=summary, detail=choice.reason)
 
     def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._chat_loader(spec, choice)
+        from inference.loader import load_chat  # first use is on the inference lane
+
+        engine = (self._chat_loader or load_chat)(spec, choice)
         self._chat = engine
         describe = getattr(engine, "describe", None)  # a LAN server says where it answers from
         if callable(describe):
@@ -170,7 +174,9 @@ class ModelHost:
         return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
 
     def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._embed_loader(spec, choice)
+        from inference.loader import load_embed
+
+        engine = (self._embed_loader or load_embed)(spec, choice)
         self._embed = engine
         device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
         fallback = " (GPU fell back to CPU)" if engine.fell_back else ""

@@ -63,3 +63,32 @@ def test_close_is_idempotent(chat_engine: ChatEngine) -> None:
     engine = ChatEngine(chat_engine.info.path, n_ctx=512)
     engine.close()
     engine.close()
+
+
+def test_llama_cpp_logs_go_to_logging_not_stderr(chat_engine: ChatEngine) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import logging, sys\n"
+        "records = []\n"
+        "class Keep(logging.Handler):\n"
+        "    def emit(self, r): records.append(r.getMessage())\n"
+        "logging.getLogger('inference.llama_cpp').addHandler(Keep())\n"
+        "logging.getLogger('inference.llama_cpp').setLevel(logging.DEBUG)\n"
+        "from pathlib import Path\n"
+        "from inference.llm import ChatEngine, GenerationParams\n"
+        f"e = ChatEngine(Path({str(chat_engine.info.path)!r}), n_ctx=512)\n"
+        "hi = [{'role': 'user', 'content': 'Hi'}]\n"
+        "''.join(e.stream_chat(hi, GenerationParams.deterministic(4)))\n"
+        "e.close()\n"
+        "seen = any('llama_model_loader' in m or 'load_tensors' in m for m in records)\n"
+        "print(len(records), seen)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    count, saw_loader = done.stdout.split()
+    assert int(count) > 10 and saw_loader == "True"
+    assert "llama_model_loader" not in done.stderr and "load_tensors" not in done.stderr
+    assert done.stderr.strip() == ""
