@@ -19,6 +19,7 @@ import numpy as np
 from PySide6.QtCore import QEventLoop, QTimer
 
 from app.core.models import LoadState
+from app.core.tutor.service import TutorReply
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ui.application import create_application
@@ -58,9 +59,9 @@ def _generate(window: MainWindow, ctx: AppContext) -> tuple[int, float]:
     errors: list[Exception] = []
     done = window.tutor.answer_finished
 
-    def on_done(text: str) -> None:
-        answers.append(text)
-        done.emit(text)
+    def on_done(reply: TutorReply) -> None:  # ops.tutor.ask hands over the whole reply
+        answers.append(reply.text)
+        done.emit(reply.text)
 
     def on_error(exc: Exception) -> None:
         errors.append(exc)

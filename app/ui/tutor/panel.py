@@ -148,7 +148,8 @@ class TutorPanel(QWidget):
 
     def _show_suggestions(self, questions: list[str]) -> None:
         while self.suggestions.count():
-            widget = self.suggestions.takeAt(0).widget()
+            item = self.suggestions.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         if questions:
