@@ -45,7 +45,7 @@ PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "ma
 
 # Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
 # Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin). Dropping them
-# saves ~60 MB; Qt skips a plugin whose library is missing, with a log line.
+# saves ~40 MB; Qt skips a plugin whose library is missing, with a log line.
 _DROP_BINARIES = re.compile(
     r"(libQt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.so|libqpdf\.so|libqtvirtualkeyboardplugin"
     r"|Qt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.dll|qpdf\.dll|qtvirtualkeyboardplugin\.dll)")
