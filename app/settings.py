@@ -44,6 +44,11 @@ class Settings(BaseModel):
     language: Literal["en", "zh_CN"] = "en"
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
     ai_policy: AIPolicySettings = Field(default_factory=AIPolicySettings)
+    # Where the tutor's answers come from: this laptop, or a server on the school network
+    # (OpenAI-compatible; see docs/install.md). A server that is down falls back to local.
+    tutor_backend: Literal["local", "lan"] = "local"
+    lan_server_url: str = Field(default="", max_length=300)
+    lan_server_model: str = Field(default="", max_length=200)
 
 
 def load_settings(path: Path) -> Settings:

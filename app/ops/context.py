@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from app.core.content.model import Pack
-from app.core.models import ModelHost
+from app.core.models import ChatLoader, ModelHost
 from app.core.tutor import Conversation
 from app.core.tutor.session import TutorSession
 from app.ops.tasks import TaskRunner
@@ -40,7 +40,8 @@ class AppContext:
         settings = load_settings(paths.settings_file)
         host = models or ModelHost(
             chat_id=settings.chat_model, embed_id=settings.embed_model,
-            force_cpu=settings.device == "cpu", threads=settings.threads)
+            force_cpu=settings.device == "cpu", threads=settings.threads,
+            chat_loader=chat_loader_for(settings))
         return cls(paths=paths, settings=settings, models=host, runner=TaskRunner(),
                    profiles=ProfileStore(paths.data / "profiles"),
                    tutor=TutorSession(paths.cache))
@@ -64,3 +65,18 @@ class AppContext:
         profile, self.profile = self.profile, None
         if profile is not None:
             self.profiles.lock(profile)
+
+
+def chat_loader_for(settings: Settings) -> ChatLoader | None:
+    """None (this laptop's model), or the school server from Settings with a local fallback.
+
+    The LAN modules are imported only when a server is configured: they are not needed
+    for a start without one.
+    """
+    if settings.tutor_backend != "lan" or not settings.lan_server_url.strip():
+        return None
+    from app.core.lan import lan_loader
+    from inference.remote import ServerConfig
+
+    return lan_loader(ServerConfig(settings.lan_server_url.strip(),
+                                   model=settings.lan_server_model.strip()))

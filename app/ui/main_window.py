@@ -35,6 +35,7 @@ from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.content.subjects import SubjectsPage
 from app.ui.errors import show_error
+from app.ui.settings.device_page import DevicePage
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -73,9 +74,11 @@ class MainWindow(QMainWindow):
     models_ready = Signal()
     signed_out = Signal()
 
-    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 measure_on_first_start: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
+        self._measure_on_first_start = measure_on_first_start
         self.setWindowTitle(self.tr("Lantern — your offline tutor"))
         self.setMinimumSize(QSize(720, 480))
         self._load_handle: TaskHandle | None = None
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.content.packs_changed.connect(self.subjects.set_packs)
         self.content.packs_changed.connect(self._on_packs_changed)
         self.add_page(self.tr("Content (teachers)"), self.content)
+        self.device_page = DevicePage(ctx)
+        self.add_page(self.tr("This laptop"), self.device_page)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
         self.screens.addWidget(self._central())
@@ -207,6 +212,8 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
                     reason=chat.error.user_message()))
+        if self._measure_on_first_start:
+            self.device_page.on_models_ready()
         self.models_ready.emit()
 
     def _on_models_error(self, error: Exception) -> None:
@@ -226,7 +233,7 @@ class MainWindow(QMainWindow):
 
 
 def show_main_window(ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
     window.show()
     QTimer.singleShot(0, window.start_loading_models)
