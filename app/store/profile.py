@@ -136,7 +136,9 @@ class Profile:
                          (idempotency_key, kind, payload, utc_now()))
 
     def pending_outbox(self) -> list[OutboxItem]:
-        rows = self.conn.execute("SELECT * FROM sync_outbox WHERE sent_at IS NULL ORDER BY id")
+        # Named columns: schema v2 (sync) added retry columns to this table.
+        rows = self.conn.execute("SELECT id, idempotency_key, kind, payload, created_at, "
+                                 "sent_at FROM sync_outbox WHERE sent_at IS NULL ORDER BY id")
         return [OutboxItem(*r) for r in rows]
 
     def mark_sent(self, idempotency_key: str) -> None:

@@ -70,7 +70,18 @@ V1 = Migration(1, (
         sent_at TEXT)""",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1,)
+# Sync (issue 8): the ledger records which week a spend belongs to (the budget is per
+# week); the outbox keeps retry state so back-off survives a restart.
+V2 = Migration(2, (
+    "ALTER TABLE privacy_ledger ADD COLUMN period TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX privacy_ledger_period ON privacy_ledger (purpose, period)",
+    "ALTER TABLE sync_outbox ADD COLUMN tries INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_outbox ADD COLUMN next_try_at REAL NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sync_outbox ADD COLUMN gave_up_at TEXT",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2)
 
 
 def latest(migrations: Sequence[Migration] = MIGRATIONS) -> int:

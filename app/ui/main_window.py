@@ -36,11 +36,13 @@ from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.content.page import ContentPage
 from app.ui.errors import show_error
+from app.ui.settings.device_page import DevicePage
 from app.ui.settings_page import SettingsPage
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.style import nav_point_size
+from app.ui.tutor.lesson_dialog import LessonDialog
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
@@ -80,13 +82,16 @@ class MainWindow(QMainWindow):
     models_ready = Signal()
     signed_out = Signal()
 
-    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 measure_on_first_start: bool = False) -> None:
         super().__init__()
         self.ctx = ctx
+        self._measure_on_first_start = measure_on_first_start
         self.setWindowTitle(self.tr("Lantern — your offline tutor"))
         self.setMinimumSize(QSize(720, 480))
         self._load_handle: TaskHandle | None = None
         self._params = params
+        self._packs: list[LibraryPack] = []
         self.signin = SignInPage(ctx)
         self.signin.signed_in.connect(self._on_signed_in)
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes * 60_000, self)
@@ -105,13 +110,13 @@ class MainWindow(QMainWindow):
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
         self._learning: LearningScreens | None = None
-        self._packs: list[LibraryPack] = []
         # The learner's pages are built after the first paint (see `learning`): they
         # pull in charts and the learner model, and the sign-in screen needs neither.
         self._placeholders = {name: QWidget() for name in LEARNING_PAGES}
-        self.tutor = TutorPanel(ctx, params=params)
+        self.tutor = self._new_tutor()
         self.content = ContentPage(ctx)
         self.content.packs_changed.connect(self._on_packs_changed)
+        self.device_page = DevicePage(ctx)
         self.settings = SettingsPage(ctx)
         self.settings.settings_changed.connect(
             lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
              self.tutor),
             (self.tr("Progress"), self.tr("See how you are doing"), later["progress"]),
             (self.tr("Settings"), self.tr("Text size, colours, idle lock"), self.settings),
+            (self.tr("This laptop"), self.tr("The tutor's model, device and threads"),
+             self.device_page),
             (self.tr("For teachers"), self.tr("For teachers: add or remove subjects"),
              self.content),
         ]
@@ -162,7 +169,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
 
     def _on_packs_changed(self, packs: list[LibraryPack]) -> None:
-        self._packs = packs
+        self._packs = list(packs)
+        self.tutor.set_packs(self._packs)
         if self._learning is not None:
             self._learning.set_packs(packs)
 
@@ -228,13 +236,29 @@ class MainWindow(QMainWindow):
         """A fresh tutor page: the next learner must not see this one's conversation."""
         old = self.tutor
         old.shutdown()
-        self.tutor = TutorPanel(self.ctx, params=self._params)
+        self.tutor = self._new_tutor()
+        self.tutor.set_packs(self._packs)
         self.pages.insertWidget(self.pages.indexOf(old), self.tutor)
         self.pages.removeWidget(old)
         old.deleteLater()
         # The conversation is used on the inference lane; clear it there, after any
         # answer that was just stopped.
         self.ctx.runner.submit("inference", self.ctx.conversation.clear)
+
+    def _new_tutor(self) -> TutorPanel:
+        tutor = TutorPanel(self.ctx, params=self._params)
+        tutor.source_opened.connect(self.open_lesson)
+        return tutor
+
+    def open_lesson(self, pack_id: str, lesson_id: str, heading: str) -> LessonDialog | None:
+        """Show a lesson at ``heading`` (a tutor citation)."""
+        pack = next((e.pack for e in self._packs if e.pack.info.id == pack_id), None)
+        lesson = pack.lesson(lesson_id) if pack else None
+        if lesson is None:
+            return None
+        dialog = LessonDialog(lesson, heading, self)
+        dialog.open()
+        return dialog
 
     def add_page(self, title: str, page: QWidget, *, description: str = "") -> None:
         item = QListWidgetItem(title)
@@ -264,6 +288,8 @@ class MainWindow(QMainWindow):
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
                     reason=chat.error.user_message()))
+        if self._measure_on_first_start:
+            self.device_page.on_models_ready()
         self.models_ready.emit()
 
     def _on_models_error(self, error: Exception) -> None:
@@ -283,7 +309,7 @@ class MainWindow(QMainWindow):
 
 
 def show_main_window(ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
     window.show()
     QTimer.singleShot(0, window.start_loading_models)

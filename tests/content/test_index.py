@@ -60,11 +60,11 @@ def fake_vectors(passages: list[Passage]) -> np.ndarray:
 
 
 def test_bm25_finds_chinese_passages() -> None:
-    body = ("# 什么是分数\n\n把一个整体平均分成几份，其中的一份或几份可以用分数表示。\n\n"  # noqa: RUF001
-            "# 分母和分子\n\n分数线下面的数叫分母，表示平均分成几份。上面的数叫分子。\n")  # noqa: RUF001
+    body = ("# 什么是分数\n\n把一个整体平均分成几份，其中的一份或几份可以用分数表示。\n\n"
+            "# 分母和分子\n\n分数线下面的数叫分母，表示平均分成几份。上面的数叫分子。\n")
     passages = lesson_passages(lesson(body), pack_id="zh")
     index = RetrievalIndex(passages, build_bm25(passages), fake_vectors(passages))
-    [best, *_] = index.search("分母表示什么？", mode="bm25")  # noqa: RUF001
+    [best, *_] = index.search("分母表示什么？", mode="bm25")
     assert best.passage.heading == "分母和分子" and best.bm25_rank == 1
     assert index.search("the", mode="bm25") == []  # only a stopword: nothing matches
 

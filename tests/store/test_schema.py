@@ -9,7 +9,8 @@ from app.store import Profile, ProfileStore
 from app.store.schema import MIGRATIONS, Migration, latest, migrate, user_version
 from tests.store.conftest import FAST_KDF, PASSPHRASE
 
-V2 = Migration(2, ("ALTER TABLE attempts ADD COLUMN mood TEXT",))
+# Version-agnostic: later issues append real migrations (sync added v2).
+NEXT = Migration(latest() + 1, ("ALTER TABLE attempts ADD COLUMN mood TEXT",))
 
 
 def test_new_profile_is_at_the_latest_version(store: ProfileStore, profile: Profile) -> None:
@@ -25,24 +26,24 @@ def test_migration_keeps_an_encrypted_copy_first(store: ProfileStore,
                            correct=True, score=1.0, time_taken_s=1.0)
     store.lock(profile)
     key = store.raw_key(profile.id, PASSPHRASE)
-    newer = ProfileStore(store.root, kdf=FAST_KDF, migrations=(*MIGRATIONS, V2))
+    newer = ProfileStore(store.root, kdf=FAST_KDF, migrations=(*MIGRATIONS, NEXT))
     upgraded = newer.unlock(profile.id, PASSPHRASE)
-    assert user_version(upgraded.conn) == 2
+    assert user_version(upgraded.conn) == latest() + 1
     assert "mood" in upgraded.db["attempts"].columns_dict
     newer.lock(upgraded)
-    copy = store.db_path(profile.id).with_name("profile.db.v1.bak")
+    copy = store.db_path(profile.id).with_name(f"profile.db.v{latest()}.bak")
     old = sqlcipher3.connect(str(copy))
     old.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    assert old.execute("PRAGMA user_version").fetchone() == (1,)
+    assert old.execute("PRAGMA user_version").fetchone() == (latest(),)
     assert old.execute("SELECT answer FROM attempts").fetchall() == [("a",)]
     old.close()
 
 
 def test_a_failing_migration_changes_nothing(store: ProfileStore, profile: Profile) -> None:
-    broken = Migration(2, ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
+    broken = Migration(latest() + 1, ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
     with pytest.raises(sqlcipher3.OperationalError):
         migrate(profile.conn, profile.path, (*MIGRATIONS, broken))
-    assert user_version(profile.conn) == 1
+    assert user_version(profile.conn) == latest()
     assert "extra" not in profile.db.table_names()
 
 

@@ -84,11 +84,11 @@ def test_full_learning_loop(window: MainWindow, qtbot: QtBot, ctx: AppContext) -
     assert window.pages.currentWidget() is home  # Home comes first after sign-in
     card = home.cards[0]
     assert card.rec.kind is Kind.NEW_LESSON
-    qtbot.mouseClick(card.why, Qt.MouseButton.LeftButton)
+    card.why.click()
     assert card.factors.isVisible() and card.factors.rows
     mastery_before = bar_total(progress.mastery.chart())
     # Follow the recommendation: the lesson opens in Learn.
-    qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
+    card.start.click()
     assert window.pages.currentWidget() is learn
     assert learn.current == ("fractions", card.rec.target_id)
     assert "fraction" in learn.reader.toPlainText().lower()
@@ -118,6 +118,7 @@ def test_full_learning_loop(window: MainWindow, qtbot: QtBot, ctx: AppContext) -
 def test_navigation_reads_like_a_childs_day(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Home", "Learn", "Practice", "Ask the tutor", "Progress", "Settings",
+                      "This laptop",
                       "For teachers"]
     assert all(window.nav.item(i).toolTip() for i in range(window.nav.count()))
 

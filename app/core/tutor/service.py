@@ -54,6 +54,7 @@ class Setting:
     open_lesson: str | None = None
     policy: AIPolicy = field(default_factory=AIPolicy)
     learner_note: str = ""  # e.g. "The student likes football." (from profile features)
+    params: GenerationParams | None = None  # None: sampling from the policy's length
 
     @property
     def language(self) -> str:
@@ -108,7 +109,7 @@ class Tutor:
                 setting: Setting, emit: Callable[[str], None],
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
-        params = GenerationParams(max_tokens=setting.policy.max_answer_tokens)
+        params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
         pieces = conversation.stream_reply(self._chat, question, params=params, cancel=cancel,
                                            system=system)
         shown: list[str] = []
