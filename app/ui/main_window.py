@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,6 +33,7 @@ from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
+from app.ui.banner import Banner
 from app.ui.content.page import ContentPage
 from app.ui.errors import show_error
 from app.ui.settings.device_page import DevicePage
@@ -52,25 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LEARNING_PAGES = ("home", "learn", "practice", "progress")
-
-
-class Banner(QFrame):
-    """A calm, non-modal message at the top of the window (e.g. a missing model)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName(self.tr("Message from Lantern"))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
 
 
 class MainWindow(QMainWindow):
