@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup models lint pytest bench selftest clean
+.PHONY: run test setup models lint pytest bench selftest clean models-build bench-report
 
 run: setup
 	$(PY) -m app
@@ -45,8 +45,31 @@ pytest: setup
 selftest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --self-test
 
-bench: setup
-	$(PY) -m benchmarks
+bench: setup $(BUILT)
+	$(PY) -m benchmarks --json results.json
+
+# docs/benchmarks.md and its plots, from the results.json that `make bench` wrote.
+bench-report: $(BUILD_STAMP)
+	$(PY) -m benchmarks.report results.json
+
+# Our own embedding model: export, optimise, prune + distil, quantize, evaluate, gate
+# (docs/models.md). The CPU build of torch is installed first, pinned: an unpinned torch
+# on a venv without one pulls several GB of CUDA wheels. Override TORCH where the pinned
+# CPU wheel is not on the index (e.g. TORCH="torch --index-url <cpu index>").
+TORCH       ?= torch==2.13.0
+BUILD_STAMP := $(VENV)/.build-models
+BUILT       := build/models/report.json
+
+$(BUILD_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q $(TORCH)
+	$(PY) -m pip install -q -e ".[dev,build-models]"
+	touch $@
+
+# Passive OpenMP waits: on a small shared CPU, spinning threads slow everyone down.
+$(BUILT): $(BUILD_STAMP) $(wildcard packaging/models/*.py)
+	OMP_WAIT_POLICY=PASSIVE $(PY) -m packaging.models build
+
+models-build: $(BUILT)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
