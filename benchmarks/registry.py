@@ -14,6 +14,8 @@ _REGISTRY: dict[str, Runner] = {}
 # Modules whose import registers benchmarks; add yours here.
 MODULES = (
     "benchmarks.decode",
+    "benchmarks.embedding",
+    "benchmarks.memory",
 )
 
 
