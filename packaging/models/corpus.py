@@ -152,7 +152,7 @@ def _lesson_passages(pack_id: str, path: Path) -> Iterator[Passage]:
 
 
 def _split_headings(markdown: str) -> Iterator[tuple[str, str]]:
-    title, lines = "", []
+    title, lines = "", list[str]()
     for line in markdown.splitlines():
         heading = re.match(r"#{1,3}\s+(.*)", line)
         if heading:
