@@ -70,6 +70,7 @@ $(BUILT): $(BUILD_STAMP) $(wildcard packaging/models/*.py)
 	OMP_WAIT_POLICY=PASSIVE $(PY) -m packaging.models build
 
 models-build: $(BUILT)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/packaging -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

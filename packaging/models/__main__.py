@@ -1,7 +1,9 @@
 """``python -m packaging.models build|chat-compare [--out DIR] [--threads N] …``.
 
 ``build`` makes, measures and gates our embedding model; it prints progress and one line
-per candidate, and exits 1 when no candidate passes the gates (the report says why).
+per candidate. A candidate failing the gates is a result, not a crash: the exit code is 0
+and the report says which gate failed by how much; ``--require-pass`` exits 1 instead
+(for the CI run that switches the default model).
 ``chat-compare`` runs the tutor check on the shipped chat GGUF and on Gemma 3 270M and
 writes ``<out>/chat-compare.json``.
 """
@@ -29,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--epochs", type=int, default=defaults.distill.epochs)
     parser.add_argument("--keep-ffn", type=int, default=defaults.distill.keep_ffn)
+    parser.add_argument("--require-pass", action="store_true",
+                        help="exit 1 when no candidate passes every gate")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.command == "chat-compare":
@@ -42,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'PASS' if c['passes'] else 'fail'}")
     print(f"chosen: {result['chosen'] or 'none (see report.json gates)'}; "
           f"report: {args.out / 'report.json'}; steps (s): {result['step_seconds']}")
-    return 0 if result["chosen"] else 1
+    return 1 if args.require_pass and not result["chosen"] else 0
 
 
 def _chat_compare(out: Path, threads: int) -> int:

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from inference.embed import EmbedEngine
-from inference.registry import load_registry, resolve
+from inference.registry import load_registry, resolve, sha256_of
 from packaging.models.corpus import Corpus, Passage, Question
+from packaging.models.entry import MODEL_ID, write_entry
 from packaging.models.evaluate import Metrics, agreement, gates, measure, recall_at_k
 
 CORPUS = Corpus(
@@ -89,3 +90,17 @@ def test_measure_loads_a_candidate_through_the_app_engine(
     assert m.heldout_min_cosine == pytest.approx(1.0, abs=1e-4)
     assert m.recall_at_5 == 1.0 and m.texts == len(texts)
     assert agreement(teacher, teacher).min() == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_registry_entry_loads_with_the_app_s_registry(
+        shipped: tuple[Path, EmbedEngine], tmp_path: Path) -> None:
+    folder, _ = shipped
+    report = {"teacher_recall_at_5": 0.91}
+    entry = write_entry(tmp_path / "registry-entry.toml", folder, metrics(), report)
+    (tmp_path / "registry.toml").write_text("schema = 1\n\n" + entry)
+    spec = load_registry(tmp_path / "registry.toml").get(MODEL_ID)
+    assert spec.role == "embed" and not spec.default and spec.dimension == 384
+    onnx = spec.file(".onnx")
+    assert onnx.size == (folder / "model.onnx").stat().st_size
+    assert onnx.sha256 == sha256_of(folder / "model.onnx")
+    assert "min cosine 0.9850" in entry and "recall@5 0.900 (fp32 0.910)" in entry
