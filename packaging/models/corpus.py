@@ -13,6 +13,7 @@ Everything is returned in a fixed order, so a seed fully determines what is samp
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import sys
@@ -164,10 +165,15 @@ def _split_headings(markdown: str) -> Iterator[tuple[str, str]]:
 
 
 def _plain(markdown: str) -> str:
-    """Markdown to the text a reader sees: no emphasis marks, images keep their alt text."""
+    """Markdown to the text a reader sees: no emphasis marks, images keep their alt text.
+
+    HTML entities are decoded too: quiz exports are full of ``&nbsp;``, which a reader
+    never sees and which would only measure the tokenizer's view of ampersands.
+    """
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"\s+", " ", re.sub(r"[*_`>#]", "", text)).strip()
+    text = re.sub(r"[*_`>#]", "", html.unescape(text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 # --- OpenStax CNXML ------------------------------------------------------------------

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from packaging.models.corpus import load_corpus, read_cnxml, read_pack, split_sentences
+from packaging.models.corpus import (
+    load_corpus,
+    read_cnxml,
+    read_pack,
+    read_quiz_texts,
+    split_sentences,
+)
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 OPENSTAX = DATA / "curriculum" / "openstax_biology_photosynthesis"
@@ -100,3 +106,11 @@ def test_sentences_split_on_ends_and_drop_fragments() -> None:
     text = "Plants make sugar from light. Yes. Where does the carbon come from? It is CO2 gas."
     assert split_sentences(text) == ["Plants make sugar from light.",
                                      "Where does the carbon come from?", "It is CO2 gas."]
+
+
+def test_quiz_stems_are_read_as_a_learner_sees_them(tmp_path: Path) -> None:
+    (tmp_path / "quiz.gift").write_text(
+        "// a comment\n::Q1:: What is the capital&nbsp;of **France**? {=Paris ~Lyon}\n\n"
+        "::Q2:: 2 + 2 \\= ? {#4}\n")
+    assert [q.text for q in read_quiz_texts(tmp_path)] == ["What is the capital of France?",
+                                                          "2 + 2 = ?"]
