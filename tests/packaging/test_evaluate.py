@@ -104,3 +104,13 @@ def test_the_registry_entry_loads_with_the_app_s_registry(
     assert onnx.size == (folder / "model.onnx").stat().st_size
     assert onnx.sha256 == sha256_of(folder / "model.onnx")
     assert "min cosine 0.9850" in entry and "recall@5 0.900 (fp32 0.910)" in entry
+
+
+def test_length_sorted_batches_return_vectors_in_the_caller_s_order(
+        shipped: tuple[Path, EmbedEngine]) -> None:
+    folder, _ = shipped
+    engine = EmbedEngine(folder / "model.onnx", folder / "tokenizer.json", threads=1,
+                         batch_size=2)
+    texts = [p.text for p in CORPUS.passages] + ["Hi.", "Why is the sky blue?"]
+    one_by_one = np.stack([engine.embed([t])[0] for t in texts])
+    np.testing.assert_allclose(engine.embed(texts), one_by_one, atol=1e-5)
