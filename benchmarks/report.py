@@ -88,10 +88,13 @@ def plot_latency(samples: dict[str, list[float]], path: Path) -> None:
     plt.close(fig)
 
 
-def write_page(results: dict[str, Any], docs: Path) -> Path:
-    """Write ``docs/benchmarks.md`` and its plots; returns the page's path."""
+def write_page(results: dict[str, Any], docs: Path, note: str = "") -> Path:
+    """Write ``docs/benchmarks.md`` and its plots; returns the page's path.
+
+    ``note`` (e.g. the conditions of the run) is printed above the table as given.
+    """
     (docs / PLOTS).mkdir(parents=True, exist_ok=True)
-    parts = [_INTRO, "## Latest results", "", table(results), ""]
+    parts = [_INTRO, "## Latest results", "", *([note, ""] if note else []), table(results), ""]
     speed, latency = throughputs(results["figures"]), latencies(results["figures"])
     if speed:
         plot_throughput(speed, docs / PLOTS / "throughput.png")
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.report")
     parser.add_argument("results", type=Path, help="the file from `python -m benchmarks --json`")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs")
+    parser.add_argument("--note", default="", help="a line about the run, shown above the table")
     args = parser.parse_args(argv)
     try:
         results = json.loads(args.results.read_text(encoding="utf-8"))
@@ -117,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.results} is not a results file from `python -m benchmarks --json` "
               f"({exc}). Run that first.", file=sys.stderr)
         return 2
-    print(write_page(results, args.out))
+    print(write_page(results, args.out, args.note))
     return 0
 
 

@@ -25,7 +25,8 @@ def results() -> dict[str, object]:
 
 
 def test_page_has_a_row_per_figure_and_both_plots(tmp_path: Path) -> None:
-    page = write_page(results(), tmp_path).read_text()
+    page = write_page(results(), tmp_path, note="Run on a busy machine.").read_text()
+    assert "Run on a busy machine.\n\n| figure | value |" in page
     assert "| decode_ratio | 0.981 ratio | >= 0.97 | yes |" in page
     assert "| embed_speed_ratio | 2.1 ratio | >= 2.5 | **no** |" in page
     assert "| rss_overhead_mb | error: the self-test failed \\| exit 1 |" in page
