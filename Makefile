@@ -12,6 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: run test setup models lint pytest bench selftest clean models-build bench-report
 
 run: setup
+	@bash packaging/system-deps.sh
 	$(PY) -m app
 
 test: setup lint pytest
@@ -35,7 +36,7 @@ $(MODELS): assets/models/registry.toml $(STAMP)
 models: $(MODELS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app inference benchmarks tests packaging
+	$(VENV)/bin/ruff check app inference benchmarks tests packaging tools
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 

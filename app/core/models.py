@@ -25,6 +25,8 @@ from inference.registry import ModelSpec, Registry, load_registry
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
+ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatEngine]
+EmbedLoader = Callable[[ModelSpec, DeviceChoice], EmbedEngine]
 
 
 class LoadState(Enum):
@@ -52,12 +54,16 @@ class ModelHost:
         chat_id / embed_id: registry ids, None for the defaults.
         force_cpu: ignore GPUs (the user chose "CPU" in Settings).
         threads: CPU threads, None for the number of physical cores.
+        chat_loader / embed_loader: build an engine from a spec and a device choice;
+            tests pass light fakes here, the app uses the real loaders.
     """
 
     def __init__(self, registry: Registry | None = None, *, chat_id: str | None = None,
                  embed_id: str | None = None, force_cpu: bool = False,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, chat_loader: ChatLoader = load_chat,
+                 embed_loader: EmbedLoader = load_embed) -> None:
         self.registry = registry or load_registry()
+        self._chat_loader, self._embed_loader = chat_loader, embed_loader
         chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
         embed = self.registry.get(embed_id) if embed_id else self.registry.default("embed")
         self._status = {"chat": ModelStatus("chat", chat), "embed": ModelStatus("embed", embed)}
@@ -120,12 +126,12 @@ class ModelHost:
         self._set(role, state=LoadState.READY, summary=summary, detail=choice.reason)
 
     def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = load_chat(spec, choice)
+        engine = self._chat_loader(spec, choice)
         self._chat = engine
         return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
 
     def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = load_embed(spec, choice)
+        engine = self._embed_loader(spec, choice)
         self._embed = engine
         device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
         fallback = " (GPU fell back to CPU)" if engine.fell_back else ""

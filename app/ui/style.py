@@ -19,6 +19,9 @@ QLabel#pageIntro { color: palette(placeholder-text); }
 QFrame#banner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 8px; }
 QFrame#banner QLabel { color: #3b2f00; }
 QPushButton { padding: 6px 16px; }
+QPushButton#suggestion { border: 1px solid palette(mid); border-radius: 14px;
+                         padding: 4px 12px; background: palette(base); }
+QPushButton#suggestion:hover { border-color: palette(highlight); }
 *:focus { outline: 2px solid palette(highlight); }
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -27,6 +28,7 @@ from inference.llm import GenerationParams
 log = logging.getLogger(__name__)
 
 EXAMPLE_QUESTION = "What is a fraction?"
+SUGGESTIONS = (EXAMPLE_QUESTION, "Why are leaves green?", "How do I compare 2/3 and 3/4?")
 
 
 class TutorPanel(QWidget):
@@ -85,6 +87,16 @@ class TutorPanel(QWidget):
         self.stop_button.setShortcut(Qt.Key.Key_Escape)
         self.stop_button.clicked.connect(self.stop)
 
+        suggestions = QHBoxLayout()
+        suggestions.addWidget(QLabel(self.tr("Try:")))
+        for text in SUGGESTIONS:
+            chip = QPushButton(self.tr(text))
+            chip.setObjectName("suggestion")
+            chip.setAccessibleName(self.tr("Ask: {question}").format(question=chip.text()))
+            chip.clicked.connect(functools.partial(self.ask_text, chip.text()))
+            suggestions.addWidget(chip)
+        suggestions.addStretch(1)
+
         row = QHBoxLayout()
         row.addWidget(self.question, 1)
         row.addWidget(self.ask_button)
@@ -93,6 +105,7 @@ class TutorPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
+        layout.addLayout(suggestions)
         layout.addLayout(row)
         self.setFocusProxy(self.question)
         self._update_buttons()
@@ -113,6 +126,12 @@ class TutorPanel(QWidget):
             on_text=self.model.extend_last, on_done=self._on_answer_done,
             on_error=self._on_answer_error)
         self._update_buttons()
+
+    def ask_text(self, text: str, _checked: bool = False) -> None:
+        """Ask ``text`` as if the learner had typed it (the suggestion buttons)."""
+        if not self.busy:
+            self.question.setText(text)
+            self.ask()
 
     def stop(self) -> None:
         if self._handle is not None:

@@ -1,0 +1,54 @@
+"""`python -m app` without a display, and `python -m app --self-test` (good and broken)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inference.registry import load_registry, resolve
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_no_display_gives_one_clear_sentence() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = _run([], env)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().startswith("Lantern needs a graphical desktop")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_self_test_prints_ok_json_on_its_last_line() -> None:
+    done = _run(["--self-test"], dict(os.environ))
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ok"] is True
+    assert result["chat_model"] == load_registry().default("chat").id
+    assert result["embed_dim"] == 384 and result["tokens"] >= 16
+    assert result["tokens_per_s"] > 0 and "CPU" in result["chat_device"]
+
+
+@pytest.mark.slow
+def test_self_test_reports_a_damaged_model(lantern_home: Path) -> None:
+    spec = load_registry().default("embed")
+    folder = lantern_home / "data" / "models" / spec.id
+    shutil.copytree(resolve(spec), folder)
+    (folder / "model.onnx").write_bytes(b"truncated")
+    done = _run(["--self-test"], dict(os.environ))
+    assert done.returncode == 1
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ok"] is False and "model.onnx" in result["error"]

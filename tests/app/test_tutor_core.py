@@ -1,0 +1,53 @@
+"""The tutor conversation and the model host, with a fake engine (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.models import LoadState, ModelHost
+from app.core.tutor import MAX_HISTORY_TURNS, Conversation
+from inference.cancel import CancelToken
+from inference.errors import ModelCorrupt
+from tests.fakes import FakeChatEngine
+
+
+def test_messages_start_with_the_versioned_system_prompt() -> None:
+    messages = Conversation().messages_for("  What is a fraction? ")
+    assert messages[0]["role"] == "system" and "tutor" in messages[0]["content"]
+    assert messages[-1] == {"role": "user", "content": "What is a fraction?"}
+
+
+def test_a_reply_is_recorded_and_history_is_bounded() -> None:
+    conversation = Conversation()
+    engine = FakeChatEngine(["Half ", "of ", "it."], delay_s=0)
+    assert "".join(conversation.stream_reply(engine, "q0")) == "Half of it."
+    assert conversation.turns[-1].text == "Half of it."
+    for i in range(1, 10):
+        list(conversation.stream_reply(engine, f"q{i}"))
+    messages = conversation.messages_for("last")
+    assert len(messages) == 1 + 2 * MAX_HISTORY_TURNS + 1
+
+
+def test_a_stopped_reply_keeps_what_arrived() -> None:
+    conversation, cancel = Conversation(), CancelToken()
+    engine = FakeChatEngine(delay_s=0)
+    for i, _piece in enumerate(conversation.stream_reply(engine, "q", cancel=cancel)):
+        if i == 2:
+            cancel.cancel()
+    assert conversation.turns[-1].text == "word0 word1 word2"
+
+
+def test_host_records_a_failed_model_and_still_loads_the_other(tmp_path: Path) -> None:
+    def broken(spec, choice):  # type: ignore[no-untyped-def]
+        raise ModelCorrupt(f"The model file {spec.id} is damaged.")
+
+    fake = FakeChatEngine()
+    host = ModelHost(chat_loader=lambda spec, choice: fake, embed_loader=broken)
+    steps: list[str] = []
+    host.load_all(lambda message, _f: steps.append(message), CancelToken())
+    assert host.status("chat").state is LoadState.READY
+    assert host.status("chat").summary.endswith(f"· CPU · {host.report.chat.threads} threads")
+    embed = host.status("embed")
+    assert embed.state is LoadState.FAILED and "damaged" in str(embed.error)
+    assert host.chat() is fake
+    assert steps[0].startswith("Checking") and steps[-1] == "Ready"

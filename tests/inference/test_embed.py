@@ -1,0 +1,64 @@
+"""The real embedding model: shape, unit norm, meaning, batching, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from inference.embed import EmbedEngine
+from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
+
+pytestmark = pytest.mark.slow
+
+
+def test_vectors_have_the_model_dimension_and_unit_length(embed_engine: EmbedEngine) -> None:
+    vectors = embed_engine.embed(["one half", "a quarter of the pizza", "photosynthesis"])
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert embed_engine.provider == "CPUExecutionProvider" and not embed_engine.fell_back
+
+
+def test_similar_sentences_are_closer_than_unrelated_ones(embed_engine: EmbedEngine) -> None:
+    a, b, c = embed_engine.embed(["A fraction is part of a whole.",
+                                  "Fractions describe parts of one whole thing.",
+                                  "Plants use sunlight to make sugar."])
+    assert a @ b > a @ c + 0.2
+
+
+def test_batching_does_not_change_the_vectors(embed_engine: EmbedEngine) -> None:
+    texts = [f"Sentence number {i} about fractions and {i % 7} pizzas." for i in range(70)]
+    together = embed_engine.embed(texts)
+    alone = np.stack([embed_engine.embed([t])[0] for t in texts[:5]])
+    assert together.shape == (70, 384)
+    assert np.allclose(together[:5], alone, atol=1e-4)
+
+
+def test_chinese_text_embeds(embed_engine: EmbedEngine) -> None:
+    vectors = embed_engine.embed(["分数表示整体的一部分。"])
+    assert vectors.shape == (1, 384) and np.isfinite(vectors).all()
+
+
+def test_empty_input_gives_an_empty_matrix(embed_engine: EmbedEngine) -> None:
+    assert embed_engine.embed([]).shape == (0, 384)
+
+
+def _files(embed_engine: EmbedEngine) -> tuple[Path, Path]:
+    from inference.registry import load_registry, resolve
+
+    folder = resolve(load_registry().default("embed"))
+    return folder / "model.onnx", folder / "tokenizer.json"
+
+
+def test_bad_files_and_providers_raise_typed_errors(tmp_path: Path,
+                                                   embed_engine: EmbedEngine) -> None:
+    model, tokenizer = _files(embed_engine)
+    with pytest.raises(ModelNotFound):
+        EmbedEngine(tmp_path / "none.onnx", tokenizer)
+    junk = tmp_path / "junk.onnx"
+    junk.write_bytes(b"not a model")
+    with pytest.raises(ModelLoadError, match=r"junk\.onnx"):
+        EmbedEngine(junk, tokenizer)
+    with pytest.raises(ProviderUnavailable, match="CUDAExecutionProvider"):
+        EmbedEngine(model, tokenizer, providers=["CUDAExecutionProvider"])

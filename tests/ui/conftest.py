@@ -1,0 +1,31 @@
+"""Fixtures for widget tests: a real AppContext over temp dirs, with a choice of engines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from app.core.models import ModelHost
+from app.ops.context import AppContext
+from tests.fakes import FakeChatEngine
+
+
+@pytest.fixture
+def make_ctx(qapp) -> Iterator[Callable[..., AppContext]]:  # type: ignore[no-untyped-def]
+    """Build contexts; each is closed (lanes stopped, models freed) after the test."""
+    made: list[AppContext] = []
+
+    def make(host: ModelHost | None = None) -> AppContext:
+        ctx = AppContext.create(models=host)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+def fake_host(engine: FakeChatEngine) -> ModelHost:
+    """A host whose chat model is ``engine``; the embedding model is the real one."""
+    return ModelHost(chat_loader=lambda spec, choice: engine)  # type: ignore[arg-type,return-value]
