@@ -114,3 +114,18 @@ def test_quiz_stems_are_read_as_a_learner_sees_them(tmp_path: Path) -> None:
         "::Q2:: 2 + 2 \\= ? {#4}\n")
     assert [q.text for q in read_quiz_texts(tmp_path)] == ["What is the capital of France?",
                                                           "2 + 2 = ?"]
+
+
+STARTER = Path(__file__).resolve().parents[2] / "assets" / "content"
+
+
+@pytest.mark.skipif(not (STARTER / "fractions" / "pack.toml").is_file(),
+                    reason="the starter packs are not in this checkout")
+def test_the_starter_packs_give_the_gate_enough_text_and_linked_questions() -> None:
+    corpus = load_corpus(STARTER, DATA)
+    assert not corpus.skipped
+    assert len(corpus.texts()) >= 1000
+    lessons = {p.lesson for p in corpus.passages}
+    linked = [q for q in corpus.retrieval_questions() if not q.lesson.startswith("openstax/")]
+    assert len(linked) >= 100
+    assert all(q.lesson in lessons for q in linked)  # every question's lesson is searchable
