@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed
 MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup models lint pytest bench selftest clean models-build bench-report
+.PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres \
+        models-build bench-report
 
 run: setup
 	@bash packaging/system-deps.sh
 	$(PY) -m app
 
-test: setup lint pytest
+test: setup postgres lint pytest bundle-selftest
 
 setup: $(STAMP) $(MODELS)
 
@@ -25,7 +26,7 @@ $(PY):
 
 # Re-install whenever the declared dependencies change.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q -e ".[dev,hub]"
 	touch $@
 
 # The registry decides what is fetched; `fetch` skips files that already verify.
@@ -34,6 +35,14 @@ $(MODELS): assets/models/registry.toml $(STAMP)
 	touch $@
 
 models: $(MODELS)
+
+# The hub's tests run the same suite on a throwaway PostgreSQL cluster (tests/hub), which
+# needs the server binaries; Debian's package is installed when they are missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  { $(SUDO) apt-get install -y -q postgresql || \
+	    { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q postgresql; }; }
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app inference benchmarks tests packaging tools
@@ -45,6 +54,22 @@ pytest: setup
 
 selftest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --self-test
+
+# The PyInstaller one-folder app with the default models inside (docs/install.md).
+# Rebuilt when the code, assets, models or spec change.
+BUNDLE_DEPS := $(shell find app inference packaging assets -type f -not -path '*/__pycache__/*' 2>/dev/null)
+bundle: dist/Lantern/Lantern
+
+dist/Lantern/Lantern: $(BUNDLE_DEPS) $(STAMP) $(MODELS)
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/lantern.spec && \
+	echo "bundle built in $$(( $$(date +%s) - start )) s: $$(du -sh dist/Lantern | cut -f1) in dist/Lantern/"
+
+# Runs dist/Lantern/Lantern --self-test offscreen from a temporary folder, clean environment.
+bundle-selftest: bundle
+	bash packaging/bundle_selftest.sh dist/Lantern
+
 
 bench: setup $(BUILT)
 	$(PY) -m benchmarks --json results.json
@@ -63,7 +88,7 @@ BUILT       := build/models/report.json
 
 $(BUILD_STAMP): pyproject.toml $(STAMP)
 	$(PY) -m pip install -q $(TORCH)
-	$(PY) -m pip install -q -e ".[dev,build-models]"
+	$(PY) -m pip install -q -e ".[dev,hub,build-models]"
 	touch $@
 
 # Passive OpenMP waits: on a small shared CPU, spinning threads slow everyone down.

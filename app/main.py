@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--self-test", action="store_true",
                         help="check the install headlessly and print one JSON line")
     parser.add_argument("--version", action="version", version=f"Lantern {__version__}")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     paths = AppPaths.default().ensure()
     if args.self_test:
@@ -45,4 +46,4 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(paths.logs)
     from app.ui.application import run_gui
 
-    return run_gui()
+    return run_gui(startup_probe=args.startup_probe)

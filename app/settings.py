@@ -13,10 +13,24 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from app.atomic import write_text_atomic
+from app.core.tutor.policy import AIPolicy
 
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
+
+
+class AIPolicySettings(BaseModel):
+    """The teacher's AI policy as stored; see :class:`app.core.tutor.policy.AIPolicy`."""
+
+    free_chat: bool = True
+    reveal_after_attempts: int | None = Field(default=3, ge=1, le=20)
+    limit_to_pack: bool = True
+    max_answer_tokens: int = Field(default=200, ge=40, le=800)
+    answer_language: Literal["auto", "en", "zh-Hans"] = "auto"
+
+    def to_policy(self) -> AIPolicy:
+        return AIPolicy(**self.model_dump())
 
 
 class Settings(BaseModel):
@@ -29,6 +43,12 @@ class Settings(BaseModel):
     theme: Literal["light", "dark", "high-contrast"] = "light"
     language: Literal["en", "zh_CN"] = "en"
     idle_lock_minutes: int = Field(default=10, ge=1, le=240)
+    ai_policy: AIPolicySettings = Field(default_factory=AIPolicySettings)
+    # Where the tutor's answers come from: this laptop, or a server on the school network
+    # (OpenAI-compatible; see docs/install.md). A server that is down falls back to local.
+    tutor_backend: Literal["local", "lan"] = "local"
+    lan_server_url: str = Field(default="", max_length=300)
+    lan_server_model: str = Field(default="", max_length=200)
 
 
 def load_settings(path: Path) -> Settings:

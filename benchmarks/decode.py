@@ -1,59 +1,73 @@
 """decode_ratio: tokens/s through the app's tutor pipeline ÷ a raw llama-cpp-python loop.
 
-Same loaded model, threads, prompt and ``max_tokens``; greedy decoding so both produce the
-same tokens. Runs alternate (ours, raw, ours, raw, …) so drift in machine load hits both.
+Ours is what a learner's question goes through: retrieval from the Fractions pack, the
+grounded prompt, the chat engine, sentence-by-sentence safety checks, citations. The raw
+loop streams the very same grounded prompt with llama-cpp-python alone. Same loaded
+model, threads and ``max_tokens``; greedy decoding so both produce the same tokens; runs
+alternate (ours, raw, …) so drift in machine load hits both. Both count the tokens the
+model produced and divide by the wall time of the whole request.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
-from app.core.streaming import relay_batched
-from app.core.tutor import Conversation
+from app.core.content.library import builtin_dir
+from app.core.content.loader import load_pack
+from app.core.models import ModelHost
+from app.core.tutor.conversation import Conversation
+from app.core.tutor.policy import AIPolicy
+from app.core.tutor.safety import SafetyFilter
+from app.core.tutor.service import Setting, Tutor
+from app.core.tutor.session import TutorSession
 from benchmarks.models import bench_threads, default_model_file
 from benchmarks.registry import Figure, Stopwatch, benchmark, median_ratio
+from inference.cancel import CancelToken
+from inference.embed import EmbedEngine
 from inference.llm import ChatEngine, GenerationParams
+from inference.registry import load_registry, resolve
 
-QUESTION = "Explain how to add two fractions with different denominators, step by step."
+QUESTION = "How do I add two fractions with different denominators?"
 MAX_TOKENS = 128
 PAIRS = 7
 
 
-def _ours(engine: ChatEngine, lane: ThreadPoolExecutor, params: GenerationParams) -> tuple[
-        float, int]:
-    """The app's path: conversation -> engine stream -> batched relay, on a worker lane."""
+class CountingChat:
+    """Wraps the engine to count the tokens it yields (one piece per token)."""
 
-    count = [0]
+    def __init__(self, engine: ChatEngine) -> None:
+        self.engine, self.tokens = engine, 0
+        self.last_messages: Sequence[dict[str, str]] = ()
 
-    def counted(pieces: Iterator[str]) -> Iterator[str]:
-        for piece in pieces:  # one piece per token, as llama.cpp streams them
-            count[0] += 1
+    def stream_chat(self, messages: Any, params: Any = None, cancel: Any = None) -> Iterator[str]:
+        self.last_messages = messages
+        for piece in self.engine.stream_chat(messages, params, cancel):
+            self.tokens += 1
             yield piece
 
-    def work() -> str:
-        pieces = Conversation().stream_reply(engine, QUESTION, params=params)
-        return relay_batched(counted(pieces), lambda _batch: None)
 
+def _ours(tutor: Tutor, chat: CountingChat, setting: Setting,
+          lane: ThreadPoolExecutor) -> tuple[float, int]:
+    chat.tokens = 0
     with Stopwatch() as clock:
-        lane.submit(work).result()
-    return clock.seconds, count[0]
+        lane.submit(tutor.answer, QUESTION, setting, Conversation(),
+                    emit=lambda _sentence: None).result()
+    return clock.seconds, chat.tokens
 
 
-def _raw(llm: Any, prompt: str, engine: ChatEngine, lane: ThreadPoolExecutor,
+def _raw(engine: ChatEngine, prompt: str, lane: ThreadPoolExecutor,
          params: GenerationParams) -> tuple[float, int]:
-    """What a developer would write with llama-cpp-python alone.
-
-    It runs on the same lane thread as ours: llama.cpp's OpenMP team belongs to the
-    calling thread, and two teams spin-waiting against each other on a small CPU would
-    measure that contention rather than our pipeline.
-    """
+    """What a developer would write with llama-cpp-python alone, on the same lane thread
+    (llama.cpp's OpenMP team belongs to the calling thread; see docs/architecture.md)."""
 
     def work() -> int:
         count = 0
-        for chunk in llm.create_completion(
+        for chunk in engine.llama.create_completion(
                 prompt, max_tokens=params.max_tokens, temperature=0.0, seed=params.seed,
                 repeat_penalty=params.repeat_penalty, top_k=params.top_k, top_p=params.top_p,
                 stop=list(engine.template.stops), stream=True):
@@ -67,27 +81,44 @@ def _raw(llm: Any, prompt: str, engine: ChatEngine, lane: ThreadPoolExecutor,
 
 @benchmark("decode_ratio")
 def decode_ratio() -> Figure:
-    path, threads = default_model_file("chat", ".gguf"), bench_threads()
-    params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)
+    threads, path = bench_threads(), default_model_file("chat", ".gguf")
     engine = ChatEngine(path, n_ctx=2048, n_threads=threads)
-    # The raw loop drives the very same llama_cpp.Llama object: a second copy of the model
-    # would compete for the CPU caches and measure cache thrash instead of our overhead.
-    raw = engine.llama
-    prompt = engine.render(Conversation().messages_for(QUESTION))
+    folder = resolve(load_registry().default("embed"))
+    embed = EmbedEngine(folder / "model.onnx", folder / "tokenizer.json", threads=threads)
+    chat = CountingChat(engine)
+    tutor = Tutor(chat, embed, SafetyFilter(embed))
+    params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)
+    pack = load_pack(builtin_dir() / "fractions")
     pairs, ours_tps, raw_tps = [], [], []
     with ThreadPoolExecutor(1) as lane:
-        _ours(engine, lane, params), _raw(raw, prompt, engine, lane, params)  # warm-up
+        session = TutorSession(cache_dir=_cache_dir())
+        index = lane.submit(session.index, pack, _host(engine, embed), CancelToken()).result()
+        setting = Setting(index, pack.info.language, policy=AIPolicy(), params=params)
+        _ours(tutor, chat, setting, lane)  # warm-up; also captures the grounded prompt
+        prompt = engine.render(chat.last_messages)
+        _raw(engine, prompt, lane, params)
         for _ in range(PAIRS):
-            t_ours, n_ours = _ours(engine, lane, params)
-            t_raw, n_raw = _raw(raw, prompt, engine, lane, params)
+            t_ours, n_ours = _ours(tutor, chat, setting, lane)
+            t_raw, n_raw = _raw(engine, prompt, lane, params)
             ours_tps.append(n_ours / t_ours)
             raw_tps.append(n_raw / t_raw)
             pairs.append((ours_tps[-1], raw_tps[-1]))
     engine.close()
     return Figure(
         name="decode_ratio", value=median_ratio(pairs), unit="ratio", goal=">= 0.97",
-        baseline="raw llama-cpp-python create_completion loop, same model/threads/prompt",
+        baseline="raw llama-cpp-python loop on the same grounded prompt, model and threads",
         detail={"ours_tokens_per_s": round(statistics.median(ours_tps), 1),
                 "raw_tokens_per_s": round(statistics.median(raw_tps), 1),
-                "pairs": PAIRS, "max_tokens": MAX_TOKENS, "threads": threads,
-                "model": path.name})
+                "prompt_tokens": engine.count_tokens(prompt), "pairs": PAIRS,
+                "max_tokens": MAX_TOKENS, "threads": threads, "model": path.name,
+                "ours_includes": "retrieval, grounded prompt, safety per sentence, citations"})
+
+
+def _cache_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="lantern-bench-"))
+
+
+def _host(engine: ChatEngine, embed: EmbedEngine) -> ModelHost:
+    host = ModelHost(chat_loader=lambda _s, _c: engine, embed_loader=lambda _s, _c: embed)
+    host.load_all(lambda _m, _f: None, CancelToken())
+    return host

@@ -11,12 +11,10 @@ from typing import Any
 Runner = Callable[[], "Figure"]
 _REGISTRY: dict[str, Runner] = {}
 
-# Modules whose import registers benchmarks; add yours here.
-MODULES = (
-    "benchmarks.decode",
-    "benchmarks.embedding",
-    "benchmarks.memory",
-)
+# Every module of this package is imported to collect its @benchmark functions, except
+# these helpers (so a new benchmark module needs no registration line anywhere).
+NOT_BENCHMARKS = frozenset({"__main__", "registry", "models", "startup_bare", "stall_probe",
+                            "report", "plots"})
 
 
 @dataclass
@@ -57,9 +55,13 @@ def benchmark(name: str) -> Callable[[Runner], Runner]:
 
 def registered() -> dict[str, Runner]:
     import importlib
+    import pkgutil
 
-    for module in MODULES:
-        importlib.import_module(module)
+    import benchmarks
+
+    for info in pkgutil.iter_modules(benchmarks.__path__):
+        if info.name not in NOT_BENCHMARKS and not info.name.startswith("_"):
+            importlib.import_module(f"benchmarks.{info.name}")
     return dict(_REGISTRY)
 
 

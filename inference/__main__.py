@@ -1,4 +1,4 @@
-"""Command line: ``python -m inference fetch | verify | devices``."""
+"""Command line: ``python -m inference fetch | verify | devices | models …``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from inference import devices
+from inference import devices, models_cli
 from inference.errors import InferenceError
 from inference.fetch import describe, fetch_all
 from inference.registry import iter_files, load_registry, locate, verify_file
@@ -53,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--dest", help="models folder (default: $LANTERN_MODELS_DIR or .models/)")
     sub.add_parser("verify", help="check size and sha256 of every registered model file")
     sub.add_parser("devices", help="print what this computer can run, as JSON")
+    models_cli.register(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    handler = {"fetch": _fetch, "verify": _verify, "devices": _devices}[args.command]
+    handler = {"fetch": _fetch, "verify": _verify, "devices": _devices,
+               "models": models_cli.run}[args.command]
     try:
         return handler(args)
     except InferenceError as exc:

@@ -22,25 +22,9 @@ from inference.cancel import CancelToken
 from inference.chat_template import ChatTemplate, Message, from_metadata
 from inference.devices import physical_cores
 from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class GenerationParams:
-    """Sampling settings. ``temperature == 0`` means greedy, hence deterministic."""
-
-    max_tokens: int = 320
-    temperature: float = 0.3
-    top_p: float = 0.9
-    top_k: int = 40
-    repeat_penalty: float = 1.15
-    seed: int = 1234
-    stop: tuple[str, ...] = ()
-
-    @classmethod
-    def deterministic(cls, max_tokens: int = 64) -> GenerationParams:
-        return cls(max_tokens=max_tokens, temperature=0.0, seed=42)
 
 
 @dataclass(frozen=True)
@@ -68,7 +52,8 @@ class ChatEngine:
     """
 
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
-                 n_gpu_layers: int = 0, ram_mb: int = 0, name: str | None = None) -> None:
+                 n_gpu_layers: int = 0, ram_mb: int = 0, name: str | None = None,
+                 prompt_cache_mb: int = 64) -> None:
         if not model_path.is_file():
             raise ModelNotFound(f"The chat model file {model_path} is missing.")
         _check_ram(ram_mb, model_path)
@@ -77,6 +62,8 @@ class ChatEngine:
         threads = n_threads or physical_cores()
         self._llm = self._load(model_path, n_ctx, threads, n_gpu_layers)
         self._stack.callback(self._llm.close)
+        if prompt_cache_mb > 0:
+            self._use_prompt_cache(prompt_cache_mb)
         self.template = self._template()
         self.info = ChatEngineInfo(
             model_name=name or model_path.stem, path=model_path, n_ctx=n_ctx,
@@ -103,6 +90,26 @@ class ChatEngine:
             raise ModelLoadError(f"llama.cpp could not load {path.name}: {exc}") from exc
         llm.verbose = False  # no per-call timing prints once loaded
         return llm
+
+    def _use_prompt_cache(self, megabytes: int) -> None:
+        """Keep evaluated prompts (KV state) in RAM and reuse their longest shared prefix.
+
+        llama.cpp already reuses the KV cache when a prompt extends the previous one; the
+        RAM cache also covers the case where another prompt ran in between (a hint for
+        another question, a summary), so the system prompt and lesson passages of a
+        conversation are evaluated once.
+        """
+        from llama_cpp import LlamaRAMCache
+
+        self._llm.set_cache(LlamaRAMCache(capacity_bytes=megabytes * 2**20))
+
+    def reset_prompt_cache(self) -> None:
+        """Forget every evaluated prompt (benchmarks measure the cold case with it)."""
+        with self._lock:
+            self._llm.reset()
+            cache = self._llm.cache
+            if cache is not None:
+                self._llm.set_cache(type(cache)(capacity_bytes=cache.capacity_bytes))
 
     def _template(self) -> ChatTemplate:
         llm = self._llm

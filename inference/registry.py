@@ -56,6 +56,11 @@ class ModelSpec:
     default: bool = False
     dimension: int | None = None
     description: str = ""
+    # Teacher-added models (inference/versions.py): a family ("phi-mini") has numbered
+    # versions, each its own spec with id "<family>-v<version>". Built-ins have version 0.
+    family: str = ""
+    version: int = 0
+    origin: Literal["builtin", "user"] = "builtin"
 
     def file(self, suffix: str) -> ModelFile:
         """The first file whose name ends with ``suffix`` (e.g. ``.gguf``)."""

@@ -8,25 +8,45 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
-from inference import devices
+from inference import devices, hardware
 from inference.cancel import CancelToken
+from inference.chat_template import Message
 from inference.devices import DeviceChoice, DeviceReport
-from inference.embed import EmbedEngine
-from inference.errors import InferenceError, ModelLoadError
-from inference.llm import ChatEngine
-from inference.loader import load_chat, load_embed
-from inference.registry import ModelSpec, Registry, load_registry
+from inference.errors import InferenceError, ModelLoadError, OutOfMemory
+from inference.params import GenerationParams
+from inference.registry import ModelSpec, Registry
+from inference.versions import full_registry
+
+if TYPE_CHECKING:  # the engines import NumPy, ONNX Runtime and llama.cpp: load them late
+    from inference.embed import EmbedEngine
+    from inference.llm import ChatEngineInfo
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
-ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatEngine]
-EmbedLoader = Callable[[ModelSpec, DeviceChoice], EmbedEngine]
+
+
+class ChatBackend(Protocol):
+    """What the app needs from a chat model: the local ``ChatEngine`` or a LAN server."""
+
+    @property
+    def info(self) -> ChatEngineInfo: ...
+
+    def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
+                    cancel: CancelToken | None = None) -> Iterator[str]: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def close(self) -> None: ...
+
+
+ChatLoader = Callable[[ModelSpec, DeviceChoice], ChatBackend]
+EmbedLoader = Callable[[ModelSpec, DeviceChoice], "EmbedEngine"]
 
 
 class LoadState(Enum):
@@ -50,7 +70,8 @@ class ModelHost:
     """Owns the chat and embedding engines for the app's lifetime.
 
     Args:
-        registry: the model catalog; defaults to ``assets/models/registry.toml``.
+        registry: the model catalog; defaults to the built-in models plus the teacher's
+            (``inference.versions.full_registry``), the active version being the default.
         chat_id / embed_id: registry ids, None for the defaults.
         force_cpu: ignore GPUs (the user chose "CPU" in Settings).
         threads: CPU threads, None for the number of physical cores.
@@ -60,9 +81,9 @@ class ModelHost:
 
     def __init__(self, registry: Registry | None = None, *, chat_id: str | None = None,
                  embed_id: str | None = None, force_cpu: bool = False,
-                 threads: int | None = None, chat_loader: ChatLoader = load_chat,
-                 embed_loader: EmbedLoader = load_embed) -> None:
-        self.registry = registry or load_registry()
+                 threads: int | None = None, chat_loader: ChatLoader | None = None,
+                 embed_loader: EmbedLoader | None = None) -> None:
+        self.registry = registry or full_registry()
         self._chat_loader, self._embed_loader = chat_loader, embed_loader
         chat = self.registry.get(chat_id) if chat_id else self.registry.default("chat")
         embed = self.registry.get(embed_id) if embed_id else self.registry.default("embed")
@@ -70,7 +91,7 @@ class ModelHost:
         self._force_cpu = force_cpu
         self._threads = threads
         self._lock = threading.Lock()
-        self._chat: ChatEngine | None = None
+        self._chat: ChatBackend | None = None
         self._embed: EmbedEngine | None = None
         self.report: DeviceReport | None = None
 
@@ -89,6 +110,7 @@ class ModelHost:
         """
         progress("Checking this computer…", 0.05)
         self.report = devices.detect()
+        self._fit_chat_model(self.report.ram_available_mb)
         chat_choice, embed_choice = self._choices(self.report)
         steps = (("chat", chat_choice, self._load_chat, 0.15),
                  ("embed", embed_choice, self._load_embed, 0.75))
@@ -97,6 +119,22 @@ class ModelHost:
             progress(f"Loading the {'tutor' if role == 'chat' else 'search'} model…", at)
             self._load_one(role, choice, load)
         progress("Ready", 1.0)
+
+    def _fit_chat_model(self, free_mb: int) -> None:
+        """Swap in a smaller tutor model when the chosen one would not fit in free memory.
+
+        When none fits, the chosen one stays: its load then fails with the clear
+        :class:`OutOfMemory` message instead of crashing.
+        """
+        spec = self._status["chat"].spec
+        try:
+            chosen, _refused = hardware.choose_model(self.registry, free_mb, preferred=spec.id)
+        except OutOfMemory:
+            return
+        if chosen.id != spec.id:
+            log.warning("%s needs %d MB, %d MB free: using %s", spec.id, spec.ram_mb, free_mb,
+                        chosen.id)
+            self._set("chat", spec=chosen)
 
     def _choices(self, report: DeviceReport) -> tuple[DeviceChoice, DeviceChoice]:
         chat, embed = report.chat, report.embed
@@ -126,18 +164,25 @@ class ModelHost:
         self._set(role, state=LoadState.READY, summary=summary, detail=choice.reason)
 
     def _load_chat(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._chat_loader(spec, choice)
+        from inference.loader import load_chat  # first use is on the inference lane
+
+        engine = (self._chat_loader or load_chat)(spec, choice)
         self._chat = engine
+        describe = getattr(engine, "describe", None)  # a LAN server says where it answers from
+        if callable(describe):
+            return str(describe())
         return describe_chat(spec, choice, engine.info.gpu_layers_offloaded)
 
     def _load_embed(self, spec: ModelSpec, choice: DeviceChoice) -> str:
-        engine = self._embed_loader(spec, choice)
+        from inference.loader import load_embed
+
+        engine = (self._embed_loader or load_embed)(spec, choice)
         self._embed = engine
         device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
         fallback = " (GPU fell back to CPU)" if engine.fell_back else ""
         return f"{spec.name} · {device}{fallback} · {choice.threads} threads"
 
-    def chat(self) -> ChatEngine:
+    def chat(self) -> ChatBackend:
         """The loaded chat engine; raises the load error if loading failed."""
         if self._chat is None:
             self._raise_unavailable("chat")

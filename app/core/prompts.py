@@ -28,3 +28,13 @@ def load_prompt(name: str) -> tuple[str, int]:
     if best is None:
         raise FileNotFoundError(f"no prompt called {name!r} in {prompts_dir()}")
     return best[1].read_text(encoding="utf-8").strip(), best[0]
+
+
+def render_prompt(name: str, **fields: str) -> str:
+    """The newest version of prompt ``name`` with ``{field}`` placeholders filled in.
+
+    Unused placeholders are an error (a prompt change must not silently drop context);
+    blank lines left by empty optional fields are removed.
+    """
+    text, _version = load_prompt(name)
+    return re.sub(r"\n{3,}", "\n\n", text.format(**fields)).strip()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from app.core.models import ModelHost
+from app.core.content.model import Pack
+from app.core.models import ChatLoader, ModelHost
 from app.core.tutor import Conversation
+from app.core.tutor.session import TutorSession
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
+from app.store import Profile, ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +23,14 @@ class AppContext:
     settings: Settings
     models: ModelHost
     runner: TaskRunner
+    profiles: ProfileStore
+    tutor: TutorSession
     conversation: Conversation = field(default_factory=Conversation)
+    # The subject the learner studies now (the tutor answers from it). GUI thread sets it.
+    subject: Pack | None = None
+    # The signed-in learner's profile, or None. It belongs to the "db" lane: read and
+    # write it only inside work submitted there (ctx.runner.submit("db", ...)).
+    profile: Profile | None = None
 
     @classmethod
     def create(cls, paths: AppPaths | None = None, *, models: ModelHost | None = None
@@ -30,13 +40,43 @@ class AppContext:
         settings = load_settings(paths.settings_file)
         host = models or ModelHost(
             chat_id=settings.chat_model, embed_id=settings.embed_model,
-            force_cpu=settings.device == "cpu", threads=settings.threads)
-        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner())
+            force_cpu=settings.device == "cpu", threads=settings.threads,
+            chat_loader=chat_loader_for(settings))
+        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner(),
+                   profiles=ProfileStore(paths.data / "profiles"),
+                   tutor=TutorSession(paths.cache))
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)
 
     def close(self) -> None:
-        """Stop background work, then free the models (in that order: a lane may use them)."""
+        """Lock the profile, stop background work, then free the models.
+
+        The lock waits (at exit only) for the db lane to finish what it is doing, so the
+        last answer is committed and the automatic backup is fresh.
+        """
+        if self.profile is not None:
+            self.runner.submit("db", self.lock_profile).result(timeout=60)
         self.runner.shutdown(wait=True)
         self.models.close()
+
+    def lock_profile(self) -> None:
+        """Lock the signed-in profile, if any. Call on the "db" lane only."""
+        profile, self.profile = self.profile, None
+        if profile is not None:
+            self.profiles.lock(profile)
+
+
+def chat_loader_for(settings: Settings) -> ChatLoader | None:
+    """None (this laptop's model), or the school server from Settings with a local fallback.
+
+    The LAN modules are imported only when a server is configured: they are not needed
+    for a start without one.
+    """
+    if settings.tutor_backend != "lan" or not settings.lan_server_url.strip():
+        return None
+    from app.core.lan import lan_loader
+    from inference.remote import ServerConfig
+
+    return lan_loader(ServerConfig(settings.lan_server_url.strip(),
+                                   model=settings.lan_server_model.strip()))

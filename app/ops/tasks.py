@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
@@ -23,6 +26,23 @@ log = logging.getLogger(__name__)
 
 Lane = Literal["inference", "db", "io"]
 T = TypeVar("T")
+
+
+BACKGROUND_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Let the GUI thread preempt background work.
+
+    On Linux, niceness is per thread and inherited by threads a thread creates, so this
+    also covers llama.cpp's OpenMP workers: with both cores busy generating, the GUI
+    thread still gets the CPU the moment it needs it. Elsewhere this is a no-op.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+        except OSError as exc:
+            log.debug("could not lower a lane's priority: %s", exc)
 
 
 class _Bridge(QObject):
@@ -52,7 +72,8 @@ class TaskRunner:
 
     def _lane(self, lane: Lane) -> ThreadPoolExecutor:
         if lane not in self._lanes:
-            self._lanes[lane] = ThreadPoolExecutor(1, thread_name_prefix=f"lantern-{lane}")
+            self._lanes[lane] = ThreadPoolExecutor(
+                1, thread_name_prefix=f"lantern-{lane}", initializer=_lower_priority)
         return self._lanes[lane]
 
     def post(self, call: Callable[[], None], *, parent: QObject | None = None) -> None:

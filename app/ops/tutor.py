@@ -1,4 +1,8 @@
-"""Operation: ask the tutor; the answer streams back in batches and can be stopped."""
+"""Operation: ask the tutor; the answer streams back sentence by sentence and can be stopped.
+
+The work runs on the inference lane: build (or load) the subject's search index, ground
+the question, stream the checked sentences, then hand the cited reply to ``on_done``.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +10,37 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from app.core.streaming import relay_batched
+from app.core.tutor.service import TutorReply
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from inference.cancel import CancelToken
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 
 def ask(*, parent: QObject, ctx: AppContext, question: str,
-        on_text: Callable[[str], None], on_done: Callable[[str], None],
-        on_error: Callable[[Exception], None],
+        on_text: Callable[[str], None], on_done: Callable[[TutorReply], None],
+        on_error: Callable[[Exception], None], open_lesson: str | None = None,
         params: GenerationParams | None = None) -> TaskHandle:
-    """Stream the tutor's answer to ``question``.
+    """Answer ``question`` from the current subject's lessons.
 
-    ``on_text`` receives batches of new text (at most every 30 ms); ``on_done`` the whole
-    answer, also after a stop (a stop is not an error). If the models are still loading,
-    the question waits in the inference lane and starts as soon as they are ready.
+    ``on_text`` receives each sentence once it passed the safety filter; ``on_done`` the
+    final reply (with citations), also after a stop (a stop is not an error). If the
+    models are still loading, the question waits in the inference lane behind them.
     """
     cancel = CancelToken()
+    pack, policy = ctx.subject, ctx.settings.ai_policy.to_policy()
 
-    def work() -> str:
+    def emit(sentence: str) -> None:
+        ctx.runner.post(lambda: on_text(sentence), parent=parent)
+
+    def work() -> TutorReply:
         cancel.raise_if_cancelled()
-        engine = ctx.models.chat()
-        pieces = ctx.conversation.stream_reply(engine, question, params=params, cancel=cancel)
-        return relay_batched(pieces, lambda text: ctx.runner.post(
-            lambda: on_text(text), parent=parent))
+        tutor = ctx.tutor.tutor(ctx.models)
+        setting = ctx.tutor.setting(pack, ctx.models, policy, cancel=cancel,
+                                    open_lesson=open_lesson, params=params)
+        return tutor.answer(question, setting, ctx.conversation, emit=emit, cancel=cancel)
 
-    future = ctx.runner.submit("inference", work, parent=parent,
-                               on_success=on_done, on_error=on_error,
-                               on_cancel=lambda: on_done(""))
+    future = ctx.runner.submit("inference", work, parent=parent, on_success=on_done,
+                               on_error=on_error,
+                               on_cancel=lambda: on_done(TutorReply("")))
     return TaskHandle(cancel, future)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.ops.context import AppContext
 from app.ui.main_window import show_main_window
 from app.ui.style import apply_style
+from app.ui.tripwire import StallTripwire
 
 log = logging.getLogger("qt")
 
@@ -35,13 +37,34 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui() -> int:
+def run_gui(*, startup_probe: bool = False) -> int:
+    """Run the app until its window closes.
+
+    With ``startup_probe`` (the ``startup_ratio`` benchmark) it quits as soon as the
+    window has been shown and painted, printing how long that took since process start.
+    """
     app = create_application()
     ctx = AppContext.create()
     apply_style(app, ctx.settings)
+    tripwire = StallTripwire(threshold_ms=100)
+    tripwire.start()
     window = show_main_window(ctx)
+    if startup_probe:
+        QTimer.singleShot(0, functools.partial(print_startup_time_and_quit, app))
     try:
         return app.exec()
     finally:
+        tripwire.stop()
         window.close()
         ctx.close()
+
+
+def print_startup_time_and_quit(app: QApplication) -> None:
+    """One JSON line: seconds from process creation to a shown, painted window."""
+    import json
+    import time
+
+    import psutil
+
+    print(json.dumps({"shown_s": time.time() - psutil.Process().create_time()}), flush=True)
+    app.quit()

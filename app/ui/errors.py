@@ -7,6 +7,7 @@ import traceback
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.store.errors import StoreError
 from inference.errors import InferenceError
 
 log = logging.getLogger(__name__)
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def describe_error(error: BaseException) -> str:
     """What happened and what to do, in the words of a learner or teacher."""
-    if isinstance(error, InferenceError):
+    if isinstance(error, InferenceError | StoreError):
         return error.user_message()
     if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
         return "The disk is full, so Lantern could not save. Free some space and try again."

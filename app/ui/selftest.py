@@ -18,17 +18,22 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QEventLoop, QTimer
 
+from app.core.content.library import builtin_dir
+from app.core.content.loader import load_pack
 from app.core.models import LoadState
+from app.core.tutor.service import TutorReply
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ui.application import create_application
 from app.ui.errors import describe_error
 from app.ui.main_window import MainWindow
+from inference.cancel import CancelToken
 from inference.llm import GenerationParams
 
 log = logging.getLogger(__name__)
 
 MIN_TOKENS = 16
+SELF_TEST_PACK = "fractions"
 TIMEOUT_MS = 300_000
 SENTENCES = ("A fraction names equal parts of a whole.",
              "Fractions describe parts of one whole thing.",
@@ -58,14 +63,18 @@ def _generate(window: MainWindow, ctx: AppContext) -> tuple[int, float]:
     errors: list[Exception] = []
     done = window.tutor.answer_finished
 
-    def on_done(text: str) -> None:
-        answers.append(text)
-        done.emit(text)
+    def on_done(reply: TutorReply) -> None:
+        answers.append(reply.text)
+        done.emit(reply.text)
 
     def on_error(exc: Exception) -> None:
         errors.append(exc)
         done.emit("")
 
+    pack = ctx.subject = load_pack(builtin_dir() / SELF_TEST_PACK)  # a grounded question
+    # Build the lesson index first so that tokens/s measures the tutor, not the indexing.
+    ctx.runner.submit("inference", lambda: ctx.tutor.index(
+        pack, ctx.models, CancelToken())).result(timeout=TIMEOUT_MS / 1000)
     started = time.perf_counter()
     tutor_ops.ask(parent=window, ctx=ctx, question="What is a fraction?",
                   params=GenerationParams.deterministic(max_tokens=48),

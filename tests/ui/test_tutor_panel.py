@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.content.library import builtin_dir
+from app.core.content.loader import load_pack
 from app.core.models import LoadState, ModelHost
 from app.ui.main_window import MainWindow
 from app.ui.tutor.chat_model import Sender
+from app.ui.tutor.lesson_dialog import LessonDialog
 from inference.llm import GenerationParams
 from inference.registry import load_registry, resolve
 from tests.fakes import FakeChatEngine
@@ -18,8 +21,10 @@ from tests.ui.conftest import fake_host
 
 
 def _window(qtbot, ctx, params=None) -> MainWindow:  # type: ignore[no-untyped-def]
+    ctx.subject = load_pack(builtin_dir() / "fractions")  # the tutor answers from a subject
     window = MainWindow(ctx, params=params)
     qtbot.addWidget(window)
+    window.screens.setCurrentIndex(1)  # past sign-in (tested in test_signin.py)
     window.show()
     with qtbot.waitSignal(window.models_ready, timeout=120_000):
         window.start_loading_models()
@@ -43,9 +48,9 @@ def test_an_answer_streams_into_the_view_in_batches(qtbot, make_ctx) -> None:  #
     assert model.rowCount() == 2
     assert model.message(0).sender is Sender.LEARNER
     assert model.message(0).text == "What is a fraction?"
-    assert model.message(1).text == "".join(engine.tokens) == done.args[0]
+    assert model.message(1).text == "".join(engine.tokens).strip() == done.args[0]
     assert not model.message(1).streaming
-    assert 1 <= len(changes) < len(engine.tokens)  # batched, not one update per token
+    assert 1 <= len(changes) < len(engine.tokens)  # by sentence, not one update per token
     assert window.tutor.question.text() == ""
     assert not window.tutor.stop_button.isEnabled()
 
@@ -53,7 +58,7 @@ def test_an_answer_streams_into_the_view_in_batches(qtbot, make_ctx) -> None:  #
 def test_stop_cancels_within_one_token(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     engine = FakeChatEngine(delay_s=0.02)
     window = _window(qtbot, make_ctx(fake_host(engine)))
-    _ask(qtbot, window, "Tell me everything")
+    _ask(qtbot, window, "What is a fraction?")
     qtbot.waitUntil(lambda: engine.produced >= 5, timeout=10_000)
     with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
         produced_at_click = engine.produced
@@ -67,7 +72,7 @@ def test_stop_cancels_within_one_token(qtbot, make_ctx) -> None:  # type: ignore
 def test_escape_stops_the_answer(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     engine = FakeChatEngine(delay_s=0.02)
     window = _window(qtbot, make_ctx(fake_host(engine)))
-    _ask(qtbot, window, "Tell me everything")
+    _ask(qtbot, window, "What is a fraction?")
     qtbot.waitUntil(lambda: engine.produced >= 2, timeout=10_000)
     with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
         qtbot.keyClick(window.tutor.question, Qt.Key.Key_Escape)
@@ -83,12 +88,14 @@ def test_a_question_asked_while_models_load_is_answered_after(qtbot, make_ctx) -
         time.sleep(0.5)
         return engine
 
-    window = MainWindow(make_ctx(ModelHost(chat_loader=slow_loader)))  # type: ignore[arg-type]
+    ctx = make_ctx(ModelHost(chat_loader=slow_loader))  # type: ignore[arg-type]
+    ctx.subject = load_pack(builtin_dir() / "fractions")
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     window.start_loading_models()
     with qtbot.waitSignal(window.tutor.answer_finished, timeout=60_000):
-        _ask(qtbot, window, "Are you there?")
+        _ask(qtbot, window, "What is a numerator?")
         assert window.tutor.model.message(1).streaming  # visibly waiting, not frozen
     assert window.tutor.model.message(1).text == "ready"
     qtbot.waitUntil(lambda: window.status.progress.isHidden(), timeout=60_000)
@@ -140,9 +147,50 @@ def test_a_suggestion_button_asks_its_question(qtbot, make_ctx) -> None:  # type
 
     engine = FakeChatEngine(["Leaves ", "have ", "chlorophyll."], delay_s=0)
     window = _window(qtbot, make_ctx(fake_host(engine)))
-    chips = [b for b in window.tutor.findChildren(QPushButton) if b.objectName() == "suggestion"]
-    assert len(chips) == 3
+    def chips() -> list[QPushButton]:
+        return [b for b in window.tutor.findChildren(QPushButton)
+                if b.objectName() == "suggestion" and not b.isHidden()]
+
+    qtbot.waitUntil(lambda: len(chips()) == 3, timeout=30_000)  # the subject's first lessons
+    first_lesson = sorted(window.ctx.subject.lessons, key=lambda x: x.order)[0]
+    assert chips()[0].text() == first_lesson.title
+    chips = chips()  # type: ignore[assignment]
     with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
         qtbot.mouseClick(chips[1], Qt.MouseButton.LeftButton)
     assert window.tutor.model.message(0).text == chips[1].text()
-    assert window.tutor.model.message(1).text == "Leaves have chlorophyll."
+    assert window.tutor.model.message(1).text.startswith("Leaves have chlorophyll.")
+
+
+def test_an_off_topic_question_gets_ask_your_teacher_without_the_model(
+        qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.core.tutor.service import NOT_IN_LESSONS
+
+    engine = FakeChatEngine(["Paris."], delay_s=0)
+    window = _window(qtbot, make_ctx(fake_host(engine)))
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=30_000) as done:
+        _ask(qtbot, window, "What is the capital of France?")
+    assert done.args[0] == NOT_IN_LESSONS and engine.produced == 0
+
+
+def test_a_cited_answer_opens_the_lesson_at_its_passage(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.core.content.passages import pack_passages
+
+    ctx = make_ctx(fake_host(FakeChatEngine([], delay_s=0)))
+    window = _window(qtbot, ctx)
+    passage = next(p for p in pack_passages(ctx.subject) if "numerator" in p.text.lower())
+    engine = FakeChatEngine([passage.text.split(". ")[0] + ". "], delay_s=0)
+    ctx.models._chat = engine  # the next answer quotes the lesson
+    ctx.tutor._tutor = None
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=30_000):
+        _ask(qtbot, window, "What is a numerator?")
+    message = window.tutor.model.message(1)
+    assert message.sources
+    assert all(f"[{s.number}]" in message.text for s in message.sources)
+    qtbot.waitUntil(lambda: bool(window._packs), timeout=30_000)
+    source = message.sources[0]
+    with qtbot.waitSignal(window.tutor.source_opened) as opened:
+        window.tutor._on_message_activated(window.tutor.model.index(1))
+    assert opened.args == [source.pack_id, source.lesson_id, source.heading]
+    dialogs = [w for w in window.findChildren(LessonDialog)]
+    assert dialogs and dialogs[-1].browser.textCursor().selectedText() == source.heading
+    dialogs[-1].close()

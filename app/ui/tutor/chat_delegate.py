@@ -14,6 +14,7 @@ PADDING = 12  # inside a bubble
 MARGIN = 8  # around a bubble
 MAX_WIDTH_SHARE = 0.78  # bubbles never span the whole view: easier to read
 THINKING = "Thinking…"
+SOURCES_TITLE = "From your lessons (click to open):"
 
 
 class BubbleDelegate(QStyledItemDelegate):
@@ -33,6 +34,10 @@ class BubbleDelegate(QStyledItemDelegate):
             text = THINKING
         if index.data(ChatRoles.STOPPED):
             text = f"{text}\n(stopped)" if text else "(stopped)"
+        sources = index.data(ChatRoles.SOURCES) or ()
+        if sources:
+            lines = "\n".join(f"  {s.label}" for s in sources)
+            text = f"{text}\n\n{SOURCES_TITLE}\n{lines}"
         doc.setPlainText(text)
         doc.setTextWidth(self._text_width())
         doc.setTextWidth(min(self._text_width(), doc.idealWidth() + 1))

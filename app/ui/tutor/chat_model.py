@@ -20,18 +20,35 @@ class Sender(IntEnum):
     NOTICE = 2  # a message from Lantern itself (e.g. "the model is missing")
 
 
+@dataclass(frozen=True)
+class SourceRef:
+    """A passage a tutor answer cites, as the learner sees it: "[1] Lesson — Heading"."""
+
+    number: int
+    pack_id: str
+    lesson_id: str
+    lesson_title: str
+    heading: str
+
+    @property
+    def label(self) -> str:
+        return f"[{self.number}] {self.lesson_title} — {self.heading}"
+
+
 @dataclass
 class ChatMessage:
     sender: Sender
     text: str
     streaming: bool = False
     stopped: bool = False
+    sources: tuple[SourceRef, ...] = ()
 
 
 class ChatRoles(IntEnum):
     SENDER = Qt.ItemDataRole.UserRole + 1
     STREAMING = Qt.ItemDataRole.UserRole + 2
     STOPPED = Qt.ItemDataRole.UserRole + 3
+    SOURCES = Qt.ItemDataRole.UserRole + 4
 
 
 _SPEAKER = {Sender.LEARNER: "You", Sender.TUTOR: "Tutor", Sender.NOTICE: "Lantern"}
@@ -52,7 +69,10 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return msg.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_SPEAKER[msg.sender]}: {msg.text or 'thinking'}"
+            sources = " ".join(s.label for s in msg.sources)
+            return f"{_SPEAKER[msg.sender]}: {msg.text or 'thinking'} {sources}".strip()
+        if role == ChatRoles.SOURCES:
+            return msg.sources
         if role == ChatRoles.SENDER:
             return msg.sender
         if role == ChatRoles.STREAMING:
@@ -77,10 +97,14 @@ class ChatListModel(QAbstractListModel):
             self._messages[-1].text += text
             self._changed(len(self._messages) - 1)
 
-    def finish_last(self, *, stopped: bool = False) -> None:
+    def finish_last(self, *, stopped: bool = False, text: str | None = None,
+                    sources: tuple[SourceRef, ...] = ()) -> None:
+        """End the streaming message; ``text`` replaces what streamed (e.g. with citations)."""
         if self._messages:
             last = self._messages[-1]
-            last.streaming, last.stopped = False, stopped
+            last.streaming, last.stopped, last.sources = False, stopped, sources
+            if text:
+                last.text = text
             self._changed(len(self._messages) - 1)
 
     def _changed(self, row: int) -> None:

@@ -6,14 +6,14 @@ inference worker and relay its pieces to the screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from app.core.prompts import load_prompt
 from inference.cancel import CancelToken
 from inference.chat_template import Message
-from inference.llm import GenerationParams
+from inference.params import GenerationParams
 
 Role = Literal["user", "assistant"]
 MAX_HISTORY_TURNS = 4  # a 135M model keeps little in mind; old turns only dilute the prompt
@@ -22,7 +22,7 @@ MAX_HISTORY_TURNS = 4  # a 135M model keeps little in mind; old turns only dilut
 class ChatModel(Protocol):
     """What the tutor needs from a chat engine (a fake one in fast UI tests)."""
 
-    def stream_chat(self, messages: list[Message], params: GenerationParams | None = None,
+    def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
                     cancel: CancelToken | None = None) -> Iterator[str]: ...
 
 
@@ -38,8 +38,10 @@ class Conversation:
 
     turns: list[Turn] = field(default_factory=list)
 
-    def messages_for(self, question: str) -> list[Message]:
-        system, _version = load_prompt("tutor_system")
+    def messages_for(self, question: str, *, system: str | None = None) -> list[Message]:
+        """The prompt: ``system`` (default: the plain tutor prompt), recent turns, question."""
+        if system is None:
+            system, _version = load_prompt("tutor_system")
         recent = self.turns[-2 * MAX_HISTORY_TURNS:]
         messages: list[Message] = [{"role": "system", "content": system}]
         messages += [{"role": t.role, "content": t.text} for t in recent]
@@ -48,12 +50,13 @@ class Conversation:
 
     def stream_reply(self, model: ChatModel, question: str, *,
                      params: GenerationParams | None = None,
-                     cancel: CancelToken | None = None) -> Iterator[str]:
+                     cancel: CancelToken | None = None,
+                     system: str | None = None) -> Generator[str, None, None]:
         """Yield the reply piece by piece; the exchange is recorded when the stream ends.
 
         A stopped reply is kept as far as it got, so the next question has its context.
         """
-        messages = self.messages_for(question)
+        messages = self.messages_for(question, system=system)
         pieces: list[str] = []
         try:
             for piece in model.stream_chat(messages, params, cancel):
@@ -62,6 +65,10 @@ class Conversation:
         finally:
             self.turns.append(Turn("user", question.strip()))
             self.turns.append(Turn("assistant", "".join(pieces).strip()))
+
+    def forget_last(self) -> None:
+        """Drop the last exchange (a reply the safety filter replaced must not be context)."""
+        del self.turns[-2:]
 
     def clear(self) -> None:
         self.turns.clear()

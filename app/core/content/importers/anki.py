@@ -1,0 +1,127 @@
+"""Anki decks (``.apkg``, ``.colpkg``, ``.anki2``) to short-text questions, one per card.
+
+A basic card asks the fields on its front template and expects the first field that only
+its back shows; further back fields become the worked solution. A cloze card hides its
+own deletions (``{{c1::…}}``) and expects their text. Pictures and sounds the card uses
+are copied from the deck into the pack. Decks become skills.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from app.core.content.importers.anki_collection import Card, NoteType, read_cards
+from app.core.content.importers.anki_package import READ_ERRORS, open_collection
+from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
+from app.core.content.importers.markup import to_markdown
+from app.core.content.importers.writer import DraftQuestion, ImportFailed
+
+_REF = re.compile(r"{{\s*([^#/^!}][^}]*?)\s*}}")
+_CLOZE = re.compile(r"{{c(\d+)::(.*?)(?:::(.*?))?}}", re.DOTALL)
+_SOUND = re.compile(r"\[sound:[^\]]*\]")
+SPECIAL = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type"}
+KIND = "flashcard"
+
+
+def import_anki(path: Path, job: ImportJob) -> None:
+    try:
+        with open_collection(path) as (conn, find):
+            job.find_media = find
+            cards = read_cards(conn)
+            for done, card in enumerate(cards):
+                job.step(done, len(cards))
+                _import_card(card, path.name, job)
+    except (sqlite3.DatabaseError, KeyError, *READ_ERRORS) as exc:
+        raise ImportFailed(f"“{path.name}” could not be read as an Anki deck ({exc}).",
+                           hint="Export the deck from Anki again (File → Export).") from None
+
+
+def _import_card(card: Card, source: str, job: ImportJob) -> None:
+    where = f"note {card.note_id}, card {card.ord + 1}"
+    note_type = card.note_type
+    if note_type is None:
+        job.report.skip(KIND, "its note type is missing from the deck", where)
+        return
+    kind = "cloze" if note_type.is_cloze else KIND
+    try:
+        question = _cloze(card, note_type) if note_type.is_cloze else _basic(card, note_type)
+    except Unsupported as exc:
+        job.report.skip(kind, str(exc), where)
+        return
+    question.fields["source"] = f"{source}, {where}"
+    skill = job.draft.skill(card.deck or job.draft.title)
+    job.add(question, skill, where)
+
+
+def plain(html: str) -> str:
+    """What a learner would type for this field: its text, without markup or sounds."""
+    html = _SOUND.sub(" ", html)
+    if "<" in html or "&" in html:  # parsing is costly; most fields are plain text
+        html = BeautifulSoup(html, "html.parser").get_text(" ")
+    return " ".join(html.split())
+
+
+def _refs(template: str) -> list[str]:
+    names = []
+    for match in _REF.finditer(template):
+        name = match.group(1).split(":")[-1].strip()
+        if name not in SPECIAL and name not in names:
+            names.append(name)
+    return names
+
+
+def _field(card: Card, name: str) -> str:
+    """The note's value for field ``name``; "" when the note has fewer fields."""
+    names = card.note_type.fields if card.note_type else ()
+    index = names.index(name) if name in names else len(card.fields)
+    return card.fields[index] if index < len(card.fields) else ""
+
+
+def _basic(card: Card, note_type: NoteType) -> DraftQuestion:
+    templates = note_type.templates
+    if card.ord >= len(templates):
+        raise Unsupported("its card template is missing from the deck")
+    qfmt, afmt = templates[card.ord]
+    front = _refs(qfmt) or list(note_type.fields[:1])
+    back = [n for n in _refs(afmt) if n not in front] or \
+        [n for n in note_type.fields if n not in front]
+    prompt = "\n\n".join(to_markdown(_field(card, n)) for n in front if _field(card, n).strip())
+    if not prompt.strip():
+        raise Unsupported("the front of the card is empty")
+    shown = [_field(card, n) for n in back if _field(card, n).strip()]
+    if not shown:
+        raise Unsupported("the back of the card is empty")
+    answer = plain(shown[0])
+    if not answer:
+        raise Unsupported("the answer is a picture or sound: no automatic grading")
+    solution = "\n\n".join(to_markdown(s) for s in shown)
+    return short_question(prompt, [Answer(answer, 1.0)],
+                          solution=solution if solution != answer else "")
+
+
+def _cloze(card: Card, note_type: NoteType) -> DraftQuestion:
+    qfmt = note_type.templates[0][0] if note_type.templates else ""
+    source_field = next((m.group(1).split(":")[-1].strip() for m in _REF.finditer(qfmt)
+                         if m.group(1).strip().startswith("cloze:")),
+                        note_type.fields[0] if note_type.fields else "")
+    text = _field(card, source_field)
+    number = str(card.ord + 1)
+    hidden = [m for m in _CLOZE.finditer(text) if m.group(1) == number]
+    if not hidden:
+        raise Unsupported(f"the cloze has no deletion c{number}")
+    if any("image-occlusion" in m.group(2) for m in hidden):
+        raise Unsupported("image occlusion: not supported")
+    answer = " … ".join(plain(m.group(2)) for m in hidden)
+    if not answer:
+        raise Unsupported("the hidden part is a picture or sound: no automatic grading")
+    asked = _CLOZE.sub(lambda m: (f"[{m.group(3) or '…'}]" if m.group(1) == number
+                                  else m.group(2)), text)
+    shown = _CLOZE.sub(lambda m: m.group(2), text)
+    extras = [to_markdown(_field(card, n)) for n in note_type.fields
+              if n != source_field and _field(card, n).strip()]
+    return short_question(to_markdown(asked), [Answer(answer, 1.0)],
+                          solution="\n\n".join([to_markdown(shown), *extras]))

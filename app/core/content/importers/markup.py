@@ -1,0 +1,42 @@
+"""Question text from quiz formats (HTML, Moodle auto-format, Markdown) to Markdown.
+
+Moodle stores pictures as ``@@PLUGINFILE@@/name.png`` next to base64 file data; these
+links become ``media/name.png`` (the importer writes the files there).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from markdownify import markdownify
+
+from app.core.content.importers.writer import media_name
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+_PLUGINFILE = re.compile(r"@@PLUGINFILE@@/([^\"'\s)>]+)")
+_BLANK_LINES = re.compile(r"\n\s*\n(\s*\n)+")
+
+
+def plugin_file_names(text: str) -> list[str]:
+    """The file names a Moodle text refers to with ``@@PLUGINFILE@@/``."""
+    return [unquote(m.group(1)) for m in _PLUGINFILE.finditer(text)]
+
+
+def to_markdown(text: str, fmt: str = "html") -> str:
+    """``text`` in ``fmt`` (html, moodle, moodle_auto_format, markdown, plain, plain_text)
+    as Markdown; HTML is converted, Markdown and plain text are kept as written."""
+    text = _PLUGINFILE.sub(lambda m: "media/" + media_name(unquote(m.group(1))), text)
+    if fmt in ("markdown", "plain", "plain_text"):
+        return text.strip()
+    if fmt != "html" and not _TAG.search(text):
+        return text.strip()
+    if "<" not in text and "&" not in text:
+        # Plain text in an HTML field (most Anki and spreadsheet cells): what markdownify
+        # would produce, without the cost of an HTML parse per cell.
+        return " ".join(text.split()).replace("*", "\\*")
+    # markdownify drops <script> and <style> with their content by default; its
+    # ``strip`` option would instead keep their text, so it is not used.
+    converted = markdownify(text, heading_style="ATX", bullets="-", escape_underscores=False)
+    lines = [line.rstrip() for line in converted.replace("\xa0", " ").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

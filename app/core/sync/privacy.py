@@ -1,0 +1,128 @@
+"""Local differential privacy: clamp every figure to its declared range, then add
+Laplace noise from OpenDP on the device, before anything is queued to leave.
+
+Neighbouring inputs are *any* two weeks of one learner (local DP): the sensitivity of a
+figure is the width of its range, and of the one-hot mastery buckets it is 2 (moving
+the learner from one bucket to another changes two counts by 1). The week's ε is split
+evenly over every skill and every figure group, so the whole release costs exactly ε by
+basic composition, whatever the learner did.
+
+Pitfall: OpenDP draws from the operating system's secure random source and cannot be
+seeded. That is deliberate (a seeded generator would let anyone who knows the seed
+subtract the noise); tests check the noise statistically over many draws instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import opendp.prelude as dp
+
+from app.core.sync.records import BUCKETS, SkillFigures
+
+dp.enable_features("contrib")
+
+# Declared ranges of the scalar figures, per learner, per skill, per week. A week of
+# practice on one skill above these is clamped: the hub sees "at least" the bound.
+RANGES: dict[str, tuple[float, float]] = {
+    "attempts": (0.0, 20.0),
+    "correct": (0.0, 20.0),
+    "minutes": (0.0, 60.0),
+}
+BUCKET_SENSITIVITY = 2.0
+GROUPS = (*RANGES, "buckets")
+
+DEFAULT_EPSILON = 1.0
+MIN_EPSILON, MAX_EPSILON = 0.1, 10.0
+
+
+class PrivacyError(ValueError):
+    """A release was asked for with settings that would not protect the learner."""
+
+
+@dataclass(frozen=True)
+class NoisyFigures:
+    """What leaves the device for one skill: noised values and the noise scales used."""
+
+    skill_id: str
+    values: dict[str, float]  # attempts, correct, minutes
+    buckets: tuple[float, ...]
+    scales: dict[str, float]  # Laplace scale b per group: the hub's confidence intervals
+
+
+@dataclass(frozen=True)
+class Release:
+    epsilon: float
+    skills: tuple[NoisyFigures, ...]
+
+
+def clamp(value: float, bounds: tuple[float, float]) -> float:
+    low, high = bounds
+    if math.isnan(value):
+        return low
+    return min(high, max(low, value))
+
+
+def epsilon_per_group(epsilon: float, n_skills: int) -> float:
+    return epsilon / (n_skills * len(GROUPS))
+
+
+def _scalar_mechanism(sensitivity: float, eps: float) -> Any:
+    space = dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float)
+    mechanism = dp.m.make_laplace(*space, scale=sensitivity / eps)
+    _check(mechanism, sensitivity, eps)
+    return mechanism
+
+
+def _vector_mechanism(size: int, sensitivity: float, eps: float) -> Any:
+    space = (dp.vector_domain(dp.atom_domain(T=float, nan=False), size=size),
+             dp.l1_distance(T=float))
+    mechanism = dp.m.make_laplace(*space, scale=sensitivity / eps)
+    _check(mechanism, sensitivity, eps)
+    return mechanism
+
+
+def _check(mechanism: Any, sensitivity: float, eps: float) -> None:
+    # OpenDP's own privacy map is the authority: it accounts for floating-point
+    # rounding, so its ε can sit a hair above sensitivity/scale.
+    spent = float(mechanism.map(sensitivity))
+    if spent > eps * 1.001:
+        raise PrivacyError(f"mechanism spends {spent:.6f} > {eps:.6f}")
+
+
+def validate_epsilon(epsilon: float) -> None:
+    if not (MIN_EPSILON <= epsilon <= MAX_EPSILON) or math.isnan(epsilon):
+        raise PrivacyError(
+            f"The privacy setting ε must be between {MIN_EPSILON} and {MAX_EPSILON} "
+            f"(it was {epsilon}). Choose a value in that range in the sync settings.")
+
+
+def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
+    """Clamp and noise ``figures``; the whole release costs exactly ``epsilon``.
+
+    Raises:
+        PrivacyError: ``epsilon`` outside the allowed range, or no skills.
+    """
+    validate_epsilon(epsilon)
+    if not figures:
+        raise PrivacyError("There is nothing to send: no skills were given.")
+    eps = epsilon_per_group(epsilon, len(figures))
+    scalars = {name: _scalar_mechanism(high - low, eps)
+               for name, (low, high) in RANGES.items()}
+    vector = _vector_mechanism(len(BUCKETS), BUCKET_SENSITIVITY, eps)
+    scales = {name: (high - low) / eps for name, (low, high) in RANGES.items()}
+    scales["buckets"] = BUCKET_SENSITIVITY / eps
+    return Release(epsilon=epsilon, skills=tuple(
+        _noised(f, scalars, vector, scales) for f in figures))
+
+
+def _noised(fig: SkillFigures, scalars: dict[str, Any], vector: Any,
+            scales: dict[str, float]) -> NoisyFigures:
+    values = {name: float(scalars[name](clamp(getattr(fig, name), RANGES[name])))
+              for name in RANGES}
+    buckets = [clamp(b, (0.0, 1.0)) for b in fig.buckets]
+    return NoisyFigures(skill_id=fig.skill_id, values=values,
+                        buckets=tuple(float(x) for x in vector(buckets)), scales=scales)

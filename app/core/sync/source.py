@@ -1,0 +1,38 @@
+"""The thin adapter from an unlocked profile to what sync reads (:class:`SyncSource`).
+
+Only the skill, correctness, time taken and date of each attempt are read out; the
+question and answer texts stay in the profile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from app.core.sync.records import AttemptRecord, MasteryRecord
+from app.store import Profile
+
+
+class ProfileSource:
+    """Reads a profile on the thread that owns it (the ``db`` lane).
+
+    Args:
+        skills: every skill of the installed content, practised or not (see
+            :func:`app.core.sync.aggregate.aggregate_week` for why).
+    """
+
+    def __init__(self, profile: Profile, skills: Sequence[str]) -> None:
+        self._profile = profile
+        self._skills = tuple(skills)
+
+    def skills(self) -> Sequence[str]:
+        return self._skills
+
+    def attempts(self) -> Sequence[AttemptRecord]:
+        return [AttemptRecord(skill_id=a.skill_id, correct=a.correct, time_s=a.time_taken_s,
+                              at=dt.datetime.fromisoformat(a.created_at))
+                for a in self._profile.attempts()]
+
+    def mastery(self) -> Sequence[MasteryRecord]:
+        states = (self._profile.skill_state(skill) for skill in self._skills)
+        return [MasteryRecord(s.skill_id, s.mastery) for s in states if s is not None]

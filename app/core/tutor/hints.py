@@ -1,0 +1,53 @@
+"""The hint ladder during practice: nudge → scaffold → worked step.
+
+The level follows the learner: a skill they have nearly mastered starts at a nudge, a
+weak one at the scaffold; every two wrong attempts on the question move one step up, and
+a hint already shown is never repeated at a lower level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.content.model import Question
+
+LEVEL_NAMES = ("nudge", "scaffold", "worked step")
+WEAK_MASTERY = 0.4
+GENERIC_HINTS = (
+    "Read the question again slowly. What exactly is it asking you to find?",
+    "Look back at the lesson section this question is about. Which idea there fits here?",
+    "Try one small step on paper first, then check it against the lesson's example.",
+)
+GENERIC_HINTS_ZH = (
+    "再慢慢读一遍题目。题目到底要你求什么？",
+    "回到这道题对应的课文小节看一看。哪个方法用得上？",
+    "先在纸上做一小步，再和课文里的例子对照一下。",
+)
+
+
+@dataclass(frozen=True)
+class HintRequest:
+    question: Question
+    mastery: float  # P(known) of the question's skill, 0..1
+    wrong_attempts: int  # on this question, in this session
+    hints_shown: int  # hints already shown for this question
+
+
+def hint_level(request: HintRequest) -> int:
+    """0 = nudge, 1 = scaffold, 2 = worked step."""
+    start = 1 if request.mastery < WEAK_MASTERY else 0
+    level = start + request.wrong_attempts // 2
+    level = max(level, request.hints_shown)  # each press of Hint goes up the ladder
+    return min(level, len(LEVEL_NAMES) - 1)
+
+
+def authored_hint(question: Question, level: int, *, language: str = "en") -> str:
+    """The teacher's hint at ``level``; a generic one when the pack has none."""
+    if len(question.hints) == len(LEVEL_NAMES):
+        return question.hints[level]
+    return generic_hint(level, language)
+
+
+def generic_hint(level: int, language: str = "en") -> str:
+    """A hint that fits any question (imported quizzes come without hints)."""
+    return (GENERIC_HINTS_ZH if language.startswith("zh") else GENERIC_HINTS)[level]

@@ -1,0 +1,198 @@
+"""The tutor's three jobs, each checked before the learner sees anything.
+
+- :meth:`Tutor.answer`: a grounded answer to a free question, streamed sentence by
+  sentence through the safety filter, then cited. Nothing relevant in the lessons →
+  "ask your teacher" instead of an invented answer (when the policy limits to the pack).
+- :meth:`Tutor.hint`: the hint ladder; the model may rephrase the authored hint, but a
+  rephrasing that gives the answer away is regenerated once and then replaced by the
+  authored hint itself.
+- :meth:`Tutor.practice_reply`: chat during practice, under the same Socratic guard.
+
+Runs on the inference lane (plain Python, no Qt).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from app.core.content.index import Embedder, RetrievalIndex
+from app.core.content.model import Question
+from app.core.prompts import render_prompt
+from app.core.tutor.conversation import ChatModel, Conversation
+from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground, passages_block
+from app.core.tutor.hints import (
+    LEVEL_NAMES,
+    HintRequest,
+    authored_hint,
+    generic_hint,
+    hint_level,
+)
+from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
+from app.core.tutor.safe_stream import Flagged, checked_sentences
+from app.core.tutor.safety import SafetyFilter, safe_message
+from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from inference.cancel import CancelToken
+from inference.params import GenerationParams
+
+log = logging.getLogger(__name__)
+
+NOT_IN_LESSONS = ("I couldn't find that in your lessons, so I'd rather not guess. "
+                  "Try asking your teacher!")
+NOT_IN_LESSONS_ZH = "我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！"
+FREE_CHAT_OFF = "Your teacher has turned off free questions. Use Hint while you practise."
+FREE_CHAT_OFF_ZH = "老师关闭了自由提问。练习时可以点“提示”。"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the tutor knows about where the learner is."""
+
+    index: RetrievalIndex | None
+    pack_language: str = "en"
+    open_lesson: str | None = None
+    policy: AIPolicy = field(default_factory=AIPolicy)
+    learner_note: str = ""  # e.g. "The student likes football." (from profile features)
+    params: GenerationParams | None = None  # None: sampling from the policy's length
+
+    @property
+    def language(self) -> str:
+        return self.policy.language_for(self.pack_language)
+
+
+@dataclass(frozen=True)
+class TutorReply:
+    text: str
+    cited: CitedAnswer | None = None
+    grounding: Grounding | None = None
+    flagged: str = ""  # why the safety filter replaced the reply (for the teacher's log)
+    grounded: bool = False
+
+
+@dataclass(frozen=True)
+class Hint:
+    text: str
+    level: int
+    source: str  # "model", "authored" (the model's version gave the answer away)
+    rejected: int = 0  # model rephrasings rejected by the Socratic guard
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
+
+
+class Tutor:
+    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter) -> None:
+        self._chat, self._embedder, self._safety = chat, embedder, safety
+
+    def answer(self, question: str, setting: Setting, conversation: Conversation, *,
+               emit: Callable[[str], None], cancel: CancelToken | None = None) -> TutorReply:
+        """Answer a free question; ``emit`` receives each checked sentence as it arrives."""
+        zh = setting.language.startswith("zh")
+        if not setting.policy.free_chat:
+            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+        grounding = self._ground(question, setting)
+        if grounding is None or not grounding.relevant:
+            if setting.policy.limit_to_pack:
+                return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
+                                  grounding=grounding)
+            return self._stream(question, conversation, None, setting, emit, cancel)
+        return self._stream(question, conversation, grounding, setting, emit, cancel)
+
+    def _ground(self, question: str, setting: Setting) -> Grounding | None:
+        if setting.index is None:
+            return None
+        return ground(question, setting.index, self._embedder, open_lesson=setting.open_lesson)
+
+    def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
+                setting: Setting, emit: Callable[[str], None],
+                cancel: CancelToken | None) -> TutorReply:
+        system = self._system_prompt(grounding, setting)
+        params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
+        pieces = conversation.stream_reply(self._chat, question, params=params, cancel=cancel,
+                                           system=system)
+        shown: list[str] = []
+        try:
+            for sentence in checked_sentences(pieces, self._safety):
+                shown.append(sentence)
+                emit(sentence)
+        except Flagged as flagged:
+            log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
+            pieces.close()  # records the exchange now, so it can be forgotten at once
+            conversation.forget_last()
+            return TutorReply(safe_message(setting.language), grounding=grounding,
+                              flagged=flagged.verdict.reason)
+        answer = "".join(shown).strip()
+        if grounding is None:
+            return TutorReply(answer)
+        cited = cite(answer, grounding, self._embedder)
+        return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True)
+
+    def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
+        if grounding is None:
+            return None
+        return render_prompt("tutor_grounded", passages=passages_block(grounding),
+                             language=LANGUAGE_INSTRUCTION[setting.language],
+                             learner=setting.learner_note)
+
+    def hint(self, request: HintRequest, setting: Setting, *,
+             cancel: CancelToken | None = None) -> Hint:
+        level = hint_level(request)
+        authored = authored_hint(request.question, level, language=setting.language)
+        key = self._key(request.question, request.wrong_attempts, setting)
+        prompt = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
+                               language=LANGUAGE_INSTRUCTION[setting.language],
+                               question=request.question.prompt, hint=authored)
+        text, rejected = self._guarded(prompt, key, setting, cancel, max_tokens=80)
+        if text is None:
+            return Hint(self._fallback(authored, key, level, setting), level, "authored",
+                        rejected)
+        return Hint(text, level, "model", rejected)
+
+    def practice_reply(self, message: str, request: HintRequest, setting: Setting, *,
+                       cancel: CancelToken | None = None) -> TutorReply:
+        """A reply to the learner's message while practising; never gives the answer."""
+        level = hint_level(request)
+        authored = authored_hint(request.question, level, language=setting.language)
+        key = self._key(request.question, request.wrong_attempts, setting)
+        system = render_prompt("tutor_practice", question=request.question.prompt,
+                               hint=authored, language=LANGUAGE_INSTRUCTION[setting.language])
+        text, _rejected = self._guarded(system, key, setting, cancel, max_tokens=120,
+                                        user=message)
+        return TutorReply(text if text is not None else self._fallback(authored, key, level,
+                                                                        setting))
+
+    def _key(self, question: Question, wrong_attempts: int, setting: Setting) -> AnswerKey | None:
+        """The answer to hide, or None once the teacher's policy allows revealing it."""
+        return None if setting.policy.may_reveal(wrong_attempts) else answer_key(question)
+
+    def _guarded(self, system: str, key: AnswerKey | None, setting: Setting,
+                 cancel: CancelToken | None, *, max_tokens: int,
+                 user: str = "Please help me.") -> tuple[str | None, int]:
+        """Generate (up to twice) until the text is safe and reveals nothing."""
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        rejected = 0
+        for attempt in range(2):
+            params = replace(GenerationParams(max_tokens=max_tokens), seed=1234 + attempt)
+            text = "".join(self._chat.stream_chat(messages, params, cancel)).strip()
+            if cancel is not None and cancel.cancelled:
+                return None, rejected
+            reveal = find_reveal(text, key) if key else None
+            if text and reveal is None and self._safety.check(text).safe:
+                return text, rejected
+            rejected += 1
+            log.info("tutor text rejected (%s)", reveal.kind if reveal else "empty or unsafe")
+        return None, rejected
+
+    def _fallback(self, authored: str, key: AnswerKey | None, level: int,
+                  setting: Setting) -> str:
+        if key is None or find_reveal(authored, key) is None:
+            return authored
+        return generic_hint(level, setting.language)  # an imported hint that tells too much
+
+
+def _interest(learner_note: str) -> str:
+    return f", using an example the student will like ({learner_note})" if learner_note else ""
+
+

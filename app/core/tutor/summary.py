@@ -1,0 +1,76 @@
+"""Lesson summaries: five bullet points, written by the model once, then cached.
+
+The cache key is the pack version, the lesson, the model file's sha256 and the prompt
+version, so a new pack, model or prompt gives a fresh summary. Bullets that fail the
+safety filter are dropped; missing bullets are filled with the first sentence of lesson
+sections the model left out, so the learner always gets five.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from app.atomic import write_text_atomic
+from app.core.content.model import Lesson, Pack
+from app.core.content.passages import lesson_passages
+from app.core.prompts import load_prompt, render_prompt
+from app.core.tutor.conversation import ChatModel
+from app.core.tutor.policy import LANGUAGE_INSTRUCTION
+from app.core.tutor.safety import SafetyFilter
+from inference.params import GenerationParams
+
+BULLETS = 5
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+?)\s*$")
+_SENTENCES = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def cache_key(pack: Pack, lesson: Lesson, model_sha256: str) -> str:
+    _, version = load_prompt("lesson_summary")
+    raw = f"{pack.info.key}|{lesson.id}|{model_sha256}|v{version}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def summarise(pack: Pack, lesson: Lesson, *, chat: ChatModel, safety: SafetyFilter,
+              model_sha256: str, cache_dir: Path) -> list[str]:
+    """Five bullet points for ``lesson``, from the cache when possible."""
+    path = cache_dir / "summaries" / f"{cache_key(pack, lesson, model_sha256)}.json"
+    try:
+        cached = json.loads(path.read_text("utf-8"))
+        if isinstance(cached, list) and len(cached) == BULLETS:
+            return [str(b) for b in cached]
+    except (OSError, ValueError):
+        pass
+    bullets = _generate(pack, lesson, chat, safety)
+    write_text_atomic(path, json.dumps(bullets, ensure_ascii=False))
+    return bullets
+
+
+def _generate(pack: Pack, lesson: Lesson, chat: ChatModel, safety: SafetyFilter) -> list[str]:
+    language = "zh-Hans" if pack.info.language.startswith("zh") else "en"
+    passages = lesson_passages(lesson, pack_id=pack.info.id)
+    prompt = render_prompt("lesson_summary", language=LANGUAGE_INSTRUCTION[language],
+                           title=lesson.title, text="\n".join(p.text for p in passages)[:3000])
+    params = GenerationParams(max_tokens=220, temperature=0.0, seed=7)
+    text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params))
+    bullets = [b for b in parse_bullets(text) if safety.check(b).safe][:BULLETS]
+    for sentence in lesson_sentences([p.text for p in passages]):  # where the model fell short
+        if len(bullets) >= BULLETS:
+            break
+        if sentence not in bullets:
+            bullets.append(sentence)
+    return bullets[:BULLETS]
+
+
+def parse_bullets(text: str) -> list[str]:
+    found = [m[1] for line in text.splitlines() if (m := _BULLET.match(line))]
+    return [b for b in dict.fromkeys(found) if len(b) > 3]
+
+
+def lesson_sentences(sections: list[str]) -> list[str]:
+    """Every section's first sentence, then every section's second, and so on."""
+    split = [[s for s in _SENTENCES.split(" ".join(t.split())) if len(s) > 3] for t in sections]
+    longest = max((len(s) for s in split), default=0)
+    return [part[i] for i in range(longest) for part in split if i < len(part)]

@@ -1,0 +1,5 @@
+import sys
+
+from app.hub.cli import main
+
+sys.exit(main())

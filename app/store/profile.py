@@ -1,0 +1,165 @@
+"""An unlocked learner profile: the API the rest of Lantern stores learning data through.
+
+A :class:`Profile` owns one SQLCipher connection and must be used only from the thread
+that unlocked it (in the app: the ``db`` lane). Every write is its own transaction and
+is on disk when the method returns, so anything shown to the learner as saved survives a
+crash. Writes raise :class:`~app.store.errors.DiskFull` on a full disk, with nothing
+half-written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.store.db import DatabaseError, checkpoint, reraise
+from app.store.records import (
+    Attempt,
+    AttemptId,
+    LearnerSettings,
+    MessageId,
+    OutboxItem,
+    ProfileId,
+    Role,
+    SkillState,
+    TutorMessage,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
+
+LEARNER_SETTINGS = "learner"
+
+
+class Profile:
+    """The learner's data, readable and writable while unlocked.
+
+    Close it with the store's ``lock``.
+    """
+
+    def __init__(self, profile_id: ProfileId, conn: Any, path: Path,
+                 on_close: Callable[[Profile], None] | None = None) -> None:
+        self.id = profile_id
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._on_close = on_close
+        self._closed = False
+
+    @property
+    def conn(self) -> Any:
+        return self.db.conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One transaction: committed on success, rolled back on any error."""
+        try:
+            with self.conn:
+                yield self.conn
+        except DatabaseError as exc:
+            reraise(exc)
+
+    def record_attempt(self, *, skill_id: str, question_id: str, question: str, answer: str,
+                       correct: bool, score: float, time_taken_s: float,
+                       hints_used: int = 0) -> AttemptId:
+        """Store one answer in its own transaction; returns its id once committed."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO attempts (skill_id, question_id, question, answer, correct, "
+                "score, time_taken_s, hints_used, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (skill_id, question_id, question, answer, int(correct), float(score),
+                 float(time_taken_s), int(hints_used), utc_now()))
+        return AttemptId(int(cursor.lastrowid))
+
+    def attempts(self, *, skill_id: str | None = None) -> list[Attempt]:
+        where, args = ("WHERE skill_id = ?", [skill_id]) if skill_id else ("", [])
+        rows = self.conn.execute(
+            "SELECT id, skill_id, question_id, question, answer, correct, score, "
+            f"time_taken_s, hints_used, created_at FROM attempts {where} ORDER BY id", args)
+        return [Attempt(id=AttemptId(r[0]), skill_id=r[1], question_id=r[2], question=r[3],
+                        answer=r[4], correct=bool(r[5]), score=r[6], time_taken_s=r[7],
+                        hints_used=r[8], created_at=r[9]) for r in rows]
+
+    def add_tutor_message(self, *, conversation_id: str, role: Role,
+                          content: str) -> MessageId:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO tutor_messages (conversation_id, role, content, created_at) "
+                "VALUES (?,?,?,?)", (conversation_id, role, content, utc_now()))
+        return MessageId(int(cursor.lastrowid))
+
+    def tutor_messages(self, conversation_id: str) -> list[TutorMessage]:
+        rows = self.conn.execute(
+            "SELECT id, conversation_id, role, content, created_at FROM tutor_messages "
+            "WHERE conversation_id = ? ORDER BY id", (conversation_id,))
+        return [TutorMessage(MessageId(r[0]), *r[1:]) for r in rows]
+
+    def learner_settings(self) -> LearnerSettings:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?",
+                                (LEARNER_SETTINGS,)).fetchone()
+        return LearnerSettings.model_validate_json(row[0]) if row else LearnerSettings()
+
+    def set_learner_settings(self, settings: LearnerSettings) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (LEARNER_SETTINGS, settings.model_dump_json()))
+
+    def skill_state(self, skill_id: str) -> SkillState | None:
+        row = self.conn.execute("SELECT skill_id, mastery, card, updated_at FROM skill_state "
+                                "WHERE skill_id = ?", (skill_id,)).fetchone()
+        return SkillState(*row) if row else None
+
+    def set_skill_state(self, state: SkillState) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO skill_state (skill_id, mastery, card, "
+                         "updated_at) VALUES (?,?,?,?)",
+                         (state.skill_id, state.mastery, state.card, utc_now()))
+
+    def record_privacy_spend(self, *, purpose: str, epsilon: float, detail: str = "") -> None:
+        with self._write() as conn:
+            conn.execute("INSERT INTO privacy_ledger (purpose, epsilon, detail, created_at) "
+                         "VALUES (?,?,?,?)", (purpose, epsilon, detail, utc_now()))
+
+    def privacy_spent(self) -> float:
+        return float(self.conn.execute(
+            "SELECT coalesce(sum(epsilon), 0) FROM privacy_ledger").fetchone()[0])
+
+    def queue_outbox(self, *, idempotency_key: str, kind: str, payload: str) -> None:
+        """Queue an upload; queuing the same key twice keeps the first (idempotent)."""
+        with self._write() as conn:
+            conn.execute("INSERT OR IGNORE INTO sync_outbox (idempotency_key, kind, payload, "
+                         "created_at) VALUES (?,?,?,?)",
+                         (idempotency_key, kind, payload, utc_now()))
+
+    def pending_outbox(self) -> list[OutboxItem]:
+        # Named columns: schema v2 (sync) added retry columns to this table.
+        rows = self.conn.execute("SELECT id, idempotency_key, kind, payload, created_at, "
+                                 "sent_at FROM sync_outbox WHERE sent_at IS NULL ORDER BY id")
+        return [OutboxItem(*r) for r in rows]
+
+    def mark_sent(self, idempotency_key: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE sync_outbox SET sent_at = ? WHERE idempotency_key = ?",
+                         (utc_now(), idempotency_key))
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Checkpoint, let the store take its backup, then close the connection."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            checkpoint(self.conn)
+            if self._on_close is not None:
+                self._on_close(self)
+        except Exception:
+            log.warning("profile closed without a fresh backup", exc_info=True)
+        finally:
+            self.conn.close()

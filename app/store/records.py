@@ -1,0 +1,80 @@
+"""Values read from and written to a profile: plain, typed, no database handles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Literal, NewType
+
+from pydantic import BaseModel, Field
+
+ProfileId = NewType("ProfileId", str)
+AttemptId = NewType("AttemptId", int)
+MessageId = NewType("MessageId", int)
+
+Role = Literal["user", "assistant", "system"]
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Accessibility(BaseModel):
+    font_scale: int = Field(default=100, ge=100, le=200)
+    high_contrast: bool = False
+    read_aloud: bool = False
+    reduce_motion: bool = False
+    extra_time: bool = False
+
+
+class LearnerSettings(BaseModel):
+    """What the learner told Lantern about themselves. Private: stored encrypted only."""
+
+    version: int = 1
+    grade: int | None = Field(default=None, ge=1, le=12)
+    language: str = "en"
+    interests: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    pace: Literal["slow", "steady", "fast"] = "steady"
+    accessibility: Accessibility = Field(default_factory=Accessibility)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: AttemptId
+    skill_id: str
+    question_id: str
+    question: str
+    answer: str
+    correct: bool
+    score: float
+    time_taken_s: float
+    hints_used: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class TutorMessage:
+    id: MessageId
+    conversation_id: str
+    role: Role
+    content: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class SkillState:
+    skill_id: str
+    mastery: float
+    card: str | None = None  # the review scheduler's card, serialised by its owner
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    idempotency_key: str
+    kind: str
+    payload: str
+    created_at: str
+    sent_at: str | None

@@ -1,0 +1,255 @@
+"""Content page: a teacher imports a pack (folder or .zip), sees every pack, removes one.
+
+All reading and copying goes through :mod:`app.ops.content`; this widget only shows
+progress, the summary, and every problem of a pack that could not be imported.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.content.diagnostics import ContentError
+from app.core.content.library import LibraryPack
+from app.ops import content as content_ops
+from app.ops.content import ImportOutcome
+from app.ops.context import AppContext
+from app.ops.handle import TaskHandle
+from app.ui.errors import show_error
+
+log = logging.getLogger(__name__)
+
+
+class ContentPage(QWidget):
+    """Signals:
+        packs_changed: the list of usable packs (``list[LibraryPack]``) after each refresh.
+        import_finished: the summary line shown after an import ended (any outcome).
+    """
+
+    packs_changed = Signal(object)
+    import_finished = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._handle: TaskHandle | None = None
+        self.packs: list[LibraryPack] = []
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Content packs"))
+        title.setObjectName("pageTitle")
+        intro = QLabel(self.tr("Each pack is one subject: lessons, skills and questions. "
+                               "Import a pack folder or a .zip file that a teacher made."))
+        intro.setWordWrap(True)
+        intro.setObjectName("pageIntro")
+        self.table = self._make_table()
+        buttons = self._make_buttons()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Import result"))
+        self.credits = QLabel()
+        self.credits.setWordWrap(True)
+        self.credits.setObjectName("pageIntro")
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName(self.tr("Problems found in the pack"))
+        layout = QVBoxLayout(self)
+        top: list[QWidget] = [title, intro, self.table]
+        for widget in top:
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        bottom: list[QWidget] = [self.credits, self.progress, self.status, self.problems]
+        for widget in bottom:
+            layout.addWidget(widget)
+        self._set_busy(False)
+        self.problems.hide()
+
+    def _make_buttons(self) -> QHBoxLayout:
+        self.import_folder_button = QPushButton(self.tr("Import pack folder…"))
+        self.import_zip_button = QPushButton(self.tr("Import .zip file…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
+        self.import_zip_button.clicked.connect(self._on_import_zip_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        row = QHBoxLayout()
+        for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        return row
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Subject"),
+                                         self.tr("Version"), self.tr("Licence"),
+                                         self.tr("Where")])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.setAccessibleName(self.tr("Content packs on this computer"))
+        table.itemSelectionChanged.connect(self._update_buttons)
+        return table
+
+    # --- listing ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        content_ops.list_packs(parent=self, ctx=self._ctx, on_done=self._on_list_done,
+                               on_error=self._on_task_error)
+
+    def _on_list_done(self, listing: content_ops.Listing) -> None:
+        self.packs, problems = listing
+        self.table.setRowCount(len(self.packs))
+        for row, entry in enumerate(self.packs):
+            info = entry.pack.info
+            where = self.tr("Built in") if entry.builtin else self.tr("Installed")
+            for column, text in enumerate((info.title, info.subject, info.version,
+                                           info.licence, where)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(info.attribution or info.description)
+                self.table.setItem(row, column, item)
+        credited = [f"{e.pack.info.title}: {e.pack.info.attribution}" for e in self.packs
+                    if e.pack.info.attribution]
+        self.credits.setText(self.tr("Credits — {lines}").format(lines="; ".join(credited))
+                             if credited else "")
+        if problems:
+            log.warning("%d content packs could not be read", len(problems))
+            self._show_problems(self.tr("Some packs could not be read:"), problems)
+        self._update_buttons()
+        self.packs_changed.emit(list(self.packs))
+
+    def selected(self) -> LibraryPack | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.packs[rows[0].row()] if rows else None
+
+    # --- import ----------------------------------------------------------------------
+
+    def _on_import_folder_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a pack folder"))
+        if folder:
+            self.import_path(Path(folder))
+
+    def _on_import_zip_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a pack or quiz file"), "",
+            self.tr("Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 "
+                    "*.anki21 *.csv *.tsv);;All files (*)"))
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> None:
+        """Start importing ``path``; the outcome is shown on the page."""
+        if self._handle is not None:
+            return
+        self._set_busy(True)
+        self.problems.hide()
+        self._on_import_progress(self.tr("Starting…"), 0.0)
+        self._handle = content_ops.import_pack(
+            parent=self, ctx=self._ctx, path=path, on_progress=self._on_import_progress,
+            on_done=self._on_import_done, on_error=self._on_import_error,
+            on_cancel=self._on_import_cancelled)
+
+    def _on_import_progress(self, message: str, fraction: float) -> None:
+        self.progress.setValue(round(100 * fraction))
+        self.status.setText(message)
+
+    def _on_import_done(self, outcome: ImportOutcome) -> None:
+        self._finish(outcome.summary)
+        if outcome.details:
+            self._show_problems(self.tr("Not imported:"), list(outcome.details))
+        self.refresh()
+
+    def _on_import_error(self, error: Exception) -> None:
+        if not isinstance(error, ContentError):
+            self._finish(self.tr("The import failed."))
+            show_error(self, error)
+            return
+        self._finish(error.user_message())
+        if error.diagnostics:
+            self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
+
+    def _on_import_cancelled(self) -> None:
+        self._finish(self.tr("Import cancelled. Nothing was changed."))
+
+    def _on_cancel_clicked(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+
+    def _finish(self, summary: str) -> None:
+        self._handle = None
+        self._set_busy(False)
+        self.status.setText(summary)
+        self.import_finished.emit(summary)
+
+    # --- remove ----------------------------------------------------------------------
+
+    def _on_remove_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.builtin:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove pack"),
+            self.tr("Remove “{title}” from this computer? Learners' progress is kept.")
+            .format(title=entry.pack.info.title))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove(entry)
+
+    def remove(self, entry: LibraryPack) -> None:
+        content_ops.remove_pack(parent=self, ctx=self._ctx, entry=entry,
+                                on_done=self._on_remove_done, on_error=self._on_task_error)
+
+    def _on_remove_done(self) -> None:
+        self.status.setText(self.tr("Pack removed."))
+        self.refresh()
+
+    # --- shared ----------------------------------------------------------------------
+
+    def _on_task_error(self, error: Exception) -> None:
+        show_error(self, error)
+
+    def _show_problems(self, heading: str, lines: list[str]) -> None:
+        self.problems.setPlainText("\n".join([heading, *lines]))
+        self.problems.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.import_folder_button.setEnabled(not busy)
+        self.import_zip_button.setEnabled(not busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.remove_button.setEnabled(entry is not None and not entry.builtin
+                                      and self._handle is None)
+        self.remove_button.setToolTip(
+            self.tr("Packs that come with Lantern cannot be removed.")
+            if entry is not None and entry.builtin else "")
+
+    def shutdown(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()

@@ -1,0 +1,1 @@
+"""The Progress page: mastery, review forecast, activity, streak, and "what next"."""

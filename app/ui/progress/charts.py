@@ -1,0 +1,208 @@
+"""The Progress page's three charts, drawn with QtCharts and coloured from the palette.
+
+Every chart takes its text and grid colours from the widget's palette and switches the
+QtCharts theme with the palette's lightness, so it reads in light and dark themes; its
+background is transparent so it sits on the window colour. Charts are rebuilt on
+``set_*`` calls (a handful of bars: cheaper than diffing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QWidget
+
+from app.core.learner.progress import DayActivity, SkillMastery
+
+# Colours chosen to stay distinguishable for the common colour-vision deficiencies and
+# to keep 3:1 contrast on both #ffffff and #202124 backgrounds.
+MASTERED = QColor("#2e8b57")
+LEARNING = QColor("#d08c00")
+STARTING = QColor("#c0504d")
+REVIEWS = QColor("#3f7fbf")
+RIGHT = QColor("#2e8b57")
+WRONG = QColor("#b0b0b0")
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def mastery_colour(mastery: float) -> QColor:
+    return MASTERED if mastery >= 0.9 else LEARNING if mastery >= 0.5 else STARTING
+
+
+class _Chart(QChartView):
+    """A chart view that follows the palette and has an accessible description."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName(title)
+        self.setMinimumHeight(200)
+        self._title = title
+        self.setChart(self._new_chart())
+
+    def _new_chart(self) -> QChart:
+        chart = QChart()
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark(self.palette())
+                       else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundVisible(False)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setTitle(self._title)
+        chart.setTitleBrush(self.palette().color(QPalette.ColorRole.WindowText))
+        chart.legend().setLabelColor(self.palette().color(QPalette.ColorRole.WindowText))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
+
+    def _style_axis(self, axis: QValueAxis | QBarCategoryAxis) -> None:
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        axis.setLabelsColor(text)
+        grid = QColor(text)
+        grid.setAlpha(50)
+        axis.setGridLineColor(grid)
+        axis.setLinePenColor(grid)
+
+    def _install(self, chart: QChart, series: QBarSeries | QHorizontalStackedBarSeries |
+                 QStackedBarSeries, x: QValueAxis | QBarCategoryAxis,
+                 y: QValueAxis | QBarCategoryAxis) -> None:
+        chart.addSeries(series)
+        for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
+            self._style_axis(axis)
+            chart.addAxis(axis, side)
+            series.attachAxis(axis)
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.rebuild()
+        super().changeEvent(event)
+
+    def rebuild(self) -> None:
+        """Redraw from the last data (after a palette change)."""
+
+
+class MasteryChart(_Chart):
+    """Horizontal bars: P(known) per skill, 0-100%, coloured by band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._skills: Sequence[SkillMastery] = ()
+        super().__init__(self.tr("Mastery per skill"), parent)
+
+    def set_skills(self, skills: Sequence[SkillMastery]) -> None:
+        self._skills = skills
+        self.setMinimumHeight(max(200, 34 * len(skills) + 80))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        chart, series = self._new_chart(), QHorizontalStackedBarSeries()
+        chart.legend().hide()
+        # QtCharts colours whole sets, so there is one set per band, stacked: each skill's
+        # row has one non-zero bar, in its band's colour.
+        bands = {MASTERED.name(): QBarSet(self.tr("Mastered")),
+                 LEARNING.name(): QBarSet(self.tr("Learning")),
+                 STARTING.name(): QBarSet(self.tr("Starting"))}
+        ordered = list(reversed(self._skills))  # first skill on top
+        for skill in ordered:
+            colour = mastery_colour(skill.mastery).name()
+            for name, bar_set in bands.items():
+                bar_set.append(100 * skill.mastery if name == colour else 0.0)
+        for name, bar_set in bands.items():
+            bar_set.setColor(QColor(name))
+            bar_set.setBorderColor(QColor(name))
+            series.append(bar_set)
+        series.setBarWidth(0.9)
+        series.setLabelsVisible(False)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([s.title for s in ordered] or [""])
+        axis_x = QValueAxis()
+        axis_x.setRange(0, 100)
+        axis_x.setLabelFormat("%d%%")
+        axis_x.setTickCount(6)
+        self._install(chart, series, axis_x, axis_y)
+
+
+class ForecastChart(_Chart):
+    """Bars: reviews due on each of the next 14 days."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._counts: Sequence[int] = ()
+        self._labels: Sequence[str] = ()
+        super().__init__(self.tr("Reviews due: today (with overdue) and the next 13 days"),
+                         parent)
+
+    def set_forecast(self, counts: Sequence[int], labels: Sequence[str]) -> None:
+        self._counts, self._labels = counts, labels
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        chart, series = self._new_chart(), QBarSeries()
+        chart.legend().hide()
+        bar_set = QBarSet(self.tr("Reviews"))
+        bar_set.append([float(c) for c in self._counts])
+        bar_set.setColor(REVIEWS)
+        bar_set.setBorderColor(REVIEWS)
+        series.append(bar_set)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(list(self._labels) or [""])
+        axis_y = _count_axis(max(self._counts, default=0))
+        self._install(chart, series, axis_x, axis_y)
+
+
+class ActivityChart(_Chart):
+    """Stacked bars: right and other answers per day, last 28 days."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._days: Sequence[DayActivity] = ()
+        super().__init__(self.tr("Answers per day"), parent)
+
+    def set_activity(self, days: Sequence[DayActivity]) -> None:
+        self._days = days
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        chart, series = self._new_chart(), QStackedBarSeries()
+        right, wrong = QBarSet(self.tr("Right")), QBarSet(self.tr("Not yet right"))
+        right.append([float(d.right) for d in self._days])
+        wrong.append([float(d.answers - d.right) for d in self._days])
+        for bar_set, colour in ((right, RIGHT), (wrong, WRONG)):
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour)
+            series.append(bar_set)
+        axis_x = QBarCategoryAxis()
+        # 28 bars are too narrow for any label (QtCharts elides them to "..."): the axis is
+        # unlabelled and the title names the first and last day instead.
+        axis_x.append([str(i) for i in range(len(self._days))] or [""])
+        axis_x.setLabelsVisible(False)
+        if self._days:
+            chart.setTitle(self.tr("Answers per day, {first} to {last}").format(
+                first=self._days[0].day.strftime("%d %b"),
+                last=self._days[-1].day.strftime("%d %b")))
+        axis_y = _count_axis(max((d.answers for d in self._days), default=0))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._install(chart, series, axis_x, axis_y)
+
+
+def _count_axis(top: int) -> QValueAxis:
+    """A 0..top axis whose ticks fall on whole numbers (counts are never fractional)."""
+    intervals = min(max(top, 1), 4)
+    step = -(-max(top, 1) // intervals)
+    axis = QValueAxis()
+    axis.setRange(0, step * intervals)
+    axis.setLabelFormat("%d")
+    axis.setTickCount(intervals + 1)
+    return axis

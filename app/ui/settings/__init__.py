@@ -1,0 +1,1 @@
+"""Settings sections (the full Settings screen arrives with issue 7)."""

@@ -1,0 +1,151 @@
+"""Settings: what this laptop can do (hardware fit) and where the tutor's answers come from.
+
+Three small sections (teacher-added models, the middle one, are in ``models_section``).
+"This laptop" shows the saved hardware-fit sentence, or measures it
+(first start) once the models are loaded. "Tutor answers" chooses this laptop or a school
+server (OpenAI-compatible), with a connection test; the choice applies at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ops import hardware as hardware_ops
+from app.ops.context import AppContext
+from app.ui.errors import describe_error
+from app.ui.settings.models_section import ModelsSection
+from inference.hardware import HardwareFit
+
+log = logging.getLogger(__name__)
+
+
+class DevicePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._laptop_box())
+        self.models_section = ModelsSection(ctx)
+        layout.addWidget(self.models_section)
+        layout.addWidget(self._server_box())
+        layout.addStretch(1)
+        self._fit_known: bool | None = None  # None until the saved result has been read
+        ctx.runner.submit("io", lambda: hardware_ops.saved_fit(ctx), parent=self,
+                          on_success=self._on_saved_fit)
+
+    def _on_saved_fit(self, fit: HardwareFit | None) -> None:
+        self._fit_known = fit is not None
+        if fit is not None:
+            self._on_fit_done(fit)
+
+    def on_models_ready(self) -> None:
+        """First start: measure once the models are loaded (called by the main window)."""
+        if self._fit_known is False and self.ctx.models.status("chat").error is None:
+            self._fit_known = True
+            self.start_check()
+
+    def _laptop_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("This laptop"))
+        self.fit_label = QLabel(self.tr("Lantern has not measured this laptop yet."))
+        self.fit_label.setWordWrap(True)
+        self.fit_details = QLabel()
+        self.fit_details.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Measure again"))
+        self.check_button.clicked.connect(self.start_check)
+        column = QVBoxLayout(box)
+        for widget in (self.fit_label, self.fit_details, self.check_button):
+            column.addWidget(widget)
+        return box
+
+    def _server_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Tutor answers come from"))
+        self.local_radio = QRadioButton(self.tr("This laptop"))
+        self.lan_radio = QRadioButton(self.tr("A tutor server on the school network"))
+        group = QButtonGroup(box)
+        group.addButton(self.local_radio)
+        group.addButton(self.lan_radio)
+        settings = self.ctx.settings
+        (self.lan_radio if settings.tutor_backend == "lan" else self.local_radio).setChecked(True)
+        self.url_edit = QLineEdit(settings.lan_server_url)
+        self.url_edit.setPlaceholderText("http://192.168.1.20:8080")
+        self.model_edit = QLineEdit(settings.lan_server_model)
+        self.model_edit.setPlaceholderText(self.tr("(the server's model)"))
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.server_status = QLabel()
+        self.server_status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.url_edit)
+        form.addRow(self.tr("Model name"), self.model_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addWidget(self.local_radio)
+        column.addWidget(self.lan_radio)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.server_status)
+        return box
+
+    def start_check(self) -> None:
+        """Measure this laptop (waits for the models on the inference lane)."""
+        self.check_button.setEnabled(False)
+        self.fit_label.setText(self.tr("Measuring how fast this laptop writes…"))
+        hardware_ops.check_hardware(parent=self, ctx=self.ctx, on_done=self._on_fit_done,
+                                    on_error=self._on_fit_error)
+
+    def _on_fit_done(self, fit: HardwareFit) -> None:
+        self.check_button.setEnabled(True)
+        self.fit_label.setText(f"{fit.sentence()} {fit.advice()}")
+        self.fit_details.setText(fit.details())
+
+    def _on_fit_error(self, error: Exception) -> None:
+        self.check_button.setEnabled(True)
+        self.fit_label.setText(describe_error(error))
+
+    def _on_test_clicked(self) -> None:
+        self.server_status.setText(self.tr("Connecting…"))
+        hardware_ops.test_server(parent=self, ctx=self.ctx, url=self.url_edit.text().strip(),
+                                 model=self.model_edit.text().strip(),
+                                 on_done=self._on_test_done, on_error=self._on_test_error)
+
+    def _on_test_done(self, model: str) -> None:
+        self.server_status.setText(
+            self.tr("Connected. The server answers with the model {model}.").format(model=model))
+
+    def _on_test_error(self, error: Exception) -> None:
+        self.server_status.setText(describe_error(error))
+
+    def _on_save_clicked(self) -> None:
+        url = self.url_edit.text().strip()
+        if self.lan_radio.isChecked() and not url:
+            self.server_status.setText(self.tr(
+                "Type the server's address first, for example http://192.168.1.20:8080"))
+            return
+        settings = self.ctx.settings
+        settings.tutor_backend = "lan" if self.lan_radio.isChecked() else "local"
+        settings.lan_server_url, settings.lan_server_model = url, self.model_edit.text().strip()
+        self.ctx.runner.submit("io", self.ctx.save_settings, parent=self,
+                               on_success=self._on_saved, on_error=self._on_test_error)
+
+    def _on_saved(self, _none: None) -> None:
+        self.server_status.setText(self.tr(
+            "Saved. Lantern uses this the next time it starts; if the server cannot be "
+            "reached then, the tutor answers from this laptop."))

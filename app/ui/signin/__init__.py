@@ -1,0 +1,1 @@
+"""The sign-in screen: choose your name, type your passphrase; new profile; recovery."""

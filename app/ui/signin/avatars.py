@@ -1,0 +1,64 @@
+"""Avatars: a coloured badge with the nickname's first letter, drawn (no image files).
+
+Drawn rather than emoji so they look the same on every school laptop, fonts or not.
+The id is what the index stores; the label is for screen readers and the picker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+
+@dataclass(frozen=True)
+class Avatar:
+    id: str
+    label: str
+    color: str
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Avatars", text)
+
+
+AVATARS = (
+    Avatar("fox", "Fox", "#e8743b"),
+    Avatar("owl", "Owl", "#8a6bbe"),
+    Avatar("turtle", "Turtle", "#3a9a5b"),
+    Avatar("whale", "Whale", "#2f78c4"),
+    Avatar("bee", "Bee", "#d9a400"),
+    Avatar("rose", "Rose", "#c8456d"),
+)
+DEFAULT = AVATARS[0]
+
+
+def avatar(avatar_id: str) -> Avatar:
+    return next((a for a in AVATARS if a.id == avatar_id), DEFAULT)
+
+
+def avatar_label(avatar_id: str) -> str:
+    return _t(avatar(avatar_id).label)
+
+
+def avatar_icon(avatar_id: str, letter: str, size: int = 48) -> QIcon:
+    """A round badge in the avatar's colour with ``letter`` in the middle."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(avatar(avatar_id).color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    font = QFont()
+    font.setPixelSize(int(size * 0.5))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter,
+                     (letter[:1] or "?").upper())
+    painter.end()
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # no selection tint: keep the colour true
+    return icon

@@ -1,0 +1,73 @@
+"""Small pieces shared by the sign-in screen and its dialogs."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from app.store.errors import StoreError
+from app.store.passphrase import estimate
+from app.ui.errors import describe_error
+
+log = logging.getLogger(__name__)
+
+
+def message_for(error: Exception) -> str:
+    """What to tell the learner; store errors carry their own words."""
+    if isinstance(error, StoreError):
+        log.info("sign-in: %s", type(error).__name__)  # never the passphrase itself
+        return error.user_message()
+    log.error("sign-in failed", exc_info=error)
+    return describe_error(error)
+
+
+def passphrase_field(placeholder: str, parent: QWidget | None = None) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(placeholder)
+    return field
+
+
+class MessageLabel(QLabel):
+    """An inline message under a form: errors in red, notes in the normal colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formMessage")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet("color: #b3261e;")
+        self.setText(text)
+        self.show()
+
+    def show_note(self, text: str) -> None:
+        self.setStyleSheet("")
+        self.setText(text)
+        self.show()
+
+
+class StrengthLabel(QLabel):
+    """Live hint under a new passphrase field."""
+
+    COLORS = ("#b3261e", "#b36b00", "#6b7b00", "#2e7d32", "#2e7d32")
+
+    def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("strengthHint")
+        self.setWordWrap(True)
+        field.textChanged.connect(self._on_field_changed)
+        self._on_field_changed("")
+
+    def _on_field_changed(self, text: str) -> None:
+        if not text:
+            self.setStyleSheet("")
+            self.setText(self.tr("Tip: three or four words you will remember, "
+                                 "like “purple tiger jumps high”."))
+            return
+        strength = estimate(text)
+        self.setStyleSheet(f"color: {self.COLORS[strength.score]};")
+        self.setText(self.tr(strength.hint))

@@ -1,0 +1,219 @@
+"""The sign-in screen: who is learning today, and their passphrase.
+
+Everything slow (reading the index, Argon2id, opening the database) runs on the "db"
+lane through :mod:`app.ops.profiles`; the screen only shows progress and outcomes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ops import profiles as ops
+from app.ops.context import AppContext
+from app.store import ProfileCorrupt, ProfileEntry, ProfileId
+from app.ui.signin.avatars import avatar_icon, avatar_label
+from app.ui.signin.common import MessageLabel, message_for, passphrase_field
+from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDialog
+
+log = logging.getLogger(__name__)
+ID_ROLE = Qt.ItemDataRole.UserRole
+AVATAR_PX = 64
+
+
+class SignInPage(QWidget):
+    """Signals:
+    signed_in(ProfileEntry): a profile was unlocked (or created) and is ``ctx.profile``.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("signInPage")
+        self.people = QListWidget()
+        self.people.setObjectName("profileList")
+        self.people.setAccessibleName(self.tr("Profiles on this computer"))
+        # A grid of big, friendly badges; a class of 30 fits without scrolling.
+        self.people.setViewMode(QListWidget.ViewMode.IconMode)
+        self.people.setMovement(QListWidget.Movement.Static)
+        self.people.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.people.setWrapping(True)
+        self.people.setIconSize(QSize(AVATAR_PX, AVATAR_PX))
+        self.people.setGridSize(QSize(112, 104))
+        self.people.setMinimumHeight(230)
+        self.passphrase = passphrase_field(self.tr("Your passphrase"))
+        self.people.itemDoubleClicked.connect(lambda _item: self.passphrase.setFocus())
+        self.people.currentItemChanged.connect(self._on_person_changed)
+        self.passphrase.returnPressed.connect(self._on_sign_in_clicked)
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
+        self.message = MessageLabel()
+        self.restore_button = QPushButton(self.tr("Restore the automatic backup"))
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.restore_button.hide()
+        self.new_button = QPushButton(self.tr("I'm new here"))
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.forgot_button = self._link(self.tr("Forgot your passphrase?"))
+        self.forgot_button.clicked.connect(self._on_forgot_clicked)
+        self.teacher_button = self._link(self.tr("Teachers: class recovery key"))
+        self.teacher_button.clicked.connect(self._on_teacher_clicked)
+        self._layout()
+
+    def _link(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setFlat(True)
+        button.setObjectName("link")
+        button.setStyleSheet("QPushButton#link { color: palette(link); border: none; "
+                             "text-decoration: underline; padding: 4px 2px; }")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    def _layout(self) -> None:
+        title = QLabel(self.tr("Who's learning today?"))
+        title.setObjectName("pageTitle")
+        intro = QLabel(self.tr("Choose your name, then type your passphrase."))
+        intro.setObjectName("pageIntro")
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.sign_in_button)
+        links = QHBoxLayout()
+        links.addWidget(self.forgot_button)
+        links.addStretch(1)
+        links.addWidget(self.teacher_button)
+        card = QWidget()
+        card.setMaximumWidth(600)
+        column = QVBoxLayout(card)
+        column.addStretch(1)
+        for widget in (title, intro, self.people):
+            column.addWidget(widget)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        column.addWidget(self.restore_button)
+        column.addSpacing(8)
+        column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(links)
+        column.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 4)
+        outer.addStretch(1)
+
+    def refresh(self) -> None:
+        """Reload the list of profiles (in the background)."""
+        ops.list_profiles(parent=self, ctx=self.ctx, on_done=self._on_profiles_listed,
+                          on_error=self._on_failed)
+
+    def selected(self) -> ProfileEntry | None:
+        item = self.people.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def _on_profiles_listed(self, entries: list[ProfileEntry]) -> None:
+        chosen = self.selected()
+        # Rebuilding the list must not count as choosing someone else: that would wipe
+        # a message the learner has not read yet (e.g. "wrong passphrase").
+        self.people.blockSignals(True)
+        self.people.clear()
+        for entry in entries:
+            item = QListWidgetItem(avatar_icon(entry.avatar, entry.nickname, AVATAR_PX),
+                                   entry.nickname)
+            item.setData(ID_ROLE, entry)
+            item.setToolTip(avatar_label(entry.avatar))
+            self.people.addItem(item)
+            if chosen is not None and entry.id == chosen.id:
+                self.people.setCurrentItem(item)
+        self.people.blockSignals(False)
+        if self.people.currentItem() is None and entries:
+            self.people.setCurrentRow(0)
+        if not entries:
+            self.message.show_note(self.tr("No profiles yet. Press “I'm new here” to "
+                                           "make yours."))
+
+    def _on_person_changed(self) -> None:
+        self.passphrase.clear()
+        self.message.hide()
+        self.restore_button.hide()
+
+    def select(self, profile_id: ProfileId) -> None:
+        for row in range(self.people.count()):
+            if self.people.item(row).data(ID_ROLE).id == profile_id:
+                self.people.setCurrentRow(row)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.people, self.passphrase, self.sign_in_button, self.new_button,
+                       self.forgot_button, self.restore_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.show_note(self.tr("Opening your profile…"))
+
+    def _on_sign_in_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.message.show_error(self.tr("Choose your name first."))
+            return
+        if not self.passphrase.text():
+            self.message.show_error(self.tr("Type your passphrase."))
+            return
+        self._set_busy(True)
+        ops.sign_in(parent=self, ctx=self.ctx, profile_id=entry.id,
+                    passphrase=self.passphrase.text(), on_done=self._on_signed_in,
+                    on_error=self._on_failed)
+
+    def _on_signed_in(self, entry: ProfileEntry) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.message.hide()
+        self.signed_in.emit(entry)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        self.message.show_error(message_for(error))
+        corrupt = isinstance(error, ProfileCorrupt) and error.backup_available
+        self.restore_button.setVisible(corrupt)
+
+    def _on_restore_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        self._set_busy(True)
+        ops.restore_backup(parent=self, ctx=self.ctx, profile_id=entry.id,
+                           on_done=self._on_restored, on_error=self._on_failed)
+
+    def _on_restored(self) -> None:
+        self._set_busy(False)
+        self.restore_button.hide()
+        self.message.show_note(self.tr("Your backup is back in place. Type your passphrase "
+                                       "to sign in."))
+
+    def _on_new_clicked(self) -> None:
+        dialog = NewProfileDialog(self.ctx, self)
+        dialog.created.connect(self._on_signed_in)
+        dialog.created.connect(lambda _entry: self.refresh())
+        dialog.open()
+
+    def _on_forgot_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.message.show_error(self.tr("Choose your name first."))
+            return
+        dialog = RecoveryDialog(self.ctx, entry, self)
+        dialog.reset_done.connect(lambda: self.message.show_note(
+            self.tr("Your teacher gave you a new passphrase. Sign in with it.")))
+        dialog.open()
+
+    def _on_teacher_clicked(self) -> None:
+        ClassKeyDialog(self.ctx, self).open()

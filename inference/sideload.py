@@ -1,0 +1,215 @@
+"""Add a model a teacher brings on a USB stick or from disk, checked step by step.
+
+``add_model`` checks, in order, and stops at the first problem with a message a
+teacher can act on (nothing is registered, nothing half-copied stays behind):
+
+1. format: a GGUF (llama.cpp chat model) or an ONNX file (embedding model, with its
+   ``tokenizer.json`` beside it); anything else is refused;
+2. header: a GGUF header that parses and a file long enough for its tensors
+   (a cut-short copy is caught here, before anything loads it);
+3. chat template: the model's own, or the ChatML fallback (said so in the result);
+4. memory: the estimated need against the free memory right now, *before* any
+   large read, so a 30 GB model is refused at once;
+5. sha256 while copying into the user models folder;
+6. a smoke run: load it and generate a few tokens (or embed two sentences).
+
+Then it is registered as the next version of its family (:mod:`inference.versions`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import psutil
+
+from inference import gguf
+from inference.cancel import CancelToken
+from inference.chat_template import from_metadata
+from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.registry import ModelFile, ModelSpec, Role, sha256_of
+from inference.versions import Catalog, user_models_dir
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+_CHUNK = 1 << 22
+_ONNX_FIRST_BYTE = 0x08  # protobuf field 1 (ir_version), varint: every ONNX model starts so
+_KV_MB = 160  # KV cache, scratch buffers and the runtime for a 2048-token context
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the header says about a file, before anything is copied or loaded."""
+
+    path: Path
+    role: Role
+    name: str
+    size: int
+    ram_mb: int
+    context_length: int
+    template_origin: str  # "gguf", "fallback:chatml" or "" for embedding models
+    quantization: str
+
+
+def estimate_ram_mb(size_bytes: int, role: Role) -> int:
+    """Memory a model needs: its weights (memory-mapped, all touched) plus working space."""
+    weights = -(-size_bytes // 2**20)
+    return int(weights * 1.1) + (_KV_MB if role == "chat" else 64)
+
+
+def inspect(path: Path) -> Candidate:
+    """Steps 1-3: format, header and chat template. Reads only the header."""
+    if not path.is_file():
+        raise ModelNotFound(f"There is no file at {path}.",
+                            hint="Check the USB stick is plugged in and pick the file again.")
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head == gguf.MAGIC:
+        return _inspect_gguf(path)
+    if path.suffix.lower() == ".onnx" and head[:1] == bytes([_ONNX_FIRST_BYTE]):
+        return _inspect_onnx(path)
+    raise ModelLoadError(
+        f"{path.name} is not a model Lantern can use.",
+        hint="Lantern takes GGUF files (chat models for llama.cpp, e.g. '…Q4_K_M.gguf') "
+             "and ONNX files (embedding models, with their tokenizer.json beside them).")
+
+
+def _inspect_gguf(path: Path) -> Candidate:
+    header = gguf.read_header(path)
+    template = from_metadata({"tokenizer.chat_template": header.chat_template or ""})
+    size = path.stat().st_size
+    quant = re.search(r"(?i)(q\d(_[a-z0-9]+)*|f16|f32|bf16)", path.stem)
+    return Candidate(path, "chat", header.name or path.stem, size,
+                     estimate_ram_mb(size, "chat"), header.context_length or 2048,
+                     template.origin, quant.group(1).upper() if quant else "unknown")
+
+
+def _inspect_onnx(path: Path) -> Candidate:
+    if not (path.parent / "tokenizer.json").is_file():
+        raise ModelNotFound(f"{path.name} has no tokenizer.json beside it.",
+                            hint="Copy the model's tokenizer.json into the same folder.")
+    size = path.stat().st_size
+    return Candidate(path, "embed", path.parent.name or path.stem, size,
+                     estimate_ram_mb(size, "embed"), 256, "", "onnx")
+
+
+def check_ram(candidate: Candidate, available_mb: int | None = None) -> None:
+    """Step 4: refuse a model that would not fit in the memory free right now."""
+    free = available_mb if available_mb is not None else (
+        psutil.virtual_memory().available // 2**20)
+    if candidate.ram_mb > free:
+        raise OutOfMemory(
+            f"{candidate.path.name} needs about {candidate.ram_mb:,} MB of memory, but this "
+            f"laptop has only {free:,} MB free, so it was not added.",
+            hint=f"Choose a smaller model (a 4-bit 'Q4' file of at most about "
+                 f"{max(free // 2, 1):,} MB), or close other programs and try again.")
+
+
+def family_of(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:40] or "model"
+
+
+def add_model(path: Path, *, family: str | None = None, catalog: Catalog | None = None,
+              progress: Progress | None = None, cancel: CancelToken | None = None) -> ModelSpec:
+    """Check, copy, smoke-test and register ``path``; returns the new version's spec.
+
+    Raises:
+        ModelNotFound, ModelLoadError, ModelCorrupt, OutOfMemory: the file is refused,
+            with the reason; nothing is registered or left behind.
+        Cancelled: the teacher stopped it; the partial copy is removed.
+    """
+    report = progress or (lambda _msg, _frac: None)
+    cancel = cancel or CancelToken()
+    catalog = catalog or Catalog.load()
+    report("Checking the file…", 0.0)
+    candidate = inspect(path)
+    check_ram(candidate)
+    family = family_of(family or candidate.name)
+    version = catalog.next_version(family)
+    folder = user_models_dir() / f"{family}-v{version}"
+    try:
+        files = _copy_all(candidate, folder, version, report, cancel)
+        duplicate = catalog.find_sha256(files[0].sha256)
+        if duplicate is not None:
+            raise InferenceError(f"This model is already added, as {duplicate.id}.",
+                                 hint=f"Use `models use {duplicate.id}` to switch to it.")
+        report("Trying the model…", 0.9)
+        spec = smoke_test(_spec(candidate, family, version, files), folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    catalog.add(spec)
+    catalog.save()
+    report("Added", 1.0)
+    log.info("added model %s (%s, %d bytes)", spec.id, spec.role, candidate.size)
+    return spec
+
+
+def _copy_all(candidate: Candidate, folder: Path, version: int, report: Progress,
+              cancel: CancelToken) -> tuple[ModelFile, ...]:
+    sources = [candidate.path]
+    if candidate.role == "embed":
+        sources.append(candidate.path.parent / "tokenizer.json")
+    folder.mkdir(parents=True, exist_ok=False)
+    files = []
+    for source in sources:
+        target = folder / source.name
+        _copy(source, target, report, cancel)
+        files.append(ModelFile(name=source.name, size=target.stat().st_size,
+                               sha256=sha256_of(target), package="teacher-added",
+                               version=str(version), member=str(source)))
+    return tuple(files)
+
+
+def _copy(source: Path, target: Path, report: Progress, cancel: CancelToken) -> None:
+    total = max(source.stat().st_size, 1)
+    done = 0
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while chunk := src.read(_CHUNK):
+            cancel.raise_if_cancelled()
+            dst.write(chunk)
+            done += len(chunk)
+            report(f"Copying {source.name}…", 0.8 * done / total)
+    if target.stat().st_size != source.stat().st_size:
+        raise ModelLoadError(f"Copying {source.name} did not finish.",
+                             hint="Check there is enough free disk space, then try again.")
+
+
+def _spec(candidate: Candidate, family: str, version: int,
+          files: tuple[ModelFile, ...]) -> ModelSpec:
+    return ModelSpec(
+        id=f"{family}-v{version}", name=f"{candidate.name} (v{version})", role=candidate.role,
+        quantization=candidate.quantization, licence="as provided by the teacher",
+        context_length=candidate.context_length, ram_mb=candidate.ram_mb, files=files,
+        dimension=None, description=f"Added from {candidate.path.name}; chat template: "
+        f"{candidate.template_origin or 'n/a'}", family=family, version=version,
+        origin="user")
+
+
+def smoke_test(spec: ModelSpec, folder: Path) -> ModelSpec:
+    """Step 6: the model loads and produces output; raises :class:`ModelLoadError`.
+
+    Returns the spec, with the embedding dimension filled in for an embedding model.
+    """
+    if spec.role == "chat":
+        from inference.llm import ChatEngine, GenerationParams
+
+        with ChatEngine(folder / spec.files[0].name, n_ctx=512, ram_mb=spec.ram_mb,
+                        name=spec.name) as engine:
+            text = "".join(engine.stream_chat(
+                [{"role": "user", "content": "Say hello."}],
+                GenerationParams.deterministic(max_tokens=8)))
+        if not text.strip():
+            raise ModelLoadError(f"{spec.name} loaded but wrote nothing when tried.")
+        return spec
+    from inference.embed import EmbedEngine
+
+    embedder = EmbedEngine(folder / spec.files[0].name, folder / "tokenizer.json")
+    vectors = embedder.embed(["A test sentence.", "Another one."])
+    return replace(spec, dimension=int(vectors.shape[1]))

@@ -1,0 +1,123 @@
+"""What goes into the PyInstaller bundle, as plain functions the spec and the tests share.
+
+The spec (``packaging/lantern.spec``) and the hooks load this file by path: the folder
+is called ``packaging`` like the PyPA library PyInstaller itself imports, so it must
+never be imported as a package during a build.
+
+Every function returns PyInstaller ``(source, destination folder)`` pairs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+# Native library suffixes across the three platforms (".metal"/".metallib": Apple GPU shaders).
+_NATIVE = (".so", ".dylib", ".dll", ".metal", ".metallib")
+
+# Qt modules Lantern never imports. PyInstaller only follows imports, but PySide6's hooks
+# still pull plugins and translations for anything that is reachable; excluding them
+# keeps the bundle (and its start-up) small.
+QT_EXCLUDES = tuple(f"PySide6.{name}" for name in (
+    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
+    "QtBluetooth", "QtCharts", "QtDataVisualization", "QtDesigner", "QtGraphs", "QtHelp",
+    "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNfc", "QtPdf",
+    "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D", "QtQuickControls2",
+    "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus",
+    "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvgWidgets", "QtTest",
+    "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
+    "QtWebEngineWidgets", "QtWebSockets", "QtWebView",
+))
+
+# Python packages that are installed for development or for other tools, never used by
+# the app at run time.
+PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "matplotlib",
+               "torch", "transformers", "optimum", "uvicorn", "fastapi", "sse_starlette",
+               "starlette", "llama_cpp.server", "huggingface_hub", "hf_xet", "httpx",
+               "yaml")
+
+# Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
+# Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin). Dropping them
+# saves ~40 MB; Qt skips a plugin whose library is missing, with a log line.
+_DROP_BINARIES = re.compile(
+    r"(libQt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.so|libqpdf\.so|libqtvirtualkeyboardplugin"
+    r"|Qt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.dll|qpdf\.dll|qtvirtualkeyboardplugin\.dll)")
+# A fully versioned soname ("libllama.so.0.5.0") is the symlink target of "libllama.so"
+# and "libllama.so.0"; PyInstaller copies each name as a file, so keep only the two the
+# loader asks for.
+_FULL_VERSION = re.compile(r"\.so\.\d+\.\d+(\.\d+)?$")
+
+
+def package_dir(name: str) -> Path:
+    """The installed folder of an importable package, without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the package {name} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def native_files(folder: Path, dest: str) -> list[tuple[str, str]]:
+    """Every native library (and Metal shader) under ``folder``, kept at ``dest``."""
+    if not folder.is_dir():
+        return []
+    return [(str(f), dest) for f in sorted(folder.iterdir())
+            if f.is_file() and (f.suffix in _NATIVE or ".so." in f.name)]
+
+
+def llama_cpp_binaries() -> list[tuple[str, str]]:
+    """``llama_cpp/lib``: libllama, the ggml backends (CPU variants, CUDA, Metal).
+
+    llama-cpp-python loads them from ``<its package>/lib`` at import time, so they must
+    keep exactly that place inside the bundle.
+    """
+    found = [(src, dest) for src, dest in
+             native_files(package_dir("llama_cpp") / "lib", "llama_cpp/lib")
+             if not _FULL_VERSION.search(src)]
+    if not any("llama" in Path(src).name for src, _ in found):
+        raise FileNotFoundError("llama_cpp/lib holds no libllama: reinstall llama-cpp-python")
+    return found
+
+
+def onnxruntime_binaries() -> list[tuple[str, str]]:
+    """ONNX Runtime's native libraries (``capi``: the runtime and any provider plugins)."""
+    return native_files(package_dir("onnxruntime") / "capi", "onnxruntime/capi")
+
+
+def model_datas(registry_file: Path, models_dir: Path) -> list[tuple[str, str]]:
+    """The registry's models, from ``models_dir/<id>/`` to ``assets/models/<id>/``.
+
+    Raises:
+        FileNotFoundError: a registered file is missing (run ``make models`` first); a
+            bundle without its models would only fail later, on a teacher's laptop.
+    """
+    with open(registry_file, "rb") as fh:
+        registry = tomllib.load(fh)
+    pairs = []
+    for model in registry.get("model", []):
+        for entry in model["files"]:
+            source = models_dir / model["id"] / entry["name"]
+            if not source.is_file() or source.stat().st_size != entry["size"]:
+                raise FileNotFoundError(f"{source} is missing or incomplete: run `make models`")
+            pairs.append((str(source), f"assets/models/{model['id']}"))
+    return pairs
+
+
+def asset_datas(assets: Path) -> list[tuple[str, str]]:
+    """Everything in ``assets/`` (registry, prompts, starter packs), folder by folder."""
+    pairs = []
+    for path in sorted(assets.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            pairs.append((str(path), str(Path("assets") / path.parent.relative_to(assets))))
+    return pairs
+
+
+def keep_binary(dest_name: str) -> bool:
+    """False for a native library the bundle does not need (see ``_DROP_BINARIES``)."""
+    return not _DROP_BINARIES.search(Path(dest_name).name)

@@ -1,0 +1,112 @@
+"""What the bundle collects (packaging/bundle_files.py) and how its entry point behaves.
+
+The bundle itself is built and self-tested by ``make bundle-selftest`` (part of
+``make test``); these tests check the pieces quickly against the real installed packages.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    # By path: a package called "packaging" would clash with the PyPA library.
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def files() -> ModuleType:
+    return _load("lantern_bundle_files", REPO / "packaging" / "bundle_files.py")
+
+
+def test_llama_cpp_libraries_keep_their_folder_and_skip_duplicate_names(files: ModuleType
+                                                                         ) -> None:
+    pairs = files.llama_cpp_binaries()
+    names = {Path(src).name for src, _ in pairs}
+    assert {dest for _, dest in pairs} == {"llama_cpp/lib"}
+    assert any(n.startswith("libllama") for n in names)
+    assert any(n.startswith("libggml") for n in names)
+    assert not any(files._FULL_VERSION.search(n) for n in names)
+    assert all(Path(src).is_file() for src, _ in pairs)
+
+
+def test_onnxruntime_native_runtime_is_collected(files: ModuleType) -> None:
+    pairs = files.onnxruntime_binaries()
+    assert any("onnxruntime" in Path(src).name for src, _ in pairs)
+    assert {dest for _, dest in pairs} == {"onnxruntime/capi"}
+
+
+def test_default_models_go_into_the_bundle_assets(files: ModuleType) -> None:
+    pairs = files.model_datas(REPO / "assets" / "models" / "registry.toml", REPO / ".models")
+    dests = {dest for _, dest in pairs}
+    assert "assets/models/smollm2-135m-instruct-q4_1" in dests
+    assert "assets/models/all-minilm-l6-v2-int8" in dests
+    assert len(pairs) == 3
+
+
+def test_a_missing_model_stops_the_build_with_the_fix(files: ModuleType, tmp_path: Path
+                                                      ) -> None:
+    with pytest.raises(FileNotFoundError, match="make models"):
+        files.model_datas(REPO / "assets" / "models" / "registry.toml", tmp_path)
+
+
+def test_unused_qt_libraries_are_dropped_and_needed_ones_kept(files: ModuleType) -> None:
+    for dropped in ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
+                    "PySide6/Qt/plugins/imageformats/libqpdf.so", "Qt6Pdf.dll"):
+        assert not files.keep_binary(dropped), dropped
+    for kept in ("libQt6Widgets.so.6", "libQt6Gui.so.6", "libqxcb.so", "libqoffscreen.so",
+                 "llama_cpp/lib/libllama.so"):
+        assert files.keep_binary(kept), kept
+    assert "PySide6.QtWebEngineCore" in files.QT_EXCLUDES
+    assert "PySide6.QtQuick" in files.QT_EXCLUDES
+
+
+def test_assets_are_collected_folder_by_folder(files: ModuleType) -> None:
+    pairs = files.asset_datas(REPO / "assets")
+    assert (str(REPO / "assets" / "models" / "registry.toml"), "assets/models") in pairs
+    assert any(dest == "assets/prompts" for _, dest in pairs)
+
+
+def test_windowed_start_without_console_streams_does_not_crash(tmp_path: Path) -> None:
+    # A windowed build starts with sys.stdout/sys.stderr set to None. Code that writes to
+    # them directly (traceback.print_exc, faulthandler, a StreamHandler) would then raise;
+    # the entry point replaces them with the null device before anything else runs.
+    entry = str(REPO / "packaging" / "lantern_entry.py")
+    code = ("import sys, traceback, faulthandler, runpy; sys.stdout = None; sys.stderr = None; "
+            f"entry = runpy.run_path({entry!r}); entry['_ensure_streams'](); "
+            "faulthandler.enable(); traceback.print_stack(file=sys.stderr); "
+            "sys.stdout.write('x'); sys.argv = ['Lantern', '--version']; "
+            "raise SystemExit(entry['main']())")
+    env = dict(os.environ, LANTERN_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""  # everything went to the null device
+
+
+def test_bundle_entry_runs_the_models_command(tmp_path: Path) -> None:
+    env = dict(os.environ, LANTERN_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, str(REPO / "packaging" / "lantern_entry.py"),
+                           "models", "list"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "smollm2-135m-instruct-q4_1" in done.stdout and "(* = in use)" in done.stdout
+
+
+def test_selftest_script_refuses_a_missing_bundle(tmp_path: Path) -> None:
+    done = subprocess.run(["bash", str(REPO / "packaging" / "bundle_selftest.sh"),
+                           str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "run 'make bundle' first" in done.stderr

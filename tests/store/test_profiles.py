@@ -1,0 +1,175 @@
+"""Profile operations on a real SQLCipher file: create, use, lock, change, recover, move."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from app.store import LearnerSettings, Profile, ProfileStore, SkillState, StoreError
+from app.store import __main__ as cli
+from app.store.errors import BackupFileError, RecoveryError, WeakPassphrase, WrongPassphrase
+from app.store.recovery import ClassRecoveryKey
+from app.store.transfer import export_backup, import_backup
+from tests.store.conftest import FAST_KDF, PASSPHRASE
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def answer(profile: Profile, text: str = "3/4") -> int:
+    return profile.record_attempt(skill_id="fractions.add", question_id="q1",
+                                  question="What is 1/2 + 1/4?", answer=text, correct=True,
+                                  score=1.0, time_taken_s=4.5, hints_used=1)
+
+
+def test_everything_written_is_read_back_after_lock_and_unlock(
+        store: ProfileStore, profile: Profile) -> None:
+    first = answer(profile)
+    profile.add_tutor_message(conversation_id="c1", role="user", content="why flip it?")
+    profile.add_tutor_message(conversation_id="c1", role="assistant", content="Because...")
+    settings = LearnerSettings(grade=6, interests=["volcanoes"], goals=["fractions"],
+                               pace="slow")
+    profile.set_learner_settings(settings)
+    profile.set_skill_state(SkillState("fractions.add", 0.42, card='{"due": "x"}'))
+    profile.record_privacy_spend(purpose="weekly summary", epsilon=0.5)
+    profile.queue_outbox(idempotency_key="k1", kind="summary", payload="{}")
+    profile.queue_outbox(idempotency_key="k1", kind="summary", payload="{}")
+    store.lock(profile)
+    again = store.unlock(profile.id, PASSPHRASE)
+    try:
+        assert [a.id for a in again.attempts()] == [first]
+        assert again.attempts()[0].answer == "3/4" and again.attempts()[0].hints_used == 1
+        assert [m.role for m in again.tutor_messages("c1")] == ["user", "assistant"]
+        assert again.learner_settings() == settings
+        state = again.skill_state("fractions.add")
+        assert state is not None and state.mastery == 0.42 and state.card == '{"due": "x"}'
+        assert again.privacy_spent() == 0.5
+        assert [o.idempotency_key for o in again.pending_outbox()] == ["k1"]
+        again.mark_sent("k1")
+        assert again.pending_outbox() == []
+    finally:
+        store.lock(again)
+
+
+def test_index_lists_nicknames_and_survives_a_restart(store: ProfileStore,
+                                                      profile: Profile) -> None:
+    reopened = ProfileStore(store.root, kdf=FAST_KDF)
+    assert [(e.id, e.nickname, e.avatar) for e in reopened.profiles()] == [
+        (profile.id, "Mia", "fox")]
+
+
+def test_new_profile_rules_are_explained(store: ProfileStore, profile: Profile) -> None:
+    with pytest.raises(WeakPassphrase, match="Too short"):
+        store.create(nickname="Leo", avatar="owl", passphrase="abc")
+    with pytest.raises(StoreError, match="already uses that nickname"):
+        store.create(nickname=" mia ", avatar="owl", passphrase="long enough words")
+    with pytest.raises(StoreError, match="choose a nickname"):
+        store.create(nickname="   ", avatar="owl", passphrase="long enough words")
+    assert len(store.profiles()) == 1
+
+
+def test_changing_the_passphrase_rewraps_without_touching_the_database(
+        store: ProfileStore, profile: Profile) -> None:
+    answer(profile)
+    store.lock(profile)
+    before = digest(store.db_path(profile.id))
+    store.change_passphrase(profile.id, PASSPHRASE, "green kite over hills")
+    assert digest(store.db_path(profile.id)) == before
+    with pytest.raises(WrongPassphrase):
+        store.unlock(profile.id, PASSPHRASE)
+    again = store.unlock(profile.id, "green kite over hills")
+    assert len(again.attempts()) == 1
+    store.lock(again)
+
+
+def test_teacher_resets_a_forgotten_passphrase_without_opening_the_data(
+        store: ProfileStore, tmp_path: Path) -> None:
+    store.create_class_key("teacher owl passphrase").save(tmp_path / "usb" / "class.json")
+    learner = store.create(nickname="Ana", avatar="cat", passphrase=PASSPHRASE)
+    answer(learner)
+    store.lock(learner)
+    before = digest(store.db_path(learner.id))
+    usb_key = ClassRecoveryKey.load(tmp_path / "usb" / "class.json")
+    with pytest.raises(RecoveryError):
+        store.reset_passphrase(learner.id, class_key=usb_key, teacher_passphrase="wrong one",
+                               new_passphrase="brand new words here")
+    store.reset_passphrase(learner.id, class_key=usb_key,
+                           teacher_passphrase="teacher owl passphrase",
+                           new_passphrase="brand new words here")
+    assert digest(store.db_path(learner.id)) == before
+    again = store.unlock(learner.id, "brand new words here")
+    assert len(again.attempts()) == 1
+    store.lock(again)
+
+
+def test_profiles_made_before_the_class_key_are_enrolled_at_next_unlock(
+        store: ProfileStore, profile: Profile) -> None:
+    store.lock(profile)
+    class_key = store.create_class_key("teacher owl passphrase")
+    with pytest.raises(RecoveryError, match="can't be recovered"):
+        store.reset_passphrase(profile.id, class_key=class_key,
+                               teacher_passphrase="teacher owl passphrase",
+                               new_passphrase="brand new words here")
+    store.lock(store.unlock(profile.id, PASSPHRASE))
+    store.reset_passphrase(profile.id, class_key=class_key,
+                           teacher_passphrase="teacher owl passphrase",
+                           new_passphrase="brand new words here")
+    store.lock(store.unlock(profile.id, "brand new words here"))
+
+
+def test_delete_removes_every_file(store: ProfileStore, profile: Profile) -> None:
+    answer(profile)
+    store.lock(profile)
+    folder = store.db_path(profile.id).parent
+    assert folder.exists()
+    store.delete(profile.id)
+    assert not folder.exists()
+    assert store.profiles() == []
+    assert profile.id not in (store.root / "profiles.json").read_text()
+
+
+def test_export_then_import_on_another_computer(store: ProfileStore, profile: Profile,
+                                                tmp_path: Path) -> None:
+    answer(profile, "five eighths")
+    target = tmp_path / "mia.lantern-backup"
+    export_backup(store, profile, target)
+    store.lock(profile)
+    other = ProfileStore(tmp_path / "other-laptop", kdf=FAST_KDF)
+    entry = import_backup(other, target)
+    assert entry.nickname == "Mia"
+    restored = other.unlock(entry.id, PASSPHRASE)
+    assert restored.attempts()[0].answer == "five eighths"
+    other.lock(restored)
+    with pytest.raises(BackupFileError, match="already on this computer"):
+        import_backup(other, target)
+    assert b"five eighths" not in target.read_bytes()
+
+
+def test_import_rejects_a_file_that_is_not_a_backup(store: ProfileStore,
+                                                    tmp_path: Path) -> None:
+    bogus = tmp_path / "homework.lantern-backup"
+    bogus.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(BackupFileError, match="not a Lantern profile backup"):
+        import_backup(store, bogus)
+    assert store.profiles() == []
+
+
+def test_key_command_prints_a_key_that_opens_the_database(
+        store: ProfileStore, profile: Profile, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    answer(profile)
+    store.lock(profile)
+    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt: PASSPHRASE)
+    assert cli.main(["key", "--profile", profile.id]) == 0
+    hex_key = capsys.readouterr().out.strip()
+    conn = sqlcipher3.connect(str(store.db_path(profile.id)))
+    conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+    assert conn.execute("SELECT answer FROM attempts").fetchall() == [("3/4",)]
+    conn.close()
+    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt: "not it at all")
+    assert cli.main(["key", "--profile", profile.id]) == 1
+    assert "doesn't match" in capsys.readouterr().err

@@ -1,0 +1,48 @@
+"""Prompts are versioned files; changing one must show up in this test's diff.
+
+If you change a prompt, add a new version file (``name.vN+1.md``) and update the pinned
+digest below: the review then sees both the prompt and the test change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+
+from app.core.prompts import load_prompt, prompts_dir, render_prompt
+
+PINNED = {
+    "lesson_summary.v1.md": "0659bd7390ab03b7",
+    "tutor_grounded.v1.md": "fd9fd645b251b896",
+    "tutor_hint.v1.md": "979a3bcfb258dc4c",
+    "tutor_practice.v1.md": "52897418eee40be7",
+    "tutor_system.v1.md": "7ee6b111cef11ff3",
+}
+FIELDS = {
+    "tutor_system": set(),
+    "tutor_grounded": {"language", "learner", "passages"},
+    "tutor_hint": {"interest", "language", "question", "hint"},
+    "tutor_practice": {"language", "question", "hint"},
+    "lesson_summary": {"language", "title", "text"},
+}
+
+
+def test_prompt_files_are_pinned() -> None:
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+             for p in prompts_dir().glob("*.md")}
+    assert found == PINNED
+
+
+def test_each_prompt_uses_exactly_its_fields() -> None:
+    for name, fields in FIELDS.items():
+        text, version = load_prompt(name)
+        used = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert used == fields, name
+        assert version >= 1
+
+
+def test_rendering_fills_fields_and_drops_empty_lines() -> None:
+    text = render_prompt("tutor_grounded", language="Answer in English.", learner="",
+                         passages="[1] Fractions — What is a fraction?\nA fraction…")
+    assert "{" not in text and "\n\n\n" not in text
+    assert text.endswith("A fraction…")

@@ -1,0 +1,111 @@
+"""The tutor service with scripted model replies (fast) and with the real model (slow)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import pytest
+
+from app.core.content.index import RetrievalIndex
+from app.core.content.model import Pack
+from app.core.tutor.conversation import Conversation
+from app.core.tutor.hints import HintRequest
+from app.core.tutor.policy import AIPolicy
+from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
+from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor
+from inference.embed import EmbedEngine
+from inference.llm import ChatEngine
+
+pytestmark = pytest.mark.slow
+
+
+class ScriptedChat:
+    """Replies with the next scripted text, token by token, and records the prompts."""
+
+    def __init__(self, *replies: str) -> None:
+        self.replies = list(replies)
+        self.prompts: list[Sequence[dict[str, str]]] = []
+
+    def stream_chat(self, messages, params=None, cancel=None) -> Iterator[str]:  # type: ignore[no-untyped-def]
+        self.prompts.append(messages)
+        text = self.replies.pop(0) if self.replies else "Let's think."
+        for word in text.split(" "):
+            yield word + " "
+
+
+def _numeric_question(pack: Pack):  # type: ignore[no-untyped-def]
+    return next(q for q in pack.questions if q.type.value == "numeric")
+
+
+def test_a_revealing_hint_is_regenerated_then_replaced_by_the_authored_one(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    question = _numeric_question(fractions)
+    answer = question.answer
+    chat = ScriptedChat(f"The answer is {answer}.", f"It is {answer}, easy!")
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
+    hint = tutor.hint(HintRequest(question, 0.9, 0, 0), Setting(fractions_index))
+    assert hint.source == "authored" and hint.rejected == 2
+    assert hint.text == question.hints[0]
+    assert len(chat.prompts) == 2
+
+
+def test_a_good_rephrasing_is_used(fractions: Pack, fractions_index: RetrievalIndex,
+                                   embed_engine: EmbedEngine) -> None:
+    question = _numeric_question(fractions)
+    chat = ScriptedChat("Think about what the bottom numbers tell you. What stays the same?")
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
+    hint = tutor.hint(HintRequest(question, 0.2, 0, 0), Setting(fractions_index))
+    assert (hint.source, hint.level_name) == ("model", "scaffold")
+    assert question.hints[1] in chat.prompts[0][0]["content"]  # authored hint is the seed
+
+
+def test_after_the_allowed_attempts_the_answer_may_be_given(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    question = _numeric_question(fractions)
+    chat = ScriptedChat(f"Well done for trying: it is {question.answer}.")
+    setting = Setting(fractions_index, policy=AIPolicy(reveal_after_attempts=2))
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).practice_reply(
+        "Tell me", HintRequest(question, 0.5, 2, 0), setting)
+    assert question.answer in reply.text
+
+
+def test_off_topic_questions_get_ask_your_teacher(fractions_index: RetrievalIndex,
+                                                  embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Paris.")
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        "What is the capital of France?", Setting(fractions_index), Conversation(),
+        emit=lambda _s: None)
+    assert reply.text == NOT_IN_LESSONS and chat.prompts == []
+
+
+def test_free_chat_off_is_enforced(fractions_index: RetrievalIndex,
+                                   embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat()
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        "What is a fraction?", Setting(fractions_index, policy=AIPolicy(free_chat=False)),
+        Conversation(), emit=lambda _s: None)
+    assert reply.text == FREE_CHAT_OFF and chat.prompts == []
+
+
+def test_an_unsafe_sentence_stops_the_stream_and_is_replaced(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("A fraction is a part of a whole. You are stupid and worthless. More.")
+    shown: list[str] = []
+    conversation = Conversation()
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        "What is a fraction?", Setting(fractions_index), conversation, emit=shown.append)
+    assert reply.text == SAFE_MESSAGE and reply.flagged
+    assert shown == ["A fraction is a part of a whole. "]  # the bad sentence never showed
+    assert conversation.turns == []
+
+
+def test_the_real_model_answers_with_a_citation(
+        chat_engine: ChatEngine, fractions_index: RetrievalIndex,
+        embed_engine: EmbedEngine) -> None:
+    tutor = Tutor(chat_engine, embed_engine, SafetyFilter(embed_engine))
+    shown: list[str] = []
+    reply = tutor.answer("What is a numerator?", Setting(fractions_index), Conversation(),
+                         emit=shown.append)
+    assert reply.grounded and reply.cited is not None and reply.cited.cited
+    assert "".join(shown).strip()
+    assert any(f"[{s.number}]" in reply.text for s in reply.cited.cited)

@@ -1,0 +1,149 @@
+"""Take the sync screenshots from real computed data on a real (virtual) X screen.
+
+Run:  ``xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python -m tools.sync_screens``
+
+It starts a real hub on 127.0.0.1 with a temporary SQLite file, creates encrypted
+profiles for a class of 30 learners (answers with realistic spread), and each one
+enrols, noises last week's figures at the default ε and uploads them. Then it opens the
+preview dialog for one more learner (``docs/screens/sync-preview.png``) and renders the
+hub's class page with headless Chromium (``docs/screens/hub-class.png``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.core.sync.config import SyncConfig
+from app.core.sync.repo import SyncRepository
+from app.core.sync.service import Prepared, commit, deliver, prepare
+from app.core.sync.source import ProfileSource
+from app.core.sync.transport import enrol
+from app.store import ProfileStore, SkillState
+from app.store.keys import KdfParams
+from benchmarks.pgcluster import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs" / "screens"
+SKILLS = ("fractions", "decimals", "percentages")
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1, salt=bytes(16))
+NEXT_WEEK = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)
+
+
+@contextmanager
+def hub(db_url: str) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "app.hub", "--db", db_url, "serve",
+                                "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}/health", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def add_class(db_url: str, name: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, "add-class", name],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return out.strip().rsplit(" ", 1)[-1]
+
+
+def learner(store: ProfileStore, url: str, code: str, number: int,
+            rng: random.Random) -> tuple[SyncRepository, ProfileSource, SyncConfig]:
+    profile = store.create(nickname=f"Learner {number}", avatar="fox",
+                           passphrase="purple tiger jumps high")
+    skill_level = {s: rng.uniform(0.3, 0.9) for s in SKILLS}
+    for i in range(rng.randint(4, 24)):
+        skill = rng.choice(SKILLS)
+        right = rng.random() < skill_level[skill]
+        profile.record_attempt(skill_id=skill, question_id=f"q{i}", question="?", answer="a",
+                               correct=right, score=float(right),
+                               time_taken_s=rng.uniform(20, 120))
+    for skill, level in skill_level.items():
+        profile.set_skill_state(SkillState(skill, level, None, ""))
+    device = enrol(url, code)
+    config = SyncConfig(enabled=True, hub_url=device.hub_url, key_id=device.key_id,
+                        token=device.token, class_name=device.class_name)
+    return SyncRepository(profile.conn), ProfileSource(profile, SKILLS), config
+
+
+def fill_class(store: ProfileStore, url: str, code: str, count: int, first: int) -> None:
+    rng = random.Random(first)
+    for number in range(first, first + count):
+        repo, source, config = learner(store, url, code, number, rng)
+        commit(repo, prepare(repo, source, config, now=NEXT_WEEK), config)
+        deliver(repo, config)
+
+
+def preview_shot(prepared: Prepared, class_name: str) -> Path:
+    from app.ops.context import AppContext
+    from app.ui.application import create_application
+    from app.ui.style import apply_style
+    from app.ui.sync.preview import SyncPreviewDialog
+
+    app = create_application()
+    ctx = AppContext.create()
+    apply_style(app, ctx.settings)
+    dialog = SyncPreviewDialog(prepared, class_name=class_name)
+    dialog.resize(700, 760)
+    dialog.move(0, 0)
+    dialog.show()
+    QTest.qWait(500)
+    path = DOCS / "sync-preview.png"
+    QApplication.primaryScreen().grabWindow(
+        0, dialog.x(), dialog.y(), dialog.frameGeometry().width(),
+        dialog.frameGeometry().height()).save(str(path))
+    dialog.close()
+    ctx.close()
+    return path
+
+
+def page_shot(url: str) -> Path:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        raise SystemExit("Install Chromium (apt-get install -y chromium) for the hub shot.")
+    path = DOCS / "hub-class.png"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--hide-scrollbars", f"--screenshot={path}", "--window-size=1280,520",
+                    url], check=True, capture_output=True, timeout=120)
+    return path
+
+
+def main() -> int:
+    DOCS.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lantern-shots-") as folder:
+        os.environ["LANTERN_HOME"] = str(Path(folder) / "home")
+        db_url = f"sqlite:///{Path(folder) / 'hub.sqlite3'}"
+        store = ProfileStore(Path(folder) / "profiles", kdf=FAST_KDF)
+        big, small = add_class(db_url, "6B"), add_class(db_url, "6C")
+        with hub(db_url) as url:
+            fill_class(store, url, big, 30, first=1)
+            fill_class(store, url, small, 3, first=100)
+            repo, source, config = learner(store, url, big, 31, random.Random(31))
+            print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))
+            print(page_shot(f"{url}/classes/1"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
