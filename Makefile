@@ -95,8 +95,9 @@ $(BUILD_STAMP): pyproject.toml $(STAMP)
 $(BUILT): $(BUILD_STAMP) $(wildcard packaging/models/*.py)
 	OMP_WAIT_POLICY=PASSIVE $(PY) -m packaging.models build
 
+MODEL_TESTS := $(addprefix tests/packaging/test_,corpus.py evaluate.py prune.py report.py)
 models-build: $(BUILT)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/packaging -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(MODEL_TESTS) -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
