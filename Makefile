@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres
+.PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres \
+        models-build bench-report
 
 run: setup
 	@bash packaging/system-deps.sh
@@ -69,8 +70,34 @@ dist/Lantern/Lantern: $(BUNDLE_DEPS) $(STAMP) $(MODELS)
 bundle-selftest: bundle
 	bash packaging/bundle_selftest.sh dist/Lantern
 
-bench: setup
-	$(PY) -m benchmarks
+
+bench: setup $(BUILT)
+	$(PY) -m benchmarks --json results.json
+
+# docs/benchmarks.md and its plots, from the results.json that `make bench` wrote.
+bench-report: $(BUILD_STAMP)
+	$(PY) -m benchmarks.report results.json
+
+# Our own embedding model: export, optimise, prune + distil, quantize, evaluate, gate
+# (docs/models.md). The CPU build of torch is installed first, pinned: an unpinned torch
+# on a venv without one pulls several GB of CUDA wheels. Override TORCH where the pinned
+# CPU wheel is not on the index (e.g. TORCH="torch --index-url <cpu index>").
+TORCH       ?= torch==2.13.0
+BUILD_STAMP := $(VENV)/.build-models
+BUILT       := build/models/report.json
+
+$(BUILD_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q $(TORCH)
+	$(PY) -m pip install -q -e ".[dev,hub,build-models]"
+	touch $@
+
+# Passive OpenMP waits: on a small shared CPU, spinning threads slow everyone down.
+$(BUILT): $(BUILD_STAMP) $(wildcard packaging/models/*.py)
+	OMP_WAIT_POLICY=PASSIVE $(PY) -m packaging.models build
+
+MODEL_TESTS := $(addprefix tests/packaging/test_,corpus.py evaluate.py prune.py report.py)
+models-build: $(BUILT)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(MODEL_TESTS) -q
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""``python -m packaging.models build|chat-compare [--out DIR] [--threads N] …``.
+
+``build`` makes, measures and gates our embedding model; it prints progress and one line
+per candidate. A candidate failing the gates is a result, not a crash: the exit code is 0
+and the report says which gate failed by how much; ``--require-pass`` exits 1 instead
+(for the CI run that switches the default model).
+``chat-compare`` runs the tutor check on the shipped chat GGUF and on Gemma 3 270M and
+writes ``<out>/chat-compare.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub: all is local
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from packaging.models.build import BuildConfig, build  # heavy: torch, optimum
+
+    defaults = BuildConfig()
+    parser = argparse.ArgumentParser(prog="python -m packaging.models")
+    parser.add_argument("command", choices=["build", "chat-compare"])
+    parser.add_argument("--out", type=Path, default=defaults.out)
+    parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--epochs", type=int, default=defaults.distill.epochs)
+    parser.add_argument("--keep-ffn", type=int, default=defaults.distill.keep_ffn)
+    parser.add_argument("--require-pass", action="store_true",
+                        help="exit 1 when no candidate passes every gate")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    if args.command == "chat-compare":
+        return _chat_compare(args.out, args.threads)
+    config = BuildConfig(out=args.out, threads=args.threads, distill=replace(
+        defaults.distill, epochs=args.epochs, keep_ffn=args.keep_ffn))
+    result = build(config, report=lambda line: print(line, flush=True))
+    for name, c in result["candidates"].items():
+        print(f"{name:16} {c['size_bytes'] / 1e6:6.1f} MB  {c['ms_per_text']:6.2f} ms/text  "
+              f"min cos {c['min_cosine']:.4f}  recall@5 {c['recall_at_5']:.3f}  "
+              f"{'PASS' if c['passes'] else 'fail'}")
+    print(f"chosen: {result['chosen'] or 'none (see report.json gates)'}; "
+          f"report: {args.out / 'report.json'}; steps (s): {result['step_seconds']}")
+    return 1 if args.require_pass and not result["chosen"] else 0
+
+
+def _chat_compare(out: Path, threads: int) -> int:
+    from packaging.models.chat_compare import CASES, compare
+
+    results = compare(out / "cache", threads)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "chat-compare.json").write_text(json.dumps(
+        {"cases": [q for q, _ in CASES], "threads": threads, "results": results}, indent=2))
+    for r in results:
+        print(f"{r['model']:34} {r['file_mb']:6.1f} MB  tutor check {r['score']:.0%}  "
+              f"{r['tokens_per_s']:6.1f} tokens/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
