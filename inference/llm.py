@@ -59,6 +59,7 @@ class ChatEngine:
         _check_ram(ram_mb, model_path)
         self._lock = threading.Lock()
         self._stack = ExitStack()
+        self._closed = False
         threads = n_threads or physical_cores()
         self._llm = self._load(model_path, n_ctx, threads, n_gpu_layers)
         self._stack.callback(self._llm.close)
@@ -132,6 +133,7 @@ class ChatEngine:
 
     def count_tokens(self, text: str) -> int:
         with self._lock:
+            self._check_open()
             return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
@@ -160,6 +162,7 @@ class ChatEngine:
     def _generate(self, prompt: str, params: GenerationParams,
                   cancel: CancelToken | None) -> Iterator[str]:
         with self._lock:
+            self._check_open()
             stream = self._llm.create_completion(
                 prompt, max_tokens=params.max_tokens, temperature=params.temperature,
                 top_p=params.top_p, top_k=params.top_k, repeat_penalty=params.repeat_penalty,
@@ -177,9 +180,15 @@ class ChatEngine:
                 stream.close()
 
     def close(self) -> None:
-        """Free the model's memory. Safe to call twice."""
+        """Free the model's memory. Safe to call twice; later calls raise, never crash."""
         with self._lock:
+            self._closed = True
             self._stack.close()
+
+    def _check_open(self) -> None:
+        # llama.cpp dereferences freed memory if used after close: refuse instead.
+        if self._closed:
+            raise ModelLoadError("The chat model was closed.", hint="Restart Lantern.")
 
     def __enter__(self) -> ChatEngine:
         return self

@@ -59,10 +59,15 @@ def test_missing_file_and_too_little_memory(tmp_path: Path, chat_engine: ChatEng
         ChatEngine(chat_engine.info.path, ram_mb=10**9)
 
 
-def test_close_is_idempotent(chat_engine: ChatEngine) -> None:
+def test_close_is_idempotent_and_a_closed_engine_refuses_work(
+        chat_engine: ChatEngine) -> None:
     engine = ChatEngine(chat_engine.info.path, n_ctx=512)
     engine.close()
     engine.close()
+    with pytest.raises(ModelLoadError, match="closed"):
+        engine.count_tokens("hello")
+    with pytest.raises(ModelLoadError, match="closed"):
+        list(engine.stream_chat(QUESTION, GenerationParams.deterministic(4)))
 
 
 def test_llama_cpp_logs_go_to_logging_not_stderr(chat_engine: ChatEngine) -> None:
