@@ -13,6 +13,7 @@ private: nothing here logs them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -32,9 +33,13 @@ from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_l
 from app.core.tutor.policy import AIPolicy
 from app.ops.context import AppContext
 from app.store import Profile, StoreError
+from inference.cancel import CancelToken
+from inference.errors import InferenceError
 
 OnError = Callable[[Exception], None]
 Snapshot = tuple[ProgressData, list[Recommendation]]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -122,14 +127,36 @@ def check_answer(*, parent: QObject, ctx: AppContext, attempt: Attempt,
 def hint(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question,
          wrong_attempts: int, hints_shown: int, on_done: Callable[[Hint], None],
          on_error: OnError) -> None:
-    """The next hint for ``question``; its level follows mastery and attempts."""
+    """The next hint for ``question``; its level follows mastery and attempts.
 
-    def work() -> Hint:
-        mastery = journal.skill_mastery(_profile(ctx), question.skill, _model())
-        level = hint_level(HintRequest(question, mastery, wrong_attempts, hints_shown))
-        return Hint(authored_hint(question, level, language=pack.info.language), level)
+    The mastery is read on the db lane; the tutor then rephrases the authored hint on the
+    inference lane under the Socratic guard (``Tutor.hint``). While the models are not
+    available the authored ladder alone is used.
+    """
 
-    ctx.runner.submit("db", work, parent=parent, on_success=on_done, on_error=on_error)
+    def read_mastery() -> float:
+        return journal.skill_mastery(_profile(ctx), question.skill, _model())
+
+    def ask_tutor(mastery: float) -> None:
+        request = HintRequest(question, mastery, wrong_attempts, hints_shown)
+        ctx.runner.submit("inference", lambda: _tutor_hint(ctx, pack, request),
+                          parent=parent, on_success=on_done, on_error=on_error)
+
+    ctx.runner.submit("db", read_mastery, parent=parent, on_success=ask_tutor,
+                      on_error=on_error)
+
+
+def _tutor_hint(ctx: AppContext, pack: Pack, request: HintRequest) -> Hint:
+    try:
+        tutor = ctx.tutor.tutor(ctx.models)
+    except InferenceError as exc:  # no model: the teacher's own hints still work
+        log.info("hint without the model (%s)", exc)
+        level = hint_level(request)
+        return Hint(authored_hint(request.question, level, language=pack.info.language), level)
+    setting = ctx.tutor.setting(pack, ctx.models, ctx.settings.ai_policy.to_policy(),
+                                cancel=CancelToken(), open_lesson=request.question.lesson)
+    given = tutor.hint(request, setting)
+    return Hint(given.text, given.level)
 
 
 def load_snapshot(*, parent: QObject, ctx: AppContext, pack: Pack,

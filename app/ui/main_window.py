@@ -42,7 +42,6 @@ from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.style import nav_point_size
-from app.ui.tutor.lesson_dialog import LessonDialog
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
@@ -231,15 +230,13 @@ class MainWindow(QMainWindow):
         tutor.source_opened.connect(self.open_lesson)
         return tutor
 
-    def open_lesson(self, pack_id: str, lesson_id: str, heading: str) -> LessonDialog | None:
-        """Show a lesson at ``heading`` (a tutor citation)."""
-        pack = next((e.pack for e in self._packs if e.pack.info.id == pack_id), None)
-        lesson = pack.lesson(lesson_id) if pack else None
-        if lesson is None:
-            return None
-        dialog = LessonDialog(lesson, heading, self)
-        dialog.open()
-        return dialog
+    def open_lesson(self, pack_id: str, lesson_id: str, heading: str) -> bool:
+        """Show a lesson in Learn, scrolled to ``heading`` (a tutor citation)."""
+        learn = self.learning.learn
+        if not learn.show_lesson(pack_id, lesson_id, heading):
+            return False
+        self.show_page(learn)
+        return True
 
     def add_page(self, title: str, page: QWidget, *, description: str = "") -> None:
         item = QListWidgetItem(title)

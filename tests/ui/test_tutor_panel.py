@@ -13,7 +13,6 @@ from app.core.content.loader import load_pack
 from app.core.models import LoadState, ModelHost
 from app.ui.main_window import MainWindow
 from app.ui.tutor.chat_model import Sender
-from app.ui.tutor.lesson_dialog import LessonDialog
 from inference.llm import GenerationParams
 from inference.registry import load_registry, resolve
 from tests.fakes import FakeChatEngine
@@ -42,7 +41,7 @@ def test_an_answer_streams_into_the_view_in_batches(qtbot, make_ctx) -> None:  #
     window = _window(qtbot, make_ctx(fake_host(engine)))
     changes: list[int] = []
     window.tutor.model.dataChanged.connect(lambda *_: changes.append(1))
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=20_000) as done:
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000) as done:
         _ask(qtbot, window, "What is a fraction?")
         assert window.tutor.stop_button.isEnabled() and not window.tutor.ask_button.isEnabled()
     model = window.tutor.model
@@ -60,8 +59,8 @@ def test_stop_cancels_within_one_token(qtbot, make_ctx) -> None:  # type: ignore
     engine = FakeChatEngine(delay_s=0.02)
     window = _window(qtbot, make_ctx(fake_host(engine)))
     _ask(qtbot, window, "What is a fraction?")
-    qtbot.waitUntil(lambda: engine.produced >= 5, timeout=10_000)
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
+    qtbot.waitUntil(lambda: engine.produced >= 5, timeout=120_000)
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
         produced_at_click = engine.produced
         qtbot.mouseClick(window.tutor.stop_button, Qt.MouseButton.LeftButton)
     assert engine.produced - produced_at_click <= 1
@@ -74,8 +73,8 @@ def test_escape_stops_the_answer(qtbot, make_ctx) -> None:  # type: ignore[no-un
     engine = FakeChatEngine(delay_s=0.02)
     window = _window(qtbot, make_ctx(fake_host(engine)))
     _ask(qtbot, window, "What is a fraction?")
-    qtbot.waitUntil(lambda: engine.produced >= 2, timeout=10_000)
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
+    qtbot.waitUntil(lambda: engine.produced >= 2, timeout=120_000)
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
         qtbot.keyClick(window.tutor.question, Qt.Key.Key_Escape)
     assert engine.produced < len(engine.tokens)
 
@@ -120,7 +119,7 @@ def test_a_corrupt_model_shows_what_to_do_and_the_app_stays_open(
     assert "damaged" in text and "python -m inference fetch" in text
     assert "not available" in window.status.chat_label.text()
     _ask(qtbot, window, "What is a fraction?")
-    qtbot.waitUntil(lambda: window.tutor.model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: window.tutor.model.rowCount() == 3, timeout=120_000)
     notice = window.tutor.model.message(2)
     assert notice.sender is Sender.NOTICE and "damaged" in notice.text
     assert window.tutor.ask_button.isEnabled() is False  # empty box; not stuck busy
@@ -152,11 +151,11 @@ def test_a_suggestion_button_asks_its_question(qtbot, make_ctx) -> None:  # type
         return [b for b in window.tutor.findChildren(QPushButton)
                 if b.objectName() == "suggestion" and not b.isHidden()]
 
-    qtbot.waitUntil(lambda: len(chips()) == 3, timeout=30_000)  # the subject's first lessons
+    qtbot.waitUntil(lambda: len(chips()) == 3, timeout=120_000)  # the subject's first lessons
     first_lesson = sorted(window.ctx.subject.lessons, key=lambda x: x.order)[0]
     assert chips()[0].text() == first_lesson.title
     chips = chips()  # type: ignore[assignment]
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=10_000):
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
         qtbot.mouseClick(chips[1], Qt.MouseButton.LeftButton)
     assert window.tutor.model.message(0).text == chips[1].text()
     assert window.tutor.model.message(1).text.startswith("Leaves have chlorophyll.")
@@ -168,7 +167,7 @@ def test_an_off_topic_question_gets_ask_your_teacher_without_the_model(
 
     engine = FakeChatEngine(["Paris."], delay_s=0)
     window = _window(qtbot, make_ctx(fake_host(engine)))
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=30_000) as done:
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000) as done:
         _ask(qtbot, window, "What is the capital of France?")
     assert done.args[0] == NOT_IN_LESSONS and engine.produced == 0
 
@@ -182,16 +181,18 @@ def test_a_cited_answer_opens_the_lesson_at_its_passage(qtbot, make_ctx) -> None
     engine = FakeChatEngine([passage.text.split(". ")[0] + ". "], delay_s=0)
     ctx.models._chat = engine  # the next answer quotes the lesson
     ctx.tutor._tutor = None
-    with qtbot.waitSignal(window.tutor.answer_finished, timeout=30_000):
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
         _ask(qtbot, window, "What is a numerator?")
     message = window.tutor.model.message(1)
     assert message.sources
     assert all(f"[{s.number}]" in message.text for s in message.sources)
-    qtbot.waitUntil(lambda: bool(window._packs), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(window._packs), timeout=120_000)
     source = message.sources[0]
     with qtbot.waitSignal(window.tutor.source_opened) as opened:
         window.tutor._on_message_activated(window.tutor.model.index(1))
     assert opened.args == [source.pack_id, source.lesson_id, source.heading]
-    dialogs = [w for w in window.findChildren(LessonDialog)]
-    assert dialogs and dialogs[-1].browser.textCursor().selectedText() == source.heading
-    dialogs[-1].close()
+    learn = window.learning.learn
+    assert window.pages.currentWidget() is learn
+    assert learn.current == (source.pack_id, source.lesson_id)
+    top = learn.reader.cursorForPosition(learn.reader.viewport().rect().topLeft())
+    assert source.heading in top.block().text() or learn.reader.verticalScrollBar().value() > 0
