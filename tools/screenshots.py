@@ -39,6 +39,17 @@ def _save(window: MainWindow, name: str) -> Path:
     return path
 
 
+def _sign_in(ctx: AppContext, window: MainWindow) -> None:
+    """A learner profile, as the sign-in screen would create it (real store, real keys)."""
+    def create() -> None:  # the connection belongs to the db lane, like in the app
+        ctx.profile = ctx.profiles.create(nickname="Maya", avatar="fox",
+                                          passphrase="purple-otter-sings-42")
+
+    ctx.runner.submit("db", create).result()
+    entry = next(e for e in ctx.profiles.profiles() if e.nickname == "Maya")
+    window.signin.signed_in.emit(entry)
+
+
 def tutor_answer(question: str) -> Path:
     app = create_application()
     ctx = AppContext.create()
@@ -46,6 +57,12 @@ def tutor_answer(question: str) -> Path:
     window = show_main_window(ctx)
     window.move(0, 0)
     _wait_for(window.models_ready)
+    _sign_in(ctx, window)
+    window.show_page(window.tutor)
+    while ctx.subject is None or ctx.subject.info.id != "fractions":  # the subject list
+        QTest.qWait(100)
+        if window.tutor.subject.count():
+            window.tutor.subject.setCurrentIndex(window.tutor.subject.findData("fractions"))
     QTest.keyClicks(window.tutor.question, question)
     QTest.keyClick(window.tutor.question, Qt.Key.Key_Return)
     _wait_for(window.tutor.answer_finished)

@@ -58,7 +58,7 @@ def test_an_answer_without_markers_is_attributed_by_similarity(
     answer = found.sources[0].passage.text.split(". ")[0] + "."
     cited = cite(answer, found, embed_engine)
     assert cited.attributed and cited.cited
-    assert cited.text.endswith(f"[{cited.cited[0].number}]")
+    assert cited.text.endswith(f" [{cited.cited[0].number}].")
 
 
 def test_nothing_unrelated_gets_a_citation(fractions_index: RetrievalIndex,

@@ -124,9 +124,20 @@ def _attribute(answer: str, grounding: Grounding, embedder: Embedder) -> CitedAn
         source = grounding.sources[best]
         if sims[i, best] >= CITE_THRESHOLD and source not in cited:
             cited.append(source)
-            sentence = f"{sentence} [{source.number}]"
+            sentence = _with_marker(sentence, source.number)
         out.append(sentence)
-    return CitedAnswer(" ".join(out), tuple(cited), attributed=True)
+    joiner = "" if has_cjk(answer) else " "
+    return CitedAnswer(joiner.join(s.strip() for s in out),
+                       tuple(sorted(cited, key=lambda s: s.number)), attributed=True)
+
+
+def _with_marker(sentence: str, number: int) -> str:
+    """"It is a part. " -> "It is a part [1]. " (the marker sits before the full stop)."""
+    body = sentence.rstrip()
+    tail = sentence[len(body):]
+    if body and body[-1] in ".!?。！？":
+        return f"{body[:-1]} [{number}]{body[-1]}{tail}"
+    return f"{body} [{number}]{tail}"
 
 
 def _source_vectors(grounding: Grounding, embedder: Embedder) -> np.ndarray:

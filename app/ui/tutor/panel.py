@@ -245,4 +245,5 @@ def _sources(reply: TutorReply) -> tuple[SourceRef, ...]:
     if reply.cited is None:
         return ()
     return tuple(SourceRef(s.number, s.passage.pack_id, s.passage.lesson_id,
-                           s.passage.lesson_title, s.passage.heading) for s in reply.cited.cited)
+                           s.passage.lesson_title, s.passage.heading)
+                 for s in sorted(reply.cited.cited, key=lambda s: s.number))
