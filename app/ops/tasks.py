@@ -13,12 +13,13 @@ import logging
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from inference.errors import Cancelled
 
@@ -46,17 +47,36 @@ def _lower_priority() -> None:
 
 
 class _Bridge(QObject):
-    """Lives on the GUI thread; runs callables posted from any thread there."""
+    """Lives on the GUI thread; runs callables posted from any thread there.
 
-    posted = Signal(object)
+    Worker threads never emit Qt signals: a queued signal with a Python argument makes
+    Qt copy that argument while holding its signal-slot mutex, and copying needs the
+    GIL. With the GUI thread holding the GIL inside a Qt call that wants the same mutex
+    (``show()`` connecting a style's signals, say), both wait forever — we saw exactly
+    that deadlock in CI. Instead the callable goes into a thread-safe deque and a plain
+    ``QEvent`` (no Python payload, no signal-slot lock) wakes the GUI thread.
+    """
+
+    _WAKE = QEvent.Type(QEvent.registerEventType())
 
     def __init__(self) -> None:
         super().__init__()
-        self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._calls: deque[Callable[[], None]] = deque()
 
-    @Slot(object)
-    def _run(self, call: Callable[[], None]) -> None:
-        call()
+    def post(self, call: Callable[[], None]) -> None:
+        self._calls.append(call)
+        QCoreApplication.postEvent(self, QEvent(self._WAKE))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self._WAKE:
+            return super().event(event)
+        while self._calls:
+            try:
+                call = self._calls.popleft()
+            except IndexError:  # drained by an earlier wake-up
+                break
+            call()
+        return True
 
 
 class TaskRunner:
@@ -83,7 +103,7 @@ class TaskRunner:
             if parent is None or shiboken6.isValid(parent):
                 call()
 
-        self._bridge.posted.emit(guarded)
+        self._bridge.post(guarded)
 
     def submit(self, lane: Lane, work: Callable[[], T], *, parent: QObject | None = None,
                on_success: Callable[[T], None] | None = None,

@@ -42,6 +42,7 @@ from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.style import nav_point_size
+from app.ui.teacher.page import TeacherPage
 from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.tutor = self._new_tutor()
         self.content = ContentPage(ctx)
         self.content.packs_changed.connect(self._on_packs_changed)
+        self.teacher = TeacherPage(ctx, self.content)
         self.device_page = DevicePage(ctx)
         self.settings = SettingsPage(ctx)
         self.settings.settings_changed.connect(
@@ -122,8 +124,9 @@ class MainWindow(QMainWindow):
             (self.tr("Settings"), self.tr("Text size, colours, idle lock"), self.settings),
             (self.tr("This laptop"), self.tr("The tutor's model, device and threads"),
              self.device_page),
-            (self.tr("For teachers"), self.tr("For teachers: add or remove subjects"),
-             self.content),
+            (self.tr("For teachers"),
+             self.tr("For teachers: subjects, the tutor's AI policy, class summaries"),
+             self.teacher),
         ]
         for title, tip, page in pages:
             self.add_page(title, page, description=tip)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
         self.learning.signed_in()
+        self.teacher.signed_in([s.id for e in self._packs for s in e.pack.skills])
         self.idle.start()
 
     def sign_out(self) -> None:
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         if not self.signed_in:
             return
         self.idle.stop()
+        self.teacher.signed_out()
         self.screens.setCurrentWidget(self.signin)
         self._replace_tutor()
         if self._learning is not None:

@@ -1,0 +1,65 @@
+"""The teachers' page: subjects (content packs), the AI policy, and class summaries (sync)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.ops import sync as sync_ops
+from app.ops.context import AppContext
+from app.ui.errors import describe_error
+from app.ui.sync.settings import SyncSettingsWidget
+from app.ui.teacher.policy import PolicyPage
+
+
+class TeacherPage(QWidget):
+    def __init__(self, ctx: AppContext, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.content = content
+        self.policy = PolicyPage(ctx)
+        self.sync_holder = QWidget()
+        self._sync_layout = QVBoxLayout(self.sync_holder)
+        self.sync: SyncSettingsWidget | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(content, self.tr("Subjects"))
+        self.tabs.addTab(self.policy, self.tr("AI policy"))
+        self.tabs.addTab(self.sync_holder, self.tr("Class summaries"))
+        title = QLabel(self.tr("For teachers"))
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        self._show_sync_note(self.tr("Class summaries belong to a learner profile: they "
+                                     "appear here once a learner has signed in."))
+
+    def signed_in(self, skills: Sequence[str]) -> None:
+        """Open the signed-in profile's sync settings (off until the teacher turns it on)."""
+        sync_ops.open_session(parent=self, ctx=self.ctx, skills=list(skills),
+                              on_done=self._on_session,
+                              on_error=lambda exc: self._show_sync_note(describe_error(exc)))
+
+    def signed_out(self) -> None:
+        self._show_sync_note(self.tr("Sign in to a learner profile to see its class "
+                                     "summaries."))
+
+    def _on_session(self, session: sync_ops.SyncSession) -> None:
+        self._clear()
+        self.sync = SyncSettingsWidget(self.ctx, session)
+        self._sync_layout.addWidget(self.sync)
+
+    def _show_sync_note(self, text: str) -> None:
+        self._clear()
+        note = QLabel(text)
+        note.setWordWrap(True)
+        self._sync_layout.addWidget(note)
+        self._sync_layout.addStretch(1)
+
+    def _clear(self) -> None:
+        self.sync = None
+        while self._sync_layout.count():
+            item = self._sync_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
