@@ -38,7 +38,7 @@ class EmbedEngine:
 
     def __init__(self, model_path: Path, tokenizer_path: Path, *,
                  providers: Sequence[str] = (CPU_PROVIDER,), threads: int | None = None,
-                 max_length: int = 256, batch_size: int = 32) -> None:
+                 max_length: int = 256, batch_size: int = 8) -> None:
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise ModelNotFound(f"The embedding model file {path} is missing.")
@@ -113,6 +113,10 @@ def _load_session(path: Path, providers: list[str], threads: int) -> ort.Inferen
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # No arena: ORT's CPU arena keeps the peak of the largest batch (attention over 256
+    # tokens x 32 texts is hundreds of MB) for the life of the session; on a school laptop
+    # that memory matters more than the few percent the arena saves.
+    options.enable_cpu_mem_arena = False
     options.log_severity_level = 3  # errors only; ORT warnings go nowhere useful for users
     try:
         return ort.InferenceSession(str(path), sess_options=options, providers=providers)
