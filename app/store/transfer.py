@@ -85,5 +85,6 @@ def _read(source: Path) -> tuple[ProfileEntry, bytes]:
             if meta.get("format") != FORMAT:
                 raise ValueError("wrong format")
             return ProfileEntry.from_dict(meta["entry"]), archive.read("profile.db")
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile,
+            NotImplementedError) as exc:  # a damaged header: unknown zip version
         raise BackupFileError("That file is not a Lantern profile backup.") from exc

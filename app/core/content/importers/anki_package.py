@@ -28,9 +28,11 @@ from app.core.content.importers.writer import ImportFailed
 
 log = logging.getLogger(__name__)
 
-# What a damaged zip or zstd stream raises while being read.
+# What a damaged zip or zstd stream raises while being read. zipfile raises
+# NotImplementedError for a header claiming an unknown zip version or compression method
+# (found by the property test on a damaged .apkg).
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError,
-               ValueError)
+               ValueError, NotImplementedError)
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 MAX_MEDIA_BYTES = 200 * 1024 * 1024  # one picture or sound; larger is not a quiz file

@@ -32,7 +32,7 @@ def is_quiz_file(path: Path) -> bool:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
-        except (zipfile.BadZipFile, OSError):
+        except (zipfile.BadZipFile, OSError, NotImplementedError):
             return False  # install_pack explains a damaged zip
         return not any(n == PACK_FILE or n.endswith(f"/{PACK_FILE}") for n in names)
     return path.suffix.lower() in QUIZ_SUFFIXES
