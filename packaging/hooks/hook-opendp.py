@@ -1,9 +1,14 @@
 """PyInstaller hook: OpenDP's native library.
 
 ``opendp._lib`` loads ``opendp/lib/opendp.abi3.so`` (``.dll``/``.dylib`` elsewhere) by path
-at import time; no import statement reveals it, so it must be collected explicitly.
+at import time; no import statement reveals it, and ``collect_dynamic_libs`` only matches
+``lib*.so`` names on Linux, so the folder's files are listed here by hand.
 """
 
-from PyInstaller.utils.hooks import collect_dynamic_libs
+from pathlib import Path
 
-binaries = collect_dynamic_libs("opendp")
+from PyInstaller.utils.hooks import get_package_paths
+
+_, package_dir = get_package_paths("opendp")
+binaries = [(str(path), "opendp/lib") for path in sorted(Path(package_dir, "lib").iterdir())
+            if "opendp" in path.name]
