@@ -8,7 +8,9 @@ import pytest
 
 from app.core.models import ModelHost
 from app.ops.context import AppContext
+from app.store import ProfileStore
 from tests.fakes import FakeChatEngine
+from tests.store.constants import FAST_KDF
 
 
 @pytest.fixture
@@ -24,6 +26,18 @@ def make_ctx(qapp) -> Iterator[Callable[..., AppContext]]:  # type: ignore[no-un
     yield make
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def ctx(qtbot) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    """A real context over temp dirs whose profiles use a fast KDF (sign-in tests).
+
+    Test modules that need another context define their own ``ctx``.
+    """
+    context = AppContext.create()
+    context.profiles = ProfileStore(context.paths.data / "profiles", kdf=FAST_KDF)
+    yield context
+    context.close()
 
 
 def fake_host(engine: FakeChatEngine) -> ModelHost:

@@ -7,8 +7,6 @@ without the embedding model and the tutor is not asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCharts import QBarSet, QChart
 from PySide6.QtCore import Qt
@@ -18,21 +16,11 @@ from pytestqt.qtbot import QtBot
 from app.core.content.model import QuestionType
 from app.core.learner.activities import Kind
 from app.ops.context import AppContext
-from app.store import ProfileStore
 from app.ui.main_window import MainWindow
 from app.ui.practice.inputs import ChoiceInput, TextInput, TrueFalseInput
 from app.ui.practice.page import PracticePage
-from tests.store.constants import FAST_KDF
 from tests.ui.learning import attempts
 from tests.ui.test_signin import make_profile
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot) -> Iterator[AppContext]:
-    context = AppContext.create()
-    context.profiles = ProfileStore(context.paths.data / "profiles", kdf=FAST_KDF)
-    yield context
-    context.close()
 
 
 @pytest.fixture

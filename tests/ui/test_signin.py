@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
-from app.store import ProfileStore, StoreError
+from app.store import StoreError
 from app.store.recovery import ClassRecoveryKey
 from app.ui.main_window import MainWindow
 from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDialog
-from tests.store.constants import FAST_KDF
 
 PASSPHRASE = "purple tiger jumps high"
-
-
-@pytest.fixture
-def ctx(qtbot: QtBot) -> Iterator[AppContext]:
-    context = AppContext.create()
-    context.profiles = ProfileStore(context.paths.data / "profiles", kdf=FAST_KDF)
-    yield context
-    context.close()
 
 
 @pytest.fixture
