@@ -69,12 +69,14 @@ class TeacherPage(QWidget):
                               "back to a learner."))
         note.setWordWrap(True)
         note.setObjectName("teacherModeOn")
+        # Stacked, not side by side: at 200 % text in a small window a row would clip.
         bar = QHBoxLayout()
-        bar.addWidget(note, 1)
         bar.addWidget(self.leave_button)
+        bar.addStretch(1)
         view = QWidget()
         column = QVBoxLayout(view)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(note)
         column.addLayout(bar)
         column.addWidget(self.tabs, 1)
         return view
