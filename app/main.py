@@ -1,4 +1,5 @@
-"""Entry point: ``python -m app`` or ``lantern``.
+"""Entry point: ``python -m app`` or ``lantern``; ``python -m app teacher …`` (see
+:mod:`app.teacher_cli`) sets up the teacher passphrase from a terminal.
 
 This module imports no Qt itself, so a machine without a display gets one clear sentence
 instead of a Qt abort.
@@ -27,12 +28,17 @@ def has_display() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["teacher"]:  # python -m app teacher …: no Qt, no display needed
+        from app.teacher_cli import main as teacher_main
+
+        return teacher_main(args_in[1:])
     parser = argparse.ArgumentParser(prog="lantern", description="Lantern, the offline tutor.")
     parser.add_argument("--self-test", action="store_true",
                         help="check the install headlessly and print one JSON line")
     parser.add_argument("--version", action="version", version=f"Lantern {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_in)
     paths = AppPaths.default().ensure()
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

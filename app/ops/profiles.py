@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 
 from app.ops.context import AppContext
 from app.store import ProfileEntry, ProfileId, StoreError, transfer
-from app.store.recovery import ClassRecoveryKey
+from app.store.teacher import TeacherPassphrase
 
 OnError = Callable[[Exception], None]
 
@@ -74,7 +74,10 @@ def reset_passphrase(*, parent: QObject, ctx: AppContext, profile_id: ProfileId,
     """Teacher recovery with the class key file (e.g. from a USB stick)."""
 
     def work() -> None:
-        class_key = ClassRecoveryKey.load(key_file)
+        # Checked first through the laptop's one teacher-passphrase counter, so this
+        # dialog can't be used to guess the teacher passphrase faster than teacher mode.
+        class_key, _private = TeacherPassphrase(ctx.profiles).verify(teacher_passphrase,
+                                                                     key_file=key_file)
         ctx.profiles.reset_passphrase(profile_id, class_key=class_key,
                                       teacher_passphrase=teacher_passphrase,
                                       new_passphrase=new_passphrase)
@@ -85,10 +88,17 @@ def reset_passphrase(*, parent: QObject, ctx: AppContext, profile_id: ProfileId,
 
 def create_class_key(*, parent: QObject, ctx: AppContext, teacher_passphrase: str,
                      export_to: Path | None, on_done: Callable[[Path], None],
-                     on_error: OnError) -> Future[Any]:
-    """Create the class recovery key here and, if asked, export a copy (e.g. to USB)."""
+                     on_error: OnError, current_passphrase: str = "") -> Future[Any]:
+    """Create the class recovery key here and, if asked, export a copy (e.g. to USB).
+
+    Its passphrase is the laptop's teacher passphrase (teacher mode), so replacing an
+    existing key needs the current one (``current_passphrase``).
+    """
 
     def work() -> Path:
+        gate = TeacherPassphrase(ctx.profiles)
+        if gate.is_set():
+            gate.verify(current_passphrase)
         class_key = ctx.profiles.create_class_key(teacher_passphrase)
         if export_to is not None:
             class_key.save(export_to)

@@ -89,6 +89,15 @@ class ClassRecoveryKey:
         sealed = seal(derive_kek(teacher_passphrase, params), raw, public)
         return cls(public, params, sealed)
 
+    def resealed(self, private: X25519PrivateKey, new_passphrase: str, *,
+                 params: KdfParams) -> ClassRecoveryKey:
+        """The same key pair sealed under a new passphrase: recovery wraps keep working."""
+        raw = private.private_bytes(_RAW, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption())
+        params = params.with_new_salt()
+        return ClassRecoveryKey(self.public, params,
+                                seal(derive_kek(new_passphrase, params), raw, self.public))
+
     def unlock(self, teacher_passphrase: str) -> X25519PrivateKey:
         """The private key; :class:`RecoveryError` for a wrong teacher passphrase."""
         raw = open_sealed(derive_kek(teacher_passphrase, self.params), self.sealed_private,

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.content = ContentPage(ctx)
         self.content.packs_changed.connect(self._on_packs_changed)
         self.teacher = TeacherPage(ctx, self.content)
-        self.device_page = DevicePage(ctx)
+        self.device_page = DevicePage(ctx, mode=self.teacher.mode)
         self.settings = SettingsPage(ctx)
         self.settings.settings_changed.connect(
             lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The profile itself is locked by AppContext.close(), after the lanes finish.
         self.idle.stop()
+        self.teacher.mode.leave()
         self.tutor.shutdown()
         self.content.shutdown()
         if self._load_handle is not None:

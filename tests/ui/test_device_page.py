@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from app.ui.main_window import MainWindow
 from app.ui.settings.device_page import DevicePage
 from app.ui.settings.models_section import ModelsSection
+from app.ui.teacher.gate import TeacherMode
 from inference.registry import load_registry, resolve
 from inference.versions import full_registry
 from tests.fakes import FakeChatEngine
@@ -41,15 +42,20 @@ def test_first_start_measures_and_shows_a_plain_sentence(qtbot, make_ctx) -> Non
     saved = json.loads((ctx.paths.config / "hardware.json").read_text())
     assert saved["words_per_s"] > 0
     # Next start: the saved result is shown at once, nothing is measured again.
-    again = DevicePage(make_ctx(fake_host(engine)))
+    again = DevicePage(make_ctx(fake_host(engine)), mode=TeacherMode(ctx))
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: "words a second" in again.fit_label.text(), timeout=10_000)
 
 
 def test_a_server_that_is_down_is_explained_and_saving_keeps_the_choice(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx(fake_host(FakeChatEngine()))
-    page = DevicePage(ctx)
+    mode = TeacherMode(ctx)
+    page = DevicePage(ctx, mode=mode)
     qtbot.addWidget(page)
+    page.show()
+    assert not page.unlocked and not page.lan_radio.isVisible()  # a teacher control
+    mode.enter()  # the passphrase itself is tested in test_teacher_mode.py
+    assert page.lan_radio.isVisible()
     page.lan_radio.setChecked(True)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "Type the server's address first" in page.server_status.text()

@@ -15,6 +15,9 @@ def test_policy_changes_apply_at_once_and_are_saved(qtbot) -> None:  # type: ign
     page = TeacherPage(ctx, QWidget())
     qtbot.addWidget(page)
     try:
+        assert not page.unlocked  # locked for learners until a teacher unlocks it
+        page.mode.enter()  # the passphrase itself: test_teacher_mode.py
+        assert page.unlocked
         form = page.policy
         with qtbot.waitSignal(form.saved, timeout=10_000):
             form.free_chat.setChecked(False)
@@ -30,4 +33,5 @@ def test_policy_changes_apply_at_once_and_are_saved(qtbot) -> None:  # type: ign
         notes = page.sync_holder.findChildren(QLabel)
         assert notes and "signed in" in notes[0].text()  # sync is per learner profile
     finally:
+        page.mode.leave()
         ctx.close()

@@ -117,7 +117,7 @@ def test_a_corrupt_model_shows_what_to_do_and_the_app_stays_open(
     assert window.banner.isVisible()
     text = window.banner.label.text()
     assert "damaged" in text and "python -m inference fetch" in text
-    assert "not available" in window.status.chat_label.text()
+    assert "not available" in window.status.chat_label.full_text
     _ask(qtbot, window, "What is a fraction?")
     qtbot.waitUntil(lambda: window.tutor.model.rowCount() == 3, timeout=120_000)
     notice = window.tutor.model.message(2)
@@ -130,7 +130,7 @@ def test_a_corrupt_model_shows_what_to_do_and_the_app_stays_open(
 def test_the_real_model_streams_an_answer(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx()
     window = _window(qtbot, ctx, params=GenerationParams.deterministic(max_tokens=32))
-    assert window.status.chat_label.text().startswith("SmolLM2-135M · CPU · ")
+    assert window.status.chat_label.full_text.startswith("SmolLM2-135M · CPU · ")
     chunks: list[str] = []
     window.tutor.model.dataChanged.connect(
         lambda *_: chunks.append(window.tutor.model.message(1).text))

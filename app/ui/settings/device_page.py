@@ -2,14 +2,20 @@
 
 Three small sections (teacher-added models, the middle one, are in ``models_section``).
 "This laptop" shows the saved hardware-fit sentence, or measures it
-(first start) once the models are loaded. "Tutor answers" chooses this laptop or a school
-server (OpenAI-compatible), with a connection test; the choice applies at the next start.
+(first start) once the models are loaded, and which model runs where. "Tutor answers"
+chooses this laptop or a school server (OpenAI-compatible), with a connection test; the
+choice applies at the next start.
+
+The models and the server choice are teacher controls: while teacher mode
+(:mod:`app.ui.teacher.gate`) is locked, learners see a note in their place; the
+"This laptop" box stays readable.
 """
 
 from __future__ import annotations
 
 import logging
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -23,28 +29,70 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.models import LoadState
 from app.ops import hardware as hardware_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.settings.models_section import ModelsSection
+from app.ui.teacher.gate import LockedNote, TeacherMode
 from inference.hardware import HardwareFit
 
 log = logging.getLogger(__name__)
 
 
 class DevicePage(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, mode: TeacherMode,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.mode = mode
+        self.models_section = ModelsSection(ctx)
+        self.locked = LockedNote(mode, self.tr(
+            "Only a teacher can change the tutor's model or where its answers come from. "
+            "Ask your teacher."))
+        self.teacher_view = self._teacher_view()
+        mode.changed.connect(self._on_mode_changed)
+        self._on_mode_changed(mode.unlocked)
         layout = QVBoxLayout(self)
         layout.addWidget(self._laptop_box())
-        self.models_section = ModelsSection(ctx)
-        layout.addWidget(self.models_section)
-        layout.addWidget(self._server_box())
+        layout.addWidget(self.locked)
+        layout.addWidget(self.teacher_view)
         layout.addStretch(1)
         self._fit_known: bool | None = None  # None until the saved result has been read
         ctx.runner.submit("io", lambda: hardware_ops.saved_fit(ctx), parent=self,
                           on_success=self._on_saved_fit)
+
+    def _teacher_view(self) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.models_section)
+        column.addWidget(self._server_box())
+        return view
+
+    @property
+    def unlocked(self) -> bool:
+        """True while the model and server controls are shown (teacher mode is on)."""
+        return not self.teacher_view.isHidden()
+
+    def _on_mode_changed(self, unlocked: bool) -> None:
+        self.teacher_view.setVisible(unlocked)
+        self.locked.setVisible(not unlocked)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.show_models_in_use()
+
+    def show_models_in_use(self) -> None:
+        """Which model runs where, readable by everyone (the status bar says the same)."""
+        chat = self.ctx.models.status("chat")
+        if chat.state is LoadState.READY:
+            self.in_use.setText(self.tr("The tutor uses {summary}.").format(
+                summary=chat.summary))
+        elif chat.state is LoadState.FAILED:
+            self.in_use.setText(self.tr("The tutor's model is not available."))
+        else:
+            self.in_use.setText(self.tr("The tutor's model is starting…"))
 
     def _on_saved_fit(self, fit: HardwareFit | None) -> None:
         self._fit_known = fit is not None
@@ -53,6 +101,7 @@ class DevicePage(QWidget):
 
     def on_models_ready(self) -> None:
         """First start: measure once the models are loaded (called by the main window)."""
+        self.show_models_in_use()
         if self._fit_known is False and self.ctx.models.status("chat").error is None:
             self._fit_known = True
             self.start_check()
@@ -63,10 +112,12 @@ class DevicePage(QWidget):
         self.fit_label.setWordWrap(True)
         self.fit_details = QLabel()
         self.fit_details.setWordWrap(True)
+        self.in_use = QLabel()
+        self.in_use.setWordWrap(True)
         self.check_button = QPushButton(self.tr("Measure again"))
         self.check_button.clicked.connect(self.start_check)
         column = QVBoxLayout(box)
-        for widget in (self.fit_label, self.fit_details, self.check_button):
+        for widget in (self.in_use, self.fit_label, self.fit_details, self.check_button):
             column.addWidget(widget)
         return box
 

@@ -178,10 +178,14 @@ class ClassKeyDialog(_FormDialog):
         row = QHBoxLayout()
         row.addWidget(self.export_to, 1)
         row.addWidget(browse)
+        # Its passphrase is the laptop's teacher passphrase: replacing it needs that.
+        self.current = passphrase_field(self.tr("Current teacher passphrase"))
         if ctx.profiles.class_key_path.exists():
             self.message.show_note(self.tr(
-                "This computer already has a class key. A new one replaces it; learners "
-                "move to the new key the next time they sign in."))
+                "This computer already has a class key. A new one replaces it (and the "
+                "teacher passphrase); learners move to the new key the next time they "
+                "sign in."))
+            self.form.addRow(self.tr("Current teacher passphrase"), self.current)
         self.form.addRow(self.tr("Teacher passphrase"), self.teacher)
         self.form.addRow("", StrengthLabel(self.teacher))
         self.form.addRow(self.tr("Again"), self.repeat)
@@ -201,5 +205,6 @@ class ClassKeyDialog(_FormDialog):
         target = self.export_to.text().strip()
         self.set_busy(True, self.tr("Creating the key…"))
         ops.create_class_key(parent=self, ctx=self.ctx, teacher_passphrase=self.teacher.text(),
+                             current_passphrase=self.current.text(),
                              export_to=Path(target) if target else None,
                              on_done=lambda _path: self.accept(), on_error=self._on_failed)

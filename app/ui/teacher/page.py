@@ -1,15 +1,28 @@
-"""The teachers' page: subjects (content packs), the AI policy, and class summaries (sync)."""
+"""The teachers' page: subjects (content packs), the AI policy, and class summaries (sync).
+
+Behind teacher mode (:mod:`app.ui.teacher.gate`): while it is locked, learners see a
+calm note instead of the tabs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ops import sync as sync_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.sync.settings import SyncSettingsWidget
+from app.ui.teacher.gate import LockedNote, TeacherMode
 from app.ui.teacher.policy import PolicyPage
 
 
@@ -26,13 +39,55 @@ class TeacherPage(QWidget):
         self.tabs.addTab(content, self.tr("Subjects"))
         self.tabs.addTab(self.policy, self.tr("AI policy"))
         self.tabs.addTab(self.sync_holder, self.tr("Class summaries"))
+        self.mode = TeacherMode(ctx, self)
+        self.mode.changed.connect(self._on_mode_changed)
+        self.locked = LockedNote(self.mode, self.tr(
+            "These pages are for teachers: the subjects on this laptop, what the tutor may "
+            "do, and class summaries. Ask your teacher to unlock them."))
+        self.leave_button = QPushButton(self.tr("Leave teacher mode"))
+        self.leave_button.clicked.connect(self.mode.leave)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._locked_view())
+        self.stack.addWidget(self._unlocked_view())
         title = QLabel(self.tr("For teachers"))
         title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.stack, 1)
         self._show_sync_note(self.tr("Class summaries belong to a learner profile: they "
                                      "appear here once a learner has signed in."))
+
+    def _locked_view(self) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.addWidget(self.locked)
+        column.addStretch(1)
+        return view
+
+    def _unlocked_view(self) -> QWidget:
+        note = QLabel(self.tr("Teacher mode is on. Leave it before you hand the laptop "
+                              "back to a learner."))
+        note.setWordWrap(True)
+        note.setObjectName("teacherModeOn")
+        # Stacked, not side by side: at 200 % text in a small window a row would clip.
+        bar = QHBoxLayout()
+        bar.addWidget(self.leave_button)
+        bar.addStretch(1)
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(note)
+        column.addLayout(bar)
+        column.addWidget(self.tabs, 1)
+        return view
+
+    @property
+    def unlocked(self) -> bool:
+        """True while the teacher controls are shown (teacher mode is on)."""
+        return self.stack.currentIndex() == 1
+
+    def _on_mode_changed(self, unlocked: bool) -> None:
+        self.stack.setCurrentIndex(1 if unlocked else 0)
 
     def signed_in(self, skills: Sequence[str]) -> None:
         """Open the signed-in profile's sync settings (off until the teacher turns it on)."""
@@ -41,6 +96,8 @@ class TeacherPage(QWidget):
                               on_error=lambda exc: self._show_sync_note(describe_error(exc)))
 
     def signed_out(self) -> None:
+        """Leave teacher mode and drop the learner's sync settings."""
+        self.mode.leave()
         self._show_sync_note(self.tr("Sign in to a learner profile to see its class "
                                      "summaries."))
 
