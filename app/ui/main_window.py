@@ -308,12 +308,17 @@ class MainWindow(QMainWindow):
         self._load_handle = model_ops.load_models(
             parent=self, ctx=self.ctx, on_progress=self.status.show_progress,
             on_done=self._on_models_loaded, on_error=self._on_models_error)
-        # Queued behind the first paint: the pages are ready before sign-in ends.
-        QTimer.singleShot(0, self._build_pages)
+        # Called after the first paint (show_main_window): the pages are ready before
+        # sign-in ends.
+        QTimer.singleShot(0, self, self._build_pages)
 
     def _build_pages(self) -> None:
-        self._other_pages()
-        _ = self.learning
+        """One group of pages per turn of the event loop: the sign-in screen answers between."""
+        if self._others is None:
+            self._other_pages()
+            QTimer.singleShot(0, self, self._build_pages)
+        else:
+            _ = self.learning
 
     def _on_models_loaded(self) -> None:
         self._load_handle = None
