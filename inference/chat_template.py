@@ -11,9 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from inference.errors import ModelLoadError
 
 Message = Mapping[str, str]
@@ -35,6 +32,10 @@ class ChatTemplate:
     eos_token: str = ""
 
     def render(self, messages: Sequence[Message], *, add_generation_prompt: bool = True) -> str:
+        # Jinja2 is imported on first use: the app's start-up path imports `Message` only.
+        from jinja2 import TemplateError
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
         env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
         env.globals["raise_exception"] = _raise
         try:
@@ -57,6 +58,8 @@ class ChatTemplate:
 
 
 def _raise(message: str) -> Any:
+    from jinja2 import TemplateError  # loaded already: only a rendering template calls this
+
     raise TemplateError(message)
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from app.core.content.model import Pack
 from app.core.models import ChatLoader, ModelHost
 from app.core.tutor import Conversation
-from app.core.tutor.session import TutorSession
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
-from app.store import Profile, ProfileStore
+
+if TYPE_CHECKING:
+    from app.core.content.model import Pack
+    from app.core.tutor.session import TutorSession
+    from app.store import Profile, ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +27,6 @@ class AppContext:
     settings: Settings
     models: ModelHost
     runner: TaskRunner
-    profiles: ProfileStore
-    tutor: TutorSession
     conversation: Conversation = field(default_factory=Conversation)
     # The subject the learner studies now (the tutor answers from it). GUI thread sets it.
     subject: Pack | None = None
@@ -42,9 +44,23 @@ class AppContext:
             chat_id=settings.chat_model, embed_id=settings.embed_model,
             force_cpu=settings.device == "cpu", threads=settings.threads,
             chat_loader=chat_loader_for(settings))
-        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner(),
-                   profiles=ProfileStore(paths.data / "profiles"),
-                   tutor=TutorSession(paths.cache))
+        return cls(paths=paths, settings=settings, models=host, runner=TaskRunner())
+
+    # The profile store and the tutor's session are built on first use, on the lane that
+    # needs them: their modules (SQLCipher, NumPy, bm25s) would delay the first window.
+    @cached_property
+    def profiles(self) -> ProfileStore:
+        """The learner profiles on this computer; use it on the "db" lane."""
+        from app.store import ProfileStore
+
+        return ProfileStore(self.paths.data / "profiles")
+
+    @cached_property
+    def tutor(self) -> TutorSession:
+        """The subject's index and the Tutor; use it on the "inference" lane."""
+        from app.core.tutor.session import TutorSession
+
+        return TutorSession(self.paths.cache)
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)

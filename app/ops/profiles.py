@@ -24,7 +24,7 @@ OnError = Callable[[Exception], None]
 def list_profiles(*, parent: QObject, ctx: AppContext,
                   on_done: Callable[[list[ProfileEntry]], None],
                   on_error: OnError) -> Future[Any]:
-    return ctx.runner.submit("db", ctx.profiles.profiles, parent=parent,
+    return ctx.runner.submit("db", lambda: ctx.profiles.profiles(), parent=parent,
                              on_success=on_done, on_error=on_error)
 
 

@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from app.store.db import DatabaseError, checkpoint, reraise
 from app.store.records import (
     Attempt,
@@ -46,6 +44,9 @@ class Profile:
                  on_close: Callable[[Profile], None] | None = None) -> None:
         self.id = profile_id
         self.path = path
+        # Imported here: sqlite_utils pulls in NumPy, and the sign-in screen imports app.store.
+        import sqlite_utils
+
         self.db = sqlite_utils.Database(conn)
         self._on_close = on_close
         self._closed = False

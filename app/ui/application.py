@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.ops.context import AppContext
@@ -41,7 +40,8 @@ def run_gui(*, startup_probe: bool = False) -> int:
     """Run the app until its window closes.
 
     With ``startup_probe`` (the ``startup_ratio`` benchmark) it quits as soon as the
-    window has been shown and painted, printing how long that took since process start.
+    window is interactive, printing how long that took since process start (see
+    :mod:`app.ui.startup_probe`).
     """
     app = create_application()
     ctx = AppContext.create()
@@ -50,7 +50,9 @@ def run_gui(*, startup_probe: bool = False) -> int:
     tripwire.start()
     window = show_main_window(ctx)
     if startup_probe:
-        QTimer.singleShot(0, functools.partial(print_startup_time_and_quit, app))
+        from app.ui.startup_probe import StartupProbe  # only the benchmark needs it
+
+        StartupProbe(app, window)
     try:
         return app.exec()
     finally:
@@ -58,13 +60,3 @@ def run_gui(*, startup_probe: bool = False) -> int:
         window.close()
         ctx.close()
 
-
-def print_startup_time_and_quit(app: QApplication) -> None:
-    """One JSON line: seconds from process creation to a shown, painted window."""
-    import json
-    import time
-
-    import psutil
-
-    print(json.dumps({"shown_s": time.time() - psutil.Process().create_time()}), flush=True)
-    app.quit()

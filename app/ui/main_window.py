@@ -9,6 +9,7 @@ the profile and drops what the previous learner saw.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.content.library import LibraryPack
 from app.core.models import LoadState
 from app.ops import models as model_ops
 from app.ops import profiles as profile_ops
@@ -34,24 +34,36 @@ from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.banner import Banner
-from app.ui.content.page import ContentPage
 from app.ui.errors import show_error
-from app.ui.settings.device_page import DevicePage
-from app.ui.settings_page import SettingsPage
+from app.ui.first_paint import after_first_paint
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.style import nav_point_size
-from app.ui.teacher.page import TeacherPage
-from app.ui.tutor.panel import TutorPanel
 from inference.params import GenerationParams
 
 if TYPE_CHECKING:
+    from app.core.content.library import LibraryPack
+    from app.ui.content.page import ContentPage
     from app.ui.navigation import LearningScreens
+    from app.ui.settings.device_page import DevicePage
+    from app.ui.settings_page import SettingsPage
+    from app.ui.teacher.page import TeacherPage
+    from app.ui.tutor.panel import TutorPanel
 
 log = logging.getLogger(__name__)
 
 LEARNING_PAGES = ("home", "learn", "practice", "progress")
+OTHER_PAGES = ("tutor", "settings", "device", "teacher")
+
+
+@dataclass
+class _OtherPages:
+    tutor: TutorPanel
+    content: ContentPage
+    teacher: TeacherPage
+    device_page: DevicePage
+    settings: SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -91,18 +103,11 @@ class MainWindow(QMainWindow):
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
         self._learning: LearningScreens | None = None
-        # The learner's pages are built after the first paint (see `learning`): they
-        # pull in charts and the learner model, and the sign-in screen needs neither.
-        self._placeholders = {name: QWidget() for name in LEARNING_PAGES}
-        self.tutor = self._new_tutor()
-        self.content = ContentPage(ctx)
-        self.content.packs_changed.connect(self._on_packs_changed)
-        self.teacher = TeacherPage(ctx, self.content)
-        self.device_page = DevicePage(ctx, mode=self.teacher.mode)
-        self.settings = SettingsPage(ctx)
-        self.settings.settings_changed.connect(
-            lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
-        self.settings.settings_changed.connect(lambda _s: self.fit_navigation())
+        self._others: _OtherPages | None = None
+        # The pages behind the sign-in screen are built after the first paint (see
+        # `learning` and `_other_pages`): they pull in charts, the learner model, the
+        # content library and the sync code, and the sign-in screen needs none of them.
+        self._placeholders = {name: QWidget() for name in (*LEARNING_PAGES, *OTHER_PAGES)}
         self._add_pages()
         self.screens = QStackedWidget()
         self.screens.addWidget(self.signin)
@@ -119,14 +124,14 @@ class MainWindow(QMainWindow):
             (self.tr("Learn"), self.tr("Read the lessons"), later["learn"]),
             (self.tr("Practice"), self.tr("Answer questions, get hints"), later["practice"]),
             (self.tr("Ask the tutor"), self.tr("Ask questions about your lessons"),
-             self.tutor),
+             later["tutor"]),
             (self.tr("Progress"), self.tr("See how you are doing"), later["progress"]),
-            (self.tr("Settings"), self.tr("Text size, colours, idle lock"), self.settings),
+            (self.tr("Settings"), self.tr("Text size, colours, idle lock"), later["settings"]),
             (self.tr("This laptop"), self.tr("The tutor's model, device and threads"),
-             self.device_page),
+             later["device"]),
             (self.tr("For teachers"),
              self.tr("For teachers: subjects, the tutor's AI policy, class summaries"),
-             self.teacher),
+             later["teacher"]),
         ]
         for title, tip, page in pages:
             self.add_page(title, page, description=tip)
@@ -143,6 +148,50 @@ class MainWindow(QMainWindow):
             self._learning = learning
             learning.set_packs(self._packs)
         return self._learning
+
+    def _other_pages(self) -> _OtherPages:
+        """Ask the tutor, Settings, This laptop and For teachers; built on first use."""
+        if self._others is None:
+            # Deferred imports: a faster first window.
+            from app.ui.content.page import ContentPage
+            from app.ui.settings.device_page import DevicePage
+            from app.ui.settings_page import SettingsPage
+            from app.ui.teacher.page import TeacherPage
+
+            content = ContentPage(self.ctx)
+            content.packs_changed.connect(self._on_packs_changed)
+            settings = SettingsPage(self.ctx)
+            settings.settings_changed.connect(
+                lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
+            settings.settings_changed.connect(lambda _s: self.fit_navigation())
+            teacher = TeacherPage(self.ctx, content)
+            others = _OtherPages(self._new_tutor(), content, teacher,
+                                 DevicePage(self.ctx, mode=teacher.mode), settings)
+            for name, page in (("tutor", others.tutor), ("settings", settings),
+                               ("device", others.device_page), ("teacher", others.teacher)):
+                self._swap(self._placeholders.pop(name), page)
+            self._others = others
+        return self._others
+
+    @property
+    def tutor(self) -> TutorPanel:
+        return self._other_pages().tutor
+
+    @property
+    def content(self) -> ContentPage:
+        return self._other_pages().content
+
+    @property
+    def teacher(self) -> TeacherPage:
+        return self._other_pages().teacher
+
+    @property
+    def device_page(self) -> DevicePage:
+        return self._other_pages().device_page
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self._other_pages().settings
 
     def _swap(self, old: QWidget, new: QWidget) -> None:
         row = self.nav.currentRow()
@@ -219,11 +268,12 @@ class MainWindow(QMainWindow):
 
     def _replace_tutor(self) -> None:
         """A fresh tutor page: the next learner must not see this one's conversation."""
-        old = self.tutor
+        others = self._other_pages()
+        old = others.tutor
         old.shutdown()
-        self.tutor = self._new_tutor()
-        self.tutor.set_packs(self._packs)
-        self.pages.insertWidget(self.pages.indexOf(old), self.tutor)
+        others.tutor = self._new_tutor()
+        others.tutor.set_packs(self._packs)
+        self.pages.insertWidget(self.pages.indexOf(old), others.tutor)
         self.pages.removeWidget(old)
         old.deleteLater()
         # The conversation is used on the inference lane; clear it there, after any
@@ -231,6 +281,8 @@ class MainWindow(QMainWindow):
         self.ctx.runner.submit("inference", self.ctx.conversation.clear)
 
     def _new_tutor(self) -> TutorPanel:
+        from app.ui.tutor.panel import TutorPanel  # deferred: a faster first window
+
         tutor = TutorPanel(self.ctx, params=self._params)
         tutor.source_opened.connect(self.open_lesson)
         return tutor
@@ -257,11 +309,17 @@ class MainWindow(QMainWindow):
         self._load_handle = model_ops.load_models(
             parent=self, ctx=self.ctx, on_progress=self.status.show_progress,
             on_done=self._on_models_loaded, on_error=self._on_models_error)
-        # Queued behind the first paint: the learner's pages are ready before sign-in ends.
-        QTimer.singleShot(0, self._build_learning)
+        # Called after the first paint (show_main_window): the pages are ready before
+        # sign-in ends.
+        QTimer.singleShot(0, self, self._build_pages)
 
-    def _build_learning(self) -> None:
-        _ = self.learning
+    def _build_pages(self) -> None:
+        """One group of pages per turn of the event loop: the sign-in screen answers between."""
+        if self._others is None:
+            self._other_pages()
+            QTimer.singleShot(0, self, self._build_pages)
+        else:
+            _ = self.learning
 
     def _on_models_loaded(self) -> None:
         self._load_handle = None
@@ -284,9 +342,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The profile itself is locked by AppContext.close(), after the lanes finish.
         self.idle.stop()
-        self.teacher.mode.leave()
-        self.tutor.shutdown()
-        self.content.shutdown()
+        if self._others is not None:
+            self._others.teacher.mode.leave()
+            self._others.tutor.shutdown()
+            self._others.content.shutdown()
         if self._load_handle is not None:
             self._load_handle.cancel()
         super().closeEvent(event)
@@ -296,5 +355,5 @@ def show_main_window(ctx: AppContext) -> MainWindow:
     window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
     window.show()
-    QTimer.singleShot(0, window.start_loading_models)
+    after_first_paint(window, window.start_loading_models)
     return window

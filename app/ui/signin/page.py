@@ -34,9 +34,11 @@ AVATAR_PX = 64
 class SignInPage(QWidget):
     """Signals:
     signed_in(ProfileEntry): a profile was unlocked (or created) and is ``ctx.profile``.
+    profiles_listed: the list of profiles has been (re)loaded and shown.
     """
 
     signed_in = Signal(object)
+    profiles_listed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +142,7 @@ class SignInPage(QWidget):
         if not entries:
             self.message.show_note(self.tr("No profiles yet. Press “I'm new here” to "
                                            "make yours."))
+        self.profiles_listed.emit()
 
     def _on_person_changed(self) -> None:
         self.passphrase.clear()
