@@ -264,3 +264,16 @@ def test_stop_ends_a_reply_to_a_typed_question(pack: Pack, qtbot: QtBot) -> None
         assert engine.produced < len(engine.tokens) and page.hint_button.isEnabled()
     finally:
         ctx.close()
+
+
+def test_with_no_room_beside_it_the_tutor_goes_under_the_question(
+        page: PracticePage, pack: Pack, qtbot: QtBot) -> None:
+    start_at(page, pack, QuestionType.MULTIPLE_CHOICE)
+    page.resize(1200, 700)
+    qtbot.waitUntil(lambda: page.beside.splitter.orientation() is Qt.Orientation.Horizontal)
+    page.resize(page.beside.needed_width() - 40, 700)
+    qtbot.waitUntil(lambda: page.beside.splitter.orientation() is Qt.Orientation.Vertical)
+    # Nothing is squeezed below its minimum: the page scrolls instead.
+    for part in (page.beside.splitter.widget(0), page.tutor):
+        assert part.height() >= part.minimumSizeHint().height()
+    assert page.check_button.width() >= page.check_button.minimumSizeHint().width()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from app.core.tutor.conversation import Conversation
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, TutorPanel, reply_of
 from inference.params import GenerationParams
 
@@ -112,15 +112,10 @@ class LearnPage(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.practise)
         main.addLayout(bottom)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(reading)
-        self.splitter.addWidget(self.tutor)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.beside = SideBySide(reading, self.tutor)
         row = QHBoxLayout()
         row.addLayout(side)
-        row.addWidget(self.splitter, 1)
+        row.addWidget(self.beside, 1)
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(self.tutor_toggle)
@@ -135,6 +130,7 @@ class LearnPage(QWidget):
     def set_tutor_visible(self, visible: bool) -> None:
         """Show or collapse the tutor beside the lesson (kept while the app runs)."""
         self.tutor.setVisible(visible)
+        self.beside.fit()
         self.tutor_toggle.setChecked(visible)
         self._label_toggle(visible=visible)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
 from app.ui.practice.inputs import AnswerInput, make_input
+from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel
 from inference.params import GenerationParams
 
@@ -133,15 +133,10 @@ class PracticePage(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.feedback)
         column.addStretch(1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(practice)
-        self.splitter.addWidget(self.tutor)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.beside = SideBySide(practice, self.tutor)
         page = QVBoxLayout(self)
         page.addWidget(self.title)
-        page.addWidget(self.splitter, 1)
+        page.addWidget(self.beside, 1)
 
     def start(self, pack: Pack, *, skill_id: str | None = None,
               lesson_id: str | None = None) -> None:

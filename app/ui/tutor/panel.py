@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QCursor, QFont, QShowEvent
+from PySide6.QtGui import QCursor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -135,10 +136,8 @@ class TutorPanel(QWidget):
 
     def _compact_title(self, text: str) -> QLabel:
         label = QLabel(text)
-        font = QFont(label.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        label.setFont(font)
+        # Bold by style sheet, not by a QFont: the size keeps following the text-size setting.
+        label.setStyleSheet("font-weight: 600;")
         return label
 
     def _note(self, text: str) -> QLabel:
@@ -171,6 +170,7 @@ class TutorPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setWordWrap(True)
+        self.view.setMinimumHeight(140)  # a few lines of the reply, even when stacked
         self.view.setAccessibleName(self.tr("Conversation with the tutor"))
         self.view.setAccessibleDescription(self.tr(
             "Press Enter on an answer to open the lesson it cites"))
@@ -180,7 +180,7 @@ class TutorPanel(QWidget):
         self.model.dataChanged.connect(self._on_model_changed)
         return self.view
 
-    def _question_row(self) -> QHBoxLayout:
+    def _question_row(self) -> QBoxLayout:
         self.question = QLineEdit()
         self.question.setPlaceholderText(self.tr("Type a question, e.g. {example}").format(
             example=EXAMPLE_QUESTION))
@@ -197,11 +197,19 @@ class TutorPanel(QWidget):
         self.stop_button.setToolTip(self.tr("Stop the tutor's answer (Esc)"))
         self.stop_button.setShortcut(Qt.Key.Key_Escape)
         self.stop_button.clicked.connect(self.stop)
-        row = QHBoxLayout()
-        row.addWidget(self.question, 1)
-        row.addWidget(self.ask_button)
-        row.addWidget(self.stop_button)
-        return row
+        buttons = QHBoxLayout()
+        if self.compact:
+            buttons.addStretch(1)
+        else:
+            buttons.addWidget(self.question, 1)
+        buttons.addWidget(self.ask_button)
+        buttons.addWidget(self.stop_button)
+        if not self.compact:
+            return buttons
+        column = QVBoxLayout()  # a narrow panel: the box gets the whole width
+        column.addWidget(self.question)
+        column.addLayout(buttons)
+        return column
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in Tab order, for the host page's own chain."""
