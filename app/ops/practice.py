@@ -3,8 +3,10 @@
 - :func:`check_answer` grades on the ``inference`` lane when the embedding model is
   needed (short text), otherwise straight on the ``db`` lane, then records the answer in
   the encrypted profile and updates the learner model there.
-- :func:`hint` is the one place that produces a practice hint (the authored ladder now;
-  the tutor's ``Tutor.hint`` can replace its body without touching the screen).
+- :func:`hint` is the one place that produces a practice hint (``Tutor.hint``: the
+  authored ladder, rephrased by the model under the Socratic guard); :func:`reply`
+  answers what the learner types beside a question (``Tutor.practice_reply``). Both can
+  be stopped through the :class:`TaskHandle` they return.
 - :func:`load_snapshot` computes Home's and Progress's data on the ``db`` lane.
 
 Results come back on the GUI thread, only while ``parent`` exists. Learners' answers are
@@ -15,8 +17,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -31,12 +35,15 @@ from app.core.learner.reviews import Reviews
 from app.core.tutor.feedback import Feedback, wrong_answer_feedback
 from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_level
 from app.core.tutor.policy import AIPolicy
+from app.core.tutor.service import Setting, TutorReply
 from app.ops.context import AppContext
+from app.ops.handle import TaskHandle
 from app.store import Profile, StoreError
 from inference.cancel import CancelToken
 from inference.errors import InferenceError
 
 OnError = Callable[[Exception], None]
+T = TypeVar("T")
 Snapshot = tuple[ProgressData, list[Recommendation]]
 
 log = logging.getLogger(__name__)
@@ -68,10 +75,15 @@ class Checked:
 class Hint:
     text: str
     level: int  # 0 nudge, 1 scaffold, 2 worked step
+    stopped: bool = False  # the learner pressed Stop: no hint was shown
 
     @property
     def level_name(self) -> str:
         return LEVEL_NAMES[self.level]
+
+    @property
+    def levels(self) -> int:
+        return len(LEVEL_NAMES)
 
 
 def _profile(ctx: AppContext) -> Profile:
@@ -126,37 +138,94 @@ def check_answer(*, parent: QObject, ctx: AppContext, attempt: Attempt,
 
 def hint(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question,
          wrong_attempts: int, hints_shown: int, on_done: Callable[[Hint], None],
-         on_error: OnError) -> None:
+         on_error: OnError) -> TaskHandle:
     """The next hint for ``question``; its level follows mastery and attempts.
 
     The mastery is read on the db lane; the tutor then rephrases the authored hint on the
     inference lane under the Socratic guard (``Tutor.hint``). While the models are not
-    available the authored ladder alone is used.
+    available the authored ladder alone is used. After a stop ``on_done`` receives a
+    hint with ``stopped`` set and no text (a stop is not an error).
     """
+    cancel = CancelToken()
 
-    def read_mastery() -> float:
-        return journal.skill_mastery(_profile(ctx), question.skill, _model())
-
-    def ask_tutor(mastery: float) -> None:
+    def work(mastery: float) -> Hint:
+        cancel.raise_if_cancelled()
         request = HintRequest(question, mastery, wrong_attempts, hints_shown)
-        ctx.runner.submit("inference", lambda: _tutor_hint(ctx, pack, request),
-                          parent=parent, on_success=on_done, on_error=on_error)
+        return _tutor_hint(ctx, pack, request, cancel)
 
-    ctx.runner.submit("db", read_mastery, parent=parent, on_success=ask_tutor,
-                      on_error=on_error)
+    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
+                            on_cancel=lambda: on_done(Hint("", 0, stopped=True)))
+    return TaskHandle(cancel, future)
 
 
-def _tutor_hint(ctx: AppContext, pack: Pack, request: HintRequest) -> Hint:
+def _tutor_hint(ctx: AppContext, pack: Pack, request: HintRequest, cancel: CancelToken) -> Hint:
     try:
         tutor = ctx.tutor.tutor(ctx.models)
     except InferenceError as exc:  # no model: the teacher's own hints still work
         log.info("hint without the model (%s)", exc)
         level = hint_level(request)
         return Hint(authored_hint(request.question, level, language=pack.info.language), level)
-    setting = ctx.tutor.setting(pack, ctx.models, ctx.settings.ai_policy.to_policy(),
-                                cancel=CancelToken(), open_lesson=request.question.lesson)
-    given = tutor.hint(request, setting)
+    given = tutor.hint(request, _setting(ctx, pack, request.question, cancel), cancel=cancel)
+    cancel.raise_if_cancelled()  # stopped mid-way: the fallback text is not what was asked
     return Hint(given.text, given.level)
+
+
+def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, message: str,
+          wrong_attempts: int, hints_shown: int, on_done: Callable[[TutorReply], None],
+          on_error: OnError) -> TaskHandle:
+    """The tutor's reply to ``message``, typed by the learner while practising ``question``.
+
+    Same lanes as :func:`hint`; the reply comes from ``Tutor.practice_reply``, under the
+    Socratic guard: it never contains the answer (until the teacher's policy allows it),
+    and with free chat off it is the "your teacher turned this off" message. It arrives
+    whole (the guard must see all of it first). After a stop ``on_done`` receives an empty
+    reply.
+    """
+    cancel = CancelToken()
+
+    def work(mastery: float) -> TutorReply:
+        cancel.raise_if_cancelled()
+        tutor = ctx.tutor.tutor(ctx.models)
+        request = HintRequest(question, mastery, wrong_attempts, hints_shown)
+        given = tutor.practice_reply(message, request, _setting(ctx, pack, question, cancel),
+                                     cancel=cancel)
+        cancel.raise_if_cancelled()
+        return given
+
+    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
+                            on_cancel=lambda: on_done(TutorReply("")))
+    return TaskHandle(cancel, future)
+
+
+def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToken) -> Setting:
+    return ctx.tutor.setting(pack, ctx.models, ctx.settings.ai_policy.to_policy(),
+                             cancel=cancel, open_lesson=question.lesson)
+
+
+def _after_mastery(ctx: AppContext, parent: QObject, question: Question,
+                   work: Callable[[float], T], *, on_done: Callable[[T], None],
+                   on_error: OnError, on_cancel: Callable[[], None]) -> Future[None]:
+    """Read the question's skill mastery on the db lane, then run ``work(mastery)`` on the
+    inference lane. The returned future is done once the outcome was delivered."""
+    finished: Future[None] = Future()
+
+    def ending(callback: Callable[..., None]) -> Callable[..., None]:
+        def call(*args: object) -> None:
+            finished.set_result(None)
+            callback(*args)
+        return call
+
+    def read_mastery() -> float:
+        return journal.skill_mastery(_profile(ctx), question.skill, _model())
+
+    def then(mastery: float) -> None:
+        ctx.runner.submit("inference", lambda: work(mastery), parent=parent,
+                          on_success=ending(on_done), on_error=ending(on_error),
+                          on_cancel=ending(on_cancel))
+
+    ctx.runner.submit("db", read_mastery, parent=parent, on_success=then,
+                      on_error=ending(on_error))
+    return finished
 
 
 def load_snapshot(*, parent: QObject, ctx: AppContext, pack: Pack,

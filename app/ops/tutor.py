@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from app.core.content.model import Pack
+from app.core.tutor.conversation import Conversation
 from app.core.tutor.service import TutorReply
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
@@ -20,15 +22,21 @@ from inference.params import GenerationParams
 def ask(*, parent: QObject, ctx: AppContext, question: str,
         on_text: Callable[[str], None], on_done: Callable[[TutorReply], None],
         on_error: Callable[[Exception], None], open_lesson: str | None = None,
+        pack: Pack | None = None, conversation: Conversation | None = None,
         params: GenerationParams | None = None) -> TaskHandle:
-    """Answer ``question`` from the current subject's lessons.
+    """Answer ``question`` from ``pack``'s lessons (default: the current subject's).
 
     ``on_text`` receives each sentence once it passed the safety filter; ``on_done`` the
     final reply (with citations), also after a stop (a stop is not an error). If the
     models are still loading, the question waits in the inference lane behind them.
+    ``open_lesson`` is the lesson on screen: retrieval prefers its passages.
+    ``conversation`` is the history the question continues (default: the Ask-the-tutor
+    page's, ``ctx.conversation``); it is mutated on the inference lane only.
     """
     cancel = CancelToken()
-    pack, policy = ctx.subject, ctx.settings.ai_policy.to_policy()
+    pack = pack or ctx.subject
+    history = conversation if conversation is not None else ctx.conversation
+    policy = ctx.settings.ai_policy.to_policy()
 
     def emit(sentence: str) -> None:
         ctx.runner.post(lambda: on_text(sentence), parent=parent)
@@ -38,7 +46,7 @@ def ask(*, parent: QObject, ctx: AppContext, question: str,
         tutor = ctx.tutor.tutor(ctx.models)
         setting = ctx.tutor.setting(pack, ctx.models, policy, cancel=cancel,
                                     open_lesson=open_lesson, params=params)
-        return tutor.answer(question, setting, ctx.conversation, emit=emit, cancel=cancel)
+        return tutor.answer(question, setting, history, emit=emit, cancel=cancel)
 
     future = ctx.runner.submit("inference", work, parent=parent, on_success=on_done,
                                on_error=on_error,

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         if self._learning is None:
             from app.ui.navigation import LearningScreens  # deferred: a faster first window
 
-            learning = LearningScreens(self.ctx, go_to=self.show_page, parent=self)
+            learning = LearningScreens(self.ctx, go_to=self.show_page, parent=self,
+                                       params=self._params)
             for name in LEARNING_PAGES:
                 self._swap(self._placeholders.pop(name), getattr(learning, name))
             self._learning = learning

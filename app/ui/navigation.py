@@ -25,19 +25,22 @@ from app.ui.home.page import HomePage
 from app.ui.learn.page import LearnPage
 from app.ui.practice.page import PracticePage
 from app.ui.progress.page import ProgressPage
+from inference.params import GenerationParams
 
 
 class LearningScreens(QObject):
     """Home, Learn, Practice and Progress, wired together."""
 
     def __init__(self, ctx: AppContext, go_to: Callable[[QWidget], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 params: GenerationParams | None = None) -> None:
+        """``params``: the tutor panels' generation settings (tests: deterministic)."""
         super().__init__(parent)
         self._go_to = go_to
         self.packs: dict[str, LibraryPack] = {}
         self.home = HomePage(ctx)
-        self.learn = LearnPage()
-        self.practice = PracticePage(ctx)
+        self.learn = LearnPage(ctx, params=params)
+        self.practice = PracticePage(ctx, params=params)
         self.progress = ProgressPage()
         self.home.activity_chosen.connect(self.follow)
         self.home.snapshot_ready.connect(self.progress.set_data)
@@ -78,8 +81,10 @@ class LearningScreens(QObject):
         self.home.refresh()
 
     def signed_out(self) -> None:
-        """Drop what the learner saw: their plan, their question, their figures."""
+        """Drop what the learner saw: their plan, their question, their figures, and
+        what they asked the tutor beside the lesson and the question."""
         self.home.clear()
+        self.learn.clear_tutor()
         self.practice.stop()
         self.progress.set_data(empty_progress(), [])
 

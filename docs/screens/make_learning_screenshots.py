@@ -4,8 +4,9 @@
         docs/screens/make_learning_screenshots.py docs/screens
 
 A throwaway LANTERN_HOME, a real profile (Argon2id, SQLCipher), the real Fractions pack:
-Home (with "Why this?" open) → Learn (the recommended lesson) → Practice (a wrong answer,
-its feedback and a hint) → a right answer → Progress. A demo script, not product code:
+Home (with "Why this?" open) → Learn (the recommended lesson, the tutor beside it) →
+Practice (a wrong answer, its feedback and a hint in the tutor panel) → a right answer →
+Progress. A demo script, not product code:
 it polls the event loop itself.
 """
 
@@ -104,7 +105,8 @@ def main() -> None:
     enter(window, right=False)
     wait_until(app, lambda: practice.feedback.isVisible(), "feedback")
     practice.hint_button.click()
-    wait_until(app, lambda: practice.hint.isVisible(), "hint")
+    wait_until(app, lambda: practice.tutor.model.rowCount() > 0 and not practice.tutor.busy,
+               "hint in the tutor panel", timeout=180)
     shot(app, "practice.png")
     enter(window, right=True)
     wait_until(app, lambda: practice.feedback.property("verdict") == "correct", "right")

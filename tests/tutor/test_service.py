@@ -87,6 +87,15 @@ def test_free_chat_off_is_enforced(fractions_index: RetrievalIndex,
     assert reply.text == FREE_CHAT_OFF and chat.prompts == []
 
 
+def test_free_chat_off_also_closes_questions_during_practice(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Let's look at the bottom numbers.")
+    setting = Setting(fractions_index, policy=AIPolicy(free_chat=False))
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).practice_reply(
+        "Why?", HintRequest(_numeric_question(fractions), 0.5, 0, 0), setting)
+    assert reply.text == FREE_CHAT_OFF and chat.prompts == []
+
+
 def test_an_unsafe_sentence_stops_the_stream_and_is_replaced(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScriptedChat("A fraction is a part of a whole. You are stupid and worthless. More.")

@@ -90,7 +90,8 @@ def test_full_learning_loop(window: MainWindow, qtbot: QtBot, ctx: AppContext) -
     assert practice.feedback.text()
     with qtbot.waitSignal(practice.hint_shown, timeout=10_000):
         qtbot.mouseClick(practice.hint_button, Qt.MouseButton.LeftButton)
-    assert practice.hint.isVisible() and practice.hint.text().startswith("Hint:")
+    hint = practice.tutor.model.message(0)  # in the tutor panel beside the question
+    assert practice.tutor.isVisible() and hint.label.startswith("Hint ") and hint.text
     with qtbot.waitSignal(home.snapshot_ready, timeout=20_000):
         answer(practice, qtbot, right=True)
     assert practice.feedback.property("verdict") == "correct"
@@ -116,11 +117,21 @@ def test_signing_out_clears_the_plan_and_the_question(window: MainWindow,
     learning = window.learning
     learning.follow(learning.home.pack, next(  # type: ignore[arg-type]
         c.rec for c in learning.home.cards))
+    learn_tutor, practice_tutor = learning.learn.tutor, learning.practice.tutor
+    qtbot.keyClicks(learn_tutor.question, "What is a fraction?")
+    with qtbot.waitSignal(learn_tutor.busy_changed, timeout=20_000):  # no model: a notice
+        qtbot.keyClick(learn_tutor.question, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not learn_tutor.busy, timeout=20_000)
     qtbot.mouseClick(learning.learn.practise, Qt.MouseButton.LeftButton)
     assert learning.practice.question is not None
+    with qtbot.waitSignal(learning.practice.hint_shown, timeout=20_000):
+        qtbot.mouseClick(learning.practice.hint_button, Qt.MouseButton.LeftButton)
+    assert learn_tutor.model.rowCount() >= 2 and practice_tutor.model.rowCount() == 1
     with qtbot.waitSignal(window.signed_out):
         qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
     assert not learning.home.cards and learning.practice.question is None
+    # The next learner sees nothing the previous one asked beside a lesson or a question.
+    assert learn_tutor.model.rowCount() == 0 and practice_tutor.model.rowCount() == 0
     assert bar_total(learning.progress.activity.chart()) == 0
 
 
@@ -148,15 +159,33 @@ def test_practice_keyboard_order_answer_check_hint_next(window: MainWindow,
     practice.input.focus_target().setFocus()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     start = QApplication.focusWidget()
-    seen = tab_through(qtbot, window, 3)
+    seen = tab_through(qtbot, window, 5)
     assert [start, *seen] == [practice.input.focus_target(),  # type: ignore[union-attr]
                               practice.check_button, practice.hint_button,
-                              practice.next_button]
+                              practice.next_button, practice.tutor.view,
+                              practice.tutor.question]
+    assert all(w.accessibleName() for w in seen)
+    practice.input.focus_target().setFocus()  # type: ignore[union-attr]
     # Enter in the answer box checks it: no mouse needed at all.
     qtbot.keyClicks(practice.input.focus_target(), "zzz")  # type: ignore[union-attr, arg-type]
     with qtbot.waitSignal(practice.feedback_shown, timeout=10_000):
         qtbot.keyClick(practice.input.focus_target(), Qt.Key.Key_Return)  # type: ignore[union-attr, arg-type]
     assert practice.feedback.property("verdict") == "unreadable"
+
+
+def test_learn_keyboard_order_reaches_the_tutor_beside_the_lesson(window: MainWindow,
+                                                                  qtbot: QtBot) -> None:
+    learning = window.learning
+    learn = learning.learn
+    assert learn.show_lesson("fractions", "equivalent-fractions")
+    window.show_page(learn)
+    window.activateWindow()
+    learn.subject.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is learn.subject)
+    seen = tab_through(qtbot, window, 6)
+    assert seen == [learn.lessons, learn.reader, learn.practise, learn.tutor_toggle,
+                    learn.tutor.view, learn.tutor.question]
+    assert all(w.accessibleName() for w in seen)
 
 
 def test_keyboard_reaches_the_navigation_and_the_home_cards(window: MainWindow,

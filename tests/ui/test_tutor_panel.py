@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.core.content.library import builtin_dir
 from app.core.content.loader import load_pack
@@ -74,6 +75,9 @@ def test_escape_stops_the_answer(qtbot, make_ctx) -> None:  # type: ignore[no-un
     window = _window(qtbot, make_ctx(fake_host(engine)))
     _ask(qtbot, window, "What is a fraction?")
     qtbot.waitUntil(lambda: engine.produced >= 2, timeout=120_000)
+    window.activateWindow()  # Esc belongs to the panel the learner is typing in
+    window.tutor.question.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tutor.question)
     with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
         qtbot.keyClick(window.tutor.question, Qt.Key.Key_Escape)
     assert engine.produced < len(engine.tokens)

@@ -152,7 +152,13 @@ class Tutor:
 
     def practice_reply(self, message: str, request: HintRequest, setting: Setting, *,
                        cancel: CancelToken | None = None) -> TutorReply:
-        """A reply to the learner's message while practising; never gives the answer."""
+        """A reply to the learner's message while practising; never gives the answer.
+
+        With free chat off (the teacher's policy) the reply says so: hints still work.
+        """
+        if not setting.policy.free_chat:
+            zh = setting.language.startswith("zh")
+            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
         level = hint_level(request)
         authored = authored_hint(request.question, level, language=setting.language)
         key = self._key(request.question, request.wrong_attempts, setting)

@@ -1,13 +1,20 @@
-"""The Learn screen: pick a subject and a lesson, read it, then practise it.
+"""The Learn screen: pick a subject and a lesson, read it, ask the tutor beside it, practise.
 
 Lessons are Markdown rendered by ``QTextBrowser`` (headings, lists, tables, images from
 the pack's folder). :meth:`LearnPage.show_lesson` opens a lesson and can scroll to one of
 its headings: the tutor's citations call it. Packs arrive through :meth:`set_packs`
 (from the Content page's refresh), so nothing here reads the disk on the GUI thread
 except the lesson's images, which ``QTextBrowser`` loads from the pack folder on demand.
+
+The tutor panel sits beside the reader (a splitter; "Hide the tutor" collapses it for the
+rest of the session). Its questions are about the open lesson's subject, with the open
+lesson preferred by retrieval, and continue their own conversation (not the Ask-the-tutor
+page's); a citation scrolls the reader to the cited heading.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -24,7 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.library import LibraryPack
-from app.core.content.model import Lesson
+from app.core.content.model import Lesson, Pack
+from app.core.tutor.conversation import Conversation
+from app.ops import tutor as tutor_ops
+from app.ops.context import AppContext
+from app.ops.handle import TaskHandle
+from app.ui.tutor.beside import SideBySide
+from app.ui.tutor.panel import OnError, OnReply, OnText, TutorPanel, reply_of
+from inference.params import GenerationParams
 
 
 class LearnPage(QWidget):
@@ -34,8 +48,11 @@ class LearnPage(QWidget):
 
     practise_requested = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx, self._params = ctx, params
+        self._conversation = Conversation()  # mutated on the inference lane only
         self.packs: dict[str, LibraryPack] = {}
         self.current: tuple[str, str] | None = None
         title = QLabel(self.tr("Learn"))
@@ -57,32 +74,91 @@ class LearnPage(QWidget):
         self.reader.setOpenExternalLinks(False)
         self.reader.setAccessibleName(self.tr("Lesson text"))
         self.practise = QPushButton(self.tr("Practise this lesson"))
+        self.practise.setAccessibleName(self.practise.text())
         self.practise.setAccessibleDescription(
             self.tr("Opens practice questions about this lesson"))
         self.practise.clicked.connect(self._on_practise)
         self.practise.setEnabled(False)
+        self._make_tutor()
         self._layout(title)
         self._show_placeholder()
+
+    def _make_tutor(self) -> None:
+        self.tutor = TutorPanel(
+            self._ctx, params=self._params, compact=True, asker=self._ask_about_lesson,
+            title=self.tr("Ask the tutor"),
+            intro=self.tr("Questions here are about this lesson. Click an answer to see "
+                          "where in the lesson it came from."),
+            closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
+        self.tutor.question.setPlaceholderText(self.tr("Ask about this lesson…"))
+        self.tutor.source_opened.connect(self._on_source_opened)
+        self.tutor_toggle = QPushButton()
+        self.tutor_toggle.setCheckable(True)
+        self.tutor_toggle.setAccessibleDescription(
+            self.tr("Shows or hides the tutor beside the lesson"))
+        self.tutor_toggle.setChecked(True)
+        self._label_toggle(visible=True)
+        self.tutor_toggle.toggled.connect(self.set_tutor_visible)
 
     def _layout(self, title: QLabel) -> None:
         side = QVBoxLayout()
         side.addWidget(self.subject)
         side.addWidget(self.lessons, 1)
-        main = QVBoxLayout()
+        reading = QWidget()
+        main = QVBoxLayout(reading)
+        main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(self.reader, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.practise)
         main.addLayout(bottom)
+        self.beside = SideBySide(reading, self.tutor)
         row = QHBoxLayout()
         row.addLayout(side)
-        row.addLayout(main, 1)
+        row.addWidget(self.beside, 1)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.tutor_toggle)
         column = QVBoxLayout(self)
-        column.addWidget(title)
+        column.addLayout(top)
         column.addLayout(row, 1)
-        QWidget.setTabOrder(self.subject, self.lessons)
-        QWidget.setTabOrder(self.lessons, self.reader)
-        QWidget.setTabOrder(self.reader, self.practise)
+        order = [self.subject, self.lessons, self.reader, self.practise, self.tutor_toggle,
+                 *self.tutor.tab_chain()]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def set_tutor_visible(self, visible: bool) -> None:
+        """Show or collapse the tutor beside the lesson (kept while the app runs)."""
+        self.tutor.setVisible(visible)
+        self.beside.fit()
+        self.tutor_toggle.setChecked(visible)
+        self._label_toggle(visible=visible)
+
+    def _label_toggle(self, *, visible: bool) -> None:
+        self.tutor_toggle.setText(self.tr("Hide the tutor") if visible
+                                  else self.tr("Show the tutor"))
+        self.tutor_toggle.setAccessibleName(self.tutor_toggle.text())
+
+    def _ask_about_lesson(self, text: str, on_text: OnText, on_reply: OnReply,
+                          on_error: OnError) -> TaskHandle:
+        pack_id, lesson_id = self.current or (self.subject.currentData() or "", None)
+        return tutor_ops.ask(
+            parent=self, ctx=self._ctx, question=text, params=self._params,
+            pack=self._pack(pack_id), open_lesson=lesson_id, conversation=self._conversation,
+            on_text=on_text, on_done=lambda reply: on_reply(reply_of(reply)),
+            on_error=on_error)
+
+    def _pack(self, pack_id: str) -> Pack | None:
+        entry = self.packs.get(pack_id)
+        return entry.pack if entry else None
+
+    def _on_source_opened(self, pack_id: str, lesson_id: str, heading: str) -> None:
+        self.show_lesson(pack_id, lesson_id, heading)
+
+    def clear_tutor(self) -> None:
+        """Forget the conversation beside the lesson (at sign-out: the next learner)."""
+        self.tutor.clear()
+        self._conversation = Conversation()  # the old one may still be in use on a lane
 
     def _show_placeholder(self) -> None:
         text = (self.tr("Choose a lesson on the left to start reading.") if self.packs

@@ -4,21 +4,36 @@ Grading, storing and hints run through :mod:`app.ops.practice` (never on the GUI
 A wrong answer shows what went wrong and the Hint button is offered; an answer that
 cannot be read (an empty box, "abc" for a number) only says what to type, and is not
 counted. Nothing the learner typed is logged.
+
+The tutor panel beside the question holds the hints ("Hint 1 of 3 · nudge") and the
+learner's own questions about this question, answered under the Socratic guard
+(:func:`app.ops.practice.reply`). It is cleared for the next question and at sign-out.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.content.model import Pack, Question
 from app.core.learner.grading import Verdict
 from app.ops import practice as practice_ops
 from app.ops.context import AppContext
+from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
 from app.ui.practice.inputs import AnswerInput, make_input
+from app.ui.tutor.beside import SideBySide
+from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel
+from inference.params import GenerationParams
 
 
 def pick_questions(pack: Pack, *, skill_id: str | None = None,
@@ -34,22 +49,26 @@ def pick_questions(pack: Pack, *, skill_id: str | None = None,
 class PracticePage(QWidget):
     """Signals:
     answered: an answer was graded and stored (carries :class:`practice_ops.Checked`).
-    feedback_shown / hint_shown: the feedback or hint text is on screen.
+    feedback_shown / hint_shown: the feedback or hint text is on screen (the hint in
+    the tutor panel).
     """
 
     answered = Signal(object)
     feedback_shown = Signal()
     hint_shown = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._params = params
         self.pack: Pack | None = None
         self.questions: list[Question] = []
         self.index = 0
         self.input: AnswerInput | None = None
         self._wrong = self._hints = 0
         self._shown_at = time.monotonic()
+        self._serial = 0  # which showing of a question a late hint belongs to
         self._make_widgets()
         self._layout()
         self._show_empty()
@@ -73,7 +92,15 @@ class PracticePage(QWidget):
         self.next_button = self._button(self.tr("Next question"), self.next_question,
                                         self.tr("Goes on to the next question"))
         self.feedback = self._message("practiceFeedback", self.tr("Feedback"))
-        self.hint = self._message("practiceHint", self.tr("Hint"))
+        self.tutor = TutorPanel(
+            self.ctx, params=self._params, compact=True, asker=self._ask_about_question,
+            title=self.tr("Tutor"),
+            intro=self.tr("Stuck? Press Hint, or ask about this question here. The tutor "
+                          "won't tell you the answer, but it helps you find it."),
+            closed_reason=self.tr("Your teacher has turned off questions to the tutor. "
+                                  "Hint still helps you with this question."))
+        self.tutor.question.setPlaceholderText(self.tr("Ask about this question…"))
+        self.tutor.busy_changed.connect(self._update_hint_button)
 
     def _button(self, text: str, slot: object, description: str) -> QPushButton:
         button = QPushButton(text)
@@ -97,15 +124,19 @@ class PracticePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        column = QVBoxLayout(self)
-        column.addWidget(self.title)
+        practice = QWidget()
+        column = QVBoxLayout(practice)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.counter)
         column.addWidget(self.prompt)
         column.addLayout(self.input_box)
         column.addLayout(buttons)
         column.addWidget(self.feedback)
-        column.addWidget(self.hint)
         column.addStretch(1)
+        self.beside = SideBySide(practice, self.tutor)
+        page = QVBoxLayout(self)
+        page.addWidget(self.title)
+        page.addWidget(self.beside, 1)
 
     def start(self, pack: Pack, *, skill_id: str | None = None,
               lesson_id: str | None = None) -> None:
@@ -121,8 +152,9 @@ class PracticePage(QWidget):
     def stop(self) -> None:
         """Leave the current questions (at sign-out): the next learner starts afresh."""
         self.pack, self.questions, self.index = None, [], 0
+        self._serial += 1
         self.feedback.hide()
-        self.hint.hide()
+        self.tutor.clear()
         self._show_empty()
 
     @property
@@ -136,6 +168,7 @@ class PracticePage(QWidget):
         self._set_input(None)
         for button in (self.check_button, self.hint_button, self.next_button):
             button.setEnabled(False)
+        self.tutor.setEnabled(False)  # nothing to ask about yet
 
     def _show_question(self) -> None:
         question = self.question
@@ -146,8 +179,10 @@ class PracticePage(QWidget):
         self._set_input(make_input(question))
         self._wrong = self._hints = 0
         self._shown_at = time.monotonic()
+        self._serial += 1
         self.feedback.hide()
-        self.hint.hide()
+        self.tutor.clear()  # hints and questions were about the previous question
+        self.tutor.setEnabled(True)
         for button in (self.check_button, self.hint_button, self.next_button):
             button.setEnabled(True)
         self._fix_tab_order()
@@ -166,10 +201,10 @@ class PracticePage(QWidget):
     def _fix_tab_order(self) -> None:
         if self.input is None:
             return
-        first = self.input.focus_target()
-        QWidget.setTabOrder(first, self.check_button)
-        QWidget.setTabOrder(self.check_button, self.hint_button)
-        QWidget.setTabOrder(self.hint_button, self.next_button)
+        order = [self.input.focus_target(), self.check_button, self.hint_button,
+                 self.next_button, *self.tutor.tab_chain()]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def check(self) -> None:
         """Grade the current answer (in the background) and show the outcome."""
@@ -204,17 +239,45 @@ class PracticePage(QWidget):
         self.feedback_shown.emit()
 
     def ask_hint(self) -> None:
-        """Show the next hint up the ladder for this question."""
+        """Show the next hint up the ladder for this question, in the tutor panel."""
         if self.pack is None or self.question is None:
             return
-        practice_ops.hint(parent=self, ctx=self.ctx, pack=self.pack, question=self.question,
-                          wrong_attempts=self._wrong, hints_shown=self._hints,
-                          on_done=self._on_hint, on_error=self._on_error)
+        self.tutor.run(self._start_hint, label=self.tr("Hint"))
 
-    def _on_hint(self, hint: practice_ops.Hint) -> None:
+    def _start_hint(self, _on_text: OnText, on_reply: OnReply, on_error: OnError
+                    ) -> TaskHandle:
+        assert self.pack is not None and self.question is not None
+        serial = self._serial
+        return practice_ops.hint(parent=self, ctx=self.ctx, pack=self.pack,
+                                 question=self.question, wrong_attempts=self._wrong,
+                                 hints_shown=self._hints,
+                                 on_done=lambda hint: self._on_hint(hint, on_reply, serial),
+                                 on_error=on_error)
+
+    def _on_hint(self, hint: practice_ops.Hint, on_reply: OnReply, serial: int) -> None:
+        if serial != self._serial:
+            return  # a hint for a question that is gone (Next, sign-out)
+        if hint.stopped:
+            on_reply(PanelReply(""))
+            return
         self._hints = max(self._hints, hint.level + 1)
-        self._say(self.hint, self.tr("Hint: {text}").format(text=hint.text), "hint")
+        names = (self.tr("nudge"), self.tr("scaffold"), self.tr("worked step"))
+        label = self.tr("Hint {n} of {total} · {name}").format(
+            n=hint.level + 1, total=hint.levels, name=names[hint.level])
+        on_reply(PanelReply(hint.text, label=label))
         self.hint_shown.emit()
+
+    def _ask_about_question(self, text: str, on_text: OnText, on_reply: OnReply,
+                            on_error: OnError) -> TaskHandle:
+        assert self.pack is not None and self.question is not None  # the panel is off else
+        return practice_ops.reply(parent=self, ctx=self.ctx, pack=self.pack,
+                                  question=self.question, message=text,
+                                  wrong_attempts=self._wrong, hints_shown=self._hints,
+                                  on_done=lambda reply: on_reply(PanelReply(reply.text)),
+                                  on_error=on_error)
+
+    def _update_hint_button(self, busy: bool) -> None:
+        self.hint_button.setEnabled(not busy and self.question is not None)
 
     def next_question(self) -> None:
         if not self.questions:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+import html
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -13,8 +15,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PADDING = 12  # inside a bubble
 MARGIN = 8  # around a bubble
 MAX_WIDTH_SHARE = 0.78  # bubbles never span the whole view: easier to read
-THINKING = "Thinking…"
-SOURCES_TITLE = "From your lessons (click to open):"
 
 
 class BubbleDelegate(QStyledItemDelegate):
@@ -30,15 +30,7 @@ class BubbleDelegate(QStyledItemDelegate):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
-        if not text and index.data(ChatRoles.STREAMING):
-            text = THINKING
-        if index.data(ChatRoles.STOPPED):
-            text = f"{text}\n(stopped)" if text else "(stopped)"
-        sources = index.data(ChatRoles.SOURCES) or ()
-        if sources:
-            lines = "\n".join(f"  {s.label}" for s in sources)
-            text = f"{text}\n\n{SOURCES_TITLE}\n{lines}"
-        doc.setPlainText(text)
+        doc.setHtml(_bubble_html(index, text))
         doc.setTextWidth(self._text_width())
         doc.setTextWidth(min(self._text_width(), doc.idealWidth() + 1))
         return doc
@@ -74,6 +66,24 @@ class BubbleDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         _draw_text(painter, doc, text_color)
         painter.restore()
+
+
+def _bubble_html(index: ModelIndex, text: str) -> str:
+    """The bubble's text as HTML: an optional bold label, the text, the sources."""
+    if not text and index.data(ChatRoles.STREAMING):
+        text = QCoreApplication.translate("BubbleDelegate", "Thinking…")
+    if index.data(ChatRoles.STOPPED):
+        stopped = QCoreApplication.translate("BubbleDelegate", "(stopped)")
+        text = f"{text}\n{stopped}" if text else stopped
+    sources = index.data(ChatRoles.SOURCES) or ()
+    if sources:
+        title = QCoreApplication.translate("BubbleDelegate", "From your lessons (click to open):")
+        lines = "\n".join(f"  {s.label}" for s in sources)
+        text = f"{text}\n\n{title}\n{lines}"
+    body = html.escape(text).replace("\n", "<br>")
+    label = index.data(ChatRoles.LABEL) or ""
+    head = f"<b>{html.escape(label)}</b><br>" if label else ""
+    return f'<div style="white-space: pre-wrap">{head}{body}</div>'
 
 
 def _colours(palette: QPalette, sender: object) -> tuple[QColor, QColor]:

@@ -42,6 +42,7 @@ class ChatMessage:
     streaming: bool = False
     stopped: bool = False
     sources: tuple[SourceRef, ...] = ()
+    label: str = ""  # shown above the text, e.g. "Hint 1 of 3 · nudge"
 
 
 class ChatRoles(IntEnum):
@@ -49,6 +50,7 @@ class ChatRoles(IntEnum):
     STREAMING = Qt.ItemDataRole.UserRole + 2
     STOPPED = Qt.ItemDataRole.UserRole + 3
     SOURCES = Qt.ItemDataRole.UserRole + 4
+    LABEL = Qt.ItemDataRole.UserRole + 5
 
 
 _SPEAKER = {Sender.LEARNER: "You", Sender.TUTOR: "Tutor", Sender.NOTICE: "Lantern"}
@@ -70,7 +72,8 @@ class ChatListModel(QAbstractListModel):
             return msg.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             sources = " ".join(s.label for s in msg.sources)
-            return f"{_SPEAKER[msg.sender]}: {msg.text or 'thinking'} {sources}".strip()
+            label = f"{msg.label}: " if msg.label else ""
+            return f"{_SPEAKER[msg.sender]}: {label}{msg.text or 'thinking'} {sources}".strip()
         if role == ChatRoles.SOURCES:
             return msg.sources
         if role == ChatRoles.SENDER:
@@ -79,15 +82,18 @@ class ChatListModel(QAbstractListModel):
             return msg.streaming
         if role == ChatRoles.STOPPED:
             return msg.stopped
+        if role == ChatRoles.LABEL:
+            return msg.label
         return None
 
     def message(self, row: int) -> ChatMessage:
         return self._messages[row]
 
-    def append(self, sender: Sender, text: str = "", *, streaming: bool = False) -> int:
+    def append(self, sender: Sender, text: str = "", *, streaming: bool = False,
+               label: str = "") -> int:
         row = len(self._messages)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._messages.append(ChatMessage(sender, text, streaming=streaming))
+        self._messages.append(ChatMessage(sender, text, streaming=streaming, label=label))
         self.endInsertRows()
         return row
 
@@ -98,14 +104,21 @@ class ChatListModel(QAbstractListModel):
             self._changed(len(self._messages) - 1)
 
     def finish_last(self, *, stopped: bool = False, text: str | None = None,
-                    sources: tuple[SourceRef, ...] = ()) -> None:
+                    sources: tuple[SourceRef, ...] = (), label: str = "") -> None:
         """End the streaming message; ``text`` replaces what streamed (e.g. with citations)."""
         if self._messages:
             last = self._messages[-1]
             last.streaming, last.stopped, last.sources = False, stopped, sources
+            last.label = label or last.label
             if text:
                 last.text = text
             self._changed(len(self._messages) - 1)
+
+    def clear(self) -> None:
+        """Forget every message (a new question, or the next learner)."""
+        self.beginResetModel()
+        self._messages.clear()
+        self.endResetModel()
 
     def _changed(self, row: int) -> None:
         index = self.index(row)

@@ -1,14 +1,26 @@
-"""The Tutor panel: pick a subject, ask, watch a cited answer arrive, Stop, open a source."""
+"""The Tutor panel: ask, watch a cited answer arrive ("Thinking…" first), Stop, open a source.
+
+One widget serves three places. As the "Ask the tutor" page it has a title, an intro,
+a subject list and suggested questions, and asks :func:`app.ops.tutor.ask` about the
+chosen subject. ``compact=True`` makes it a side panel for another page (Learn,
+Practice): a small heading and one line of help; the host page decides what a question
+is about by passing an ``asker`` (e.g. the open lesson, or the practice question) and can
+run its own tasks in the conversation with :meth:`TutorPanel.run` (Practice's hints).
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -36,42 +48,104 @@ EXAMPLE_QUESTION = "What is a fraction?"
 MAX_SUGGESTIONS = 3
 
 
+@dataclass(frozen=True)
+class PanelReply:
+    """What a task shows when it ends: its text, the passages it cites, a label on top."""
+
+    text: str
+    sources: tuple[SourceRef, ...] = ()
+    label: str = ""
+
+
+OnText = Callable[[str], None]
+OnReply = Callable[[PanelReply], None]
+OnError = Callable[[Exception], None]
+# Starts a task: streamed text, the final reply and an error go to the three callbacks.
+Starter = Callable[[OnText, OnReply, OnError], TaskHandle]
+# Starts answering a typed question (the question comes first).
+Asker = Callable[[str, OnText, OnReply, OnError], TaskHandle]
+
+
+def reply_of(reply: TutorReply) -> PanelReply:
+    """The panel's view of a tutor reply: its text and numbered sources."""
+    if reply.cited is None:
+        return PanelReply(reply.text)
+    sources = tuple(SourceRef(s.number, s.passage.pack_id, s.passage.lesson_id,
+                              s.passage.lesson_title, s.passage.heading)
+                    for s in sorted(reply.cited.cited, key=lambda s: s.number))
+    return PanelReply(reply.text, sources)
+
+
 class TutorPanel(QWidget):
     """Ask the tutor a question and watch the answer arrive.
 
     Signals:
         answer_finished: the whole answer text (also after Stop).
         source_opened: a cited passage to show — (pack id, lesson id, heading).
+        busy_changed: a task started (True) or ended (False).
     """
 
     answer_finished = Signal(str)
     source_opened = Signal(str, str, str)
+    busy_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext, *, params: GenerationParams | None = None,
+                 compact: bool = False, asker: Asker | None = None, title: str = "",
+                 intro: str = "", closed_reason: str = "",
                  parent: QWidget | None = None) -> None:
+        """``title``/``intro``/``closed_reason`` replace the defaults (compact hosts set them);
+        ``closed_reason`` is shown instead of the box when the teacher turned free chat off.
+        """
         super().__init__(parent)
         self._ctx = ctx
         self._params = params
+        self.compact = compact
+        self._asker: Asker = asker or self._ask_subject
         self._handle: TaskHandle | None = None
+        self._generation = 0  # bumped by clear(): late results of older tasks are dropped
         self._packs: list[LibraryPack] = []
+        self.subject: QComboBox | None = None
         self.model = ChatListModel()
-        self._build()
+        self._build(title, intro, closed_reason)
 
-    def _build(self) -> None:
+    def _build(self, title: str, intro: str, closed_reason: str) -> None:
         layout = QVBoxLayout(self)
-        layout.addLayout(self._header())
-        intro = QLabel(self.tr("Ask about your lessons. The tutor answers from them and shows "
-                               "where it found the answer. It runs on this laptop: nothing "
-                               "you type leaves it."))
-        intro.setWordWrap(True)
-        intro.setObjectName("pageIntro")
-        layout.addWidget(intro)
+        if self.compact:
+            layout.setContentsMargins(6, 0, 0, 0)
+            layout.addWidget(self._compact_title(title or self.tr("Tutor")))
+        else:
+            layout.addLayout(self._header())
+        intro_label = QLabel(intro or self.tr(
+            "Ask about your lessons. The tutor answers from them and shows where it found "
+            "the answer. It runs on this laptop: nothing you type leaves it."))
+        intro_label.setWordWrap(True)
+        intro_label.setObjectName("pageIntro")
+        layout.addWidget(intro_label)
         layout.addWidget(self._conversation_view(), 1)
         self.suggestions = QHBoxLayout()
         layout.addLayout(self.suggestions)
+        self.status = self._note(self.tr("The tutor is thinking… Stop (Esc) ends it."))
+        self.closed = self._note(closed_reason or self.tr(
+            "Your teacher has turned off questions to the tutor."))
+        layout.addWidget(self.status)
+        layout.addWidget(self.closed)
         layout.addLayout(self._question_row())
-        self.setFocusProxy(self.question)
-        self._update_buttons()
+        # No focus proxy on the panel: Qt would Tab from the widget before it straight to
+        # the proxy (the box), jumping over the conversation.
+        self.refresh_policy()
+
+    def _compact_title(self, text: str) -> QLabel:
+        label = QLabel(text)
+        # Bold by style sheet, not by a QFont: the size keeps following the text-size setting.
+        label.setStyleSheet("font-weight: 600;")
+        return label
+
+    def _note(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName("pageIntro")
+        label.hide()
+        return label
 
     def _header(self) -> QHBoxLayout:
         title = QLabel(self.tr("Ask the tutor"))
@@ -96,14 +170,17 @@ class TutorPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setWordWrap(True)
+        self.view.setMinimumHeight(140)  # a few lines of the reply, even when stacked
         self.view.setAccessibleName(self.tr("Conversation with the tutor"))
+        self.view.setAccessibleDescription(self.tr(
+            "Press Enter on an answer to open the lesson it cites"))
         self.view.activated.connect(self._on_message_activated)
         self.view.clicked.connect(self._on_message_activated)
         self.model.rowsInserted.connect(lambda *_: self.view.scrollToBottom())
         self.model.dataChanged.connect(self._on_model_changed)
         return self.view
 
-    def _question_row(self) -> QHBoxLayout:
+    def _question_row(self) -> QBoxLayout:
         self.question = QLineEdit()
         self.question.setPlaceholderText(self.tr("Type a question, e.g. {example}").format(
             example=EXAMPLE_QUESTION))
@@ -112,22 +189,40 @@ class TutorPanel(QWidget):
         self.question.returnPressed.connect(self.ask)
         self.question.textChanged.connect(self._update_buttons)
         self.ask_button = QPushButton(self.tr("Ask"))
-        self.ask_button.setDefault(True)
+        self.ask_button.setDefault(not self.compact)  # a host page has its own default
         self.ask_button.setAccessibleName(self.tr("Ask the tutor"))
         self.ask_button.clicked.connect(self.ask)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setAccessibleName(self.tr("Stop the answer"))
         self.stop_button.setToolTip(self.tr("Stop the tutor's answer (Esc)"))
-        self.stop_button.setShortcut(Qt.Key.Key_Escape)
         self.stop_button.clicked.connect(self.stop)
-        row = QHBoxLayout()
-        row.addWidget(self.question, 1)
-        row.addWidget(self.ask_button)
-        row.addWidget(self.stop_button)
-        return row
+        # Esc stops the answer of the panel the learner is in: Learn, Practice and the
+        # tutor page each have a panel, and one window-wide Esc on every Stop button
+        # would be an ambiguous shortcut that Qt fires for none of them.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        buttons = QHBoxLayout()
+        if self.compact:
+            buttons.addStretch(1)
+        else:
+            buttons.addWidget(self.question, 1)
+        buttons.addWidget(self.ask_button)
+        buttons.addWidget(self.stop_button)
+        if not self.compact:
+            return buttons
+        column = QVBoxLayout()  # a narrow panel: the box gets the whole width
+        column.addWidget(self.question)
+        column.addLayout(buttons)
+        return column
+
+    def tab_chain(self) -> list[QWidget]:
+        """The panel's controls in Tab order, for the host page's own chain."""
+        return [self.view, self.question, self.ask_button, self.stop_button]
 
     def set_packs(self, packs: list[LibraryPack]) -> None:
         """The subjects to choose from (the Content page's list); keeps the current one."""
+        if self.subject is None:
+            return  # a side panel: its host page decides the subject
         current = self._ctx.subject.info.id if self._ctx.subject else None
         self._packs = list(packs)
         self.subject.blockSignals(True)
@@ -166,18 +261,30 @@ class TutorPanel(QWidget):
     def busy(self) -> bool:
         return self._handle is not None
 
+    @property
+    def typing_allowed(self) -> bool:
+        """Whether the teacher's policy lets the learner type questions (free chat)."""
+        return self._ctx.settings.ai_policy.free_chat
+
+    def refresh_policy(self) -> None:
+        """Open or close the question box after the teacher's policy (free chat) changed."""
+        allowed = self.typing_allowed
+        self.question.setEnabled(allowed)
+        self.closed.setVisible(not allowed)
+        for chip in self.findChildren(QPushButton, "suggestion"):
+            chip.setEnabled(allowed)
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh_policy()  # the teacher may have changed it on their page meanwhile
+        super().showEvent(event)
+
     def ask(self) -> None:
         text = self.question.text().strip()
-        if not text or self.busy:
+        if not text or self.busy or not self.typing_allowed:
             return
         self.question.clear()
-        self.model.append(Sender.LEARNER, text)
-        self.model.append(Sender.TUTOR, "", streaming=True)
-        self._handle = tutor_ops.ask(
-            parent=self, ctx=self._ctx, question=text, params=self._params,
-            on_text=self.model.extend_last, on_done=self._on_answer_done,
-            on_error=self._on_answer_error)
-        self._update_buttons()
+        self.run(functools.partial(self._asker, text), asked=text)
 
     def ask_text(self, text: str, _checked: bool = False) -> None:
         """Ask ``text`` as if the learner had typed it (the suggestion buttons)."""
@@ -185,20 +292,59 @@ class TutorPanel(QWidget):
             self.question.setText(text)
             self.ask()
 
+    def run(self, start: Starter, *, asked: str | None = None, label: str = "") -> bool:
+        """Show ``asked`` (the learner's words), a "Thinking…" reply, and start the task.
+
+        The reply fills as ``start``'s text arrives and ends with its :class:`PanelReply`.
+        Returns False (and does nothing) while another task runs.
+        """
+        if self.busy:
+            return False
+        if asked:
+            self.model.append(Sender.LEARNER, asked)
+        self.model.append(Sender.TUTOR, "", streaming=True, label=label)
+        generation = self._generation
+        self._handle = start(self._current(generation, self.model.extend_last),
+                             self._current(generation, self._on_answer_done),
+                             self._current(generation, self._on_answer_error))
+        self._set_busy()
+        return True
+
+    def _current(self, generation: int, slot: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``slot``, ignoring calls that belong to a conversation cleared since."""
+        def call(value: Any) -> None:
+            if generation == self._generation:
+                slot(value)
+        return call
+
+    def _ask_subject(self, text: str, on_text: OnText, on_reply: OnReply,
+                     on_error: OnError) -> TaskHandle:
+        return tutor_ops.ask(parent=self, ctx=self._ctx, question=text, params=self._params,
+                             on_text=on_text, on_done=lambda r: on_reply(reply_of(r)),
+                             on_error=on_error)
+
     def stop(self) -> None:
         if self._handle is not None:
             self._handle.cancel()
+
+    def clear(self) -> None:
+        """Stop what runs and forget the conversation (a new question; the next learner)."""
+        self.stop()
+        self._generation += 1
+        self._handle = None
+        self.model.clear()
+        self._set_busy()
 
     def add_notice(self, text: str) -> None:
         """Show a message from Lantern itself in the conversation."""
         self.model.append(Sender.NOTICE, text)
 
-    def _on_answer_done(self, reply: TutorReply) -> None:
+    def _on_answer_done(self, reply: PanelReply) -> None:
         stopped = self._handle is not None and self._handle.cancel_token.cancelled
         self.model.finish_last(stopped=stopped, text=None if stopped else reply.text,
-                               sources=_sources(reply))
+                               sources=reply.sources, label="" if stopped else reply.label)
         self._handle = None
-        self._update_buttons()
+        self._set_busy()
         self.answer_finished.emit(self.model.message(self.model.rowCount() - 1).text)
 
     def _on_answer_error(self, error: Exception) -> None:
@@ -207,7 +353,7 @@ class TutorPanel(QWidget):
             self.model.extend_last(self.tr("(no answer)"))
         self.add_notice(describe_error(error))
         self._handle = None
-        self._update_buttons()
+        self._set_busy()
 
     def _on_message_activated(self, index: QModelIndex) -> None:
         sources: tuple[SourceRef, ...] = index.data(ChatRoles.SOURCES) or ()
@@ -232,18 +378,16 @@ class TutorPanel(QWidget):
         if bar.value() >= bar.maximum() - 80:
             self.view.scrollToBottom()
 
+    def _set_busy(self) -> None:
+        self.status.setVisible(self.busy)
+        self._update_buttons()
+        self.busy_changed.emit(self.busy)
+
     def _update_buttons(self) -> None:
-        self.ask_button.setEnabled(not self.busy and bool(self.question.text().strip()))
+        self.ask_button.setEnabled(not self.busy and self.typing_allowed
+                                   and bool(self.question.text().strip()))
         self.stop_button.setEnabled(self.busy)
 
     def shutdown(self) -> None:
         """Stop a streaming answer (the window is closing)."""
         self.stop()
-
-
-def _sources(reply: TutorReply) -> tuple[SourceRef, ...]:
-    if reply.cited is None:
-        return ()
-    return tuple(SourceRef(s.number, s.passage.pack_id, s.passage.lesson_id,
-                           s.passage.lesson_title, s.passage.heading)
-                 for s in sorted(reply.cited.cited, key=lambda s: s.number))
