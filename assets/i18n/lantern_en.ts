@@ -16,6 +16,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>d MMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answers per day, {first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,8 +16,12 @@
         <translation>还没答对</translation>
     </message>
     <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
         <source>Answers per day, {first} to {last}</source>
-        <translation>每天答题数，{first} 到 {last}</translation>
+        <translation>每天答题数（{first}至{last}）</translation>
     </message>
 </context>
 <context>
