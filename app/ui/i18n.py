@@ -48,13 +48,22 @@ def load_translator(language: str, parent: QObject | None = None) -> QTranslator
     return translator
 
 
+def _qt_translation_dirs() -> list[str]:
+    """Where ``qtbase_*.qm`` may be: Qt's own answer, then PySide6's folder (which is
+    where PyInstaller puts them in the bundle, ``PySide6/Qt/translations``)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).parent / "Qt" / "translations")]
+
+
 def _qt_translator(language: str, parent: QObject) -> QTranslator | None:
     translator = QTranslator(parent)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
+    folders = _qt_translation_dirs()
+    if any(translator.load(f"qtbase_{language}", folder) for folder in folders):
         return translator
     log.warning("Qt's own translation qtbase_%s is not in %s; its buttons stay in English",
-                language, folder)
+                language, folders)
     return None
 
 
