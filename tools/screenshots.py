@@ -37,7 +37,8 @@ QUESTION = {"en": "What is a fraction?", "zh_CN": "什么是分数？"}
 PASSPHRASE = "purple tiger jumps high"
 
 
-def wait_until(cond: Callable[[], bool], what: str, timeout_s: float = 180) -> None:
+def wait_until(cond: Callable[[], bool], what: str, timeout_s: float = 600) -> None:
+    """Run the event loop until ``cond``; generous, as hints and answers need the model."""
     end = time.monotonic() + timeout_s
     while not cond():
         if time.monotonic() > end:
@@ -153,7 +154,7 @@ class Driver:
     def tutor_screen(self) -> None:
         window, tutor = self.window, self.window.tutor
         wait_until(lambda: self.ctx.models.status("chat").state.name in ("READY", "FAILED"),
-                   "the models", timeout_s=600)
+                   "the models")
         window.show_page(tutor)
         wait_until(lambda: tutor.subject.findData(PACK[self.language]) >= 0, "the subjects")
         tutor.subject.setCurrentIndex(tutor.subject.findData(PACK[self.language]))
@@ -161,7 +162,7 @@ class Driver:
         finished: list[str] = []
         tutor.answer_finished.connect(finished.append)
         QTest.keyClick(tutor.question, Qt.Key.Key_Return)
-        wait_until(lambda: bool(finished), "the tutor's answer", timeout_s=600)
+        wait_until(lambda: bool(finished), "the tutor's answer")
         self.shot("tutor")
 
     def large_high_contrast(self) -> None:
