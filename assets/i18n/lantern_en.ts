@@ -337,6 +337,45 @@
     </message>
 </context>
 <context>
+    <name>Grading</name>
+    <message>
+        <source>Pick one of the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick at least one answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} right answer not picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} right answers not picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} picked answer is not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} picked answers are not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: {first} and {second}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose True or False.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s plan</source>
@@ -1278,6 +1317,25 @@
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreview</name>
+    <message>
+        <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every number has been blurred with random noise on this laptop (privacy setting ε = {epsilon}), so nobody can tell what this learner did; only totals over many learners mean something.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill “{skill}”: questions tried, right answers, minutes and mastery level, each only as a blurred number (here {attempts}, {correct} and {minutes}; blurred numbers can be negative or far too big).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before blurring, the numbers are capped: {ranges}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -337,6 +337,45 @@
     </message>
 </context>
 <context>
+    <name>Grading</name>
+    <message>
+        <source>Pick one of the answers.</source>
+        <translation>请选一个答案。</translation>
+    </message>
+    <message>
+        <source>Pick at least one answer.</source>
+        <translation>请至少选一个答案。</translation>
+    </message>
+    <message>
+        <source>{n} right answer not picked</source>
+        <translation>有 {n} 个正确答案没选</translation>
+    </message>
+    <message>
+        <source>{n} right answers not picked</source>
+        <translation>有 {n} 个正确答案没选</translation>
+    </message>
+    <message>
+        <source>{n} picked answer is not right</source>
+        <translation>选了 {n} 个不对的答案</translation>
+    </message>
+    <message>
+        <source>{n} picked answers are not right</source>
+        <translation>选了 {n} 个不对的答案</translation>
+    </message>
+    <message>
+        <source>Not quite: {first} and {second}.</source>
+        <translation>还差一点：{first}，还{second}。</translation>
+    </message>
+    <message>
+        <source>Not quite: {first}.</source>
+        <translation>还差一点：{first}。</translation>
+    </message>
+    <message>
+        <source>Choose True or False.</source>
+        <translation>请选择“对”或“错”。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s plan</source>
@@ -1279,6 +1318,25 @@
     <message>
         <source>General</source>
         <translation>综合</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreview</name>
+    <message>
+        <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>
+        <translation>一份 {week} 这一周的匿名汇总。它用一个随机编号（{id}…）代替名字，也没有日期和时间。</translation>
+    </message>
+    <message>
+        <source>Every number has been blurred with random noise on this laptop (privacy setting ε = {epsilon}), so nobody can tell what this learner did; only totals over many learners mean something.</source>
+        <translation>每个数字都已经在这台电脑上加入了随机噪声（隐私设置 ε = {epsilon}），所以没有人能看出这位学生具体做了什么；只有很多学生的总数才有意义。</translation>
+    </message>
+    <message>
+        <source>Skill “{skill}”: questions tried, right answers, minutes and mastery level, each only as a blurred number (here {attempts}, {correct} and {minutes}; blurred numbers can be negative or far too big).</source>
+        <translation>知识点“{skill}”：做过的题数、答对的题数、用时（分钟）和掌握程度，都只以加了噪声的数字发送（这里是 {attempts}、{correct} 和 {minutes}；加了噪声的数字可能是负数，也可能大得离谱）。</translation>
+    </message>
+    <message>
+        <source>Before blurring, the numbers are capped: {ranges}.</source>
+        <translation>加入噪声之前，数字会被限制在这个范围内：{ranges}。</translation>
     </message>
 </context>
 <context>

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.learner.activities import Kind, Lesson, Skill, SkillState
+from app.core.learner.grading import grade_multiple_answer, grade_true_false
 from app.core.learner.recommender import Situation, recommend
 from app.core.learner.reviews import DueReview
 from app.ops.context import AppContext
 from app.settings import load_settings
-from app.ui.i18n import UiLanguage
+from app.ui.i18n import UiLanguage, translated
 from app.ui.main_window import MainWindow
 from app.ui.progress.why import RecommendationCard
 from app.ui.settings_page import SettingsPage
@@ -117,6 +118,14 @@ def test_why_this_reasons_and_factors_are_translated(chinese: UiLanguage,
     labels = {name.text(): value.text() for name, value, _ in card.factors.rows}
     assert labels["该复习了"] == "已过期 4 天"
     assert "预计还记得" in labels
+
+
+def test_grading_words_are_translated_as_whole_sentences(chinese: UiLanguage) -> None:
+    said = grade_multiple_answer({0, 1}, {0, 2}).message
+    assert said == "Not quite: 1 right answer not picked and 1 picked answer is not right."
+    assert translated(said) == "还差一点：有 1 个正确答案没选，还选了 1 个不对的答案。"
+    assert translated(grade_true_false("maybe", answer=True).message) == "请选择“对”或“错”。"
+    assert translated("分数的意义") == "分数的意义"  # content stays as written
 
 
 def test_settings_shows_chinese_and_its_language_list(window: MainWindow) -> None:
