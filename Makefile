@@ -10,7 +10,7 @@ MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres \
-        models-build bench-report
+        models-build bench-report translations translations-update screenshots
 
 run: setup
 	@bash packaging/system-deps.sh
@@ -18,7 +18,7 @@ run: setup
 
 test: setup postgres lint pytest bundle-selftest
 
-setup: $(STAMP) $(MODELS)
+setup: $(STAMP) $(MODELS) translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,25 @@ $(MODELS): assets/models/registry.toml $(STAMP)
 	touch $@
 
 models: $(MODELS)
+
+# UI languages (docs/architecture.md, "Languages"): the .ts sources in assets/i18n are
+# committed; the .qm files Qt loads are compiled next to them (git-ignored) and bundled.
+# `make translations-update` re-extracts every tr()/QT_TRANSLATE_NOOP string from app/
+# into the .ts files (new strings arrive untranslated; vanished ones are dropped).
+LANGS  := en zh_CN
+I18N   := assets/i18n
+QM     := $(foreach lang,$(LANGS),$(I18N)/lantern_$(lang).qm)
+
+translations: $(QM)
+
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations-update: $(STAMP)
+	@for lang in $(LANGS); do \
+	  $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete \
+	    -source-language en -target-language $$lang app -ts $(I18N)/lantern_$$lang.ts; \
+	done
 
 # The hub's tests run the same suite on a throwaway PostgreSQL cluster (tests/hub), which
 # needs the server binaries; Debian's package is installed when they are missing.
@@ -60,7 +79,7 @@ selftest: setup
 BUNDLE_DEPS := $(shell find app inference packaging assets -type f -not -path '*/__pycache__/*' 2>/dev/null)
 bundle: dist/Lantern/Lantern
 
-dist/Lantern/Lantern: $(BUNDLE_DEPS) $(STAMP) $(MODELS)
+dist/Lantern/Lantern: $(BUNDLE_DEPS) $(STAMP) $(MODELS) $(QM)
 	@start=$$(date +%s); \
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 	  packaging/lantern.spec && \
@@ -69,6 +88,11 @@ dist/Lantern/Lantern: $(BUNDLE_DEPS) $(STAMP) $(MODELS)
 # Runs dist/Lantern/Lantern --self-test offscreen from a temporary folder, clean environment.
 bundle-selftest: bundle
 	bash packaging/bundle_selftest.sh dist/Lantern
+
+# Every screen in English and Simplified Chinese into docs/screens/ (NAME.en.png,
+# NAME.zh_CN.png), from the real app on a virtual X screen.
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1280x860x24" $(PY) -m tools.screenshots
 
 
 bench: setup $(BUILT)

@@ -109,11 +109,17 @@ def model_datas(registry_file: Path, models_dir: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+# Sources that only the build reads: the UI translations ship compiled (``.qm``).
+_SOURCE_ONLY = (".ts",)
+
+
 def asset_datas(assets: Path) -> list[tuple[str, str]]:
-    """Everything in ``assets/`` (registry, prompts, starter packs), folder by folder."""
+    """Everything in ``assets/`` (registry, prompts, starter packs, compiled UI
+    translations ``i18n/*.qm`` from ``make translations``), folder by folder."""
     pairs = []
     for path in sorted(assets.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if (path.is_file() and "__pycache__" not in path.parts
+                and path.suffix not in _SOURCE_ONLY):
             pairs.append((str(path), str(Path("assets") / path.parent.relative_to(assets))))
     return pairs
 

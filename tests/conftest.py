@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +24,20 @@ from inference.registry import load_registry, resolve
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LEAK_GRACE_S = 2.0
+
+
+@pytest.fixture(scope="session")
+def built_translations() -> Path:
+    """``assets/i18n/*.qm``, compiled from the ``.ts`` sources like ``make translations``
+    does when they are missing or older (a plain ``pytest`` run without ``make``)."""
+    folder = Path(__file__).resolve().parents[1] / "assets" / "i18n"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for source in sorted(folder.glob("*.ts")):
+        target = source.with_suffix(".qm")
+        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)],
+                           check=True, timeout=120)
+    return folder
 
 
 @pytest.fixture(autouse=True)

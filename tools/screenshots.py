@@ -1,159 +1,253 @@
-"""Take the documentation screenshots from the real app on a real (virtual) X screen.
+"""Every screen of Lantern, in English and Simplified Chinese, from the real app.
 
-Run under Xvfb:  ``xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots``
-It starts the real window with the real models, asks the tutor a question like a student
-would (typing into the box and pressing Enter), waits for the answer, and saves the screen.
-With ``--learning`` it takes the tutor beside a lesson (a cited answer, its citation
-clicked: ``learn-tutor.png``) and beside a practice question (a wrong answer, then Hint:
-``practice-hint.png``) instead, at 1280x860. A throwaway ``LANTERN_HOME`` is used unless
-one is set.
+    make screenshots
+    (= xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots)
+
+Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
+progress, settings, device (This laptop) and teacher (For teachers), plus two English
+ones at 200 % text in high contrast. Each language runs in its own process with a
+throwaway ``LANTERN_HOME`` whose settings choose that language, exactly as a learner's
+would: real profiles (Argon2id, SQLCipher), the real starter pack, the real models. The
+driver types and clicks like a learner (a wrong passphrase, then the right one; a wrong
+answer and a hint) and waits by running the event loop. ``--language zh_CN`` runs one.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
-
-from app.ops.context import AppContext
-from app.ui.application import create_application
-from app.ui.main_window import MainWindow, show_main_window
-from app.ui.style import apply_style
+from PySide6.QtWidgets import QApplication
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "screens"
-SIZE = (1280, 860)
-LESSON = "equivalent-fractions"
-PASSPHRASE = "purple-otter-sings-42"
-HINT_QUESTION = "equiv-num-3"  # 18/24 = 3/?
+LANGUAGES = ("en", "zh_CN")
+SIZE = (1100, 760)
+# What a learner of each language would use: nicknames, the subject, a question.
+LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安")}
+PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
+QUESTION = {"en": "What is a fraction?", "zh_CN": "什么是分数？"}
+LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
+PASSPHRASE = "purple tiger jumps high"
 
 
-def _wait_for(signal: object, timeout_ms: int = 180_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
+def wait_until(cond: Callable[[], bool], what: str, timeout_s: float = 600) -> None:
+    """Run the event loop until ``cond``; generous, as hints and answers need the model."""
+    end = time.monotonic() + timeout_s
+    while not cond():
+        if time.monotonic() > end:
+            raise SystemExit(f"timed out waiting for {what}")
+        QTest.qWait(20)
 
 
-def _save(window: MainWindow, name: str) -> Path:
-    QTest.qWait(300)  # let the last repaint land
-    path = DOCS / name
-    screen = QApplication.primaryScreen()
-    screen.grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
-                      window.frameGeometry().height()).save(str(path))
-    return path
+class Driver:
+    """One language's run: the window, and the steps a learner takes."""
+
+    def __init__(self, language: str) -> None:
+        from app.ops.context import AppContext
+        from app.settings import AIPolicySettings, Settings, save_settings
+        from app.ui.application import create_application
+        from app.ui.i18n import UiLanguage
+        from app.ui.main_window import show_main_window
+        from app.ui.style import apply_style
+
+        self.language = language
+        self.app = create_application()
+        self.ctx = AppContext.create()
+        # A teacher's shorter answers (AI policy): the whole exchange fits on screen.
+        self.ctx.settings = Settings(language=language,  # type: ignore[arg-type]
+                                     ai_policy=AIPolicySettings(max_answer_tokens=100))
+        save_settings(self.ctx.settings, self.ctx.paths.settings_file)
+        self.ui_language = UiLanguage(self.app)
+        if not self.ui_language.install(language):
+            raise SystemExit(f"the {language} translation is missing: run `make translations`")
+        apply_style(self.app, self.ctx.settings)
+        self.window = show_main_window(self.ctx)
+        self.window.move(0, 0)
+        self.window.resize(*SIZE)
+
+    def shot(self, name: str) -> None:
+        QTest.qWait(600)  # let the last repaint land
+        frame = self.window.frameGeometry()
+        path = DOCS / f"{name}.{self.language}.png"
+        QApplication.primaryScreen().grabWindow(
+            0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(path))
+        print("saved", path.relative_to(DOCS.parents[1]), flush=True)
+
+    def new_profile(self, nickname: str, avatar: int) -> None:
+        from app.ui.signin.dialogs import NewProfileDialog
+
+        signin = self.window.signin
+        QTest.mouseClick(signin.new_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: any(d.isVisible() for d in signin.findChildren(NewProfileDialog)),
+                   "the new-profile dialog")
+        dialog = next(d for d in signin.findChildren(NewProfileDialog) if d.isVisible())
+        dialog.nickname.setText(nickname)  # QTest types ASCII only
+        dialog.avatar.setCurrentIndex(avatar)
+        QTest.keyClicks(dialog.passphrase, PASSPHRASE)
+        QTest.keyClicks(dialog.repeat, PASSPHRASE)
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: self.window.signed_in, "signed in")
+        self.settle()
+
+    def settle(self) -> None:
+        """Let the db lane finish what signing in started (the teacher page loads the
+        class-summary settings in two steps); signing out in between shows an error."""
+        for _ in range(3):
+            self.ctx.runner.submit("db", lambda: None).result(timeout=60)
+            QTest.qWait(100)
+
+    def sign_out(self) -> None:
+        QTest.mouseClick(self.window.sign_out_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: not self.window.signed_in and self.ctx.profile is None, "signed out")
+
+    def sign_in(self, nickname: str, passphrase: str) -> None:
+        signin = self.window.signin
+        people = signin.people
+        wait_until(lambda: any(people.item(r).text() == nickname
+                               for r in range(people.count())), "the profile list")
+        people.setCurrentRow(next(r for r in range(people.count())
+                                  if people.item(r).text() == nickname))
+        signin.passphrase.clear()
+        QTest.keyClicks(signin.passphrase, passphrase)
+        QTest.mouseClick(signin.sign_in_button, Qt.MouseButton.LeftButton)
+
+    def signin_screens(self) -> None:
+        """Three learners on this laptop, and a wrong passphrase (its message shows)."""
+        wait_until(lambda: self.window.signin.message.isVisible(), "the sign-in screen")
+        for avatar, nickname in zip((0, 3, 4), LEARNERS[self.language], strict=True):
+            self.new_profile(nickname, avatar)
+            self.sign_out()
+        first = LEARNERS[self.language][0]
+        self.sign_in(first, "purple tiger jumps low")
+        wait_until(lambda: self.window.signin.message.styleSheet() != "", "the wrong message")
+        self.shot("signin")
+        self.sign_in(first, PASSPHRASE)
+        wait_until(lambda: self.window.signed_in, "the right passphrase")
+
+    def learning_screens(self) -> None:
+        learning = self.window.learning
+        home = learning.home
+        wait_until(lambda: home.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        home.subject.setCurrentIndex(home.subject.findData(PACK[self.language]))
+        wait_until(lambda: bool(home.cards), "today's plan")
+        home.cards[0].why.click()
+        self.shot("home")
+        home.cards[0].start.click()
+        learn = learning.learn
+        self.window.show_page(learn)
+        ask_and_wait(learn.tutor, LESSON_QUESTION[self.language])
+        self.shot("learn")  # a cited answer from the real model beside the lesson
+        learn.practise.click()
+        practice = learning.practice
+        enter(practice, right=False)
+        wait_until(lambda: practice.feedback.isVisible(), "the feedback")
+        hints: list[bool] = []
+        practice.hint_shown.connect(lambda: hints.append(True))
+        practice.hint_button.click()
+        wait_until(lambda: bool(hints), "the hint")
+        self.shot("practice")  # feedback, and the hint in the tutor panel beside
+        enter(practice, right=True)
+        wait_until(lambda: practice.feedback.property("verdict") == "correct", "a right answer")
+        self.window.show_page(learning.progress)
+        self.shot("progress")
+
+    def other_screens(self) -> None:
+        window = self.window
+        for name, page in (("settings", window.settings), ("device", window.device_page),
+                           ("teacher", window.teacher)):
+            window.show_page(page)
+            self.shot(name)
+
+    def tutor_screen(self) -> None:
+        window, tutor = self.window, self.window.tutor
+        wait_until(lambda: self.ctx.models.status("chat").state.name in ("READY", "FAILED"),
+                   "the models")
+        window.show_page(tutor)
+        wait_until(lambda: tutor.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        tutor.subject.setCurrentIndex(tutor.subject.findData(PACK[self.language]))
+        ask_and_wait(tutor, QUESTION[self.language])
+        self.shot("tutor")
+
+    def large_high_contrast(self) -> None:
+        settings, learning = self.window.settings, self.window.learning
+        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+        settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
+        for name, page in (("practice-200-high-contrast", learning.practice),
+                           ("home-200-high-contrast", learning.home)):
+            self.window.show_page(page)
+            self.shot(name)
+
+    def close(self) -> None:
+        self.window.close()
+        self.ctx.close()
 
 
-def _sign_in(ctx: AppContext, window: MainWindow) -> None:
-    """A learner profile, as the sign-in screen would create it (real store, real keys)."""
-    def create() -> None:  # the connection belongs to the db lane, like in the app
-        known = [e for e in ctx.profiles.profiles() if e.nickname == "Maya"]
-        ctx.profile = (ctx.profiles.unlock(known[0].id, PASSPHRASE) if known else
-                       ctx.profiles.create(nickname="Maya", avatar="fox",
-                                           passphrase=PASSPHRASE))
-
-    ctx.runner.submit("db", create).result()
-    entry = next(e for e in ctx.profiles.profiles() if e.nickname == "Maya")
-    window.signin.signed_in.emit(entry)
+def ask_and_wait(tutor: object, question: str) -> None:
+    """Ask a tutor panel ``question`` as a learner would (Enter) and wait for the answer."""
+    finished: list[str] = []
+    tutor.answer_finished.connect(finished.append)  # type: ignore[attr-defined]
+    tutor.question.setText(question)  # type: ignore[attr-defined]  # QTest types ASCII only
+    QTest.keyClick(tutor.question, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    wait_until(lambda: bool(finished), "the tutor's answer")
 
 
-def _start(size: tuple[int, int] | None = None) -> tuple[AppContext, MainWindow]:
-    """The real window with the real models loaded and a learner signed in."""
-    app = QApplication.instance() or create_application()
-    ctx = AppContext.create()
-    apply_style(app, ctx.settings)  # type: ignore[arg-type]
-    window = show_main_window(ctx)
-    window.move(0, 0)
-    if size is not None:
-        window.resize(*size)
-    _wait_for(window.models_ready)
-    if size is not None:  # a teacher's shorter answers: the whole exchange fits on screen
-        ctx.settings.ai_policy = ctx.settings.ai_policy.model_copy(
-            update={"max_answer_tokens": 100})
-    _sign_in(ctx, window)
-    while not window.learning.packs:  # the Content page lists the packs in the background
-        QTest.qWait(100)
-    return ctx, window
+def enter(practice: object, *, right: bool) -> None:
+    """Answer the question on screen, rightly or wrongly, and press Check."""
+    from app.ui.practice.inputs import ChoiceInput, TextInput, TrueFalseInput
+
+    question, widget = practice.question, practice.input  # type: ignore[attr-defined]
+    if isinstance(widget, ChoiceInput):
+        wanted = [i for i, c in enumerate(question.choices) if c.correct == right]
+        for index in wanted if widget.several else wanted[:1]:
+            widget.buttons[index].click()
+    elif isinstance(widget, TrueFalseInput):
+        truth = (question.answer == "true") == right
+        (widget.true_button if truth else widget.false_button).click()
+    elif isinstance(widget, TextInput):
+        widget.edit.setText(question.answer if right else "2/8")
+    practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def tutor_answer(question: str) -> Path:
-    ctx, window = _start()
-    window.show_page(window.tutor)
-    while ctx.subject is None or ctx.subject.info.id != "fractions":  # the subject list
-        QTest.qWait(100)
-        if window.tutor.subject and window.tutor.subject.count():
-            window.tutor.subject.setCurrentIndex(window.tutor.subject.findData("fractions"))
-    QTest.keyClicks(window.tutor.question, question)
-    QTest.keyClick(window.tutor.question, Qt.Key.Key_Return)
-    _wait_for(window.tutor.answer_finished)
-    path = _save(window, "tutor-answer.png")
-    window.close()
-    ctx.close()
-    return path
-
-
-def learn_tutor(question: str) -> Path:
-    """A lesson with the real model's cited answer beside it, the citation followed."""
-    ctx, window = _start(SIZE)
-    learn = window.learning.learn
-    learn.show_lesson("fractions", LESSON)
-    window.show_page(learn)
-    QTest.keyClicks(learn.tutor.question, question)
-    QTest.keyClick(learn.tutor.question, Qt.Key.Key_Return)
-    _wait_for(learn.tutor.answer_finished)
-    answer = learn.tutor.model.index(learn.tutor.model.rowCount() - 1)
-    QTest.qWait(200)  # the bubble's final size is laid out
-    QTest.mouseClick(learn.tutor.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=learn.tutor.view.visualRect(answer).center())
-    popup = QApplication.activePopupWidget()  # several sources: the learner picks one
-    if isinstance(popup, QMenu):
-        first = popup.actions()[0]
-        popup.close()
-        first.trigger()
-    path = _save(window, "learn-tutor.png")
-    window.close()
-    ctx.close()
-    return path
-
-
-def practice_hint() -> Path:
-    """A practice question answered wrongly, then a hint from the tutor beside it."""
-    ctx, window = _start(SIZE)
-    practice = window.learning.practice
-    practice.start(window.learning.packs["fractions"].pack, lesson_id=LESSON)
-    while practice.question is not None and practice.question.id != HINT_QUESTION:
-        practice.next_question()
-    window.show_page(practice)
-    practice.input.edit.setText("6")  # type: ignore[union-attr]  # a numeric answer box
-    QTest.mouseClick(practice.check_button, Qt.MouseButton.LeftButton)
-    _wait_for(practice.feedback_shown)
-    QTest.mouseClick(practice.hint_button, Qt.MouseButton.LeftButton)
-    _wait_for(practice.hint_shown)
-    path = _save(window, "practice-hint.png")
-    window.close()
-    ctx.close()
-    return path
+def run_language(language: str) -> None:
+    driver = Driver(language)
+    try:
+        driver.signin_screens()
+        driver.learning_screens()
+        driver.other_screens()
+        driver.tutor_screen()
+        if language == "en":
+            driver.large_high_contrast()
+    finally:
+        driver.close()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--question", default="What is a fraction?")
-    parser.add_argument("--learning", action="store_true",
-                        help="the tutor beside a lesson and beside a practice question")
-    parser.add_argument("--lesson-question", default="How do I simplify a fraction?")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--language", choices=LANGUAGES,
+                        help="only this language, in this process (default: each, in turn)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("LANTERN_HOME", tempfile.mkdtemp(prefix="lantern-shots-"))
     DOCS.mkdir(parents=True, exist_ok=True)
-    if args.learning:
-        print(learn_tutor(args.lesson_question))
-        print(practice_hint())
-    else:
-        print(tutor_answer(args.question))
+    if args.language:
+        run_language(args.language)
+        # Every file is saved and the context closed. Skip the interpreter's final garbage
+        # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
+        sys.stdout.flush()
+        os._exit(0)
+    for language in LANGUAGES:  # a fresh process each: translators load before any widget
+        with tempfile.TemporaryDirectory(prefix="lantern-shots-") as home:
+            env = dict(os.environ, LANTERN_HOME=home)
+            done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
+                                   language], env=env, check=False)
+            if done.returncode:
+                return done.returncode
     return 0
 
 

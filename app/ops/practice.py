@@ -36,6 +36,7 @@ from app.core.tutor.feedback import Feedback, wrong_answer_feedback
 from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_level
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.service import Setting, TutorReply
+from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import Profile, StoreError
@@ -88,8 +89,9 @@ class Hint:
 
 def _profile(ctx: AppContext) -> Profile:
     if ctx.profile is None:
-        raise StoreError("Nobody is signed in, so this answer could not be saved.",
-                         hint="Sign in, then try the question again.")
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "StoreError", "Nobody is signed in, so this answer could not be saved."),
+            hint=QT_TRANSLATE_NOOP("StoreError", "Sign in, then try the question again."))
     return ctx.profile
 
 

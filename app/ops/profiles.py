@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
 from app.store import ProfileEntry, ProfileId, StoreError, transfer
 from app.store.teacher import TeacherPassphrase
@@ -114,7 +115,8 @@ def export_backup(*, parent: QObject, ctx: AppContext, target: Path,
 
     def work() -> Path:
         if ctx.profile is None:
-            raise StoreError("Sign in first, then export your backup.", hint="")
+            raise StoreError(QT_TRANSLATE_NOOP(
+                "StoreError", "Sign in first, then export your backup."), hint="")
         transfer.export_backup(ctx.profiles, ctx.profile, target)
         return target
 

@@ -15,6 +15,7 @@ from typing import Any, NoReturn, Protocol
 
 import sqlcipher3
 
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import DiskFull, StoreError, is_corrupt, is_disk_full
 
 log = logging.getLogger(__name__)
@@ -96,12 +97,14 @@ def _open_error(exc: BaseException) -> Exception:
     if is_disk_full(exc):
         return DiskFull()
     if "locked" in str(exc) or "busy" in str(exc):
-        return StoreError("This profile is open in another Lantern window.",
-                          hint="Close the other window, then try again.")
+        return StoreError(QT_TRANSLATE_NOOP(
+            "StoreError", "This profile is open in another Lantern window."),
+            hint=QT_TRANSLATE_NOOP("StoreError", "Close the other window, then try again."))
     if "unable to open" in str(exc):
-        return StoreError("Lantern can't open this profile's file.",
-                          hint="Ask your teacher to check that Lantern's data folder "
-                               "can be written to.")
+        return StoreError(QT_TRANSLATE_NOOP(
+            "StoreError", "Lantern can't open this profile's file."),
+            hint=QT_TRANSLATE_NOOP("StoreError", "Ask your teacher to check that Lantern's "
+                                   "data folder can be written to."))
     log.error("profile database is damaged: %s", exc)
     return DamagedDatabase(str(exc))
 

@@ -11,14 +11,22 @@ import errno
 import sqlite3
 from typing import Any
 
+from app.messages import QT_TRANSLATE_NOOP, message
+
 
 class StoreError(Exception):
-    """Base class: something went wrong with a learner profile."""
+    """Base class: something went wrong with a learner profile.
 
-    default_hint = "Try again. If it keeps happening, ask your teacher."
+    The message and the hint are :class:`app.messages.Message` values where they are
+    written for people, so the UI can show them in the learner's language
+    (``app.ui.errors.describe_error``); ``user_message()`` is the English.
+    """
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
-        super().__init__(message)
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Try again. If it keeps happening, ask your teacher.")
+
+    def __init__(self, text: str, *, hint: str | None = None) -> None:
+        super().__init__(text)
         self.hint = hint if hint is not None else self.default_hint
 
     def user_message(self) -> str:
@@ -26,30 +34,36 @@ class StoreError(Exception):
 
 
 class WrongPassphrase(StoreError):
-    default_hint = "Check it and try again, or ask your teacher to reset it."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Check it and try again, or ask your teacher to reset it.")
 
     def __init__(self) -> None:
-        super().__init__("That passphrase doesn't match this profile.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "That passphrase doesn't match this profile."))
 
 
 class TooManyTries(StoreError):
     """Raised instead of trying at all while the growing delay runs."""
 
-    default_hint = "This keeps your profile safe from guessing."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "This keeps your profile safe from guessing.")
 
     def __init__(self, wait_s: float) -> None:
         self.wait_s = wait_s
         seconds = max(1, round(wait_s))
-        super().__init__(f"Too many wrong passphrases. Please wait {seconds} seconds "
-                         "and try again.")
+        super().__init__(message(QT_TRANSLATE_NOOP(
+            "StoreError", "Too many wrong passphrases. Please wait {seconds} seconds and "
+            "try again."), seconds=seconds))
 
 
 class WeakPassphrase(StoreError):
-    default_hint = "Use at least 8 characters, for example three words you will remember."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Use at least 8 characters, for example three words you will remember.")
 
 
 class ProfileNotFound(StoreError):
-    default_hint = "Choose your name from the list, or ask your teacher."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Choose your name from the list, or ask your teacher.")
 
 
 class ProfileCorrupt(StoreError):
@@ -57,27 +71,33 @@ class ProfileCorrupt(StoreError):
 
     def __init__(self, *, backup_available: bool) -> None:
         self.backup_available = backup_available
-        hint = ("Lantern kept an automatic backup from your last session: restore it to "
-                "carry on (answers since then are lost)."
-                if backup_available else "Ask your teacher to import a backup file.")
-        super().__init__("This profile's saved work is damaged and can't be opened.",
-                         hint=hint)
+        hint = (QT_TRANSLATE_NOOP(
+            "StoreError", "Lantern kept an automatic backup from your last session: restore "
+            "it to carry on (answers since then are lost).") if backup_available
+            else QT_TRANSLATE_NOOP("StoreError", "Ask your teacher to import a backup file."))
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "This profile's saved work is damaged and can't be opened."),
+            hint=hint)
 
 
 class DiskFull(StoreError):
-    default_hint = ("Nothing was half-saved. Free some space on the disk (or ask your "
-                    "teacher), then try again.")
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Nothing was half-saved. Free some space on the disk (or ask your "
+        "teacher), then try again.")
 
     def __init__(self) -> None:
-        super().__init__("The disk is full, so Lantern could not save.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "The disk is full, so Lantern could not save."))
 
 
 class RecoveryError(StoreError):
-    default_hint = "Check the teacher recovery file and the teacher passphrase."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Check the teacher recovery file and the teacher passphrase.")
 
 
 class BackupFileError(StoreError):
-    default_hint = "Choose a backup file that Lantern made with 'Export backup'."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Choose a backup file that Lantern made with 'Export backup'.")
 
 
 def is_disk_full(exc: BaseException) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.atomic import write_text_atomic
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import DiskFull, ProfileNotFound, StoreError, is_disk_full
 from app.store.keys import PassphraseWrap
 from app.store.records import ProfileId
@@ -66,16 +67,19 @@ class ProfileIndex:
             entries = [ProfileEntry.from_dict(d) for d in data["profiles"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.error("profile index %s is unreadable: %s", path, exc)
-            raise StoreError("Lantern can't read its list of profiles.",
-                             hint="Ask your teacher: the file profiles.json may be "
-                                  "damaged. The profiles themselves are safe.") from exc
+            raise StoreError(QT_TRANSLATE_NOOP(
+                "StoreError", "Lantern can't read its list of profiles."),
+                hint=QT_TRANSLATE_NOOP("StoreError", "Ask your teacher: the file profiles.json "
+                                       "may be damaged. The profiles themselves are safe.")
+            ) from exc
         return cls(path, {e.id: e for e in entries})
 
     def get(self, profile_id: ProfileId) -> ProfileEntry:
         try:
             return self.entries[profile_id]
         except KeyError:
-            raise ProfileNotFound("That profile is not on this computer.") from None
+            raise ProfileNotFound(
+                QT_TRANSLATE_NOOP("StoreError", "That profile is not on this computer.")) from None
 
     def put(self, entry: ProfileEntry) -> None:
         """Add or replace ``entry`` and save; on failure the file and memory are unchanged."""

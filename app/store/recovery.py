@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.atomic import write_text_atomic
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import DiskFull, RecoveryError, is_disk_full
 from app.store.keys import KdfParams, Sealed, b64, derive_kek, open_sealed, seal, unb64
 
@@ -103,7 +104,8 @@ class ClassRecoveryKey:
         raw = open_sealed(derive_kek(teacher_passphrase, self.params), self.sealed_private,
                           self.public)
         if raw is None:
-            raise RecoveryError("That teacher passphrase doesn't match this recovery key.")
+            raise RecoveryError(QT_TRANSLATE_NOOP("StoreError",
+                                    "That teacher passphrase doesn't match this recovery key."))
         return X25519PrivateKey.from_private_bytes(raw)
 
     def to_json(self) -> str:

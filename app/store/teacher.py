@@ -30,6 +30,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from app.atomic import write_text_atomic
+from app.messages import QT_TRANSLATE_NOOP, message
 from app.store.errors import RecoveryError, StoreError, TooManyTries
 from app.store.passphrase import check_new_passphrase
 from app.store.recovery import ClassRecoveryKey
@@ -41,29 +42,35 @@ TRIES_FILE = "teacher-tries.json"
 
 
 class WrongTeacherPassphrase(StoreError):
-    default_hint = "Check it and try again. Learners can't open teacher mode."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Check it and try again. Learners can't open teacher mode.")
 
     def __init__(self) -> None:
-        super().__init__("That is not this laptop's teacher passphrase.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "That is not this laptop's teacher passphrase."))
 
 
 class TeacherFileDamaged(StoreError):
     """The class recovery key file exists but can't be read: teacher mode stays locked."""
 
-    default_hint = ("Teacher mode stays locked. Copy the class recovery key from your USB "
-                    "stick back with `python -m app teacher install-key FILE`, or set a "
-                    "new one with `python -m app teacher set-passphrase --replace`.")
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Teacher mode stays locked. Copy the class recovery key from your USB "
+                      "stick back with `python -m app teacher install-key FILE`, or set a "
+                      "new one with `python -m app teacher set-passphrase --replace`.")
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"Lantern can't read this laptop's teacher passphrase file "
-                         f"({path.name}): it is damaged.")
+        super().__init__(message(QT_TRANSLATE_NOOP(
+            "StoreError", "Lantern can't read this laptop's teacher passphrase file "
+                          "({file}): it is damaged."), file=path.name))
 
 
 class TeacherPassphraseExists(StoreError):
-    default_hint = "Unlock teacher mode with it, or change it from the command line."
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Unlock teacher mode with it, or change it from the command line.")
 
     def __init__(self) -> None:
-        super().__init__("This laptop already has a teacher passphrase.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "This laptop already has a teacher passphrase."))
 
 
 @dataclass(frozen=True)

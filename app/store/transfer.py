@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.db import checkpoint, is_plaintext_sqlite
 from app.store.errors import BackupFileError, DiskFull, is_disk_full
 from app.store.index import ProfileEntry
@@ -57,14 +58,16 @@ def import_backup(store: ProfileStore, source: Path, *, replace: bool = False
     """
     entry, data = _read(source)
     if entry.id in store.index.entries and not replace:
-        raise BackupFileError("This profile is already on this computer.",
-                              hint="Delete it first, or choose to replace it.")
+        raise BackupFileError(QT_TRANSLATE_NOOP(
+            "StoreError", "This profile is already on this computer."),
+            hint=QT_TRANSLATE_NOOP("StoreError", "Delete it first, or choose to replace it."))
     folder = store.db_path(entry.id).parent
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=store.root))
     try:
         (staging / "profile.db").write_bytes(data)
         if is_plaintext_sqlite(staging / "profile.db"):
-            raise BackupFileError("That backup file is not encrypted.")
+            raise BackupFileError(QT_TRANSLATE_NOOP(
+                "StoreError", "That backup file is not encrypted."))
         shutil.copyfile(staging / "profile.db", staging / "backup.db")
         if folder.exists():
             shutil.rmtree(folder)
@@ -87,4 +90,5 @@ def _read(source: Path) -> tuple[ProfileEntry, bytes]:
             return ProfileEntry.from_dict(meta["entry"]), archive.read("profile.db")
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile,
             NotImplementedError) as exc:  # a damaged header: unknown zip version
-        raise BackupFileError("That file is not a Lantern profile backup.") from exc
+        raise BackupFileError(
+            QT_TRANSLATE_NOOP("StoreError", "That file is not a Lantern profile backup.")) from exc

@@ -9,6 +9,7 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.ops.context import AppContext
+from app.ui.i18n import UiLanguage
 from app.ui.main_window import show_main_window
 from app.ui.style import apply_style
 from app.ui.tripwire import StallTripwire
@@ -45,6 +46,8 @@ def run_gui(*, startup_probe: bool = False) -> int:
     """
     app = create_application()
     ctx = AppContext.create()
+    language = UiLanguage(app)  # before any widget exists: texts are set when built
+    language.install(ctx.settings.language)
     apply_style(app, ctx.settings)
     tripwire = StallTripwire(threshold_ms=100)
     tripwire.start()

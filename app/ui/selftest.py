@@ -26,6 +26,7 @@ from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ui.application import create_application
 from app.ui.errors import describe_error
+from app.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, load_translator
 from app.ui.main_window import MainWindow
 from inference.cancel import CancelToken
 from inference.llm import GenerationParams
@@ -100,6 +101,16 @@ def _check_embeddings(ctx: AppContext) -> int:
     return int(vectors.shape[1])
 
 
+def _check_translations() -> list[str]:
+    """Every UI language's compiled translation loads (a bundle without its .qm fails)."""
+    for language in LANGUAGES:
+        translator = load_translator(language)
+        if language != SOURCE_LANGUAGE and (translator is None or translator.isEmpty()):
+            raise SelfTestFailed(f"the {language} translation (lantern_{language}.qm) is "
+                                 "missing: run `make translations`")
+    return list(LANGUAGES)
+
+
 def _run(ctx: AppContext) -> dict[str, Any]:
     create_application()
     window = MainWindow(ctx)
@@ -112,11 +123,13 @@ def _run(ctx: AppContext) -> dict[str, Any]:
             raise status.error or SelfTestFailed(f"the {role} model did not load")
     tokens, seconds = _generate(window, ctx)
     dim = _check_embeddings(ctx)
+    languages = _check_translations()
     window.close()
     chat, embed = ctx.models.status("chat"), ctx.models.status("embed")
     return {"ok": True, "chat_model": chat.spec.id, "chat_device": chat.summary,
             "tokens": tokens, "tokens_per_s": round(tokens / seconds, 1),
-            "embed_model": embed.spec.id, "embed_device": embed.summary, "embed_dim": dim}
+            "embed_model": embed.spec.id, "embed_device": embed.summary, "embed_dim": dim,
+            "ui_languages": languages}
 
 
 def run_self_test() -> int:

@@ -80,6 +80,12 @@ def test_assets_are_collected_folder_by_folder(files: ModuleType) -> None:
     assert any(dest == "assets/prompts" for _, dest in pairs)
 
 
+def test_ui_translations_ship_compiled(files: ModuleType, built_translations: Path) -> None:
+    pairs = files.asset_datas(REPO / "assets")
+    assert (str(built_translations / "lantern_zh_CN.qm"), "assets/i18n") in pairs
+    assert not any(src.endswith(".ts") for src, _ in pairs)  # sources stay out
+
+
 def test_windowed_start_without_console_streams_does_not_crash(tmp_path: Path) -> None:
     # A windowed build starts with sys.stdout/sys.stderr set to None. Code that writes to
     # them directly (traceback.print_exc, faulthandler, a StreamHandler) would then raise;

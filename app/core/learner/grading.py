@@ -15,6 +15,7 @@ from enum import Enum
 from fractions import Fraction
 
 from app.core.learner.numbers import Reading, UnreadableNumber, read_number, uses_decimal_comma
+from app.messages import QT_TRANSLATE_NOOP, message
 
 
 class Verdict(Enum):
@@ -64,7 +65,8 @@ def _wrong(message: str = "") -> Grade:
 def grade_choice(chosen: int | None, correct: int) -> Grade:
     """Multiple choice: ``chosen`` is the index of the picked choice (None if none)."""
     if chosen is None:
-        return Grade(Verdict.UNREADABLE, 0.0, "Pick one of the answers.")
+        return Grade(Verdict.UNREADABLE, 0.0,
+                     QT_TRANSLATE_NOOP("Grading", "Pick one of the answers."))
     return _right() if chosen == correct else _wrong()
 
 
@@ -72,16 +74,26 @@ def grade_multiple_answer(chosen: Collection[int], correct: Collection[int]) -> 
     """Multiple answer: right only if exactly the correct set is picked."""
     picked, wanted = set(chosen), set(correct)
     if not picked:
-        return Grade(Verdict.UNREADABLE, 0.0, "Pick at least one answer.")
+        return Grade(Verdict.UNREADABLE, 0.0,
+                     QT_TRANSLATE_NOOP("Grading", "Pick at least one answer."))
     if picked == wanted:
         return _right()
     missing, extra = len(wanted - picked), len(picked - wanted)
     parts = []
     if missing:
-        parts.append(f"{missing} right answer{'s' if missing > 1 else ''} not picked")
+        parts.append(message(QT_TRANSLATE_NOOP("Grading", "{n} right answer not picked")
+                             if missing == 1 else
+                             QT_TRANSLATE_NOOP("Grading", "{n} right answers not picked"),
+                             n=missing))
     if extra:
-        parts.append(f"{extra} picked answer{'s are' if extra > 1 else ' is'} not right")
-    return _wrong("Not quite: " + " and ".join(parts) + ".")
+        parts.append(message(QT_TRANSLATE_NOOP("Grading", "{n} picked answer is not right")
+                             if extra == 1 else
+                             QT_TRANSLATE_NOOP("Grading", "{n} picked answers are not right"),
+                             n=extra))
+    if len(parts) == 2:
+        return _wrong(message(QT_TRANSLATE_NOOP("Grading", "Not quite: {first} and {second}."),
+                              first=parts[0], second=parts[1]))
+    return _wrong(message(QT_TRANSLATE_NOOP("Grading", "Not quite: {first}."), first=parts[0]))
 
 
 _TRUE = {"true", "t", "yes", "y", "1", "vrai", "wahr", "verdadero", "对", "是"}
@@ -94,7 +106,8 @@ def grade_true_false(given: bool | str | None, answer: bool) -> Grade:
         word = given.strip().casefold()
         given = True if word in _TRUE else False if word in _FALSE else None
     if given is None:
-        return Grade(Verdict.UNREADABLE, 0.0, "Choose True or False.")
+        return Grade(Verdict.UNREADABLE, 0.0,
+                     QT_TRANSLATE_NOOP("Grading", "Choose True or False."))
     return _right() if given == answer else _wrong()
 
 

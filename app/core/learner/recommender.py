@@ -31,11 +31,20 @@ from app.core.learner.activities import (
 from app.core.learner.features import LearnerFeatures
 from app.core.learner.reviews import DEFAULT_RETENTION, DueReview
 from app.core.learner.wording import ago, pct, review_reason
+from app.messages import QT_TRANSLATE_NOOP, Message, message
 
 GOAL_BONUS = 0.12
 SAME_KIND_PENALTY = 0.15
 SAME_SKILL_PENALTY = 0.30
 LAST_KIND_PENALTY = 0.08
+
+# Factor labels and the learner's pace, in words the UI translates (app.messages).
+GOAL = QT_TRANSLATE_NOOP("Recommender", "One of your goals")
+YOUR_PACE = QT_TRANSLATE_NOOP("Recommender", "Your pace")
+MASTERY = QT_TRANSLATE_NOOP("Recommender", "Mastery")
+PACE_WORDS = {"gentle": QT_TRANSLATE_NOOP("Recommender", "gentle"),
+              "steady": QT_TRANSLATE_NOOP("Recommender", "steady"),
+              "fast": QT_TRANSLATE_NOOP("Recommender", "fast")}
 
 
 @dataclass(frozen=True)
@@ -90,11 +99,20 @@ def _goal_factor(sit: Situation, skill_id: str) -> list[Factor]:
     goal = _leads_to_goal(sit, skill_id)
     if goal is None:
         return []
-    value = "this skill" if goal == skill_id else f"leads to {sit.title(goal)}"
-    return [Factor("One of your goals", value, GOAL_BONUS)]
+    value = (QT_TRANSLATE_NOOP("Recommender", "this skill") if goal == skill_id
+             else message(QT_TRANSLATE_NOOP("Recommender", "leads to {skill}"),
+                          skill=sit.title(goal)))
+    return [Factor(GOAL, value, GOAL_BONUS)]
 
 
-def _make(kind: Kind, target: str, skill: str, title: str, reason: str,
+def _pace(sit: Situation) -> list[Factor]:
+    pace = sit.features.pace
+    if not pace.new_bonus:
+        return []
+    return [Factor(YOUR_PACE, PACE_WORDS.get(pace.value, pace.value), pace.new_bonus)]
+
+
+def _make(kind: Kind, target: str, skill: str, title: str, reason: Message,
           factors: list[Factor]) -> Recommendation:
     ordered = tuple(sorted(factors, key=lambda f: -f.weight))
     return Recommendation(kind, target, skill, title, round(sum(f.weight for f in factors), 4),
@@ -106,9 +124,12 @@ def _reviews(sit: Situation) -> list[Recommendation]:
     for item in sit.due:
         gap = max(0.0, sit.desired_retention - item.recall)
         title = sit.title(item.item_id)
-        factors = [Factor("Review due", f"{item.overdue_days} days overdue"
-                          if item.overdue_days else "today", 0.40),
-                   Factor("Predicted recall", pct(item.recall), round(1.5 * gap, 4)),
+        overdue = (message(QT_TRANSLATE_NOOP("Recommender", "{days} days overdue"),
+                           days=item.overdue_days) if item.overdue_days
+                   else QT_TRANSLATE_NOOP("Wording", "today"))
+        factors = [Factor(QT_TRANSLATE_NOOP("Recommender", "Review due"), overdue, 0.40),
+                   Factor(QT_TRANSLATE_NOOP("Recommender", "Predicted recall"), pct(item.recall),
+                          round(1.5 * gap, 4)),
                    *_goal_factor(sit, item.item_id)]
         out.append(_make(Kind.REVIEW, item.item_id, item.item_id, title,
                          review_reason(title, item.recall, item.days_since), factors))
@@ -127,16 +148,18 @@ def _new_lessons(sit: Situation) -> list[Recommendation]:
         skill = lesson.skills[0]
         prereqs = [p for s in lesson.skills for p in _prereqs(sit, s)]
         built_on = ", ".join(f"{sit.title(p)} {pct(sit.mastery(p))}" for p in prereqs)
-        factors = [Factor("New material", "not started", 0.55),
-                   Factor("Ready for it", f"prerequisites mastered ({built_on})" if prereqs
-                          else "no prerequisites", 0.05),
-                   *_goal_factor(sit, skill)]
-        if sit.features.pace.new_bonus:
-            factors.append(Factor("Your pace", sit.features.pace.value,
-                                  sit.features.pace.new_bonus))
-        reason = f"Start {lesson.title}" + (
-            f" — you've mastered what it builds on ({built_on})" if prereqs
-            else " — it needs nothing you haven't done")
+        ready = (message(QT_TRANSLATE_NOOP("Recommender", "prerequisites mastered ({skills})"),
+                         skills=built_on) if prereqs
+                 else QT_TRANSLATE_NOOP("Recommender", "no prerequisites"))
+        factors = [Factor(QT_TRANSLATE_NOOP("Recommender", "New material"),
+                          QT_TRANSLATE_NOOP("Recommender", "not started"), 0.55),
+                   Factor(QT_TRANSLATE_NOOP("Recommender", "Ready for it"), ready, 0.05),
+                   *_goal_factor(sit, skill), *_pace(sit)]
+        reason = (message(QT_TRANSLATE_NOOP(
+            "Recommender", "Start {lesson} — you've mastered what it builds on ({skills})"),
+            lesson=lesson.title, skills=built_on) if prereqs else message(QT_TRANSLATE_NOOP(
+                "Recommender", "Start {lesson} — it needs nothing you haven't done"),
+                lesson=lesson.title))
         out.append(_make(Kind.NEW_LESSON, lesson.id, skill, lesson.title, reason, factors))
     return out
 
@@ -149,12 +172,18 @@ def _practice(sit: Situation) -> list[Recommendation]:
     out = []
     for state in candidates:
         title, gap = sit.title(state.skill_id), sit.features.pace.unlock_mastery - state.mastery
-        factors = [Factor("Practice", f"{state.attempts} answers so far", 0.45),
-                   Factor("Mastery", pct(state.mastery), round(0.5 * gap, 4)),
+        factors = [Factor(QT_TRANSLATE_NOOP("Recommender", "Practice"),
+                          message(QT_TRANSLATE_NOOP("Recommender", "{count} answers so far"),
+                                  count=state.attempts), 0.45),
+                   Factor(MASTERY, pct(state.mastery), round(0.5 * gap, 4)),
                    *_goal_factor(sit, state.skill_id)]
-        weakest_text = ", your weakest unlocked skill" if state.mastery == weakest else ""
-        reason = (f"Practise {title} — mastery {pct(state.mastery)}{weakest_text}, "
-                  f"last practised {ago(state.last_practised, sit.now)}")
+        template = (QT_TRANSLATE_NOOP("Recommender", "Practise {skill} — mastery {mastery}, "
+                                      "your weakest unlocked skill, last practised {when}")
+                    if state.mastery == weakest else QT_TRANSLATE_NOOP(
+                        "Recommender", "Practise {skill} — mastery {mastery}, "
+                        "last practised {when}"))
+        reason = message(template, skill=title, mastery=pct(state.mastery),
+                         when=ago(state.last_practised, sit.now))
         out.append(_make(Kind.PRACTICE, state.skill_id, state.skill_id, title, reason, factors))
     return out
 
@@ -165,14 +194,16 @@ def _stretch(sit: Situation) -> list[Recommendation]:
         return []
     best = max(mastered, key=lambda s: (s.recent_right / max(s.recent_total, 1), s.mastery))
     title = sit.title(best.skill_id)
-    streak = (f", {best.recent_right} of your last {best.recent_total} right"
-              if best.recent_total else "")
-    factors = [Factor("Stretch", "harder questions", 0.30),
-               Factor("Mastery", pct(best.mastery), 0.05),
-               *_goal_factor(sit, best.skill_id)]
-    if sit.features.pace.new_bonus:
-        factors.append(Factor("Your pace", sit.features.pace.value, sit.features.pace.new_bonus))
-    reason = f"Challenge: harder questions on {title} — mastery {pct(best.mastery)}{streak}"
+    factors = [Factor(QT_TRANSLATE_NOOP("Recommender", "Stretch"),
+                      QT_TRANSLATE_NOOP("Recommender", "harder questions"), 0.30),
+               Factor(MASTERY, pct(best.mastery), 0.05),
+               *_goal_factor(sit, best.skill_id), *_pace(sit)]
+    template = (QT_TRANSLATE_NOOP("Recommender", "Challenge: harder questions on {skill} — "
+                                  "mastery {mastery}, {right} of your last {total} right")
+                if best.recent_total else QT_TRANSLATE_NOOP(
+                    "Recommender", "Challenge: harder questions on {skill} — mastery {mastery}"))
+    reason = message(template, skill=title, mastery=pct(best.mastery),
+                     right=best.recent_right, total=best.recent_total)
     return [_make(Kind.STRETCH, best.skill_id, best.skill_id, title, reason, factors)]
 
 

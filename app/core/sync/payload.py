@@ -18,6 +18,7 @@ from typing import Any
 
 from app.core.sync.privacy import RANGES, Release
 from app.core.sync.records import BUCKETS, Week
+from app.messages import QT_TRANSLATE_NOOP, message
 
 FORMAT = "lantern-sync/1"
 DIGITS = 3  # rounding after noising is post-processing: it costs no privacy
@@ -86,19 +87,24 @@ def verify(envelope: dict[str, Any], token: str) -> bool:
 def plain_words(body: Body) -> list[str]:
     """The preview in sentences a teacher or learner can read."""
     data = body.data
-    lines = [
-        f"One anonymous summary for the week {data['week']}. It has a random number "
-        f"({data['submission_id'][:8]}…) instead of a name, and no date or time.",
-        f"Every number has been blurred with random noise on this laptop (privacy "
-        f"setting ε = {data['epsilon']:g}), so nobody can tell what this learner did; "
-        "only totals over many learners mean something.",
+    lines: list[str] = [
+        message(QT_TRANSLATE_NOOP(
+            "SyncPreview", "One anonymous summary for the week {week}. It has a random number "
+            "({id}…) instead of a name, and no date or time."),
+            week=data["week"], id=data["submission_id"][:8]),
+        message(QT_TRANSLATE_NOOP(
+            "SyncPreview", "Every number has been blurred with random noise on this laptop "
+            "(privacy setting ε = {epsilon}), so nobody can tell what this learner did; only "
+            "totals over many learners mean something."), epsilon=f"{data['epsilon']:g}"),
     ]
     for skill in data["skills"]:
-        lines.append(
-            f"Skill “{skill['skill']}”: questions tried, right answers, minutes and mastery "
-            f"level, each only as a blurred number (here {skill['attempts']:.1f}, "
-            f"{skill['correct']:.1f} and {skill['minutes']:.1f}; blurred numbers can be "
-            "negative or far too big).")
-    lines.append("Before blurring, the numbers are capped: " + ", ".join(
-        f"{name} {low:g} to {high:g}" for name, (low, high) in RANGES.items()) + ".")
+        lines.append(message(QT_TRANSLATE_NOOP(
+            "SyncPreview", "Skill “{skill}”: questions tried, right answers, minutes and "
+            "mastery level, each only as a blurred number (here {attempts}, {correct} and "
+            "{minutes}; blurred numbers can be negative or far too big)."),
+            skill=skill["skill"], attempts=f"{skill['attempts']:.1f}",
+            correct=f"{skill['correct']:.1f}", minutes=f"{skill['minutes']:.1f}"))
+    lines.append(message(QT_TRANSLATE_NOOP(
+        "SyncPreview", "Before blurring, the numbers are capped: {ranges}."),
+        ranges=", ".join(f"{name} {low:g}-{high:g}" for name, (low, high) in RANGES.items())))
     return lines

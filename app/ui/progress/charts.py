@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -189,9 +189,13 @@ class ActivityChart(_Chart):
         axis_x.append([str(i) for i in range(len(self._days))] or [""])
         axis_x.setLabelsVisible(False)
         if self._days:
+            # A Qt date format, so each language orders day and month its own way.
+            day_format = self.tr("d MMM")
+            locale = QLocale()
+            first, last = (locale.toString(QDate(d.year, d.month, d.day), day_format)
+                           for d in (self._days[0].day, self._days[-1].day))
             chart.setTitle(self.tr("Answers per day, {first} to {last}").format(
-                first=self._days[0].day.strftime("%d %b"),
-                last=self._days[-1].day.strftime("%d %b")))
+                first=first, last=last))
         axis_y = _count_axis(max((d.answers for d in self._days), default=0))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._install(chart, series, axis_x, axis_y)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.learner.activities import Factor, Kind, Recommendation
+from app.ui.i18n import translated
 
 
 class FactorsPanel(QFrame):
@@ -34,7 +35,7 @@ class FactorsPanel(QFrame):
         top = max((f.weight for f in factors), default=1.0) or 1.0
         self.rows: list[tuple[QLabel, QLabel, QProgressBar]] = []
         for row, factor in enumerate(factors):
-            name, value = QLabel(factor.label), QLabel(factor.value)
+            name, value = QLabel(translated(factor.label)), QLabel(translated(factor.value))
             value.setWordWrap(True)
             bar = QProgressBar()
             bar.setRange(0, 100)
@@ -68,7 +69,7 @@ class RecommendationCard(QFrame):
         bold = QFont(kind.font())
         bold.setBold(True)
         kind.setFont(bold)
-        self.reason = QLabel(rec.reason)
+        self.reason = QLabel(translated(rec.reason))
         self.reason.setWordWrap(True)
         self.why = QToolButton()
         self.why.setText(self.tr("Why this?"))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from app.messages import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Avatar:
@@ -24,12 +26,12 @@ def _t(text: str) -> str:
 
 
 AVATARS = (
-    Avatar("fox", "Fox", "#e8743b"),
-    Avatar("owl", "Owl", "#8a6bbe"),
-    Avatar("turtle", "Turtle", "#3a9a5b"),
-    Avatar("whale", "Whale", "#2f78c4"),
-    Avatar("bee", "Bee", "#d9a400"),
-    Avatar("rose", "Rose", "#c8456d"),
+    Avatar("fox", QT_TRANSLATE_NOOP("Avatars", "Fox"), "#e8743b"),
+    Avatar("owl", QT_TRANSLATE_NOOP("Avatars", "Owl"), "#8a6bbe"),
+    Avatar("turtle", QT_TRANSLATE_NOOP("Avatars", "Turtle"), "#3a9a5b"),
+    Avatar("whale", QT_TRANSLATE_NOOP("Avatars", "Whale"), "#2f78c4"),
+    Avatar("bee", QT_TRANSLATE_NOOP("Avatars", "Bee"), "#d9a400"),
+    Avatar("rose", QT_TRANSLATE_NOOP("Avatars", "Rose"), "#c8456d"),
 )
 DEFAULT = AVATARS[0]
 

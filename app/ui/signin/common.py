@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from app.store.errors import StoreError
 from app.store.passphrase import estimate
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,7 @@ def message_for(error: Exception) -> str:
     """What to tell the learner; store errors carry their own words."""
     if isinstance(error, StoreError):
         log.info("sign-in: %s", type(error).__name__)  # never the passphrase itself
-        return error.user_message()
+        return describe_error(error)
     log.error("sign-in failed", exc_info=error)
     return describe_error(error)
 
@@ -70,4 +71,4 @@ class StrengthLabel(QLabel):
             return
         strength = estimate(text)
         self.setStyleSheet(f"color: {self.COLORS[strength.score]};")
-        self.setText(self.tr(strength.hint))
+        self.setText(translated(strength.hint))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.ops import profiles as ops
 from app.ops.context import AppContext
 from app.store import ProfileEntry
-from app.ui.signin.avatars import AVATARS, avatar_icon
+from app.ui.signin.avatars import AVATARS, avatar_icon, avatar_label
 from app.ui.signin.common import MessageLabel, StrengthLabel, message_for, passphrase_field
 
 
@@ -76,7 +76,7 @@ class NewProfileDialog(_FormDialog):
         self.avatar = QComboBox()
         self.avatar.setIconSize(QSize(24, 24))
         for choice in AVATARS:
-            self.avatar.addItem(avatar_icon(choice.id, choice.label, 24), self.tr(choice.label),
+            self.avatar.addItem(avatar_icon(choice.id, choice.label, 24), avatar_label(choice.id),
                                 choice.id)
         self.passphrase = passphrase_field(self.tr("Passphrase"))
         self.repeat = passphrase_field(self.tr("Passphrase again"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sync.service import Prepared
+from app.ui.i18n import translated
 
 
 class SyncPreviewDialog(QDialog):
@@ -36,7 +37,7 @@ class SyncPreviewDialog(QDialog):
                        .replace("{name}", class_name or "?"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.words = QLabel("\n\n".join(f"• {line}" for line in prepared.words))
+        self.words = QLabel("\n\n".join(f"• {translated(line)}" for line in prepared.words))
         self.words.setWordWrap(True)
         layout.addWidget(self.words)
         layout.addWidget(QLabel(self.tr("The exact data (it is signed, so it cannot be "

@@ -1,0 +1,1595 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Answers per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers per day, {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Avatars</name>
+    <message>
+        <source>Fox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turtle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Message from Lantern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassKeyDialog</name>
+    <message>
+        <source>Class recovery key (for teachers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create it once for your class. Profiles made (or signed in to) afterwards can be reset with it. Keep the exported file and your passphrase safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: a file on your USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer already has a class key. A new one replaces it; learners move to the new key the next time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a copy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the class recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <source>Content packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pack is one subject: lessons, skills and questions. Import a pack folder or a .zip file that a teacher made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import pack folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import .zip file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content packs on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits — {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some packs could not be read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack or quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems to fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from this computer? Learners&apos; progress is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs that come with Lantern cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>This laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern has not measured this laptop yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutor answers come from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tutor server on the school network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the server&apos;s model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring how fast this laptop writes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. The server answers with the model {model}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address first, for example http://192.168.1.20:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Lantern uses this the next time it starts; if the server cannot be reached then, the tutor answers from this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{message} {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so Lantern could not save. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lantern. Please try again; if it keeps happening, ask your teacher and show them the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactorsPanel</name>
+    <message>
+        <source>How much this counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <source>Reviews due: today (with overdue) and the next 13 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Grading</name>
+    <message>
+        <source>Pick one of the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick at least one answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} right answer not picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} right answers not picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} picked answer is not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} picked answers are not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: {first} and {second}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose True or False.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading your plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to learn yet. Ask your teacher to add a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here is what to do next. Press “Why this?” to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have done everything for now. Well done! Come back tomorrow for a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnPage</name>
+    <message>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens practice questions about this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a lesson on the left to start reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no lessons yet. Ask your teacher to add a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lantern — your offline tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan: what to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer questions, get hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask questions about your lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See how you are doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size, colours, idle lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model, device and threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For teachers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For teachers: subjects, the tutor&apos;s AI policy, class summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the tutor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor can&apos;t answer questions right now. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MasteryChart</name>
+    <message>
+        <source>Mastery per skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelStatusBar</name>
+    <message>
+        <source>Tutor model and device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search model and device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelsSection</name>
+    <message>
+        <source>Tutor models (teacher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutor model to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the previous one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (in use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models (*.gguf *.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {name}. Choose it above and press &apos;Use this model&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched to {id}. Lantern uses it the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewProfileDialog</name>
+    <message>
+        <source>A new profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname (not your full name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making your profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Too short: use at least {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Try three words you will remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Okay, but easy to guess. Add another word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good. One more word makes it strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please use a nickname of at most {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone on this computer already uses that nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <source>Learners may ask the tutor free questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer only from the learner&apos;s lessons (otherwise: &quot;ask your teacher&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> wrong attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer in practice after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest tutor answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutor answers in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks your answer and says how you did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows a hint; each press gives more help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes on to the next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose something to practise on the Home screen, or open a lesson in Learn and press “Practise this lesson”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right! Well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked solution: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Your progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer a question to start a streak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No streak right now — best {best} days. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streak: {days} days in a row (best {best})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationCard</name>
+    <message>
+        <source>Why this?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows what this suggestion is based on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Recommender</name>
+    <message>
+        <source>One of your goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gentle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leads to {skill}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prerequisites mastered ({skills})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prerequisites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {lesson} — you&apos;ve mastered what it builds on ({skills})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} answers so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise {skill} — mastery {mastery}, your weakest unlocked skill, last practised {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise {skill} — mastery {mastery}, last practised {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harder questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenge: harder questions on {skill} — mastery {mastery}, {right} of your last {total} right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenge: harder questions on {skill} — mastery {mastery}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review {skill} — predicted recall {recall}, last practised {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher. With the class recovery key they can give {name} a new passphrase. They can&apos;t see your work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Lantern will use this language the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out after this long without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out when idle for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change works now but could not be saved for next time. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Profiles on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the automatic backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m new here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teachers: class recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who&apos;s learning today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name, then type your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles yet. Press “I&apos;m new here” to make yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening your profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your backup is back in place. Type your passphrase to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher gave you a new passphrase. Sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>Nobody is signed in, so this answer could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in, then try the question again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first, then export your backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is open in another Lantern window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the other window, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t open this profile&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check it and try again, or ask your teacher to reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase doesn&apos;t match this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This keeps your profile safe from guessing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters, for example three words you will remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name from the list, or ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern kept an automatic backup from your last session: restore it to carry on (answers since then are lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to import a backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile&apos;s saved work is damaged and can&apos;t be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was half-saved. Free some space on the disk (or ask your teacher), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so Lantern could not save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the teacher recovery file and the teacher passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup file that Lantern made with &apos;Export backup&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t read its list of profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher: the file profiles.json may be damaged. The profiles themselves are safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That profile is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That teacher passphrase doesn&apos;t match this recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is already on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete it first, or choose to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That backup file is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file is not a Lantern profile backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrengthLabel</name>
+    <message>
+        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsPage</name>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no subjects yet. Ask your teacher to add a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects you can learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {subject} · {count} lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreview</name>
+    <message>
+        <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every number has been blurred with random noise on this laptop (privacy setting ε = {epsilon}), so nobody can tell what this learner did; only totals over many learners mean something.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill “{skill}”: questions tried, right answers, minutes and mastery level, each only as a blurred number (here {attempts}, {correct} and {minutes}; blurred numbers can be negative or far too big).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before blurring, the numbers are capped: {ranges}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreviewDialog</name>
+    <message>
+        <source>What will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is everything that will leave this laptop for the class {name}&apos;s hub. Nothing else is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exact data (it is signed, so it cannot be changed on the way):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <source>Share anonymous weekly class summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy setting ε per week: smaller hides more, larger gives the teacher clearer figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class code from the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use enrolment file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send last week now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to USB stick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy (ε per week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School hub address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off: nothing leaves this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to class {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing last week&apos;s summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub could not be reached. The summary is kept safe on this laptop and will be sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {n} summary(ies) to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing waiting to be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeacherPage</name>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For teachers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class summaries belong to a learner profile: they appear here once a learner has signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a learner profile to see its class summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextInput</name>
+    <message>
+        <source>Type a number, like 3/4 or 0.75</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your answer in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseInput</name>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TutorPanel</name>
+    <message>
+        <source>Ask about your lessons. The tutor answers from them and shows where it found the answer. It runs on this laptop: nothing you type leaves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject the tutor answers from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation with the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question, e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the tutor&apos;s answer (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1595 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Answers per day</source>
+        <translation>每天答题数</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>答对</translation>
+    </message>
+    <message>
+        <source>Not yet right</source>
+        <translation>还没答对</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Answers per day, {first} to {last}</source>
+        <translation>每天答题数（{first}至{last}）</translation>
+    </message>
+</context>
+<context>
+    <name>Avatars</name>
+    <message>
+        <source>Fox</source>
+        <translation>狐狸</translation>
+    </message>
+    <message>
+        <source>Owl</source>
+        <translation>猫头鹰</translation>
+    </message>
+    <message>
+        <source>Turtle</source>
+        <translation>乌龟</translation>
+    </message>
+    <message>
+        <source>Whale</source>
+        <translation>鲸鱼</translation>
+    </message>
+    <message>
+        <source>Bee</source>
+        <translation>蜜蜂</translation>
+    </message>
+    <message>
+        <source>Rose</source>
+        <translation>玫瑰</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Message from Lantern</source>
+        <translation>来自 Lantern 的消息</translation>
+    </message>
+</context>
+<context>
+    <name>ClassKeyDialog</name>
+    <message>
+        <source>Class recovery key (for teachers)</source>
+        <translation>班级恢复密钥（老师用）</translation>
+    </message>
+    <message>
+        <source>Create it once for your class. Profiles made (or signed in to) afterwards can be reset with it. Keep the exported file and your passphrase safe.</source>
+        <translation>为你的班级创建一次即可。之后新建（或登录过）的学习档案都可以用它重设密码。请妥善保管导出的文件和你的密码。</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation>老师密码</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase again</source>
+        <translation>再输一次老师密码</translation>
+    </message>
+    <message>
+        <source>Optional: a file on your USB stick</source>
+        <translation>可选：保存到 U 盘上的文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>This computer already has a class key. A new one replaces it; learners move to the new key the next time they sign in.</source>
+        <translation>这台电脑已经有班级密钥了。新密钥会替换旧的；学生下次登录时会自动换用新密钥。</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Export a copy to</source>
+        <translation>导出一份到</translation>
+    </message>
+    <message>
+        <source>Export the class recovery key</source>
+        <translation>导出班级恢复密钥</translation>
+    </message>
+    <message>
+        <source>Recovery key (*.json)</source>
+        <translation>恢复密钥 (*.json)</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation>正在创建密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <source>Content packs</source>
+        <translation>内容包</translation>
+    </message>
+    <message>
+        <source>Each pack is one subject: lessons, skills and questions. Import a pack folder or a .zip file that a teacher made.</source>
+        <translation>每个内容包是一个科目：包括课文、知识点和题目。可以导入老师制作的内容包文件夹或 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Problems found in the pack</source>
+        <translation>内容包中发现的问题</translation>
+    </message>
+    <message>
+        <source>Import pack folder…</source>
+        <translation>导入内容包文件夹…</translation>
+    </message>
+    <message>
+        <source>Import .zip file…</source>
+        <translation>导入 .zip 文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Content packs on this computer</source>
+        <translation>这台电脑上的内容包</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>自带</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Credits — {lines}</source>
+        <translation>致谢 — {lines}</translation>
+    </message>
+    <message>
+        <source>Some packs could not be read:</source>
+        <translation>有些内容包无法读取：</translation>
+    </message>
+    <message>
+        <source>Choose a pack folder</source>
+        <translation>选择内容包文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a pack or quiz file</source>
+        <translation>选择内容包或题库文件</translation>
+    </message>
+    <message>
+        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
+        <translation>内容包和题库 (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>没有导入：</translation>
+    </message>
+    <message>
+        <source>The import failed.</source>
+        <translation>导入失败了。</translation>
+    </message>
+    <message>
+        <source>Problems to fix:</source>
+        <translation>需要修改的问题：</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>已取消导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Remove pack</source>
+        <translation>删除内容包</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from this computer? Learners&apos; progress is kept.</source>
+        <translation>要从这台电脑上删除“{title}”吗？学生的学习进度会保留。</translation>
+    </message>
+    <message>
+        <source>Pack removed.</source>
+        <translation>内容包已删除。</translation>
+    </message>
+    <message>
+        <source>Packs that come with Lantern cannot be removed.</source>
+        <translation>Lantern 自带的内容包不能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>This laptop</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>Lantern has not measured this laptop yet.</source>
+        <translation>Lantern 还没有测试过这台电脑。</translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation>重新测试</translation>
+    </message>
+    <message>
+        <source>Tutor answers come from</source>
+        <translation>AI 老师的回答来自</translation>
+    </message>
+    <message>
+        <source>A tutor server on the school network</source>
+        <translation>学校网络上的 AI 老师服务器</translation>
+    </message>
+    <message>
+        <source>(the server&apos;s model)</source>
+        <translation>（服务器上的模型）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this laptop writes…</source>
+        <translation>正在测试这台电脑的回答速度…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected. The server answers with the model {model}.</source>
+        <translation>已连接。服务器使用模型 {model} 回答。</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address first, for example http://192.168.1.20:8080</source>
+        <translation>请先输入服务器地址，例如 http://192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <source>Saved. Lantern uses this the next time it starts; if the server cannot be reached then, the tutor answers from this laptop.</source>
+        <translation>已保存。Lantern 下次启动时生效；如果那时连不上服务器，AI 老师会在这台电脑上回答。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{message} {hint}</source>
+        <translation>{message}{hint}</translation>
+    </message>
+    <message>
+        <source>The disk is full, so Lantern could not save. Free some space and try again.</source>
+        <translation>磁盘满了，Lantern 无法保存。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lantern. Please try again; if it keeps happening, ask your teacher and show them the details.</source>
+        <translation>Lantern 内部出了点问题。请再试一次；如果一直这样，请告诉老师，并给老师看详细信息。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>FactorsPanel</name>
+    <message>
+        <source>How much this counted</source>
+        <translation>这一项的影响有多大</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <source>Reviews due: today (with overdue) and the next 13 days</source>
+        <translation>需要复习的次数：今天（含已过期的）和接下来 13 天</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>复习</translation>
+    </message>
+</context>
+<context>
+    <name>Grading</name>
+    <message>
+        <source>Pick one of the answers.</source>
+        <translation>请选一个答案。</translation>
+    </message>
+    <message>
+        <source>Pick at least one answer.</source>
+        <translation>请至少选一个答案。</translation>
+    </message>
+    <message>
+        <source>{n} right answer not picked</source>
+        <translation>有 {n} 个正确答案没选</translation>
+    </message>
+    <message>
+        <source>{n} right answers not picked</source>
+        <translation>有 {n} 个正确答案没选</translation>
+    </message>
+    <message>
+        <source>{n} picked answer is not right</source>
+        <translation>选了 {n} 个不对的答案</translation>
+    </message>
+    <message>
+        <source>{n} picked answers are not right</source>
+        <translation>选了 {n} 个不对的答案</translation>
+    </message>
+    <message>
+        <source>Not quite: {first} and {second}.</source>
+        <translation>还差一点：{first}，还{second}。</translation>
+    </message>
+    <message>
+        <source>Not quite: {first}.</source>
+        <translation>还差一点：{first}。</translation>
+    </message>
+    <message>
+        <source>Choose True or False.</source>
+        <translation>请选择“对”或“错”。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today&apos;s plan</source>
+        <translation>今天的计划</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>科目：</translation>
+    </message>
+    <message>
+        <source>Loading your plan…</source>
+        <translation>正在加载你的计划…</translation>
+    </message>
+    <message>
+        <source>There is nothing to learn yet. Ask your teacher to add a subject.</source>
+        <translation>现在还没有可以学的内容。请老师添加一个科目吧。</translation>
+    </message>
+    <message>
+        <source>Here is what to do next. Press “Why this?” to see why.</source>
+        <translation>接下来可以做这些。点“为什么？”看看原因。</translation>
+    </message>
+    <message>
+        <source>You have done everything for now. Well done! Come back tomorrow for a review.</source>
+        <translation>今天的任务全部完成了，真棒！明天再来复习吧。</translation>
+    </message>
+    <message>
+        <source>Start: {title}</source>
+        <translation>开始：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnPage</name>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课文</translation>
+    </message>
+    <message>
+        <source>Practise this lesson</source>
+        <translation>练习这一课</translation>
+    </message>
+    <message>
+        <source>Opens practice questions about this lesson</source>
+        <translation>打开这一课的练习题</translation>
+    </message>
+    <message>
+        <source>Choose a lesson on the left to start reading.</source>
+        <translation>在左边选一课，开始阅读吧。</translation>
+    </message>
+    <message>
+        <source>There are no lessons yet. Ask your teacher to add a subject.</source>
+        <translation>还没有课程。请老师添加一个科目吧。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Lantern — your offline tutor</source>
+        <translation>Lantern — 你的离线 AI 老师</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan: what to do next</source>
+        <translation>今天的计划：接下来做什么</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Read the lessons</source>
+        <translation>阅读课文</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Answer questions, get hints</source>
+        <translation>答题，获取提示</translation>
+    </message>
+    <message>
+        <source>Ask the tutor</source>
+        <translation>问 AI 老师</translation>
+    </message>
+    <message>
+        <source>Ask questions about your lessons</source>
+        <translation>问关于课程的问题</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>See how you are doing</source>
+        <translation>看看你学得怎么样</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Text size, colours, idle lock</source>
+        <translation>文字大小、颜色、自动退出</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model, device and threads</source>
+        <translation>AI 老师的模型、设备和线程</translation>
+    </message>
+    <message>
+        <source>For teachers</source>
+        <translation>教师专区</translation>
+    </message>
+    <message>
+        <source>For teachers: subjects, the tutor&apos;s AI policy, class summaries</source>
+        <translation>教师专区：科目、AI 老师的使用规则、班级汇总</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <source>Starting the tutor…</source>
+        <translation>正在启动 AI 老师…</translation>
+    </message>
+    <message>
+        <source>The tutor can&apos;t answer questions right now. {reason}</source>
+        <translation>AI 老师现在无法回答问题。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryChart</name>
+    <message>
+        <source>Mastery per skill</source>
+        <translation>各知识点掌握度</translation>
+    </message>
+    <message>
+        <source>Mastered</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>刚开始</translation>
+    </message>
+</context>
+<context>
+    <name>ModelStatusBar</name>
+    <message>
+        <source>Tutor model and device</source>
+        <translation>AI 老师的模型和设备</translation>
+    </message>
+    <message>
+        <source>Search model and device</source>
+        <translation>搜索模型和设备</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>模型加载进度</translation>
+    </message>
+    <message>
+        <source>{name}: not available</source>
+        <translation>{name}：不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsSection</name>
+    <message>
+        <source>Tutor models (teacher)</source>
+        <translation>AI 老师模型（老师用）</translation>
+    </message>
+    <message>
+        <source>Tutor model to use</source>
+        <translation>要使用的 AI 老师模型</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>使用这个模型</translation>
+    </message>
+    <message>
+        <source>Go back to the previous one</source>
+        <translation>换回上一个</translation>
+    </message>
+    <message>
+        <source>Add a model file…</source>
+        <translation>添加模型文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source> (in use)</source>
+        <translation>（使用中）</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>选择模型文件</translation>
+    </message>
+    <message>
+        <source>Models (*.gguf *.onnx)</source>
+        <translation>模型 (*.gguf *.onnx)</translation>
+    </message>
+    <message>
+        <source>Added {name}. Choose it above and press &apos;Use this model&apos;.</source>
+        <translation>已添加 {name}。在上面选中它，再点“使用这个模型”。</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was added.</source>
+        <translation>已停止，没有添加任何模型。</translation>
+    </message>
+    <message>
+        <source>Switched to {id}. Lantern uses it the next time it starts.</source>
+        <translation>已切换到 {id}。Lantern 下次启动时使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>NewProfileDialog</name>
+    <message>
+        <source>A new profile</source>
+        <translation>新建学习档案</translation>
+    </message>
+    <message>
+        <source>A nickname (not your full name)</source>
+        <translation>昵称（不要用真实全名）</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>头像</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
+        <translation>只有你自己知道密码。如果忘了，老师可以帮你设一个新的。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation>两次输入的密码不一样。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Making your profile…</source>
+        <translation>正在创建你的学习档案…</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Too short: use at least {count} characters.</source>
+        <translation>太短了：至少要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Try three words you will remember.</source>
+        <translation>太容易被猜到了。试试用三个你记得住的词。</translation>
+    </message>
+    <message>
+        <source>Okay, but easy to guess. Add another word.</source>
+        <translation>还行，但容易被猜到。再加一个词吧。</translation>
+    </message>
+    <message>
+        <source>Good. One more word makes it strong.</source>
+        <translation>不错。再加一个词就很安全了。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>很安全。</translation>
+    </message>
+    <message>
+        <source>Very strong.</source>
+        <translation>非常安全。</translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
+        <translation>请起一个昵称。</translation>
+    </message>
+    <message>
+        <source>Please use a nickname of at most {count} characters.</source>
+        <translation>昵称最多只能有 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>Someone on this computer already uses that nickname.</source>
+        <translation>这台电脑上已经有人用这个昵称了。</translation>
+    </message>
+    <message>
+        <source>Please choose another one.</source>
+        <translation>请换一个吧。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <source>Learners may ask the tutor free questions</source>
+        <translation>学生可以向 AI 老师自由提问</translation>
+    </message>
+    <message>
+        <source>Answer only from the learner&apos;s lessons (otherwise: &quot;ask your teacher&quot;)</source>
+        <translation>只根据学生的课程回答（否则回答“去问你的老师”）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> wrong attempts</source>
+        <translation> 次答错后</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>The subject&apos;s language</source>
+        <translation>科目的语言</translation>
+    </message>
+    <message>
+        <source>Show the answer in practice after</source>
+        <translation>练习时显示答案的时机</translation>
+    </message>
+    <message>
+        <source>Longest tutor answer</source>
+        <translation>AI 老师回答的最大长度</translation>
+    </message>
+    <message>
+        <source>Tutor answers in</source>
+        <translation>AI 老师的回答语言</translation>
+    </message>
+    <message>
+        <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
+        <translation>练习时，在学生答错次数达到下面的设定之前，AI 老师绝不会直接说出答案。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePage</name>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation>检查答案</translation>
+    </message>
+    <message>
+        <source>Marks your answer and says how you did</source>
+        <translation>批改你的答案，并告诉你做得怎么样</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Shows a hint; each press gives more help</source>
+        <translation>显示提示；每点一次，帮助就多一点</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Goes on to the next question</source>
+        <translation>进入下一题</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Choose something to practise on the Home screen, or open a lesson in Learn and press “Practise this lesson”.</source>
+        <translation>在首页选一项来练习，或者在“学习”里打开一课，点“练习这一课”。</translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation>第 {n} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <source>Right! Well done.</source>
+        <translation>答对了！真棒。</translation>
+    </message>
+    <message>
+        <source>Worked solution: {text}</source>
+        <translation>解题过程：{text}</translation>
+    </message>
+    <message>
+        <source>Not quite yet.</source>
+        <translation>还差一点哦。</translation>
+    </message>
+    <message>
+        <source>Hint: {text}</source>
+        <translation>提示：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Your progress</source>
+        <translation>你的学习进度</translation>
+    </message>
+    <message>
+        <source>Answer a question to start a streak.</source>
+        <translation>答一道题，开始连续学习吧。</translation>
+    </message>
+    <message>
+        <source>What next</source>
+        <translation>接下来做什么</translation>
+    </message>
+    <message>
+        <source>No streak right now — best {best} days. Answer a question today!</source>
+        <translation>现在没有连续学习记录 — 最长 {best} 天。今天就来答一道题吧！</translation>
+    </message>
+    <message>
+        <source>Streak: {days} days in a row (best {best})</source>
+        <translation>已连续学习 {days} 天（最长 {best} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationCard</name>
+    <message>
+        <source>Why this?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Shows what this suggestion is based on</source>
+        <translation>显示这个建议的依据</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新课</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>挑战</translation>
+    </message>
+</context>
+<context>
+    <name>Recommender</name>
+    <message>
+        <source>One of your goals</source>
+        <translation>你的目标之一</translation>
+    </message>
+    <message>
+        <source>Your pace</source>
+        <translation>你的学习节奏</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>掌握度</translation>
+    </message>
+    <message>
+        <source>gentle</source>
+        <translation>慢一点</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>稳步前进</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>快一点</translation>
+    </message>
+    <message>
+        <source>this skill</source>
+        <translation>就是这个知识点</translation>
+    </message>
+    <message>
+        <source>leads to {skill}</source>
+        <translation>通向“{skill}”</translation>
+    </message>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>已过期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>该复习了</translation>
+    </message>
+    <message>
+        <source>Predicted recall</source>
+        <translation>预计还记得</translation>
+    </message>
+    <message>
+        <source>prerequisites mastered ({skills})</source>
+        <translation>前面的知识已掌握（{skills}）</translation>
+    </message>
+    <message>
+        <source>no prerequisites</source>
+        <translation>不需要先学别的</translation>
+    </message>
+    <message>
+        <source>New material</source>
+        <translation>新内容</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>还没开始</translation>
+    </message>
+    <message>
+        <source>Ready for it</source>
+        <translation>可以学了</translation>
+    </message>
+    <message>
+        <source>Start {lesson} — you&apos;ve mastered what it builds on ({skills})</source>
+        <translation>开始学“{lesson}” — 它需要的知识你已经掌握了（{skills}）</translation>
+    </message>
+    <message>
+        <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <translation>开始学“{lesson}” — 不需要先学别的内容</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>{count} answers so far</source>
+        <translation>已答 {count} 题</translation>
+    </message>
+    <message>
+        <source>Practise {skill} — mastery {mastery}, your weakest unlocked skill, last practised {when}</source>
+        <translation>练习“{skill}” — 掌握度 {mastery}，是你已解锁的知识点里最弱的一个，上次练习：{when}</translation>
+    </message>
+    <message>
+        <source>Practise {skill} — mastery {mastery}, last practised {when}</source>
+        <translation>练习“{skill}” — 掌握度 {mastery}，上次练习：{when}</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>拓展</translation>
+    </message>
+    <message>
+        <source>harder questions</source>
+        <translation>更难的题目</translation>
+    </message>
+    <message>
+        <source>Challenge: harder questions on {skill} — mastery {mastery}, {right} of your last {total} right</source>
+        <translation>挑战：“{skill}”的难题 — 掌握度 {mastery}，最近 {total} 题答对了 {right} 题</translation>
+    </message>
+    <message>
+        <source>Challenge: harder questions on {skill} — mastery {mastery}</source>
+        <translation>挑战：“{skill}”的难题 — 掌握度 {mastery}</translation>
+    </message>
+    <message>
+        <source>Review {skill} — predicted recall {recall}, last practised {when}</source>
+        <translation>复习“{skill}” — 预计还记得 {recall}，上次练习：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>忘记密码了？</translation>
+    </message>
+    <message>
+        <source>Ask your teacher. With the class recovery key they can give {name} a new passphrase. They can&apos;t see your work.</source>
+        <translation>去找老师吧。老师可以用班级恢复密钥给 {name} 设一个新密码，但看不到你的学习内容。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation>老师密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Recovery key file</source>
+        <translation>恢复密钥文件</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Class recovery key</source>
+        <translation>班级恢复密钥</translation>
+    </message>
+    <message>
+        <source>Recovery key (*.json)</source>
+        <translation>恢复密钥 (*.json)</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key…</source>
+        <translation>正在检查恢复密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Lantern will use this language the next time it starts.</source>
+        <translation>Lantern 下次启动时会使用这种语言。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Sign out after this long without use</source>
+        <translation>多久不用就自动退出登录</translation>
+    </message>
+    <message>
+        <source>Settings message</source>
+        <translation>设置提示</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>文字大小：</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Sign out when idle for:</source>
+        <translation>无操作多久后退出登录：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Your change works now but could not be saved for next time. {reason}</source>
+        <translation>你的修改现在已经生效，但没能保存到下次使用。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Profiles on this computer</source>
+        <translation>这台电脑上的学习档案</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>你的密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Restore the automatic backup</source>
+        <translation>恢复自动备份</translation>
+    </message>
+    <message>
+        <source>I&apos;m new here</source>
+        <translation>我是新来的</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>忘记密码了？</translation>
+    </message>
+    <message>
+        <source>Teachers: class recovery key</source>
+        <translation>老师：班级恢复密钥</translation>
+    </message>
+    <message>
+        <source>Who&apos;s learning today?</source>
+        <translation>今天谁来学习？</translation>
+    </message>
+    <message>
+        <source>Choose your name, then type your passphrase.</source>
+        <translation>选择你的名字，然后输入密码。</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Press “I&apos;m new here” to make yours.</source>
+        <translation>还没有学习档案。点“我是新来的”创建一个吧。</translation>
+    </message>
+    <message>
+        <source>Opening your profile…</source>
+        <translation>正在打开你的学习档案…</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>请先选择你的名字。</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>请输入你的密码。</translation>
+    </message>
+    <message>
+        <source>Your backup is back in place. Type your passphrase to sign in.</source>
+        <translation>备份已经恢复好了。输入密码就可以登录。</translation>
+    </message>
+    <message>
+        <source>Your teacher gave you a new passphrase. Sign in with it.</source>
+        <translation>老师给了你一个新密码，用它登录吧。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>Nobody is signed in, so this answer could not be saved.</source>
+        <translation>现在没有人登录，所以这个答案没能保存。</translation>
+    </message>
+    <message>
+        <source>Sign in, then try the question again.</source>
+        <translation>请先登录，再做一次这道题。</translation>
+    </message>
+    <message>
+        <source>Sign in first, then export your backup.</source>
+        <translation>请先登录，再导出你的备份。</translation>
+    </message>
+    <message>
+        <source>This profile is open in another Lantern window.</source>
+        <translation>这个学习档案已经在另一个 Lantern 窗口里打开了。</translation>
+    </message>
+    <message>
+        <source>Close the other window, then try again.</source>
+        <translation>请关掉另一个窗口，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t open this profile&apos;s file.</source>
+        <translation>Lantern 打不开这个学习档案的文件。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to.</source>
+        <translation>请老师检查一下 Lantern 的数据文件夹能不能写入。</translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, ask your teacher.</source>
+        <translation>再试一次。如果一直这样，请告诉老师。</translation>
+    </message>
+    <message>
+        <source>Check it and try again, or ask your teacher to reset it.</source>
+        <translation>请检查后再试，或者请老师帮你重设密码。</translation>
+    </message>
+    <message>
+        <source>That passphrase doesn&apos;t match this profile.</source>
+        <translation>这个密码和这个学习档案对不上。</translation>
+    </message>
+    <message>
+        <source>This keeps your profile safe from guessing.</source>
+        <translation>这样可以防止别人猜你的密码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
+        <translation>密码输错太多次了。请等 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters, for example three words you will remember.</source>
+        <translation>至少要用 8 个字符，比如三个你记得住的词。</translation>
+    </message>
+    <message>
+        <source>Choose your name from the list, or ask your teacher.</source>
+        <translation>请从列表里选择你的名字，或者问问老师。</translation>
+    </message>
+    <message>
+        <source>Lantern kept an automatic backup from your last session: restore it to carry on (answers since then are lost).</source>
+        <translation>Lantern 保存了你上次学习时的自动备份：恢复它就可以继续学习（之后的答题记录会丢失）。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to import a backup file.</source>
+        <translation>请老师帮你导入一个备份文件。</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s saved work is damaged and can&apos;t be opened.</source>
+        <translation>这个学习档案保存的内容损坏了，打不开。</translation>
+    </message>
+    <message>
+        <source>Nothing was half-saved. Free some space on the disk (or ask your teacher), then try again.</source>
+        <translation>没有保存到一半的内容。请在磁盘上腾出一些空间（或者问问老师），然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so Lantern could not save.</source>
+        <translation>磁盘满了，Lantern 无法保存。</translation>
+    </message>
+    <message>
+        <source>Check the teacher recovery file and the teacher passphrase.</source>
+        <translation>请检查老师的恢复密钥文件和老师密码。</translation>
+    </message>
+    <message>
+        <source>Choose a backup file that Lantern made with &apos;Export backup&apos;.</source>
+        <translation>请选择 Lantern 用“导出备份”生成的备份文件。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t read its list of profiles.</source>
+        <translation>Lantern 读不了学习档案列表。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher: the file profiles.json may be damaged. The profiles themselves are safe.</source>
+        <translation>请告诉老师：profiles.json 文件可能损坏了。学习档案本身是安全的。</translation>
+    </message>
+    <message>
+        <source>That profile is not on this computer.</source>
+        <translation>这台电脑上没有这个学习档案。</translation>
+    </message>
+    <message>
+        <source>That teacher passphrase doesn&apos;t match this recovery key.</source>
+        <translation>这个老师密码和这个恢复密钥对不上。</translation>
+    </message>
+    <message>
+        <source>This profile is already on this computer.</source>
+        <translation>这台电脑上已经有这个学习档案了。</translation>
+    </message>
+    <message>
+        <source>Delete it first, or choose to replace it.</source>
+        <translation>请先删除它，或者选择替换它。</translation>
+    </message>
+    <message>
+        <source>That backup file is not encrypted.</source>
+        <translation>这个备份文件没有加密。</translation>
+    </message>
+    <message>
+        <source>That file is not a Lantern profile backup.</source>
+        <translation>这个文件不是 Lantern 学习档案的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthLabel</name>
+    <message>
+        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
+        <translation>小建议：用三四个你记得住的词，比如“紫色 老虎 跳得 高”。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsPage</name>
+    <message>
+        <source>Subjects</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>There are no subjects yet. Ask your teacher to add a content pack.</source>
+        <translation>还没有科目。请老师添加一个内容包吧。</translation>
+    </message>
+    <message>
+        <source>Subjects you can learn</source>
+        <translation>你可以学习的科目</translation>
+    </message>
+    <message>
+        <source>{title} — {subject} · {count} lessons</source>
+        <translation>{title} — {subject} · {count} 课</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>综合</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreview</name>
+    <message>
+        <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>
+        <translation>一份 {week} 这一周的匿名汇总。它用一个随机编号（{id}…）代替名字，也没有日期和时间。</translation>
+    </message>
+    <message>
+        <source>Every number has been blurred with random noise on this laptop (privacy setting ε = {epsilon}), so nobody can tell what this learner did; only totals over many learners mean something.</source>
+        <translation>每个数字都已经在这台电脑上加入了随机噪声（隐私设置 ε = {epsilon}），所以没有人能看出这位学生具体做了什么；只有很多学生的总数才有意义。</translation>
+    </message>
+    <message>
+        <source>Skill “{skill}”: questions tried, right answers, minutes and mastery level, each only as a blurred number (here {attempts}, {correct} and {minutes}; blurred numbers can be negative or far too big).</source>
+        <translation>知识点“{skill}”：做过的题数、答对的题数、用时（分钟）和掌握程度，都只以加了噪声的数字发送（这里是 {attempts}、{correct} 和 {minutes}；加了噪声的数字可能是负数，也可能大得离谱）。</translation>
+    </message>
+    <message>
+        <source>Before blurring, the numbers are capped: {ranges}.</source>
+        <translation>加入噪声之前，数字会被限制在这个范围内：{ranges}。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreviewDialog</name>
+    <message>
+        <source>What will be sent</source>
+        <translation>将要发送的内容</translation>
+    </message>
+    <message>
+        <source>This is everything that will leave this laptop for the class {name}&apos;s hub. Nothing else is sent.</source>
+        <translation>这就是将从这台电脑发送到班级 {name} 汇总服务器的全部内容，不会发送其他任何东西。</translation>
+    </message>
+    <message>
+        <source>The exact data (it is signed, so it cannot be changed on the way):</source>
+        <translation>具体数据（已签名，传输途中无法被修改）：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>不发送</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <source>Share anonymous weekly class summaries</source>
+        <translation>分享匿名的每周班级汇总</translation>
+    </message>
+    <message>
+        <source>Privacy setting ε per week: smaller hides more, larger gives the teacher clearer figures.</source>
+        <translation>每周隐私设置 ε：越小隐藏得越多，越大老师看到的数据越清楚。</translation>
+    </message>
+    <message>
+        <source>class code from the hub</source>
+        <translation>汇总服务器上的班级代码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Use enrolment file…</source>
+        <translation>使用注册文件…</translation>
+    </message>
+    <message>
+        <source>Send last week now</source>
+        <translation>现在发送上周的汇总</translation>
+    </message>
+    <message>
+        <source>Write to USB stick…</source>
+        <translation>写入 U 盘…</translation>
+    </message>
+    <message>
+        <source>Privacy (ε per week)</source>
+        <translation>隐私（每周 ε）</translation>
+    </message>
+    <message>
+        <source>School hub address</source>
+        <translation>学校汇总服务器地址</translation>
+    </message>
+    <message>
+        <source>Class code</source>
+        <translation>班级代码</translation>
+    </message>
+    <message>
+        <source>Sync is off: nothing leaves this laptop.</source>
+        <translation>同步已关闭：不会有任何数据离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
+        <translation>输入汇总服务器的地址和它显示的班级代码，然后点“连接”。</translation>
+    </message>
+    <message>
+        <source>Connected to class {name}.</source>
+        <translation>已连接到班级 {name}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation>出了点问题，但没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接汇总服务器…</translation>
+    </message>
+    <message>
+        <source>Enrolment file</source>
+        <translation>注册文件</translation>
+    </message>
+    <message>
+        <source>Preparing last week&apos;s summary…</source>
+        <translation>正在准备上周的汇总…</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached. The summary is kept safe on this laptop and will be sent later.</source>
+        <translation>连不上汇总服务器。汇总已安全保存在这台电脑上，稍后会再发送。</translation>
+    </message>
+    <message>
+        <source>Sent {n} summary(ies) to the hub.</source>
+        <translation>已向汇总服务器发送 {n} 份汇总。</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation>选择 U 盘</translation>
+    </message>
+    <message>
+        <source>There is nothing waiting to be written.</source>
+        <translation>没有需要写入的内容。</translation>
+    </message>
+    <message>
+        <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
+        <translation>已将 {n} 份汇总写入 {file}。请把 U 盘带到汇总服务器那里。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherPage</name>
+    <message>
+        <source>Subjects</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>AI policy</source>
+        <translation>AI 使用规则</translation>
+    </message>
+    <message>
+        <source>Class summaries</source>
+        <translation>班级汇总</translation>
+    </message>
+    <message>
+        <source>For teachers</source>
+        <translation>教师专区</translation>
+    </message>
+    <message>
+        <source>Class summaries belong to a learner profile: they appear here once a learner has signed in.</source>
+        <translation>班级汇总属于某个学生的学习档案：学生登录后才会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Sign in to a learner profile to see its class summaries.</source>
+        <translation>登录一个学生的学习档案，就能看到它的班级汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>TextInput</name>
+    <message>
+        <source>Type a number, like 3/4 or 0.75</source>
+        <translation>输入一个数，比如 3/4 或 0.75</translation>
+    </message>
+    <message>
+        <source>Write your answer in a few words</source>
+        <translation>用几个词写下你的答案</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseInput</name>
+    <message>
+        <source>True</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错</translation>
+    </message>
+</context>
+<context>
+    <name>TutorPanel</name>
+    <message>
+        <source>Ask about your lessons. The tutor answers from them and shows where it found the answer. It runs on this laptop: nothing you type leaves it.</source>
+        <translation>问问关于课程的问题吧。AI 老师会根据课程内容回答，并告诉你答案出自哪里。它就在这台电脑上运行：你输入的内容不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>Ask the tutor</source>
+        <translation>问 AI 老师</translation>
+    </message>
+    <message>
+        <source>Subject the tutor answers from</source>
+        <translation>AI 老师根据哪个科目回答</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>科目：</translation>
+    </message>
+    <message>
+        <source>Conversation with the tutor</source>
+        <translation>和 AI 老师的对话</translation>
+    </message>
+    <message>
+        <source>Type a question, e.g. {example}</source>
+        <translation>输入一个问题，例如：{example}</translation>
+    </message>
+    <message>
+        <source>Your question</source>
+        <translation>你的问题</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>Stop the tutor&apos;s answer (Esc)</source>
+        <translation>停止 AI 老师的回答 (Esc)</translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation>试试问：</translation>
+    </message>
+    <message>
+        <source>Ask: {question}</source>
+        <translation>提问：{question}</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（没有回答）</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从没练过</translation>
+    </message>
+</context>
+</TS>
