@@ -59,6 +59,21 @@
     </message>
 </context>
 <context>
+    <name>BubbleDelegate</name>
+    <message>
+        <source>Thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your lessons (click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -85,7 +100,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer already has a class key. A new one replaces it; learners move to the new key the next time they sign in.</source>
+        <source>Current teacher passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer already has a class key. A new one replaces it (and the teacher passphrase); learners move to the new key the next time they sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -238,6 +257,22 @@
 </context>
 <context>
     <name>DevicePage</name>
+    <message>
+        <source>Only a teacher can change the tutor&apos;s model or where its answers come from. Ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor uses {summary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model is starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>This laptop</source>
         <translation type="unfinished"></translation>
@@ -437,11 +472,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ask the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions here are about this lesson. Click an answer to see where in the lesson it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask about this lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or hides the tutor beside the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockedNote</name>
+    <message>
+        <source>Teacher: unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher: set up teacher mode…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -797,6 +871,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stuck? Press Hint, or ask about this question here. The tutor won&apos;t tell you the answer, but it helps you find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor. Hint still helps you with this question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask about this question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose something to practise on the Home screen, or open a lesson in Learn and press “Practise this lesson”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,7 +907,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hint: {text}</source>
+        <source>nudge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scaffold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worked step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint {n} of {total} · {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,6 +1211,37 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Become the teacher of this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No teacher has set up this laptop yet. The person who sets the teacher passphrase becomes the teacher of this laptop: only they can change the subjects, the tutor&apos;s AI policy, the models and class summaries, and reset a learner&apos;s forgotten passphrase. If you are a learner, press Cancel and ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the teacher passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Profiles on this computer</source>
@@ -1287,6 +1420,30 @@
     </message>
     <message>
         <source>That file is not a Lantern profile backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check it and try again. Learners can&apos;t open teacher mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not this laptop&apos;s teacher passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher mode stays locked. Copy the class recovery key from your USB stick back with `python -m app teacher install-key FILE`, or set a new one with `python -m app teacher set-passphrase --replace`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t read this laptop&apos;s teacher passphrase file ({file}): it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock teacher mode with it, or change it from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop already has a teacher passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1476,11 +1633,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These pages are for teachers: the subjects on this laptop, what the tutor may do, and class summaries. Ask your teacher to unlock them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave teacher mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>For teachers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Class summaries belong to a learner profile: they appear here once a learner has signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher mode is on. Leave it before you hand the laptop back to a learner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1517,7 +1686,19 @@
 <context>
     <name>TutorPanel</name>
     <message>
+        <source>Tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ask about your lessons. The tutor answers from them and shows where it found the answer. It runs on this laptop: nothing you type leaves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor is thinking… Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1534,6 +1715,10 @@
     </message>
     <message>
         <source>Conversation with the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on an answer to open the lesson it cites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1570,6 +1755,29 @@
     </message>
     <message>
         <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Teacher mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type this laptop&apos;s teacher passphrase. Teacher mode stays on until you leave it, sign out, or stop using Lantern for a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the teacher passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,6 +59,21 @@
     </message>
 </context>
 <context>
+    <name>BubbleDelegate</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>From your lessons (click to open):</source>
+        <translation>出自你的课程（点击打开）：</translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -85,8 +100,12 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>This computer already has a class key. A new one replaces it; learners move to the new key the next time they sign in.</source>
-        <translation>这台电脑已经有班级密钥了。新密钥会替换旧的；学生下次登录时会自动换用新密钥。</translation>
+        <source>Current teacher passphrase</source>
+        <translation>现在的老师密码</translation>
+    </message>
+    <message>
+        <source>This computer already has a class key. A new one replaces it (and the teacher passphrase); learners move to the new key the next time they sign in.</source>
+        <translation>这台电脑已经有班级密钥。新的密钥会替换它（也会替换老师密码）；学生下次登录时会改用新的密钥。</translation>
     </message>
     <message>
         <source>Again</source>
@@ -238,6 +257,22 @@
 </context>
 <context>
     <name>DevicePage</name>
+    <message>
+        <source>Only a teacher can change the tutor&apos;s model or where its answers come from. Ask your teacher.</source>
+        <translation>只有老师可以更换 AI 老师的模型或回答的来源。请问你的老师。</translation>
+    </message>
+    <message>
+        <source>The tutor uses {summary}.</source>
+        <translation>AI 老师正在使用 {summary}。</translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model is not available.</source>
+        <translation>AI 老师的模型现在不能用。</translation>
+    </message>
+    <message>
+        <source>The tutor&apos;s model is starting…</source>
+        <translation>AI 老师的模型正在启动…</translation>
+    </message>
     <message>
         <source>This laptop</source>
         <translation>这台电脑</translation>
@@ -437,12 +472,51 @@
         <translation>打开这一课的练习题</translation>
     </message>
     <message>
+        <source>Ask the tutor</source>
+        <translation>问 AI 老师</translation>
+    </message>
+    <message>
+        <source>Questions here are about this lesson. Click an answer to see where in the lesson it came from.</source>
+        <translation>在这里问关于这节课的问题。点击回答，可以看到它出自课程的哪里。</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor.</source>
+        <translation>老师关闭了向 AI 老师提问的功能。</translation>
+    </message>
+    <message>
+        <source>Ask about this lesson…</source>
+        <translation>问一个关于这节课的问题…</translation>
+    </message>
+    <message>
+        <source>Shows or hides the tutor beside the lesson</source>
+        <translation>显示或隐藏课程旁边的 AI 老师</translation>
+    </message>
+    <message>
+        <source>Hide the tutor</source>
+        <translation>隐藏 AI 老师</translation>
+    </message>
+    <message>
+        <source>Show the tutor</source>
+        <translation>显示 AI 老师</translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation>在左边选一课，开始阅读吧。</translation>
     </message>
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
         <translation>还没有课程。请老师添加一个科目吧。</translation>
+    </message>
+</context>
+<context>
+    <name>LockedNote</name>
+    <message>
+        <source>Teacher: unlock…</source>
+        <translation>老师：解锁…</translation>
+    </message>
+    <message>
+        <source>Teacher: set up teacher mode…</source>
+        <translation>老师：设置老师模式…</translation>
     </message>
 </context>
 <context>
@@ -797,6 +871,22 @@
         <translation>反馈</translation>
     </message>
     <message>
+        <source>Tutor</source>
+        <translation>AI 老师</translation>
+    </message>
+    <message>
+        <source>Stuck? Press Hint, or ask about this question here. The tutor won&apos;t tell you the answer, but it helps you find it.</source>
+        <translation>卡住了？按“提示”，或者在这里问关于这道题的问题。AI 老师不会直接告诉你答案，但会帮你自己找到它。</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor. Hint still helps you with this question.</source>
+        <translation>老师关闭了向 AI 老师提问的功能。“提示”仍然可以帮你做这道题。</translation>
+    </message>
+    <message>
+        <source>Ask about this question…</source>
+        <translation>问一个关于这道题的问题…</translation>
+    </message>
+    <message>
         <source>Choose something to practise on the Home screen, or open a lesson in Learn and press “Practise this lesson”.</source>
         <translation>在首页选一项来练习，或者在“学习”里打开一课，点“练习这一课”。</translation>
     </message>
@@ -817,8 +907,20 @@
         <translation>还差一点哦。</translation>
     </message>
     <message>
-        <source>Hint: {text}</source>
-        <translation>提示：{text}</translation>
+        <source>nudge</source>
+        <translation>点拨</translation>
+    </message>
+    <message>
+        <source>scaffold</source>
+        <translation>引导</translation>
+    </message>
+    <message>
+        <source>worked step</source>
+        <translation>示范一步</translation>
+    </message>
+    <message>
+        <source>Hint {n} of {total} · {name}</source>
+        <translation>提示 {n}/{total} · {name}</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1211,37 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Become the teacher of this laptop</source>
+        <translation>成为这台电脑的老师</translation>
+    </message>
+    <message>
+        <source>No teacher has set up this laptop yet. The person who sets the teacher passphrase becomes the teacher of this laptop: only they can change the subjects, the tutor&apos;s AI policy, the models and class summaries, and reset a learner&apos;s forgotten passphrase. If you are a learner, press Cancel and ask your teacher.</source>
+        <translation>还没有老师设置过这台电脑。设置老师密码的人就成为这台电脑的老师：只有老师可以更改科目、AI 老师的规则、模型和班级汇总，也只有老师可以重置学生忘记的密码。如果你是学生，请按“取消”，然后去问你的老师。</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation>老师密码</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase again</source>
+        <translation>再输一次老师密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation>两次输入的密码不一样。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Setting the teacher passphrase…</source>
+        <translation>正在设置老师密码…</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Profiles on this computer</source>
@@ -1288,6 +1421,30 @@
     <message>
         <source>That file is not a Lantern profile backup.</source>
         <translation>这个文件不是 Lantern 学习档案的备份。</translation>
+    </message>
+    <message>
+        <source>Check it and try again. Learners can&apos;t open teacher mode.</source>
+        <translation>请检查后再试一次。学生不能打开老师模式。</translation>
+    </message>
+    <message>
+        <source>That is not this laptop&apos;s teacher passphrase.</source>
+        <translation>这不是这台电脑的老师密码。</translation>
+    </message>
+    <message>
+        <source>Teacher mode stays locked. Copy the class recovery key from your USB stick back with `python -m app teacher install-key FILE`, or set a new one with `python -m app teacher set-passphrase --replace`.</source>
+        <translation>老师模式保持锁定。请用 `python -m app teacher install-key FILE` 从 U 盘把班级恢复密钥复制回来，或者用 `python -m app teacher set-passphrase --replace` 设置一个新的。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t read this laptop&apos;s teacher passphrase file ({file}): it is damaged.</source>
+        <translation>Lantern 读不了这台电脑的老师密码文件（{file}）：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Unlock teacher mode with it, or change it from the command line.</source>
+        <translation>请用它解锁老师模式，或者在命令行里修改它。</translation>
+    </message>
+    <message>
+        <source>This laptop already has a teacher passphrase.</source>
+        <translation>这台电脑已经有老师密码了。</translation>
     </message>
 </context>
 <context>
@@ -1476,12 +1633,24 @@
         <translation>班级汇总</translation>
     </message>
     <message>
+        <source>These pages are for teachers: the subjects on this laptop, what the tutor may do, and class summaries. Ask your teacher to unlock them.</source>
+        <translation>这些页面是给老师用的：这台电脑上的科目、AI 老师可以做什么，以及班级汇总。请让你的老师来解锁。</translation>
+    </message>
+    <message>
+        <source>Leave teacher mode</source>
+        <translation>退出老师模式</translation>
+    </message>
+    <message>
         <source>For teachers</source>
         <translation>教师专区</translation>
     </message>
     <message>
         <source>Class summaries belong to a learner profile: they appear here once a learner has signed in.</source>
         <translation>班级汇总属于某个学生的学习档案：学生登录后才会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Teacher mode is on. Leave it before you hand the laptop back to a learner.</source>
+        <translation>老师模式已打开。把电脑交还给学生之前，请先退出。</translation>
     </message>
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
@@ -1517,8 +1686,20 @@
 <context>
     <name>TutorPanel</name>
     <message>
+        <source>Tutor</source>
+        <translation>AI 老师</translation>
+    </message>
+    <message>
         <source>Ask about your lessons. The tutor answers from them and shows where it found the answer. It runs on this laptop: nothing you type leaves it.</source>
         <translation>问问关于课程的问题吧。AI 老师会根据课程内容回答，并告诉你答案出自哪里。它就在这台电脑上运行：你输入的内容不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>The tutor is thinking… Stop (Esc) ends it.</source>
+        <translation>AI 老师正在思考… 按“停止”（Esc）可以结束。</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off questions to the tutor.</source>
+        <translation>老师关闭了向 AI 老师提问的功能。</translation>
     </message>
     <message>
         <source>Ask the tutor</source>
@@ -1535,6 +1716,10 @@
     <message>
         <source>Conversation with the tutor</source>
         <translation>和 AI 老师的对话</translation>
+    </message>
+    <message>
+        <source>Press Enter on an answer to open the lesson it cites</source>
+        <translation>在回答上按回车键，可以打开它引用的课程</translation>
     </message>
     <message>
         <source>Type a question, e.g. {example}</source>
@@ -1571,6 +1756,29 @@
     <message>
         <source>(no answer)</source>
         <translation>（没有回答）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Teacher mode</source>
+        <translation>老师模式</translation>
+    </message>
+    <message>
+        <source>Type this laptop&apos;s teacher passphrase. Teacher mode stays on until you leave it, sign out, or stop using Lantern for a few minutes.</source>
+        <translation>请输入这台电脑的老师密码。老师模式会一直打开，直到你退出它、退出登录，或者几分钟不使用 Lantern。</translation>
+    </message>
+    <message>
+        <source>Teacher passphrase</source>
+        <translation>老师密码</translation>
+    </message>
+    <message>
+        <source>Type the teacher passphrase.</source>
+        <translation>请输入老师密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>

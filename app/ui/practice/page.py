@@ -30,6 +30,7 @@ from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 from app.ui.practice.inputs import AnswerInput, make_input
 from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel
@@ -220,15 +221,17 @@ class PracticePage(QWidget):
     def _on_checked(self, checked: practice_ops.Checked) -> None:
         self.check_button.setEnabled(True)
         grade = checked.grade
+        # Grading's sentences are messages in English; each is translated before the
+        # parts are joined (a joined string is plain English again).
+        graded = translated(grade.message)
         if grade.verdict is Verdict.CORRECT:
-            text = self.tr("Right! Well done.") + (f" {grade.message}" if grade.message
-                                                   else "")
+            text = self.tr("Right! Well done.") + (f" {graded}" if graded else "")
             self.next_button.setFocus()
         elif grade.verdict is Verdict.UNREADABLE:
-            text = grade.message
+            text = graded
         else:
             self._wrong += 1
-            parts = [checked.feedback.message if checked.feedback else "", grade.message]
+            parts = [translated(checked.feedback.message) if checked.feedback else "", graded]
             if checked.feedback and checked.feedback.solution:
                 parts.append(self.tr("Worked solution: {text}").format(
                     text=checked.feedback.solution))
