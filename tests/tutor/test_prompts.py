@@ -15,13 +15,14 @@ PINNED = {
     "lesson_summary.v1.md": "0659bd7390ab03b7",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
+    "tutor_hint.v2.md": "12970a13fd524523",
     "tutor_practice.v1.md": "52897418eee40be7",
     "tutor_system.v1.md": "7ee6b111cef11ff3",
 }
 FIELDS = {
     "tutor_system": set(),
     "tutor_grounded": {"language", "learner", "passages"},
-    "tutor_hint": {"interest", "language", "question", "hint"},
+    "tutor_hint": {"interest", "language", "hint"},
     "tutor_practice": {"language", "question", "hint"},
     "lesson_summary": {"language", "title", "text"},
 }

@@ -49,14 +49,42 @@ def test_a_revealing_hint_is_regenerated_then_replaced_by_the_authored_one(
     assert len(chat.prompts) == 2
 
 
-def test_a_good_rephrasing_is_used(fractions: Pack, fractions_index: RetrievalIndex,
-                                   embed_engine: EmbedEngine) -> None:
+def test_a_faithful_rewording_is_used(fractions: Pack, fractions_index: RetrievalIndex,
+                                      embed_engine: EmbedEngine) -> None:
     question = _numeric_question(fractions)
-    chat = ScriptedChat("Think about what the bottom numbers tell you. What stays the same?")
+    authored = question.hints[1]
+    chat = ScriptedChat(f"Good try! {authored}")
     tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
     hint = tutor.hint(HintRequest(question, 0.2, 0, 0), Setting(fractions_index))
     assert (hint.source, hint.level_name) == ("model", "scaffold")
-    assert question.hints[1] in chat.prompts[0][0]["content"]  # authored hint is the seed
+    assert hint.text == f"Good try! {authored}"
+    assert authored in chat.prompts[0][-1]["content"]  # the authored hint is the seed
+
+
+@pytest.mark.parametrize("reply", [
+    # What SmolLM2-135M really wrote for hints with the v1 prompt (docs/tutor.md).
+    "I'm sorry for the confusion. I'll be happy to help you with your math homework!",
+    "Think about what the bottom numbers tell you. What stays the same?",
+])
+def test_a_rewording_that_drifts_from_the_hint_is_replaced_by_the_authored_one(
+        reply: str, fractions: Pack, fractions_index: RetrievalIndex,
+        embed_engine: EmbedEngine) -> None:
+    question = _numeric_question(fractions)
+    tutor = Tutor(ScriptedChat(reply), embed_engine, SafetyFilter(embed_engine))
+    hint = tutor.hint(HintRequest(question, 0.2, 0, 0), Setting(fractions_index))
+    assert (hint.source, hint.text, hint.rejected) == ("authored", question.hints[1], 1)
+
+
+def test_a_rewording_that_changes_a_number_is_replaced(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    # "One whole is the same as 7/7." came back as "... 7/8." (cosine 0.95).
+    question, level = next((q, i) for q in fractions.questions
+                           for i, h in enumerate(q.hints) if "7/7" in h)
+    authored = question.hints[level]
+    tutor = Tutor(ScriptedChat(authored.replace("7/7", "7/8")), embed_engine,
+                  SafetyFilter(embed_engine))
+    hint = tutor.hint(HintRequest(question, 0.9, 2 * level, level), Setting(fractions_index))
+    assert (hint.source, hint.text) == ("authored", authored)
 
 
 def test_after_the_allowed_attempts_the_answer_may_be_given(

@@ -26,6 +26,7 @@ from app.core.tutor.hints import (
     LEVEL_NAMES,
     HintRequest,
     authored_hint,
+    faithful_rewording,
     generic_hint,
     hint_level,
 )
@@ -74,8 +75,8 @@ class TutorReply:
 class Hint:
     text: str
     level: int
-    source: str  # "model", "authored" (the model's version gave the answer away)
-    rejected: int = 0  # model rephrasings rejected by the Socratic guard
+    source: str  # "model", or "authored" (the rewording revealed, was unsafe, or drifted)
+    rejected: int = 0  # model rewordings rejected (Socratic guard, safety, fidelity)
 
     @property
     def level_name(self) -> str:
@@ -141,10 +142,16 @@ class Tutor:
         level = hint_level(request)
         authored = authored_hint(request.question, level, language=setting.language)
         key = self._key(request.question, request.wrong_attempts, setting)
-        prompt = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
-                               language=LANGUAGE_INSTRUCTION[setting.language],
-                               question=request.question.prompt, hint=authored)
-        text, rejected = self._guarded(prompt, key, setting, cancel, max_tokens=80)
+        # The rewording task goes in the learner's turn: with it in the system prompt and
+        # "Please help me." as the turn, the small model answered with chatter.
+        request_text = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
+                                     language=LANGUAGE_INSTRUCTION[setting.language],
+                                     hint=authored)
+        text, rejected = self._guarded(render_prompt("tutor_system"), key, setting, cancel,
+                                       max_tokens=80, user=request_text)
+        if text is not None and not faithful_rewording(text, authored, self._embedder):
+            log.info("hint rewording rejected: it does not keep the authored hint's meaning")
+            text, rejected = None, rejected + 1
         if text is None:
             return Hint(self._fallback(authored, key, level, setting), level, "authored",
                         rejected)
