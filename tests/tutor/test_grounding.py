@@ -9,7 +9,15 @@ import pytest
 from app.core.content.index import RetrievalIndex
 from app.core.content.model import Pack
 from app.core.content.passages import pack_passages
-from app.core.tutor.grounding import Grounding, Source, cite, ground, markers_in, supports
+from app.core.tutor.grounding import (
+    Grounding,
+    Source,
+    cite,
+    ground,
+    markers_in,
+    split_sentences,
+    supports,
+)
 from inference.embed import EmbedEngine
 
 pytestmark = pytest.mark.slow
@@ -139,3 +147,8 @@ EVERYDAY = ("My cat likes to sleep in the sun all afternoon.", "The football mat
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?。！？])\s+", text) if s.strip()]
+
+
+def test_a_decimal_point_does_not_end_a_sentence() -> None:
+    assert split_sentences("It is 0.75 of the pizza. 分数很有用。对吧？Yes!") == [
+        "It is 0.75 of the pizza.", "分数很有用。", "对吧？", "Yes!"]

@@ -43,7 +43,9 @@ CITE_MIN_TOKENS = 2  # "True." or "错误。" alone is a verdict, not a claim a 
 OPEN_LESSON_BOOST = 1.5  # fused-score multiplier for passages of the lesson on screen
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 _SPACED_MARKER = re.compile(r"\s*\[\d{1,2}\]")
-_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*")
+# A full stop ends a sentence only before a space ("0.67", "3.5 cm" are numbers); the
+# Chinese marks end one anywhere.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
 _CJK = re.compile(r"[\u3400-\u9fff\u3040-\u30ff]")
 
 
@@ -97,7 +99,7 @@ def ground(question: str, index: RetrievalIndex, embedder: Embedder, *,
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text``, each with its end mark and the space after it."""
+    """The sentences of ``text``, each with its end mark."""
     return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
