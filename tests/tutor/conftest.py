@@ -22,6 +22,16 @@ def fractions() -> Pack:
 
 
 @pytest.fixture(scope="session")
+def photosynthesis() -> Pack:
+    return load_pack(builtin_dir() / "photosynthesis")
+
+
+@pytest.fixture(scope="session")
+def fractions_zh() -> Pack:
+    return load_pack(builtin_dir() / "fractions-zh")
+
+
+@pytest.fixture(scope="session")
 def fractions_index(fractions: Pack, embed_engine: EmbedEngine,
                     tmp_path_factory: pytest.TempPathFactory) -> RetrievalIndex:
     sha = load_registry().default("embed").file(".onnx").sha256

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.core.content.index import RetrievalIndex
 from app.core.content.model import Pack
-from app.core.tutor.grounding import Grounding, cite, ground
+from app.core.content.passages import pack_passages
+from app.core.tutor.grounding import (
+    Grounding,
+    Source,
+    cite,
+    ground,
+    markers_in,
+    split_sentences,
+    supports,
+)
 from inference.embed import EmbedEngine
 
 pytestmark = pytest.mark.slow
@@ -70,3 +81,74 @@ def test_nothing_unrelated_gets_a_citation(fractions_index: RetrievalIndex,
 
 def test_an_empty_grounding_is_never_relevant() -> None:
     assert not Grounding((), 0.9).relevant
+
+
+def test_a_marker_on_a_sentence_its_passage_does_not_support_is_dropped(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    found = ground("What is a numerator?", fractions_index, embed_engine)
+    cited = cite("True [1]. My cat likes to sleep in the sun all afternoon [2].", found,
+                 embed_engine)
+    assert cited.cited == () and "[" not in cited.text
+    assert cited.text == "True. My cat likes to sleep in the sun all afternoon."
+
+
+def test_a_paraphrase_is_cited_to_its_passage_and_an_unrelated_sentence_is_not(
+        fractions: Pack, embed_engine: EmbedEngine) -> None:
+    passages = pack_passages(fractions)
+    defining = next(p for p in passages if p.heading == "Numerator and denominator")
+    others = [p for p in passages if "numerator" not in p.text.lower()][:2]
+    grounding = Grounding(tuple(Source(n, p, 0.5)
+                                for n, p in enumerate([*others, defining], 1)), 0.5)
+    cited = cite("The number on top of a fraction, the numerator, counts the parts we mean. "
+                 "Football is played by two teams of eleven players.", grounding, embed_engine)
+    paraphrase, football = _sentences(cited.text)
+    assert markers_in(paraphrase) == [3] and [s.passage for s in cited.cited] == [defining]
+    assert markers_in(football) == []
+
+
+@pytest.mark.parametrize(("answer", "cited_sentences"), [
+    ("分子相同时，分母越大，分数反而越小。", 1),  # a paraphrase of the lesson
+    ("我的猫喜欢在阳光下睡觉。", 0),  # all-MiniLM scores this 0.53 against the lessons
+    ("巧克力蛋糕是我最喜欢的甜点。", 0),  # and this 0.58
+    ("错误。", 0),  # a verdict alone
+])
+def test_chinese_sentences_are_cited_by_their_words(
+        answer: str, cited_sentences: int, fractions_zh: Pack,
+        embed_engine: EmbedEngine) -> None:
+    comparing = [p for p in pack_passages(fractions_zh) if p.lesson_id == "bi-jiao-da-xiao"]
+    grounding = Grounding(tuple(Source(n, p, 0.5) for n, p in enumerate(comparing[:3], 1)), 0.5)
+    assert len(cite(answer, grounding, embed_engine).cited) == cited_sentences
+
+
+def test_the_calibration_authored_solutions_are_cited_everyday_sentences_never(
+        photosynthesis: Pack, embed_engine: EmbedEngine) -> None:
+    """CITE_THRESHOLD and CITE_OVERLAP against real data (docs/tutor.md has the figures)."""
+    passages = pack_passages(photosynthesis)
+    vectors = embed_engine.embed([p.search_text for p in passages])
+    supported = total = 0
+    for question in photosynthesis.questions:
+        mine = [i for i, p in enumerate(passages) if p.lesson_id == question.lesson]
+        for sentence in _sentences(question.solution) if mine else []:
+            sims = embed_engine.embed([sentence])[0] @ vectors[mine].T
+            total += 1
+            supported += any(supports(sentence, passages[i].search_text, float(s))
+                             for i, s in zip(mine, sims, strict=True))
+    assert total > 80 and supported / total >= 0.85
+    everyday = embed_engine.embed(list(EVERYDAY)) @ vectors.T
+    assert not any(supports(sentence, p.search_text, float(everyday[i, j]))
+                   for i, sentence in enumerate(EVERYDAY) for j, p in enumerate(passages))
+
+
+EVERYDAY = ("My cat likes to sleep in the sun all afternoon.", "The football match ended two all.",
+            "Paris is the capital of France.", "We went to the beach on Saturday.",
+            "Chocolate cake is my favourite dessert.", "The weather will be rainy this weekend.",
+            "Please remember to bring your library book tomorrow.", "Yes.", "True.")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?。！？])\s+", text) if s.strip()]
+
+
+def test_a_decimal_point_does_not_end_a_sentence() -> None:
+    assert split_sentences("It is 0.75 of the pizza. 分数很有用。对吧？Yes!") == [
+        "It is 0.75 of the pizza.", "分数很有用。", "对吧？", "Yes!"]

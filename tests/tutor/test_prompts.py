@@ -14,6 +14,7 @@ from app.core.prompts import load_prompt, prompts_dir, render_prompt
 PINNED = {
     "lesson_summary.v1.md": "0659bd7390ab03b7",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
+    "tutor_grounded.v2.md": "e4c984ff8261d281",
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
     "tutor_hint.v2.md": "12970a13fd524523",
     "tutor_practice.v1.md": "52897418eee40be7",
