@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
+from app.messages import QT_TRANSLATE_NOOP, message
 from inference import devices, hardware
 from inference.cancel import CancelToken
 from inference.chat_template import Message
@@ -178,9 +179,10 @@ class ModelHost:
 
         engine = (self._embed_loader or load_embed)(spec, choice)
         self._embed = engine
+        if engine.fell_back:
+            return message(FELL_BACK, name=spec.name, threads=choice.threads)
         device = "CPU" if engine.provider == devices.CPU_PROVIDER else engine.provider
-        fallback = " (GPU fell back to CPU)" if engine.fell_back else ""
-        return f"{spec.name} · {device}{fallback} · {choice.threads} threads"
+        return message(ON_DEVICE, name=spec.name, device=device, threads=choice.threads)
 
     def chat(self) -> ChatBackend:
         """The loaded chat engine; raises the load error if loading failed."""
@@ -209,7 +211,14 @@ class ModelHost:
 def describe_chat(spec: ModelSpec, choice: DeviceChoice, offloaded: int | None) -> str:
     """"SmolLM2-135M · CPU · 2 threads", saying so when a requested GPU was not used."""
     if choice.device == "gpu" and offloaded:
-        return f"{spec.name} · GPU ({offloaded} layers) · {choice.threads} threads"
+        return message(ON_GPU, name=spec.name, layers=offloaded, threads=choice.threads)
     if choice.device == "gpu":
-        return f"{spec.name} · CPU (GPU fell back to CPU) · {choice.threads} threads"
-    return f"{spec.name} · CPU · {choice.threads} threads"
+        return message(FELL_BACK, name=spec.name, threads=choice.threads)
+    return message(ON_DEVICE, name=spec.name, device="CPU", threads=choice.threads)
+
+
+# The status bar's summaries, translated where they are shown (app.messages).
+ON_DEVICE = QT_TRANSLATE_NOOP("ModelStatus", "{name} · {device} · {threads} threads")
+ON_GPU = QT_TRANSLATE_NOOP("ModelStatus", "{name} · GPU ({layers} layers) · {threads} threads")
+FELL_BACK = QT_TRANSLATE_NOOP("ModelStatus",
+                              "{name} · CPU (GPU fell back to CPU) · {threads} threads")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 from app.core.models import LoadState, ModelHost
+from app.ui.i18n import translated
 
 CHAT_SHARE = 0.55  # of the bar's width the tutor's summary may keep before it elides
 
@@ -110,7 +111,7 @@ class ModelStatusBar(QStatusBar):
         for role, label in (("chat", self.chat_label), ("embed", self.embed_label)):
             status = host.status(role)
             if status.state is LoadState.READY:
-                label.set_full_text(status.summary, status.detail)
+                label.set_full_text(translated(status.summary), status.detail)
             else:
                 label.set_full_text(
                     self.tr("{name}: not available").format(name=status.spec.name),

@@ -630,6 +630,21 @@
     </message>
 </context>
 <context>
+    <name>ModelStatus</name>
+    <message>
+        <source>{name} · {device} · {threads} threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · GPU ({layers} layers) · {threads} threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelStatusBar</name>
     <message>
         <source>Tutor model and device</source>

@@ -630,6 +630,21 @@
     </message>
 </context>
 <context>
+    <name>ModelStatus</name>
+    <message>
+        <source>{name} · {device} · {threads} threads</source>
+        <translation>{name} · {device} · {threads} 个线程</translation>
+    </message>
+    <message>
+        <source>{name} · GPU ({layers} layers) · {threads} threads</source>
+        <translation>{name} · GPU（{layers} 层）· {threads} 个线程</translation>
+    </message>
+    <message>
+        <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
+        <translation>{name} · CPU（GPU 不可用，已改用 CPU）· {threads} 个线程</translation>
+    </message>
+</context>
+<context>
     <name>ModelStatusBar</name>
     <message>
         <source>Tutor model and device</source>

@@ -33,6 +33,7 @@ from app.core.models import LoadState
 from app.ops import hardware as hardware_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 from app.ui.settings.models_section import ModelsSection
 from app.ui.teacher.gate import LockedNote, TeacherMode
 from inference.hardware import HardwareFit
@@ -88,7 +89,7 @@ class DevicePage(QWidget):
         chat = self.ctx.models.status("chat")
         if chat.state is LoadState.READY:
             self.in_use.setText(self.tr("The tutor uses {summary}.").format(
-                summary=chat.summary))
+                summary=translated(chat.summary)))
         elif chat.state is LoadState.FAILED:
             self.in_use.setText(self.tr("The tutor's model is not available."))
         else:
