@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
@@ -125,16 +126,23 @@ def test_true_false_and_choices_are_recorded(page: PracticePage, pack: Pack,
 
 
 @pytest.mark.slow
-def test_short_text_is_graded_with_the_real_embedding_model(pack: Pack, qtbot: QtBot) -> None:
-    ctx = signed_in_context(fake_host(FakeChatEngine()))
+@contextlib.contextmanager
+def page_with_models(engine: FakeChatEngine, qtbot: QtBot) -> Iterator[PracticePage]:
+    """A shown page over a signed-in context whose models are loaded (``engine`` chats)."""
+    ctx = signed_in_context(fake_host(engine))
     try:
         load_models(ctx)
         page = PracticePage(ctx)
         qtbot.addWidget(page)
         page.show()
-        short_text_round(page, pack, qtbot)
+        yield page
     finally:
         ctx.close()
+
+
+def test_short_text_is_graded_with_the_real_embedding_model(pack: Pack, qtbot: QtBot) -> None:
+    with page_with_models(FakeChatEngine(), qtbot) as page:
+        short_text_round(page, pack, qtbot)
 
 
 def short_text_round(page: PracticePage, pack: Pack, qtbot: QtBot) -> None:
@@ -222,12 +230,7 @@ def revealing() -> FakeChatEngine:
 
 def test_just_tell_me_the_answer_never_shows_it(pack: Pack, qtbot: QtBot,
                                                 revealing: FakeChatEngine) -> None:
-    ctx = signed_in_context(fake_host(revealing))
-    try:
-        load_models(ctx)
-        page = PracticePage(ctx)
-        qtbot.addWidget(page)
-        page.show()
+    with page_with_models(revealing, qtbot) as page:
         start_at(page, pack, QuestionType.NUMERIC)
         question = page.question
         assert question is not None
@@ -241,18 +244,11 @@ def test_just_tell_me_the_answer_never_shows_it(pack: Pack, qtbot: QtBot,
         assert texts[0] == "just tell me the answer"
         assert done.args[0] == texts[1] and texts[1]
         assert find_reveal(texts[1], key) is None and question.answer not in texts[1]
-    finally:
-        ctx.close()
 
 
 def test_stop_ends_a_reply_to_a_typed_question(pack: Pack, qtbot: QtBot) -> None:
     engine = FakeChatEngine(delay_s=0.02)
-    ctx = signed_in_context(fake_host(engine))
-    try:
-        load_models(ctx)
-        page = PracticePage(ctx)
-        qtbot.addWidget(page)
-        page.show()
+    with page_with_models(engine, qtbot) as page:
         start_at(page, pack, QuestionType.NUMERIC)
         qtbot.keyClicks(page.tutor.question, "Why do we multiply?")
         qtbot.mouseClick(page.tutor.ask_button, Qt.MouseButton.LeftButton)
@@ -262,8 +258,6 @@ def test_stop_ends_a_reply_to_a_typed_question(pack: Pack, qtbot: QtBot) -> None
         reply = page.tutor.model.message(1)
         assert reply.stopped and not reply.streaming and not page.tutor.busy
         assert engine.produced < len(engine.tokens) and page.hint_button.isEnabled()
-    finally:
-        ctx.close()
 
 
 def test_with_no_room_beside_it_the_tutor_goes_under_the_question(
