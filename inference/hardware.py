@@ -52,25 +52,10 @@ class HardwareFit:
     tokens_per_s: float
     refused: list[str] = field(default_factory=list)  # models too large for this laptop
 
-    def sentence(self) -> str:
-        words = max(1, round(self.words_per_s))
-        return (f"This laptop writes about {words} word{'s' if words != 1 else ''} a second "
-                f"with {self.model_label}.")
-
-    def advice(self) -> str:
-        if self.words_per_s < SLOW_WORDS_PER_S:
-            return ("That is slow for a lesson: consider pointing the tutor at a school "
-                    "server below.")
-        return "That is fast enough for the tutor to feel quick."
-
-    def details(self) -> str:
-        features = ", ".join(self.cpu_features) or "none of AVX2/NEON"
-        where = "its graphics card" if self.backend == "gpu" else f"{self.threads} CPU threads"
-        text = (f"{self.ram_total_mb:,} MB memory ({self.ram_free_mb:,} MB free) · CPU "
-                f"features: {features} · GPU: {self.gpu} · runs on {where}")
-        if self.refused:
-            text += f" · too large for this laptop: {', '.join(self.refused)}"
-        return text
+    @property
+    def is_slow(self) -> bool:
+        """Slower than a child reads aloud (the words are in ``app.ui.settings.fit_text``)."""
+        return self.words_per_s < SLOW_WORDS_PER_S
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -411,6 +411,61 @@
     </message>
 </context>
 <context>
+    <name>HardwareFit</name>
+    <message>
+        <source>the standard tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the school server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop writes about 1 word a second with {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop writes about {words} words a second with {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is slow for a lesson: consider pointing the tutor at a school server below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is fast enough for the tutor to feel quick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{speed} {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its graphics card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{threads} CPU threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total:,} MB memory ({free:,} MB free) · CPU features: {features} · GPU: {gpu} · runs on {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of AVX2/NEON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · too large for this laptop: {models}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s plan</source>

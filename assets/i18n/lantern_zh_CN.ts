@@ -411,6 +411,61 @@
     </message>
 </context>
 <context>
+    <name>HardwareFit</name>
+    <message>
+        <source>the standard tutor</source>
+        <translation>标准 AI 老师</translation>
+    </message>
+    <message>
+        <source>the school server</source>
+        <translation>学校服务器</translation>
+    </message>
+    <message>
+        <source>This laptop writes about 1 word a second with {label}.</source>
+        <translation>使用{label}时，这台电脑每秒大约写 1 个词。</translation>
+    </message>
+    <message>
+        <source>This laptop writes about {words} words a second with {label}.</source>
+        <translation>使用{label}时，这台电脑每秒大约写 {words} 个词。</translation>
+    </message>
+    <message>
+        <source>That is slow for a lesson: consider pointing the tutor at a school server below.</source>
+        <translation>这对上课来说太慢了：可以考虑在下面让 AI 老师改用学校服务器。</translation>
+    </message>
+    <message>
+        <source>That is fast enough for the tutor to feel quick.</source>
+        <translation>这个速度足够让 AI 老师回答得很流畅。</translation>
+    </message>
+    <message>
+        <source>{speed} {advice}</source>
+        <translation>{speed}{advice}</translation>
+    </message>
+    <message>
+        <source>its graphics card</source>
+        <translation>显卡</translation>
+    </message>
+    <message>
+        <source>{threads} CPU threads</source>
+        <translation>{threads} 个 CPU 线程</translation>
+    </message>
+    <message>
+        <source>{total:,} MB memory ({free:,} MB free) · CPU features: {features} · GPU: {gpu} · runs on {where}</source>
+        <translation>内存 {total:,} MB（可用 {free:,} MB）· CPU 特性：{features} · GPU：{gpu} · 运行在{where}上</translation>
+    </message>
+    <message>
+        <source>none of AVX2/NEON</source>
+        <translation>不支持 AVX2/NEON</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> · too large for this laptop: {models}</source>
+        <translation> · 对这台电脑来说太大：{models}</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s plan</source>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,9 +44,8 @@ def test_probe_and_plain_sentence_on_the_real_model(chat_engine: ChatEngine,
     assert words > 0 and tokens >= words / 3
     spec = load_registry().default("chat")
     fit = measure(devices.detect(), load_registry(), chat_engine, spec, seconds=0.5)
-    assert re.fullmatch(r"This laptop writes about \d+ words? a second with the standard "
-                        r"tutor\.", fit.sentence())
-    assert fit.backend == "cpu" and fit.threads >= 1 and "MB memory" in fit.details()
+    assert fit.words_per_s > 0 and fit.model_label == "the standard tutor"
+    assert fit.backend == "cpu" and fit.threads >= 1 and fit.ram_total_mb > 0
     save_fit(fit, tmp_path / "hardware.json")
     assert load_fit(tmp_path / "hardware.json") == fit
 

@@ -22,9 +22,11 @@ from app.settings import load_settings
 from app.ui.i18n import UiLanguage, translated
 from app.ui.main_window import MainWindow
 from app.ui.progress.why import RecommendationCard
+from app.ui.settings.fit_text import fit_details, fit_sentence
 from app.ui.settings_page import SettingsPage
 from app.ui.signin.common import StrengthLabel
 from app.ui.signin.dialogs import NewProfileDialog
+from inference.hardware import HardwareFit
 from tests.ui.test_signin import PASSPHRASE, names, settle, sign_in
 
 NAV_ZH = ["首页", "学习", "练习", "问 AI 老师", "进度", "设置", "这台电脑", "教师专区"]
@@ -171,3 +173,24 @@ def test_a_missing_translation_falls_back_to_english(language: UiLanguage, tmp_p
         assert not language.install("zh_CN")
     assert QCoreApplication.translate("MainWindow", "Home") == "Home"
     assert "using English" in caplog.text
+
+
+def test_this_laptops_measurement_is_described_in_chinese(chinese: UiLanguage) -> None:
+    fit = HardwareFit(ram_total_mb=8192, ram_free_mb=4096, cpu_features=["AVX2"], gpu="none",
+                      model_id="m", model_label="the standard tutor", threads=2,
+                      backend="cpu", words_per_s=2.2, tokens_per_s=3.0, refused=["Big"])
+    assert fit_sentence(fit) == ("使用标准 AI 老师时，这台电脑每秒大约写 2 个词。"
+                                 "这对上课来说太慢了：可以考虑在下面让 AI 老师改用学校服务器。")
+    assert fit_details(fit) == ("内存 8,192 MB（可用 4,096 MB）· CPU 特性：AVX2 · GPU：无 · "
+                                "运行在2 个 CPU 线程上 · 对这台电脑来说太大：Big")
+
+
+def test_this_laptops_measurement_in_english(language: UiLanguage) -> None:
+    fit = HardwareFit(ram_total_mb=8192, ram_free_mb=4096, cpu_features=[], gpu="CUDA",
+                      model_id="m", model_label="SmolLM2-135M", threads=2, backend="gpu",
+                      words_per_s=1.0, tokens_per_s=1.5)
+    assert fit_sentence(fit) == ("This laptop writes about 1 word a second with SmolLM2-135M."
+                                 " That is slow for a lesson: consider pointing the tutor at a"
+                                 " school server below.")
+    assert fit_details(fit) == ("8,192 MB memory (4,096 MB free) · CPU features: none of "
+                                "AVX2/NEON · GPU: CUDA · runs on its graphics card")

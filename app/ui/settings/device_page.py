@@ -34,6 +34,7 @@ from app.ops import hardware as hardware_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+from app.ui.settings.fit_text import fit_details, fit_sentence
 from app.ui.settings.models_section import ModelsSection
 from app.ui.teacher.gate import LockedNote, TeacherMode
 from inference.hardware import HardwareFit
@@ -165,8 +166,8 @@ class DevicePage(QWidget):
 
     def _on_fit_done(self, fit: HardwareFit) -> None:
         self.check_button.setEnabled(True)
-        self.fit_label.setText(f"{fit.sentence()} {fit.advice()}")
-        self.fit_details.setText(fit.details())
+        self.fit_label.setText(fit_sentence(fit))
+        self.fit_details.setText(fit_details(fit))
 
     def _on_fit_error(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
