@@ -11,6 +11,7 @@ from pathlib import Path
 from inference import devices, models_cli
 from inference.errors import InferenceError
 from inference.fetch import describe, fetch_all
+from inference.hardware import model_choice
 from inference.registry import iter_files, load_registry, locate, verify_file
 from inference.resources import default_fetch_dir
 
@@ -41,7 +42,10 @@ def _verify(_args: argparse.Namespace) -> int:
 
 
 def _devices(_args: argparse.Namespace) -> int:
-    print(json.dumps(devices.detect().to_dict(), indent=2))
+    report = devices.detect()
+    data = report.to_dict()
+    data["tutor_model"] = model_choice(load_registry(), report.ram_available_mb)
+    print(json.dumps(data, indent=2, ensure_ascii=False))
     return 0
 
 

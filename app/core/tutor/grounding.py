@@ -116,12 +116,6 @@ def lexical_score(question: str, index: RetrievalIndex) -> float:
     return float(np.max(index.bm25.get_scores(known)))
 
 
-def passages_block(grounding: Grounding) -> str:
-    """The numbered passages as they go into the prompt."""
-    return "\n\n".join(f"[{s.number}] {s.passage.lesson_title} — {s.passage.heading}\n"
-                       f"{s.passage.text}" for s in grounding.sources)
-
-
 def cite(answer: str, grounding: Grounding, embedder: Embedder) -> CitedAnswer:
     """Cite each sentence to a passage that supports it; other markers are removed.
 
