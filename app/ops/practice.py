@@ -105,7 +105,8 @@ def _record(ctx: AppContext, attempt: Attempt, grade: Grade) -> Checked:
     question, language = attempt.question, attempt.pack.info.language
     text = answer_text(question, attempt.answer)
     recorded = journal.record_answer(
-        _profile(ctx), question=question, answer=text, grade=grade,
+        _profile(ctx), pack_id=attempt.pack.info.id, question=question, answer=text,
+        grade=grade,
         hints_used=attempt.hints_used, time_taken_s=attempt.time_taken_s,
         now=datetime.now(timezone.utc), model=_model(), reviews=Reviews())
     feedback = None
@@ -155,7 +156,8 @@ def hint(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question,
         request = HintRequest(question, mastery, wrong_attempts, hints_shown)
         return _tutor_hint(ctx, pack, request, cancel)
 
-    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
+    future = _after_mastery(ctx, parent, pack, question, work, on_done=on_done,
+                            on_error=on_error,
                             on_cancel=lambda: on_done(Hint("", 0, stopped=True)))
     return TaskHandle(cancel, future)
 
@@ -194,8 +196,8 @@ def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, m
         cancel.raise_if_cancelled()
         return given
 
-    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
-                            on_cancel=lambda: on_done(TutorReply("")))
+    future = _after_mastery(ctx, parent, pack, question, work, on_done=on_done,
+                            on_error=on_error, on_cancel=lambda: on_done(TutorReply("")))
     return TaskHandle(cancel, future)
 
 
@@ -204,7 +206,7 @@ def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToke
                              cancel=cancel, open_lesson=question.lesson)
 
 
-def _after_mastery(ctx: AppContext, parent: QObject, question: Question,
+def _after_mastery(ctx: AppContext, parent: QObject, pack: Pack, question: Question,
                    work: Callable[[float], T], *, on_done: Callable[[T], None],
                    on_error: OnError, on_cancel: Callable[[], None]) -> Future[None]:
     """Read the question's skill mastery on the db lane, then run ``work(mastery)`` on the
@@ -218,7 +220,7 @@ def _after_mastery(ctx: AppContext, parent: QObject, question: Question,
         return call
 
     def read_mastery() -> float:
-        return journal.skill_mastery(_profile(ctx), question.skill, _model())
+        return journal.skill_mastery(_profile(ctx), pack.info.id, question.skill, _model())
 
     def then(mastery: float) -> None:
         ctx.runner.submit("inference", lambda: work(mastery), parent=parent,
