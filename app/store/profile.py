@@ -9,6 +9,7 @@ half-written.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from app.store.records import (
 log = logging.getLogger(__name__)
 
 LEARNER_SETTINGS = "learner"
+LAST_SUBJECT = "last_subject"  # the pack id the learner last chose, as a JSON string
 
 
 class Profile:
@@ -145,6 +147,24 @@ class Profile:
         with self._write() as conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                          (LEARNER_SETTINGS, settings.model_dump_json()))
+
+    def last_subject(self) -> str | None:
+        """The pack id of the subject this learner chose last, if any."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?",
+                                (LAST_SUBJECT,)).fetchone()
+        if row is None:
+            return None
+        try:
+            value = json.loads(row[0])
+        except ValueError:
+            log.warning("the remembered subject is unreadable; it is forgotten")
+            return None
+        return value if isinstance(value, str) and value else None
+
+    def set_last_subject(self, pack_id: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (LAST_SUBJECT, json.dumps(pack_id)))
 
     def skill_state(self, skill_id: str, *, pack_id: str = "") -> SkillState | None:
         row = self.conn.execute(
