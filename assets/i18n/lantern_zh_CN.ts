@@ -1151,11 +1151,11 @@
     </message>
     <message>
         <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
-        <translation>试试{skill}——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
+        <translation>试试“{skill}”——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
     </message>
     <message>
         <source>Try {skill} — questions you haven&apos;t tried yet</source>
-        <translation>试试{skill}——你还没做过的题目</translation>
+        <translation>试试“{skill}”——你还没做过的题目</translation>
     </message>
     <message>
         <source>Practice</source>
