@@ -16,12 +16,19 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.core.content.importers import import_file
+from app.core.content.loader import load_pack
 from app.core.learner.activities import Kind
+from app.core.tutor.socratic import answer_key, find_reveal
 from app.ops.context import AppContext
 from app.store import ProfileStore
 from app.ui.main_window import MainWindow
+from app.ui.practice.page import PracticePage
+from tests.fakes import FakeChatEngine
 from tests.shared_data import SHARED_DATA
 from tests.store.constants import FAST_KDF, PASSPHRASE
+from tests.ui.conftest import fake_host
+from tests.ui.learning import load_models, signed_in_context
 from tests.ui.test_signin import make_profile, names, settle, sign_in
 
 WAIT_MS = 30_000
@@ -154,3 +161,30 @@ def test_the_subject_is_remembered_across_a_restart(window: MainWindow, qtbot: Q
     finally:
         settle(again)
         again.close()
+
+
+@pytest.mark.slow
+def test_the_tutor_helps_with_a_quiz_question_that_has_no_lesson(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    """With the models loaded: the pack's (empty) lesson index is built with the real
+    embedder, and the learner's question beside a quiz question is answered."""
+    assert import_file(QUIZZES["aiken"], tmp_path / "quiz").pack_dir is not None
+    pack = load_pack(tmp_path / "quiz")
+    engine = FakeChatEngine(["Look at each choice in turn. ", "Which one can you rule out?"])
+    ctx = signed_in_context(fake_host(engine))
+    try:
+        load_models(ctx)
+        page = PracticePage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        page.start(pack)
+        question = page.question
+        assert question is not None
+        qtbot.keyClicks(page.tutor.question, "I don't get this one")
+        with qtbot.waitSignal(page.tutor.answer_finished, timeout=120_000) as done:
+            qtbot.keyClick(page.tutor.question, Qt.Key.Key_Return)
+        assert engine.produced > 0 and done.args[0] == "Look at each choice in turn. " \
+            "Which one can you rule out?"
+        assert find_reveal(done.args[0], answer_key(question)) is None
+    finally:
+        ctx.close()
