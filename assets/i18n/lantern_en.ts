@@ -555,6 +555,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Practise this subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,6 +1008,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answer a question to start a streak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,6 +1052,10 @@
     </message>
     <message>
         <source>New lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New skill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,6 +1143,18 @@
     </message>
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -555,6 +555,14 @@
         <translation>显示 AI 老师</translation>
     </message>
     <message>
+        <source>Practise this subject</source>
+        <translation>练习这个科目</translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
+        <translation>“{title}”有 {count} 道题，但没有可以阅读的课文。点“练习这个科目”来做题：每道题旁边的辅导老师会给你提示。</translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation>在左边选一课，开始阅读吧。</translation>
     </message>
@@ -1000,6 +1008,18 @@
         <translation>你的学习进度</translation>
     </message>
     <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation>图表显示的是哪个科目的数据</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>科目：</translation>
+    </message>
+    <message>
         <source>Answer a question to start a streak.</source>
         <translation>答一道题，开始连续学习吧。</translation>
     </message>
@@ -1033,6 +1053,10 @@
     <message>
         <source>New lesson</source>
         <translation>新课</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>新技能</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -1120,6 +1144,18 @@
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
         <translation>开始学“{lesson}” — 不需要先学别的内容</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>还没有做过</translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation>试试“{skill}”——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
+        <translation>试试“{skill}”——你还没做过的题目</translation>
     </message>
     <message>
         <source>Practice</source>

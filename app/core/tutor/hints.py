@@ -14,6 +14,7 @@ import numpy as np
 
 from app.core.content.model import Question
 from app.core.tutor.numbers import numbers_in
+from app.core.tutor.socratic import answer_key, find_reveal
 
 if TYPE_CHECKING:
     from app.core.content.index import Embedder
@@ -49,10 +50,28 @@ def hint_level(request: HintRequest) -> int:
 
 
 def authored_hint(question: Question, level: int, *, language: str = "en") -> str:
-    """The teacher's hint at ``level``; a generic one when the pack has none."""
+    """The teacher's hint at ``level``; the question's own help, or a generic hint.
+
+    A full ladder (one hint per level) is used as written. An imported question brings
+    fewer: its hints and its worked solution (Moodle's general feedback) fill the top of
+    the ladder, so the worked step is the question's own explanation and the generic
+    hints only open it; any of them that would give the answer away is left out.
+    """
     if len(question.hints) == len(LEVEL_NAMES):
         return question.hints[level]
+    own = _own_help(question)
+    first = len(LEVEL_NAMES) - len(own)
+    if level >= first:
+        return own[level - first]
     return generic_hint(level, language)
+
+
+def _own_help(question: Question) -> tuple[str, ...]:
+    """Up to three steps from the question itself, least telling first."""
+    key = answer_key(question)
+    steps = [text for text in (*question.hints, question.solution)
+             if text.strip() and find_reveal(text, key) is None]
+    return tuple(steps[-len(LEVEL_NAMES):])
 
 
 def generic_hint(level: int, language: str = "en") -> str:
