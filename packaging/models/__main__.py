@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 def _chat_compare(out: Path, threads: int) -> int:
     from packaging.models.chat_compare import CASES, compare
 
-    results = compare(threads)
+    results = compare(out / "cache", threads)
     out.mkdir(parents=True, exist_ok=True)
     (out / "chat-compare.json").write_text(json.dumps(
         {"cases": [c.question for c in CASES], "threads": threads, "results": results},

@@ -1,4 +1,7 @@
-"""``python -m packaging.models chat-compare``: every registered chat model as the tutor.
+"""``python -m packaging.models chat-compare``: every chat model as the tutor.
+
+The registered chat models and the retired ones (``retired.toml``: SmolLM2-135M, the
+first default) are compared.
 
 Each model answers the same learner questions through the app's own grounded tutor
 (:class:`app.core.tutor.service.Tutor`: retrieval in the starter pack, the versioned
@@ -33,9 +36,10 @@ from app.core.tutor.safety import SafetyFilter
 from app.core.tutor.service import Setting, Tutor
 from inference.cancel import CancelToken
 from inference.devices import choose_embed
+from inference.fetch import fetch_all
 from inference.llm import ChatEngine, GenerationParams
 from inference.loader import load_embed
-from inference.registry import load_registry, resolve
+from inference.registry import ModelSpec, load_registry, resolve
 
 log = logging.getLogger(__name__)
 
@@ -118,14 +122,24 @@ class _TimedChat:
             self.decode_s += time.perf_counter() - first
 
 
-def run_one(model_id: str, threads: int) -> dict[str, Any]:
+RETIRED = Path(__file__).with_name("retired.toml")
+
+
+def _candidates(cache: Path) -> list[tuple[ModelSpec, Path]]:
+    """Registered chat models (from .models/) and retired ones (fetched into ``cache``)."""
+    found = [(m, resolve(m) / m.file(".gguf").name)
+             for m in load_registry().models if m.role == "chat"]
+    retired = load_registry(RETIRED)
+    fetch_all(retired, cache, report=log.info)
+    found += [(m, cache / m.id / m.file(".gguf").name) for m in retired.models]
+    return found
+
+
+def run_one(name: str, path: Path, threads: int) -> dict[str, Any]:
     """Every case on one model, in this process; returns a :class:`ChatResult` dict."""
-    registry = load_registry()
-    spec = registry.get(model_id)
-    path = resolve(spec) / spec.file(".gguf").name
-    embed = load_embed(registry.default("embed"), choose_embed([], threads))
+    embed = load_embed(load_registry().default("embed"), choose_embed([], threads))
     answers = []
-    with ChatEngine(path, n_ctx=4096, n_threads=threads, name=spec.name) as engine, \
+    with ChatEngine(path, n_ctx=4096, n_threads=threads, name=name) as engine, \
             tempfile.TemporaryDirectory() as cache:
         chat = _TimedChat(engine)
         tutor = Tutor(chat, embed, SafetyFilter(embed))
@@ -146,7 +160,7 @@ def run_one(model_id: str, threads: int) -> dict[str, Any]:
         return round(sum(mine) / len(mine), 3)
 
     return asdict(ChatResult(
-        spec.name, round(path.stat().st_size / 1e6, 1), score(False), score(True),
+        name, round(path.stat().st_size / 1e6, 1), score(False), score(True),
         round(chat.decode_tokens / max(chat.decode_s, 1e-9), 1),
         round(1000 * statistics.median(chat.first_s), 1) if chat.first_s else 0.0,
         _peak_rss_mb(), answers))
@@ -161,17 +175,18 @@ def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def compare(threads: int) -> list[dict[str, Any]]:
-    """Every registered chat model, each in its own process (so peak memory is its own)."""
+def compare(cache: Path, threads: int) -> list[dict[str, Any]]:
+    """Every chat model, each in its own process (so peak memory is its own)."""
     results = []
-    for spec in (m for m in load_registry().models if m.role == "chat"):
+    for spec, path in _candidates(cache):
         done = subprocess.run(
-            [sys.executable, "-m", "packaging.models.chat_compare", spec.id, str(threads)],
-            capture_output=True, text=True, check=True)
+            [sys.executable, "-m", "packaging.models.chat_compare", spec.name, str(path),
+             str(threads)], capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         log.info("%s: %s", spec.name, results[-1])
     return results
 
 
 if __name__ == "__main__":
-    print(json.dumps(run_one(sys.argv[1], int(sys.argv[2])), ensure_ascii=False))
+    print(json.dumps(run_one(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])),
+                     ensure_ascii=False))

@@ -38,7 +38,9 @@ def test_self_test_prints_ok_json_on_its_last_line() -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["ok"] is True
     assert result["chat_model"] == load_registry().default("chat").id
-    assert result["embed_dim"] == 384 and result["tokens"] >= 16
+    assert result["embed_model"] == load_registry().default("embed").id
+    assert result["embed_dim"] == load_registry().default("embed").dimension
+    assert result["tokens"] >= 16
     assert result["tokens_per_s"] > 0 and "CPU" in result["chat_device"]
 
 

@@ -140,7 +140,7 @@ def test_damaged_catalog_is_kept_aside_and_builtins_still_work() -> None:
 
 @pytest.mark.slow
 def test_onnx_embedding_model_with_its_tokenizer_is_added(tmp_path: Path) -> None:
-    spec = load_registry().default("embed")
+    spec = load_registry().get("all-minilm-l6-v2-int8")
     source = tmp_path / "usb" / "minilm"
     shutil.copytree(resolve(spec), source)
     added = add_model(source / "model.onnx")
@@ -150,7 +150,7 @@ def test_onnx_embedding_model_with_its_tokenizer_is_added(tmp_path: Path) -> Non
 
 
 def test_onnx_model_without_tokenizer_says_what_is_missing(tmp_path: Path) -> None:
-    spec = load_registry().default("embed")
+    spec = load_registry().get("all-minilm-l6-v2-int8")
     lone = tmp_path / "model.onnx"
     shutil.copyfile(resolve(spec) / "model.onnx", lone)
     with pytest.raises(InferenceError) as info:
