@@ -62,10 +62,19 @@ def hub(db_url: str) -> Iterator[str]:
         process.wait(timeout=15)
 
 
-def add_class(db_url: str, name: str) -> str:
-    out = subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, "add-class", name],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    return out.strip().rsplit(" ", 1)[-1]
+def _hub_cli(db_url: str, *args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, *args],
+                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+
+def add_class(db_url: str, name: str) -> int:
+    out = _hub_cli(db_url, "add-class", name)
+    return int(out.split(" has the id ", 1)[1].split(":", 1)[0])
+
+
+def codes(db_url: str, class_id: int, count: int) -> list[str]:
+    """One-time enrolment codes, as the teacher issues them."""
+    return _hub_cli(db_url, "issue-codes", str(class_id), str(count)).split()
 
 
 def learner(store: ProfileStore, url: str, code: str, number: int,
@@ -87,9 +96,9 @@ def learner(store: ProfileStore, url: str, code: str, number: int,
     return SyncRepository(profile.conn), ProfileSource(profile, SKILLS), config
 
 
-def fill_class(store: ProfileStore, url: str, code: str, count: int, first: int) -> None:
+def fill_class(store: ProfileStore, url: str, enrol_codes: list[str], first: int) -> None:
     rng = random.Random(first)
-    for number in range(first, first + count):
+    for number, code in enumerate(enrol_codes, start=first):
         repo, source, config = learner(store, url, code, number, rng)
         commit(repo, prepare(repo, source, config, now=NEXT_WEEK), config)
         deliver(repo, config)
@@ -137,9 +146,10 @@ def main() -> int:
         store = ProfileStore(Path(folder) / "profiles", kdf=FAST_KDF)
         big, small = add_class(db_url, "6B"), add_class(db_url, "6C")
         with hub(db_url) as url:
-            fill_class(store, url, big, 30, first=1)
-            fill_class(store, url, small, 3, first=100)
-            repo, source, config = learner(store, url, big, 31, random.Random(31))
+            fill_class(store, url, codes(db_url, big, 30), first=1)
+            fill_class(store, url, codes(db_url, small, 3), first=100)
+            repo, source, config = learner(store, url, codes(db_url, big, 1)[0], 31,
+                                           random.Random(31))
             print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))
             print(page_shot(f"{url}/classes/1"))
     return 0
