@@ -35,7 +35,12 @@ _hasher = PasswordHasher()
 
 
 class Throttled(Exception):
-    """Too many wrong passwords, or another check is running: try again shortly."""
+    """Too many wrong passwords (``busy`` False), or another check is running (``busy``
+    True): try again shortly."""
+
+    def __init__(self, *, busy: bool) -> None:
+        super().__init__("busy" if busy else "too many wrong passwords")
+        self.busy = busy
 
 
 def set_password(db: HubDB, password: str) -> None:
@@ -70,7 +75,7 @@ class TeacherAuth:
         """
         self._refuse_if_throttled()
         if not self._checking.acquire(blocking=False):
-            raise Throttled
+            raise Throttled(busy=True)
         try:
             ok = self._verify(password)
         finally:
@@ -82,8 +87,14 @@ class TeacherAuth:
         session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(24),
                           time.monotonic() + SESSION_S)
         with self._lock:
+            self._forget_expired()
             self._sessions[session.token] = session
         return session
+
+    def _forget_expired(self) -> None:
+        now = time.monotonic()
+        for token in [t for t, s in self._sessions.items() if s.expires < now]:
+            del self._sessions[token]
 
     def _verify(self, password: str) -> bool:
         stored = self.db.setting(PASSWORD_SETTING)
@@ -100,7 +111,7 @@ class TeacherAuth:
             while self._failures and self._failures[0] < now - FAILURE_WINDOW_S:
                 self._failures.popleft()
             if len(self._failures) >= MAX_FAILURES:
-                raise Throttled
+                raise Throttled(busy=False)
 
     def session(self, token: str | None) -> Session | None:
         if not token:

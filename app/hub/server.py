@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from app.hub import enrolment, pages
 from app.hub.auth import TeacherAuth, csrf_ok
 from app.hub.db import HubDB
+from app.hub.headers import SecurityHeaders
 from app.hub.ingest import MAX_IMPORT_ENVELOPES, ingest, ingest_file
 from app.hub.limits import BodyLimit, TooLarge
 from app.hub.report import DEFAULT_K, cells, csv_rows
@@ -43,6 +44,7 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     add_teacher_routes(app, db, auth)
     _add_report_routes(app, db, k)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -64,10 +64,12 @@ def add_teacher_routes(app: FastAPI, db: HubDB, auth: TeacherAuth) -> None:
         password = (await form(request)).get("password", "")
         try:
             session = await run_in_threadpool(auth.login, password)
-        except Throttled:
-            return HTMLResponse(pages.login_page(
-                has_password=True, message="Too many tries: wait a minute, then try "
-                "again."), status_code=429)
+        except Throttled as exc:
+            said = ("The hub is checking another sign-in; try again in a moment."
+                    if exc.busy else "Too many wrong passwords: wait a minute, then try "
+                    "again.")
+            return HTMLResponse(pages.login_page(has_password=True, message=said),
+                                status_code=429)
         if session is None:
             return HTMLResponse(pages.login_page(
                 has_password=await run_in_threadpool(auth.has_password),
