@@ -6,7 +6,8 @@ It starts a real hub on 127.0.0.1 with a temporary SQLite file, creates encrypte
 profiles for a class of 30 learners (answers with realistic spread), and each one
 enrols, noises last week's figures at the default ε and uploads them. Then it opens the
 preview dialog for one more learner (``docs/screens/sync-preview.png``) and renders the
-hub's class page with headless Chromium (``docs/screens/hub-class.png``).
+hub's class page and the signed-in teacher's page with headless Chromium
+(``docs/screens/hub-class.png``, ``docs/screens/hub-teacher.png``).
 """
 
 from __future__ import annotations
@@ -127,15 +128,32 @@ def preview_shot(prepared: Prepared, class_name: str) -> Path:
     return path
 
 
-def page_shot(url: str) -> Path:
+def page_shot(url: str, name: str = "hub-class.png", height: int = 520) -> Path:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         raise SystemExit("Install Chromium (apt-get install -y chromium) for the hub shot.")
-    path = DOCS / "hub-class.png"
+    path = DOCS / name
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--hide-scrollbars", f"--screenshot={path}", "--window-size=1280,520",
-                    url], check=True, capture_output=True, timeout=120)
+                    "--hide-scrollbars", f"--screenshot={path}",
+                    f"--window-size=1280,{height}", url],
+                   check=True, capture_output=True, timeout=120)
     return path
+
+
+def teacher_shot(url: str, db_url: str, folder: Path) -> Path:
+    """The teacher's page, signed in: saved as HTML, then shot like the class page."""
+    import httpx
+
+    password = "a teacher password for the screenshot"
+    subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, "set-password"],
+                   input=password + "\n", text=True, check=True, capture_output=True,
+                   cwd=ROOT)
+    with httpx.Client(base_url=url, timeout=30) as client:
+        signed_in = client.post("/teacher/login", data={"password": password})
+        assert signed_in.status_code == 303, signed_in.text
+        page = folder / "teacher.html"
+        page.write_text(client.get("/teacher").text, encoding="utf-8")
+    return page_shot(page.as_uri(), "hub-teacher.png", height=900)
 
 
 def main() -> int:
@@ -152,6 +170,8 @@ def main() -> int:
                                            random.Random(31))
             print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))
             print(page_shot(f"{url}/classes/1"))
+            codes(db_url, big, 3)  # unused codes, as a teacher hands them out
+            print(teacher_shot(url, db_url, Path(folder)))
     return 0
 
 
