@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the hub (the default)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--k", type=int, default=5, choices=range(2, 1001), metavar="K",
+    serve.add_argument("--k", type=_k, default=5,
                        help="hide cells with fewer approved laptops (2-1000)")
     sub.add_parser("set-password", help="set the teacher's password (read from stdin "
                    "when it is not a terminal)")
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     enrol.add_argument("class_id", type=int)
     enrol.add_argument("file", type=Path)
     return parser
+
+
+def _k(text: str) -> int:
+    if not text.isdigit() or not 2 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError("k must be a whole number from 2 to 1000")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -177,7 +177,10 @@ def test_enrolment_codes_are_one_time_listed_and_revocable(hub: Hub,
     assert class_code not in client.get("/").text
     assert client.post("/api/enrol", json={"code": class_code}).status_code == 404
     assert client.post("/api/enrol", json={"class_code": class_code}).status_code == 422
-    assert "Hub password" in client.get("/teacher").text  # the sign-in form, no codes
+    sign_in = client.get("/teacher")
+    assert "Hub password" in sign_in.text  # the sign-in form, no codes
+    assert sign_in.headers["x-frame-options"] == "DENY"  # no framing: no clickjacking
+    assert "frame-ancestors 'none'" in sign_in.headers["content-security-policy"]
     form = {"count": "3", "csrf": "forged"}
     assert client.post(f"/teacher/classes/{class_id}/codes", data=form).status_code == 401
 
