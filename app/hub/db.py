@@ -176,19 +176,18 @@ class HubDB:
         """
         rows = [_figure_row(body["submission_id"], skill) for skill in body["skills"]]
         try:
+            # Write first, check after: a SQLite transaction that read before writing
+            # fails at once ("database is locked") when another writer got in between,
+            # instead of waiting its turn.
             with self.engine.begin() as conn:
-                seen = _seen(conn, body["submission_id"], key_id, body["week"])
-                if seen:
-                    return seen
                 conn.execute(sa.insert(submissions).values(
                     submission_id=body["submission_id"], class_id=class_id,
                     week=body["week"], epsilon=body["epsilon"], key_id=key_id))
                 conn.execute(sa.insert(figures), rows)
         except IntegrityError:
-            # A concurrent copy won the race between the check and the insert.
+            # The submission id, or this device and week, is taken: which one?
             with self.engine.connect() as conn:
-                return _seen(conn, body["submission_id"], key_id, body["week"]) \
-                    or "duplicate"
+                return _seen(conn, body["submission_id"]) or "week_used"
         return "stored"
 
     def submission_count(self, class_id: int | None = None) -> int:
@@ -217,14 +216,10 @@ class HubDB:
             return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def _seen(conn: Connection, submission_id: str, key_id: str, week: str) -> str | None:
-    if conn.execute(sa.select(submissions.c.week)
-                    .where(submissions.c.submission_id == submission_id)).first():
-        return "duplicate"
-    if conn.execute(sa.select(submissions.c.week).where(submissions.c.key_id == key_id,
-                                                        submissions.c.week == week)).first():
-        return "week_used"
-    return None
+def _seen(conn: Connection, submission_id: str) -> str | None:
+    found = conn.execute(sa.select(submissions.c.week)
+                         .where(submissions.c.submission_id == submission_id)).first()
+    return "duplicate" if found else None
 
 
 def _figure_row(submission_id: str, skill: dict[str, Any]) -> dict[str, Any]:

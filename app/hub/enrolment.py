@@ -107,11 +107,8 @@ def redeem(db: HubDB, code: str) -> Enrolled | None:
     c, now = enrol_codes, int(time.time())
     key_id, token = secrets.token_hex(16), secrets.token_hex(32)
     with db.engine.begin() as conn:
-        row = conn.execute(sa.select(c.c.class_id, classes.c.name)
-                           .join(classes, classes.c.id == c.c.class_id)
-                           .where(c.c.code == normalise(code))).first()
-        if row is None:
-            return None
+        # The update comes first: it takes the write lock (a SQLite transaction that
+        # read first could fail instead of waiting) and is the one-time check itself.
         taken = conn.execute(sa.update(c).where(c.c.code == normalise(code),
                                                 c.c.used_at.is_(None),
                                                 c.c.revoked_at.is_(None),
@@ -119,7 +116,10 @@ def redeem(db: HubDB, code: str) -> Enrolled | None:
                              .values(used_at=now, key_id=key_id))
         if taken.rowcount != 1:
             return None
-        _insert_device(conn, key_id, token, int(row.class_id), now)
+        row = conn.execute(sa.select(classes.c.id, classes.c.name)
+                           .join(c, classes.c.id == c.c.class_id)
+                           .where(c.c.code == normalise(code))).one()
+        _insert_device(conn, key_id, token, int(row.id), now)
     return Enrolled(key_id, token, str(row.name))
 
 

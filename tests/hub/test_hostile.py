@@ -251,3 +251,28 @@ def test_one_summary_per_device_and_week_and_k_counts_approved_devices(
     assert session.post(f"/teacher/devices/{legacy['key_id']}/approve",
                         data={"csrf": csrf}).status_code == 303
     assert _cells(client, class_id)["2026-W11"]["submissions"] == "1"
+
+
+def test_concurrent_uploads_are_each_answered_and_counted_once(
+        hub: Hub, client: httpx.Client) -> None:
+    class_id = hub.add_class("6B")
+    laptops = [enrol(client, code) for code in issue_codes(hub.db_url, class_id, 6)]
+    # Each laptop sends the same summary twice and a second one for the same week, all
+    # at once: one is stored per laptop, the others are refused, none is a 5xx.
+    attempts = [(laptop, data) for laptop in laptops
+                for data in (body("2026-W12", submission_id=laptop["key_id"]),) * 2
+                + (body("2026-W12"),)]
+    statuses: list[int] = []
+
+    def send(laptop: dict[str, str], data: dict[str, object]) -> None:
+        with httpx.Client(base_url=hub.url, timeout=60) as own:
+            statuses.append(submit(own, laptop, data).status_code)
+
+    threads = [threading.Thread(target=send, args=pair) for pair in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses.count(201) == len(laptops), statuses
+    assert set(statuses) <= {201, 403, 409}, statuses
+    assert _cells(client, class_id)["2026-W12"]["submissions"] == str(len(laptops))
