@@ -1636,10 +1636,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,15 +1660,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
+        <source>one-time code from the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1721,6 +1721,21 @@
     </message>
     <message>
         <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1636,10 +1636,6 @@
         <translation>每周隐私设置 ε：越小隐藏得越多，越大老师看到的数据越清楚。</translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation>汇总服务器上的班级代码</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -1664,16 +1660,20 @@
         <translation>学校汇总服务器地址</translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation>班级代码</translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation>同步已关闭：不会有任何数据离开这台电脑。</translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
-        <translation>输入汇总服务器的地址和它显示的班级代码，然后点“连接”。</translation>
+        <source>one-time code from the teacher</source>
+        <translation>老师给的一次性代码</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册代码</translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
+        <translation>输入汇总服务器的地址和老师给你的注册代码，然后点“连接”。</translation>
     </message>
     <message>
         <source>Connected to class {name}.</source>
@@ -1722,6 +1722,21 @@
     <message>
         <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
         <translation>已将 {n} 份汇总写入 {file}。请把 U 盘带到汇总服务器那里。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation>无法连接到 {hub} 的学校汇总服务器。请检查地址，并确认这台电脑连在学校网络上，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation>汇总服务器不接受这个注册代码。每个代码只能用一次，而且会过期；请检查代码，或向老师要一个新的。</translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
+        <translation>{hub} 上的服务器的回应不像 Lantern 学校汇总服务器。请检查地址。</translation>
     </message>
 </context>
 <context>
