@@ -230,7 +230,10 @@ def main(argv: list[str]) -> int:
         if args.command == "status":
             print(_status(gate, paths))
         elif args.command == "install-key":
-            gate.install(args.file, _ask("That class key's teacher passphrase: "))
+            current = (_ask("This laptop's current teacher passphrase: ")
+                       if gate.needs_current_to_install(args.file) else None)
+            gate.install(args.file, _ask("That class key's teacher passphrase: "),
+                         current=current)
             print("Installed. Teacher mode opens with that class key's passphrase.")
         elif args.command == "policy":
             print(_policy(session, args))

@@ -203,13 +203,22 @@ class TeacherPassphrase:
                     "endorsed by the old one" if endorser else "not endorsed")
         return key
 
-    def install(self, source: Path, passphrase: str) -> ClassRecoveryKey:
-        """Install the class key from another laptop or a USB copy, after its passphrase.
+    def install(self, source: Path, passphrase: str, *, current: str | None = None
+                ) -> ClassRecoveryKey:
+        """Install the class key from another laptop or a USB copy.
 
-        The passphrase is checked (and counted) against the file being installed, so only
-        someone who knows that key's passphrase can install it. Whether learners follow it
-        is still up to their pins (:mod:`app.store.pin`).
+        The file's own passphrase is checked (and counted), so only someone who knows it
+        can install it. Replacing *another* readable class key on this laptop also needs
+        this laptop's ``current`` passphrase. Whether learners follow the new key is still
+        up to their pins (:mod:`app.store.pin`).
+
+        Raises:
+            WrongTeacherPassphrase: either passphrase is wrong (nothing is installed).
         """
+        incoming = ClassRecoveryKey.load(source)
+        installed = self._readable()
+        if installed is not None and installed.fingerprint != incoming.fingerprint:
+            self.open(current or "")
         key, _unlocked = self.open(passphrase, key_file=source)
         if self.is_set():
             files.copy_atomic(self.path, self.path.with_name(
@@ -218,13 +227,17 @@ class TeacherPassphrase:
         self._save_tries(Tries())
         return key
 
-    def trusted_by_pin(self, pinned: str) -> bool | None:
-        """Whether this laptop's class key is the pinned one or endorsed by it (None: no key)."""
+    def needs_current_to_install(self, source: Path) -> bool:
+        """Whether :meth:`install` of ``source`` will ask for this laptop's passphrase too."""
+        installed = self._readable()
+        return installed is not None and installed.fingerprint != ClassRecoveryKey.load(
+            source).fingerprint
+
+    def _readable(self) -> ClassRecoveryKey | None:
         try:
-            key = self._load()
+            return self._load() if self.is_set() else None
         except StoreError:
             return None
-        return key.fingerprint == pinned or key.endorsed_from(pinned)
 
     def _upgrade(self, key: ClassRecoveryKey, unlocked: UnlockedClassKey, passphrase: str
                  ) -> tuple[ClassRecoveryKey, UnlockedClassKey]:
