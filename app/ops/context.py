@@ -88,19 +88,22 @@ class AppContext:
         return TutorSession(self.paths.cache)
 
     def save_settings(self) -> None:
-        """Save; while teacher mode is unlocked the teacher's part is signed again."""
+        """Save; while teacher mode is unlocked the teacher's part is signed again.
+
+        During a session whose learner distrusts the class key, only the learner's own
+        choices are saved, over the settings as verified at start (whose signature stays
+        valid): that key must not sign anything while it is not trusted.
+        """
+        if self._trusted_settings is not None:
+            learner = self.settings.model_dump(exclude={*TEACHER_FIELDS, "teacher_seal"})
+            save_settings(self._trusted_settings.model_copy(update=learner),
+                          self.paths.settings_file)
+            return
         if self.teacher_keys is not None:
             key, unlocked = self.teacher_keys
             signed = sign(self.settings, key, unlocked, active_models())
             self.settings.teacher_seal = signed.teacher_seal
             self.settings.refused = None
-        if self._trusted_settings is not None and self.teacher_keys is None:
-            # A distrusting learner's session: only the learner's own choices are saved,
-            # over the settings as they were verified (their signature stays valid).
-            learner = self.settings.model_dump(exclude={*TEACHER_FIELDS, "teacher_seal"})
-            save_settings(self._trusted_settings.model_copy(update=learner),
-                          self.paths.settings_file)
-            return
         save_settings(self.settings, self.paths.settings_file)
 
     def distrust_for_session(self) -> None:

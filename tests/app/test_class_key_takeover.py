@@ -61,10 +61,10 @@ def _attacker_key(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("classroom")
 def test_the_takeover_fails_at_its_first_step(
-        classroom: tuple[str, bytes], monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    del classroom  # the laptop as set up: only its key file is compared
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
     before = _store().class_key_path.read_bytes()
     # Step 1 of the attack, either way it was done: both commands now ask first.
     code, said = _cli(["set-passphrase", "--replace"], ["a guess", ATTACKER, ATTACKER],
