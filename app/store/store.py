@@ -15,6 +15,7 @@ calling thread.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import shutil
@@ -22,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.atomic import write_text_atomic
 from app.store import files, rekey
 from app.store.db import DamagedDatabase, open_encrypted, reraise
 from app.store.errors import (
@@ -44,6 +46,7 @@ from app.store.schema import MIGRATIONS, Migration, migrate
 
 log = logging.getLogger(__name__)
 
+TEACHER_TRIES_FILE = "teacher-tries.json"
 FREE_TRIES = 5  # wrong tries in a row before the delay starts
 BASE_DELAY_S = 5.0  # then 5 s, 10 s, 20 s, ... doubling with each further wrong try
 MAX_DELAY_S = 300.0
@@ -192,12 +195,14 @@ class ProfileStore:
         check_teacher_passphrase(teacher_passphrase)
         class_key = ClassRecoveryKey.create(teacher_passphrase, params=self.kdf_params())
         class_key.save(self.class_key_path)
+        self._start_teacher_counter()
         return class_key
 
     def install_class_key(self, source: Path) -> ClassRecoveryKey:
         """Install a class key exported from another computer (e.g. from a USB stick)."""
         class_key = ClassRecoveryKey.load(source)
         class_key.save(self.class_key_path)
+        self._start_teacher_counter()
         return class_key
 
     def adopt_class_key(self, profile_id: ProfileId, passphrase: str) -> None:
@@ -219,6 +224,15 @@ class ProfileStore:
         finally:
             self.lock(profile)
         log.warning("profile %s adopted class key %s…", profile_id, installed.fingerprint[:12])
+
+    @property
+    def teacher_tries_path(self) -> Path:
+        """The teacher passphrase's wrong-try counter (see :mod:`app.store.teacher`)."""
+        return self.root / TEACHER_TRIES_FILE
+
+    def _start_teacher_counter(self) -> None:
+        # From now on a missing counter means "deleted", which locks (never unlimited).
+        write_text_atomic(self.teacher_tries_path, json.dumps({"failed": 0, "retry_after": 0.0}))
 
     def class_key(self) -> ClassRecoveryKey | None:
         path = self.class_key_path

@@ -44,7 +44,6 @@ from app.store.store import FREE_TRIES, MAX_DELAY_S, ProfileStore, retry_delay
 
 log = logging.getLogger(__name__)
 
-TRIES_FILE = "teacher-tries.json"
 
 
 class WrongTeacherPassphrase(StoreError):
@@ -104,7 +103,7 @@ class TeacherPassphrase:
 
     @property
     def tries_path(self) -> Path:
-        return self.store.root / TRIES_FILE
+        return self.store.teacher_tries_path
 
     def is_set(self) -> bool:
         """True once a teacher passphrase (a class key file) exists, even a damaged one."""

@@ -66,10 +66,14 @@ def test_replace_and_install_key(monkeypatch: pytest.MonkeyPatch,
     assert code == 0 and "Nothing vouches for this new class key" in out
     with pytest.raises(WrongTeacherPassphrase):
         _gate().verify(TEACHER)
-    code, _, err = _run(["install-key", str(usb)], ["a guess at the usb key"], monkeypatch,
-                        capsys)
+    # Over another class key, installing asks this laptop's passphrase, then the file's.
+    code, _, err = _run(["install-key", str(usb)], ["forgotten it already", "a guess"],
+                        monkeypatch, capsys)
     assert code == 1 and "not this laptop's teacher passphrase" in err
-    code, out, _ = _run(["install-key", str(usb)], [TEACHER], monkeypatch, capsys)
+    code, _, err = _run(["install-key", str(usb)], ["a guess", TEACHER], monkeypatch, capsys)
+    assert code == 1 and "not this laptop's teacher passphrase" in err
+    code, out, _ = _run(["install-key", str(usb)], ["forgotten it already", TEACHER],
+                        monkeypatch, capsys)
     assert code == 0 and "Installed" in out
     _gate().verify(TEACHER)
 
