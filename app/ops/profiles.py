@@ -86,6 +86,14 @@ def restore_backup(*, parent: QObject, ctx: AppContext, profile_id: ProfileId,
                              on_error=on_error)
 
 
+def change_passphrase(*, parent: QObject, ctx: AppContext, profile_id: ProfileId, old: str,
+                      new: str, on_done: Callable[[], None], on_error: OnError) -> Future[Any]:
+    """A signed-out learner's new passphrase; the database is re-keyed (the old one revoked)."""
+    return ctx.runner.submit("db", lambda: ctx.profiles.change_passphrase(profile_id, old, new),
+                             parent=parent, on_success=lambda _none: on_done(),
+                             on_error=on_error)
+
+
 def reset_passphrase(*, parent: QObject, ctx: AppContext, profile_id: ProfileId,
                      key_file: Path, teacher_passphrase: str, new_passphrase: str,
                      on_done: Callable[[], None], on_error: OnError) -> Future[Any]:

@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>更改你的密码</translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation>为 {name} 设置新密码。你的学习记录会用一把新密钥重新加密，所以旧密码从此失效，即使有人看到过它也没用。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation>正在用新密码重新加密你的学习记录…</translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -658,7 +693,7 @@
     </message>
     <message>
         <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
-        <translation>你的老师在这台电脑上设置了新的班级密钥，并用旧密钥为它签了名。如果你忘记了口令，老师仍然可以帮你重设。</translation>
+        <translation>你的老师在这台电脑上设置了新的班级密钥，并用旧密钥为它签了名。如果你忘记了密码，老师仍然可以帮你重设。</translation>
     </message>
     <message>
         <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
@@ -1358,6 +1393,10 @@
         <translation>忘记密码了？</translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation>老师：班级恢复密钥</translation>
     </message>
@@ -1392,6 +1431,10 @@
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
         <translation>老师给了你一个新密码，用它登录吧。</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
+        <translation>密码已更改。请用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1493,7 @@
     </message>
     <message>
         <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
-        <translation>Lantern 无法在这台电脑上记录口令尝试次数，所以不会检查任何口令。</translation>
+        <translation>Lantern 无法在这台电脑上记录密码尝试次数，所以不会检查任何密码。</translation>
     </message>
     <message>
         <source>Use at least 8 characters, for example three words you will remember.</source>

@@ -11,9 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from app.ops.context import AppContext
 from app.settings import load_settings
+from app.store import ProfileStore
 from app.store.teacher import TeacherPassphrase
 from app.teacher_settings import Refusal, settings_trust, verified
 from app.ui.main_window import MainWindow
+from app.ui.signin.dialogs import ChangePassphraseDialog
+from tests.store.constants import FAST_KDF
 from tests.ui.test_signin import PASSPHRASE, make_profile, names, sign_in
 from tests.ui.test_teacher_mode import _unlock
 
@@ -78,3 +81,33 @@ def test_the_teacher_is_told_about_an_edited_settings_file_and_can_sign_again(
     qtbot.waitUntil(lambda: not page.refused_note.isVisible(), timeout=10_000)
     reloaded = verified(load_settings(ctx.paths.settings_file), settings_trust(ctx.paths))
     assert reloaded.refused is None and reloaded.tutor_backend == "local"
+
+
+def test_a_learner_changes_the_passphrase_and_the_old_one_is_revoked(
+        window: MainWindow, qtbot: QtBot, ctx: AppContext) -> None:
+    make_profile(window, qtbot)
+    window.sign_out()
+    qtbot.waitUntil(lambda: names(window) == ["Mia"])
+    old_index = (ctx.profiles.root / "profiles.json").read_bytes()
+    qtbot.mouseClick(window.signin.change_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ChangePassphraseDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    qtbot.keyClicks(dialog.passphrase, "qwerty123")
+    qtbot.keyClicks(dialog.repeat, "qwerty123")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "For example:" in dialog.message.text(), timeout=10_000)
+    for field in (dialog.passphrase, dialog.repeat):
+        field.clear()
+        qtbot.keyClicks(field, "green kite over hills")
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "Sign in with the new one" in window.signin.message.text()
+    # An old copy of profiles.json and the old passphrase open nothing any more.
+    (ctx.profiles.root / "profiles.json").write_bytes(old_index)
+    ctx.profiles = ProfileStore(ctx.profiles.root, kdf=FAST_KDF)
+    window.signin.refresh()
+    qtbot.waitUntil(lambda: names(window) == ["Mia"])
+    sign_in(window, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: "damaged" in window.signin.message.text(), timeout=10_000)
+    assert not window.signed_in
