@@ -150,6 +150,7 @@ class ProfileStore:
             raise ProfileCorrupt(
                 backup_available=self.backup_path(profile_id).exists()) from exc
         profile.class_key_status = self._check_class_key(profile, key)
+        self._recalibrate(profile_id, key, passphrase)
         log.info("profile %s unlocked", profile_id)
         return profile
 
@@ -326,6 +327,22 @@ class ProfileStore:
             raise
         rekey.commit(database, self.backup_path(profile_id))
         log.info("profile %s re-keyed under a new passphrase", profile_id)
+
+    def _recalibrate(self, profile_id: ProfileId, key: bytes, passphrase: str) -> None:
+        """Re-wrap under today's Argon2id cost when the stored wrap is clearly cheaper.
+
+        Wraps made on a slower machine, or before the cost was raised, would otherwise
+        keep their low cost for ever. Half the target passes is the threshold, so timing
+        noise between runs does not re-wrap at every sign-in.
+        """
+        stored = self.index.get(profile_id).passphrase_wrap.params
+        target = self.kdf_params()
+        if stored.memory_kib >= target.memory_kib and stored.time_cost * 2 > target.time_cost:
+            return
+        log.info("profile %s: Argon2id cost raised to %d passes of %d KiB", profile_id,
+                 target.time_cost, target.memory_kib)
+        self._save_quietly(profile_id, passphrase_wrap=PassphraseWrap.create(
+            passphrase, key, aad=profile_id.encode(), params=target))
 
     def _installed_class_key(self) -> ClassRecoveryKey | None:
         """The class key, or None; a damaged key file must never block a learner."""

@@ -11,6 +11,7 @@ import sqlcipher3
 from app.store import LearnerSettings, Profile, ProfileStore, SkillState, StoreError
 from app.store import __main__ as cli
 from app.store.errors import BackupFileError, RecoveryError, WeakPassphrase, WrongPassphrase
+from app.store.keys import KdfParams
 from app.store.recovery import ClassRecoveryKey
 from app.store.transfer import export_backup, import_backup
 from tests.store.conftest import FAST_KDF, PASSPHRASE
@@ -211,3 +212,16 @@ def test_key_command_prints_a_key_that_opens_the_database(
     monkeypatch.setattr(cli.getpass, "getpass", lambda prompt: "not it at all")
     assert cli.main(["key", "--profile", profile.id]) == 1
     assert "doesn't match" in capsys.readouterr().err
+
+
+def test_a_cheaper_wrap_is_raised_to_the_calibrated_cost_at_sign_in(
+        profile: Profile, store: ProfileStore) -> None:
+    store.lock(profile)
+    stronger = KdfParams(FAST_KDF.time_cost * 3, FAST_KDF.memory_kib * 2, 1, bytes(16))
+    upgraded = ProfileStore(store.root, kdf=stronger)
+    upgraded.lock(upgraded.unlock(profile.id, PASSPHRASE))
+    params = upgraded.index.get(profile.id).passphrase_wrap.params
+    assert (params.time_cost, params.memory_kib) == (stronger.time_cost, stronger.memory_kib)
+    again = ProfileStore(store.root, kdf=FAST_KDF)  # a cheaper target never lowers it
+    again.lock(again.unlock(profile.id, PASSPHRASE))
+    assert again.index.get(profile.id).passphrase_wrap.params.memory_kib == stronger.memory_kib
