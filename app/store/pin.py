@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.store.records import utc_now
-from app.store.recovery import ClassRecoveryKey, fingerprint
+from app.store.recovery import ClassRecoveryKey
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,9 @@ class Pin:
     def matches(self, key: ClassRecoveryKey) -> bool:
         if self.fingerprint == key.fingerprint:
             return True
-        # A version 1 pin follows its own key's upgrade to version 2 (same X25519 key).
-        return not self.signed and key.public == self.public and (
-            self.fingerprint == fingerprint(key.public, None))
+        # A version 1 pin follows its own key's upgrade to version 2 (same X25519 key):
+        # trust on first use of the signing key, as for a profile's very first pin.
+        return not self.signed and key.public == self.public
 
 
 def read_pin(conn: Any) -> Pin | None:
