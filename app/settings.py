@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from app.atomic import write_text_atomic
 from app.core.tutor.policy import AIPolicy
+
+if TYPE_CHECKING:
+    from app.teacher_settings import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +62,16 @@ class Settings(BaseModel):
     lan_server_url: str = Field(default="", max_length=300)
     lan_server_model: str = Field(default="", max_length=200)
     teacher_seal: TeacherSeal | None = None
-    # Why the teacher part in the file was not used (an app.teacher_settings.Refusal), or
-    # None. Not saved: it describes this run.
-    _refused: Any = PrivateAttr(default=None)
+    # Why the teacher part in the file was not used, or None. Not saved: it describes
+    # this run (set by app.teacher_settings).
+    _refused: Refusal | None = PrivateAttr(default=None)
 
     @property
-    def refused(self) -> Any:
+    def refused(self) -> Refusal | None:
         return self._refused
 
     @refused.setter
-    def refused(self, reason: Any) -> None:
+    def refused(self, reason: Refusal | None) -> None:
         self._refused = reason
 
 

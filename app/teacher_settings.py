@@ -144,7 +144,7 @@ def settings_trust(paths: AppPaths) -> SettingsTrust:
 
 @dataclass(frozen=True)
 class SettingsTrust:
-    """Where :func:`load_trusted` finds the class key and the active teacher models."""
+    """Where :func:`verified` finds the class key and the active teacher models."""
 
     class_key_path: Path
     active_models: ActiveModels
