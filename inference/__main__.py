@@ -49,7 +49,9 @@ def _devices(_args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *,
+         authorise: models_cli.Authorise | None = None) -> int:
+    """Run a command; ``authorise`` lets a caller (the app) allow the changing model verbs."""
     parser = argparse.ArgumentParser(prog="python -m inference",
                                      description="Lantern's local models.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     handler = {"fetch": _fetch, "verify": _verify, "devices": _devices,
-               "models": models_cli.run}[args.command]
+               "models": lambda a: models_cli.run(a, authorise)}[args.command]
     try:
         return handler(args)
     except InferenceError as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.store.db import DatabaseError, checkpoint, reraise
+from app.store.pin import ClassKeyStatus
 from app.store.records import (
     Attempt,
     AttemptId,
@@ -52,6 +53,8 @@ class Profile:
         self.db = sqlite_utils.Database(conn)
         self._on_close = on_close
         self._closed = False
+        # What sign-in found about the class key (the UI tells the learner if it changed).
+        self.class_key_status = ClassKeyStatus.NONE
 
     @property
     def conn(self) -> Any:

@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -665,6 +700,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starting the tutor…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,15 +870,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
+        <source>Okay. One more word makes it strong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -844,6 +887,10 @@
     </message>
     <message>
         <source>Very strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,6 +937,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,6 +954,10 @@
     </message>
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1374,6 +1429,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,6 +1466,10 @@
     </message>
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1458,6 +1521,14 @@
     </message>
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1556,7 +1627,7 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1775,6 +1846,37 @@
     </message>
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

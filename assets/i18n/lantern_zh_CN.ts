@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>更改你的密码</translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation>为 {name} 设置新密码。你的学习记录会用一把新密钥重新加密，所以旧密码从此失效，即使有人看到过它也没用。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation>正在用新密码重新加密你的学习记录…</translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -665,6 +700,14 @@
         <translation>已登录：{name}</translation>
     </message>
     <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation>你的老师在这台电脑上设置了新的班级密钥，并用旧密钥为它签了名。如果你忘记了密码，老师仍然可以帮你重设。</translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
+        <translation>这台电脑上的教师密钥不是你的账户所信任的那一个，而且你的老师没有为这次更换签名。你的账户没有交给这把密钥，辅导老师暂时使用最谨慎的设置。请告诉你的老师。</translation>
+    </message>
+    <message>
         <source>Starting the tutor…</source>
         <translation>正在启动 AI 老师…</translation>
     </message>
@@ -827,16 +870,16 @@
         <translation>太短了：至少要 {count} 个字符。</translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
-        <translation>太容易被猜到了。试试用三个你记得住的词。</translation>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
+        <translation>太容易被猜到了。试试三四个你记得住的词。</translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
-        <translation>还行，但容易被猜到。再加一个词吧。</translation>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
+        <translation>还是容易被猜到：避免常见密码、键盘上连着的键和重复。再加一个词。</translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
-        <translation>不错。再加一个词就很安全了。</translation>
+        <source>Okay. One more word makes it strong.</source>
+        <translation>还可以。再加一个词就很安全了。</translation>
     </message>
     <message>
         <source>Strong.</source>
@@ -845,6 +888,10 @@
     <message>
         <source>Very strong.</source>
         <translation>非常安全。</translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
+        <translation>例如：{suggestion}</translation>
     </message>
     <message>
         <source>Please choose a nickname.</source>
@@ -890,6 +937,10 @@
         <translation>科目的语言</translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation>保留这些设置</translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation>练习时显示答案的时机</translation>
     </message>
@@ -904,6 +955,10 @@
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
         <translation>练习时，在学生答错次数达到下面的设定之前，AI 老师绝不会直接说出答案。</translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
+        <translation>Lantern 正在使用最谨慎的教师设置：{reason} 请检查下面的设置；你在这里做的更改会被签名并保存。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1374,6 +1429,10 @@
         <translation>忘记密码了？</translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation>老师：班级恢复密钥</translation>
     </message>
@@ -1408,6 +1467,10 @@
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
         <translation>老师给了你一个新密码，用它登录吧。</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
+        <translation>密码已更改。请用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1522,14 @@
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
         <translation>密码输错太多次了。请等 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation>请老师检查 Lantern 的数据文件夹是否可以写入。在此之前，什么都无法解锁。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
+        <translation>Lantern 无法在这台电脑上记录密码尝试次数，所以不会检查任何密码。</translation>
     </message>
     <message>
         <source>Use at least 8 characters, for example three words you will remember.</source>
@@ -1556,8 +1627,8 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
-        <translation>小建议：用三四个你记得住的词，比如“紫色 老虎 跳得 高”。</translation>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
+        <translation>提示：用三四个你记得住的词，比如“{example}”。</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1847,37 @@
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
         <translation>登录一个学生的学习档案，就能看到它的班级汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation>教师设置在教师模式之外被更改过（没有签名）。</translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation>教师设置文件在老师保存之后被修改过。</translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation>教师设置是用另一把班级密钥签名的，不是这台电脑的班级密钥。</translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation>教师设置有签名，但这台电脑的班级密钥丢失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation>正在使用的模型是在教师模式之外切换的。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation>这台电脑的班级密钥不是你的账户所信任的那一把。</translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
+        <translation>这把班级密钥还不能为设置签名：请先解锁一次教师模式来升级它。</translation>
     </message>
 </context>
 <context>

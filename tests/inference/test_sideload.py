@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from inference.__main__ import main as cli
+from inference.__main__ import main
 from inference.errors import InferenceError, ModelCorrupt, ModelLoadError, OutOfMemory
 from inference.gguf import read_header
 from inference.registry import load_registry, resolve
 from inference.sideload import add_model, inspect
 from inference.versions import Catalog, catalog_path, full_registry, user_models_dir
+
+
+def cli(argv: list[str]) -> int:
+    """The model CLI as the app's teacher command runs it: authorised (it asked)."""
+    return main(argv, authorise=lambda _verb: None)
+
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
