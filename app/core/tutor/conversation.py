@@ -58,6 +58,9 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     _start: int = 0  # the first turn still sent to the model
     _labels: dict[PassageKey, int] = field(default_factory=dict)
+    # The learner's last grounded question, in their words: a follow-up such as "Can you
+    # give me another example?" names no lesson words and is searched together with it.
+    last_grounded_question: str = ""
 
     @property
     def recent(self) -> list[Turn]:
@@ -116,3 +119,4 @@ class Conversation:
         self.turns.clear()
         self._start = 0
         self._labels.clear()
+        self.last_grounded_question = ""

@@ -101,13 +101,29 @@ class Tutor:
         zh = setting.language.startswith("zh")
         if not setting.policy.free_chat:
             return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
-        grounding = self._ground(question, setting)
+        grounding = self._ground_in(conversation, question, setting)
         if grounding is None or not grounding.relevant:
             if setting.policy.limit_to_pack:
                 return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
                                   grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
+
+    def _ground_in(self, conversation: Conversation, question: str,
+                   setting: Setting) -> Grounding | None:
+        """Ground ``question``; a follow-up that finds nothing on its own ("Can you give
+        me another example?") is searched together with the previous grounded question,
+        so it stays on that topic (and reuses its passages, already in the context)."""
+        own = self._ground(question, setting)
+        if own is not None and own.relevant:
+            conversation.last_grounded_question = question
+            return own
+        previous = conversation.last_grounded_question
+        if previous:
+            together = self._ground(f"{previous} {question}", setting)
+            if together is not None and together.relevant:
+                return together
+        return own
 
     def _ground(self, question: str, setting: Setting) -> Grounding | None:
         if setting.index is None:
