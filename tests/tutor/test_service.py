@@ -55,7 +55,7 @@ def test_a_faithful_rewording_is_used(fractions: Pack, fractions_index: Retrieva
     authored = question.hints[1]
     chat = ScriptedChat(f"Good try! {authored}")
     tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
-    hint = tutor.hint(HintRequest(question, 0.2, 0, 0), Setting(fractions_index))
+    hint = tutor.hint(HintRequest(question, 0.2, 1, 0), Setting(fractions_index))
     assert (hint.source, hint.level_name) == ("model", "scaffold")
     assert hint.text == f"Good try! {authored}"
     assert authored in chat.prompts[0][-1]["content"]  # the authored hint is the seed
