@@ -89,9 +89,16 @@ class ProgressPage(QWidget):
         self._set_cards(recommendations)
 
     def _streak_text(self, streak: int, best: int) -> str:
+        # Whole sentences per count ("1 day", not "1 days"); Chinese needs no plural.
+        if streak == 0 and best == 0:
+            return self.tr("Answer a question to start a streak.")
         if streak == 0:
-            return self.tr("No streak right now — best {best} days. Answer a question today!"
-                           ).format(best=best)
+            return (self.tr("No streak right now — best 1 day. Answer a question today!")
+                    if best == 1 else
+                    self.tr("No streak right now — best {best} days. Answer a question "
+                            "today!").format(best=best))
+        if streak == 1:
+            return self.tr("Streak: 1 day in a row (best {best})").format(best=best)
         return self.tr("Streak: {days} days in a row (best {best})").format(
             days=streak, best=best)
 
