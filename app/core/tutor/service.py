@@ -14,7 +14,7 @@ Runs on the inference lane (plain Python, no Qt).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.content.index import Embedder, RetrievalIndex
@@ -31,7 +31,13 @@ from app.core.tutor.hints import (
     hint_level,
 )
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
-from app.core.tutor.safe_stream import Flagged, checked_sentences
+from app.core.tutor.safe_stream import (
+    Flagged,
+    SentenceCheck,
+    Streamed,
+    checked_stream,
+    safety_check,
+)
 from app.core.tutor.safety import SafetyFilter, safe_message
 from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
 from inference.cancel import CancelToken
@@ -84,12 +90,18 @@ class Hint:
 
 
 class Tutor:
-    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter) -> None:
+    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter,
+                 sentence_checks: Sequence[SentenceCheck] = ()) -> None:
+        """``sentence_checks`` run on each finished sentence of an answer, after the
+        safety filter (see :mod:`app.core.tutor.safe_stream`)."""
         self._chat, self._embedder, self._safety = chat, embedder, safety
+        self._checks = (safety_check(safety), *sentence_checks)
 
     def answer(self, question: str, setting: Setting, conversation: Conversation, *,
-               emit: Callable[[str], None], cancel: CancelToken | None = None) -> TutorReply:
-        """Answer a free question; ``emit`` receives each checked sentence as it arrives."""
+               emit: Callable[[Streamed], None],
+               cancel: CancelToken | None = None) -> TutorReply:
+        """Answer a free question; ``emit`` receives the text as it is written and each
+        sentence once checked (:class:`Streamed`)."""
         zh = setting.language.startswith("zh")
         if not setting.policy.free_chat:
             return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
@@ -107,7 +119,7 @@ class Tutor:
         return ground(question, setting.index, self._embedder, open_lesson=setting.open_lesson)
 
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
-                setting: Setting, emit: Callable[[str], None],
+                setting: Setting, emit: Callable[[Streamed], None],
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
@@ -115,9 +127,9 @@ class Tutor:
                                            system=system)
         shown: list[str] = []
         try:
-            for sentence in checked_sentences(pieces, self._safety):
-                shown.append(sentence)
-                emit(sentence)
+            for update in checked_stream(pieces, self._checks, max_tokens=params.max_tokens):
+                shown.append(update.sentence)
+                emit(update)
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
@@ -125,6 +137,8 @@ class Tutor:
             return TutorReply(safe_message(setting.language), grounding=grounding,
                               flagged=flagged.verdict.reason)
         answer = "".join(shown).strip()
+        pieces.close()  # ended at a sentence near the cap: stop generating, record it
+        conversation.amend_last_reply(answer)  # what the learner saw, not a cut sentence
         if grounding is None:
             return TutorReply(answer)
         cited = cite(answer, grounding, self._embedder)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.library import LibraryPack
+from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.service import TutorReply
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
@@ -44,8 +45,8 @@ from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_QUESTION = "What is a fraction?"
 MAX_SUGGESTIONS = 3
+SILENCE_MS = 1000  # no new text for this long: the reply says "Still thinking…"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class PanelReply:
     label: str = ""
 
 
-OnText = Callable[[str], None]
+OnText = Callable[[Streamed], None]
 OnReply = Callable[[PanelReply], None]
 OnError = Callable[[Exception], None]
 # Starts a task: streamed text, the final reply and an error go to the three callbacks.
@@ -106,6 +107,10 @@ class TutorPanel(QWidget):
         self._packs: list[LibraryPack] = []
         self.subject: QComboBox | None = None
         self.model = ChatListModel()
+        self.silence = QTimer(self)  # restarted by every update of a streaming reply
+        self.silence.setSingleShot(True)
+        self.silence.setInterval(SILENCE_MS)
+        self.silence.timeout.connect(lambda: self.model.set_waiting(True))
         self._build(title, intro, closed_reason)
 
     def _build(self, title: str, intro: str, closed_reason: str) -> None:
@@ -182,8 +187,8 @@ class TutorPanel(QWidget):
 
     def _question_row(self) -> QBoxLayout:
         self.question = QLineEdit()
-        self.question.setPlaceholderText(self.tr("Type a question, e.g. {example}").format(
-            example=EXAMPLE_QUESTION))
+        # One sentence with its example, so the example is in the UI's language too.
+        self.question.setPlaceholderText(self.tr("Type a question, e.g. What is a fraction?"))
         self.question.setAccessibleName(self.tr("Your question"))
         self.question.setClearButtonEnabled(True)
         self.question.returnPressed.connect(self.ask)
@@ -304,11 +309,15 @@ class TutorPanel(QWidget):
             self.model.append(Sender.LEARNER, asked)
         self.model.append(Sender.TUTOR, "", streaming=True, label=label)
         generation = self._generation
-        self._handle = start(self._current(generation, self.model.extend_last),
+        self._handle = start(self._current(generation, self._on_streamed),
                              self._current(generation, self._on_answer_done),
                              self._current(generation, self._on_answer_error))
         self._set_busy()
         return True
+
+    def _on_streamed(self, update: Streamed) -> None:
+        self.model.stream_last(update)
+        self.silence.start()
 
     def _current(self, generation: int, slot: Callable[[Any], None]) -> Callable[[Any], None]:
         """``slot``, ignoring calls that belong to a conversation cleared since."""
@@ -379,6 +388,10 @@ class TutorPanel(QWidget):
             self.view.scrollToBottom()
 
     def _set_busy(self) -> None:
+        if self.busy:
+            self.silence.start()
+        else:
+            self.silence.stop()
         self.status.setVisible(self.busy)
         self._update_buttons()
         self.busy_changed.emit(self.busy)
