@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.diagnostics import ContentError
+from app.core.content.importers.writer import UNKNOWN_LICENCE
 from app.core.content.library import LibraryPack
 from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
@@ -35,6 +36,8 @@ from app.ops.handle import TaskHandle
 from app.ui.errors import show_error
 
 log = logging.getLogger(__name__)
+
+LICENCE_COLUMN = 3
 
 
 class ContentPage(QWidget):
@@ -85,21 +88,32 @@ class ContentPage(QWidget):
         self._set_busy(False)
         self.problems.hide()
 
-    def _make_buttons(self) -> QHBoxLayout:
+    def _make_buttons(self) -> QVBoxLayout:
         self.import_folder_button = QPushButton(self.tr("Import pack folder…"))
-        self.import_zip_button = QPushButton(self.tr("Import .zip file…"))
+        self.import_zip_button = QPushButton(self.tr("Import pack .zip…"))
+        # Quizzes from other tools have their own button: teachers did not look for them
+        # behind ".zip".
+        self.import_quiz_button = QPushButton(self.tr(
+            "Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
         self.import_zip_button.clicked.connect(self._on_import_zip_clicked)
+        self.import_quiz_button.clicked.connect(self._on_import_quiz_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        row = QHBoxLayout()
+        packs = QHBoxLayout()
         for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        return row
+            packs.addWidget(button)
+        packs.addStretch(1)
+        packs.addWidget(self.cancel_button)
+        quiz = QHBoxLayout()
+        quiz.addWidget(self.import_quiz_button)
+        quiz.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(packs)
+        column.addLayout(quiz)
+        return column
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
@@ -132,6 +146,8 @@ class ContentPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(info.attribution or info.description)
                 self.table.setItem(row, column, item)
+            if info.licence.startswith(UNKNOWN_LICENCE):
+                self._explain_unknown_licence(self.table.item(row, LICENCE_COLUMN))
         credited = [f"{e.pack.info.title}: {e.pack.info.attribution}" for e in self.packs
                     if e.pack.info.attribution]
         self.credits.setText(self.tr("Credits — {lines}").format(lines="; ".join(credited))
@@ -141,6 +157,16 @@ class ContentPage(QWidget):
             self._show_problems(self.tr("Some packs could not be read:"), problems)
         self._update_buttons()
         self.packs_changed.emit(list(self.packs))
+
+    def _explain_unknown_licence(self, item: QTableWidgetItem) -> None:
+        """An imported quiz does not say its licence; "unknown: check …" alone left
+        teachers wondering whether they may use it."""
+        item.setText(self.tr("Unknown: ask the author"))
+        item.setToolTip(self.tr(
+            "The quiz file did not say under which licence its questions may be shared. "
+            "Using them in your own class is usually fine; before you give the pack to "
+            "others, ask whoever wrote the questions, then set the licence in the pack's "
+            "pack.toml."))
 
     def selected(self) -> LibraryPack | None:
         rows = self.table.selectionModel().selectedRows()
@@ -155,9 +181,16 @@ class ContentPage(QWidget):
 
     def _on_import_zip_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a pack or quiz file"), "",
-            self.tr("Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 "
-                    "*.anki21 *.csv *.tsv);;All files (*)"))
+            self, self.tr("Choose a pack .zip file"), "",
+            self.tr("Content packs (*.zip);;All files (*)"))
+        if name:
+            self.import_path(Path(name))
+
+    def _on_import_quiz_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a quiz file"), "",
+            self.tr("Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv "
+                    "*.tsv *.zip);;All files (*)"))
         if name:
             self.import_path(Path(name))
 
@@ -238,8 +271,9 @@ class ContentPage(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        self.import_folder_button.setEnabled(not busy)
-        self.import_zip_button.setEnabled(not busy)
+        for button in (self.import_folder_button, self.import_zip_button,
+                       self.import_quiz_button):
+            button.setEnabled(not busy)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
