@@ -145,9 +145,9 @@ class ContentPage(QWidget):
                                            info.licence, where)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(info.attribution or info.description)
+                if column == LICENCE_COLUMN and text.startswith(UNKNOWN_LICENCE):
+                    self._explain_unknown_licence(item)
                 self.table.setItem(row, column, item)
-            if info.licence.startswith(UNKNOWN_LICENCE):
-                self._explain_unknown_licence(self.table.item(row, LICENCE_COLUMN))
         credited = [f"{e.pack.info.title}: {e.pack.info.attribution}" for e in self.packs
                     if e.pack.info.attribution]
         self.credits.setText(self.tr("Credits — {lines}").format(lines="; ".join(credited))
