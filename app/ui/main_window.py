@@ -36,6 +36,7 @@ from app.store import ProfileEntry
 from app.ui.banner import Banner
 from app.ui.errors import show_error
 from app.ui.first_paint import after_first_paint
+from app.ui.page_stack import PageStack, scrolling
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.banner)
-        column.addWidget(self.pages, 1)
+        column.addWidget(scrolling(self.pages), 1)  # pages scroll, never squeeze
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)

@@ -59,6 +59,11 @@ class LearnPage(QWidget):
         title.setObjectName("pageTitle")
         self.subject = QComboBox()
         self.subject.setFixedWidth(240)
+        # A long subject is elided in the box (the list shows it whole) instead of the
+        # box asking for more than its 240 px at 200 % text.
+        self.subject.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject.setMinimumContentsLength(6)
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         self.lessons = QListWidget()
@@ -90,7 +95,7 @@ class LearnPage(QWidget):
             intro=self.tr("Questions here are about this lesson. Click an answer to see "
                           "where in the lesson it came from."),
             closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
-        self.tutor.question.setPlaceholderText(self.tr("Ask about this lesson…"))
+        self.tutor.set_prompt(self.tr("Ask about this lesson…"))
         self.tutor.source_opened.connect(self._on_source_opened)
         self.tutor_toggle = QPushButton()
         self.tutor_toggle.setCheckable(True)

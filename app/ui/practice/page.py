@@ -102,7 +102,7 @@ class PracticePage(QWidget):
                           "won't tell you the answer, but it helps you find it."),
             closed_reason=self.tr("Your teacher has turned off questions to the tutor. "
                                   "Hint still helps you with this question."))
-        self.tutor.question.setPlaceholderText(self.tr("Ask about this question…"))
+        self.tutor.set_prompt(self.tr("Ask about this question…"))
         self.tutor.busy_changed.connect(self._update_hint_button)
 
     def _button(self, text: str, slot: object, description: str) -> QPushButton:

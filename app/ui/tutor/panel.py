@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -185,10 +184,15 @@ class TutorPanel(QWidget):
         self.model.dataChanged.connect(self._on_model_changed)
         return self.view
 
-    def _question_row(self) -> QBoxLayout:
+    def _question_row(self) -> QVBoxLayout:
         self.question = QLineEdit()
+        # A wrapping label says it instead when the placeholder would be cut (set_prompt).
+        self.prompt_label = QLabel()
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setBuddy(self.question)
+        self.prompt_label.hide()
         # One sentence with its example, so the example is in the UI's language too.
-        self.question.setPlaceholderText(self.tr("Type a question, e.g. What is a fraction?"))
+        self.set_prompt(self.tr("Type a question, e.g. What is a fraction?"))
         self.question.setAccessibleName(self.tr("Your question"))
         self.question.setClearButtonEnabled(True)
         self.question.returnPressed.connect(self.ask)
@@ -213,12 +217,31 @@ class TutorPanel(QWidget):
             buttons.addWidget(self.question, 1)
         buttons.addWidget(self.ask_button)
         buttons.addWidget(self.stop_button)
-        if not self.compact:
-            return buttons
-        column = QVBoxLayout()  # a narrow panel: the box gets the whole width
-        column.addWidget(self.question)
+        column = QVBoxLayout()
+        column.addWidget(self.prompt_label)
+        if self.compact:
+            column.addWidget(self.question)  # a narrow panel: the box gets the whole width
         column.addLayout(buttons)
         return column
+
+    def set_prompt(self, text: str) -> None:
+        """What the question box asks for: its placeholder where it fits, else a label."""
+        self._prompt = text
+        self.question.setAccessibleDescription(text)
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        edit = self.question
+        # The text's room: the box less its frame, text margins and the clear button.
+        room = edit.width() - 16 - (24 if edit.isClearButtonEnabled() else 0)
+        fits = edit.fontMetrics().horizontalAdvance(self._prompt) <= room
+        edit.setPlaceholderText(self._prompt if fits else "")
+        self.prompt_label.setText(self._prompt)
+        self.prompt_label.setVisible(not fits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_prompt()
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in Tab order, for the host page's own chain."""
