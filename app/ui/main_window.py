@@ -34,7 +34,7 @@ from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.ui.banner import Banner
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
 from app.ui.first_paint import after_first_paint
 from app.ui.page_stack import PageStack, scrolling
 from app.ui.signin.idle import IdleWatcher
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         if chat.state is LoadState.FAILED and chat.error is not None:
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
-                    reason=chat.error.user_message()))
+                    reason=describe_error(chat.error)))
         if self._measure_on_first_start:
             self.device_page.on_models_ready()
         self.models_ready.emit()

@@ -61,6 +61,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,7 +159,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
+        <source>Import pack .zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -207,15 +215,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
+        <source>Choose a pack .zip file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -224,6 +248,58 @@
     </message>
     <message>
         <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -346,6 +422,54 @@
     </message>
     <message>
         <source>Something went wrong inside Lantern. Please try again; if it keeps happening, ask your teacher and show them the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model file is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -672,6 +796,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{skill}: {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mastered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,6 +929,10 @@
     </message>
     <message>
         <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -992,6 +1124,14 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -1008,7 +1148,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1539,7 +1687,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1754,6 +1906,21 @@
     </message>
 </context>
 <context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TutorPanel</name>
     <message>
         <source>Tutor</source>
@@ -1792,7 +1959,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
+        <source>Type a question, e.g. What is a fraction?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

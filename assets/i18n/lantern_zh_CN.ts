@@ -61,6 +61,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation>还在想……</translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
@@ -155,8 +159,12 @@
         <translation>导入内容包文件夹…</translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
-        <translation>导入 .zip 文件…</translation>
+        <source>Import pack .zip…</source>
+        <translation>导入课程包 .zip…</translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
+        <translation>导入题库文件…（Moodle XML、GIFT、Aiken、Anki、CSV、QTI）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -207,16 +215,32 @@
         <translation>有些内容包无法读取：</translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation>未注明：请问作者</translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation>题库文件没有说明这些题目按什么许可协议分享。在自己班上使用通常没有问题；把课程包给别人之前，请先问问出题的人，再在课程包的 pack.toml 里写明许可协议。</translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation>选择内容包文件夹</translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
-        <translation>选择内容包或题库文件</translation>
+        <source>Choose a pack .zip file</source>
+        <translation>选择课程包 .zip 文件</translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
-        <translation>内容包和题库 (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;所有文件 (*)</translation>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation>课程包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation>选择题库文件</translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
+        <translation>题库 (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -225,6 +249,58 @@
     <message>
         <source>Not imported:</source>
         <translation>没有导入：</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation>{kind} {count} 道</translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation>没有可以导入的题目。</translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation>导入了 1 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation>导入了 {count} 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation>跳过了 {count} 项，见下面的列表。</translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation>已安装“{title}” {version}：{skills} 个技能，{lessons} 节课，{questions} 道题。</translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
+        <translation>它替换了 {version} 版。</translation>
     </message>
     <message>
         <source>The import failed.</source>
@@ -347,6 +423,54 @@
     <message>
         <source>Something went wrong inside Lantern. Please try again; if it keeps happening, ask your teacher and show them the details.</source>
         <translation>Lantern 内部出了点问题。请再试一次；如果一直这样，请告诉老师，并给老师看详细信息。</translation>
+    </message>
+    <message>
+        <source>A model file is missing.</source>
+        <translation>缺少一个模型文件。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation>请老师安装模型：在 Lantern 文件夹里运行 `python -m inference fetch`，或者重新安装 Lantern。</translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation>一个模型文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation>请老师再运行一次 `python -m inference fetch` 来替换它。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation>内存不够，无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation>关掉其他程序再试一次，或者请老师换一个更小的模型。</translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation>所选的设备无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation>在“设置”里选择“CPU”，或者请老师安装 GPU 支持。</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>无法加载模型。</translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation>这个文件可能不是 Lantern 能用的模型。请老师检查一下。</translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation>模型出了问题。</translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
+        <translation>请重新启动 Lantern。如果再次出现，请告诉老师。</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -672,6 +796,10 @@
         <translation>各知识点掌握度</translation>
     </message>
     <message>
+        <source>{skill}: {percent}%</source>
+        <translation>{skill}：{percent}%</translation>
+    </message>
+    <message>
         <source>Mastered</source>
         <translation>已掌握</translation>
     </message>
@@ -802,6 +930,10 @@
     <message>
         <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
         <translation>只有你自己知道密码。如果忘了，老师可以帮你设一个新的。</translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
+        <translation>请起一个昵称。</translation>
     </message>
     <message>
         <source>The two passphrases are different. Type the same one twice.</source>
@@ -992,6 +1124,14 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation>提示 {n}/{total} · {name}</translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation>这是最后一个提示：解题步骤。可以就这道题问问 AI 老师，或者试试下一题。</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -1008,8 +1148,16 @@
         <translation>接下来做什么</translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation>现在没有连续学习记录——最长 1 天。今天答一道题吧！</translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
         <translation>现在没有连续学习记录 — 最长 {best} 天。今天就来答一道题吧！</translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
+        <translation>连续学习：1 天（最长 {best} 天）</translation>
     </message>
     <message>
         <source>Streak: {days} days in a row (best {best})</source>
@@ -1539,8 +1687,12 @@
         <translation>你可以学习的科目</translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
-        <translation>{title} — {subject} · {count} 课</translation>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation>{title} — {subject}，{language} · 1 节课</translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
+        <translation>{title} — {subject}，{language} · {count} 节课</translation>
     </message>
     <message>
         <source>General</source>
@@ -1754,6 +1906,21 @@
     </message>
 </context>
 <context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation>这个问题我在这里不能回答。我们回到课程吧——如果有什么让你担心，请告诉老师或你信任的大人。</translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation>我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
+        <translation>老师关闭了自由提问。练习时可以点“提示”。</translation>
+    </message>
+</context>
+<context>
     <name>TutorPanel</name>
     <message>
         <source>Tutor</source>
@@ -1792,8 +1959,8 @@
         <translation>在回答上按回车键，可以打开它引用的课程</translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
-        <translation>输入一个问题，例如：{example}</translation>
+        <source>Type a question, e.g. What is a fraction?</source>
+        <translation>输入一个问题，例如：什么是分数？</translation>
     </message>
     <message>
         <source>Your question</source>

@@ -202,7 +202,7 @@ def test_a_moodle_quiz_file_is_imported_with_an_honest_summary(qtbot, tmp_path) 
     try:
         with qtbot.waitSignal(page.import_finished, timeout=60_000) as done:
             page.import_path(files[0])
-        assert done.args[0].startswith("imported ")
+        assert done.args[0].startswith("Imported ")
     finally:
         page.shutdown()
         ctx.close()

@@ -38,18 +38,22 @@ from app.core.tutor.safe_stream import (
     checked_stream,
     safety_check,
 )
-from app.core.tutor.safety import SafetyFilter, safe_message
+from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-NOT_IN_LESSONS = ("I couldn't find that in your lessons, so I'd rather not guess. "
-                  "Try asking your teacher!")
-NOT_IN_LESSONS_ZH = "我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！"
-FREE_CHAT_OFF = "Your teacher has turned off free questions. Use Hint while you practise."
-FREE_CHAT_OFF_ZH = "老师关闭了自由提问。练习时可以点“提示”。"
+# Refusals are Lantern's own words, so they come in the UI's language (the panel
+# translates these messages), whatever the language of the lessons.
+NOT_IN_LESSONS = QT_TRANSLATE_NOOP(
+    "Tutor", "I couldn't find that in your lessons, so I'd rather not guess. "
+    "Try asking your teacher!")
+FREE_CHAT_OFF = QT_TRANSLATE_NOOP(
+    "Tutor", "Your teacher has turned off free questions. Use Hint while you practise.")
+
 
 
 @dataclass(frozen=True)
@@ -102,14 +106,12 @@ class Tutor:
                cancel: CancelToken | None = None) -> TutorReply:
         """Answer a free question; ``emit`` receives the text as it is written and each
         sentence once checked (:class:`Streamed`)."""
-        zh = setting.language.startswith("zh")
         if not setting.policy.free_chat:
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+            return TutorReply(FREE_CHAT_OFF)
         grounding = self._ground(question, setting)
         if grounding is None or not grounding.relevant:
             if setting.policy.limit_to_pack:
-                return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
-                                  grounding=grounding)
+                return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
 
@@ -134,8 +136,7 @@ class Tutor:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
             conversation.forget_last()
-            return TutorReply(safe_message(setting.language), grounding=grounding,
-                              flagged=flagged.verdict.reason)
+            return TutorReply(SAFE_MESSAGE, grounding=grounding, flagged=flagged.verdict.reason)
         answer = "".join(shown).strip()
         pieces.close()  # ended at a sentence near the cap: stop generating, record it
         conversation.amend_last_reply(answer)  # what the learner saw, not a cut sentence
@@ -178,8 +179,7 @@ class Tutor:
         With free chat off (the teacher's policy) the reply says so: hints still work.
         """
         if not setting.policy.free_chat:
-            zh = setting.language.startswith("zh")
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+            return TutorReply(FREE_CHAT_OFF)
         level = hint_level(request)
         authored = authored_hint(request.question, level, language=setting.language)
         key = self._key(request.question, request.wrong_attempts, setting)

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.diagnostics import ContentError
+from app.core.content.importers.report import ImportReport
 from app.core.content.importers.writer import UNKNOWN_LICENCE
-from app.core.content.library import LibraryPack
+from app.core.content.library import InstallResult, LibraryPack
 from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
@@ -211,10 +212,44 @@ class ContentPage(QWidget):
         self.status.setText(message)
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:
-        self._finish(outcome.summary)
-        if outcome.details:
-            self._show_problems(self.tr("Not imported:"), list(outcome.details))
+        lines = [self._quiz_summary(outcome.report)] if outcome.report else []
+        if outcome.installed is not None:
+            lines.append(self._installed_summary(outcome.installed))
+        self._finish("\n".join(lines))
+        if outcome.report is not None and (outcome.report.skipped or outcome.report.notes):
+            # The importers' own words (English), one line per item, for the teacher.
+            self._show_problems(self.tr("Not imported:"), outcome.report.details())
         self.refresh()
+
+    def _quiz_summary(self, report: ImportReport) -> str:
+        """E.g. "Imported 3 questions (2 multiple choice, 1 numeric); skipped 1."."""
+        labels = {"multiple_choice": self.tr("multiple choice"),
+                  "multiple_answer": self.tr("multiple answer"),
+                  "true_false": self.tr("true/false"), "numeric": self.tr("numeric"),
+                  "short_text": self.tr("short text")}
+        kinds = self.tr(", ").join(
+            self.tr("{count} {kind}").format(count=report.imported[key], kind=label)
+            for key, label in labels.items() if report.imported[key])
+        total = report.imported_total
+        line = (self.tr("No question could be imported.") if total == 0 else
+                self.tr("Imported 1 question ({kinds}).").format(kinds=kinds) if total == 1
+                else self.tr("Imported {count} questions ({kinds}).").format(
+                    count=total, kinds=kinds))
+        if report.skipped:
+            line += " " + self.tr("Skipped {count}: see the list below.").format(
+                count=len(report.skipped))
+        return line
+
+    def _installed_summary(self, installed: InstallResult) -> str:
+        info, pack = installed.pack.info, installed.pack
+        line = self.tr("Installed “{title}” {version}: {skills} skills, {lessons} lessons, "
+                       "{questions} questions.").format(
+            title=info.title, version=info.version, skills=len(pack.skills),
+            lessons=len(pack.lessons), questions=len(pack.questions))
+        if installed.replaced_version:
+            line += " " + self.tr("It replaces version {version}.").format(
+                version=installed.replaced_version)
+        return line
 
     def _on_import_error(self, error: Exception) -> None:
         if not isinstance(error, ContentError):

@@ -280,7 +280,8 @@ class PracticePage(QWidget):
         return practice_ops.reply(parent=self, ctx=self.ctx, pack=self.pack,
                                   question=self.question, message=text,
                                   wrong_attempts=self._wrong, hints_shown=self._hints,
-                                  on_done=lambda reply: on_reply(PanelReply(reply.text)),
+                                  on_done=lambda reply: on_reply(
+                                      PanelReply(translated(reply.text))),
                                   on_error=on_error)
 
     @property

@@ -38,6 +38,7 @@ from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 from app.ui.tutor.chat_delegate import BubbleDelegate
 from app.ui.tutor.chat_model import ChatListModel, ChatRoles, Sender, SourceRef
 from inference.params import GenerationParams
@@ -69,7 +70,7 @@ Asker = Callable[[str, OnText, OnReply, OnError], TaskHandle]
 def reply_of(reply: TutorReply) -> PanelReply:
     """The panel's view of a tutor reply: its text and numbered sources."""
     if reply.cited is None:
-        return PanelReply(reply.text)
+        return PanelReply(translated(reply.text))  # refusals are Lantern's own words
     sources = tuple(SourceRef(s.number, s.passage.pack_id, s.passage.lesson_id,
                               s.passage.lesson_title, s.passage.heading)
                     for s in sorted(reply.cited.cited, key=lambda s: s.number))
