@@ -4,12 +4,15 @@
     (= xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots)
 
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
-progress, settings, device (This laptop) and teacher (For teachers), plus two English
-ones at 200 % text in high contrast. Each language runs in its own process with a
-throwaway ``LANTERN_HOME`` whose settings choose that language, exactly as a learner's
-would: real profiles (Argon2id, SQLCipher), the real starter pack, the real models. The
-driver types and clicks like a learner (a wrong passphrase, then the right one; a wrong
-answer and a hint) and waits by running the event loop. ``--language zh_CN`` runs one.
+progress, settings, device (This laptop) and teacher (For teachers); then, in each
+language, practice, learn, tutor and progress in the smallest window (720x480) at 200 %
+text (``NAME-720-200``), practice and tutor there in high contrast
+(``NAME-720-200-high-contrast``), and practice and home at 200 % in high contrast.
+Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose settings
+choose that language, exactly as a learner's would: real profiles (Argon2id, SQLCipher),
+the real starter pack, the real models. The driver types and clicks like a learner (a
+wrong passphrase, then the right one; a wrong answer and a hint) and waits by running the
+event loop. ``--language zh_CN`` runs one.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import QApplication
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "screens"
 LANGUAGES = ("en", "zh_CN")
 SIZE = (1100, 760)
+SMALLEST = (720, 480)  # the window's minimum size
 # What a learner of each language would use: nicknames, the subject, a question.
 LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安")}
 PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
@@ -176,14 +180,24 @@ class Driver:
         ask_and_wait(tutor, QUESTION[self.language])
         self.shot("tutor")
 
-    def large_high_contrast(self) -> None:
-        settings, learning = self.window.settings, self.window.learning
-        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+    def small_large_text(self) -> None:
+        """The smallest window (720x480) at 200 % text, then in high contrast too."""
+        settings, learning, window = self.window.settings, self.window.learning, self.window
         settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
-        for name, page in (("practice-200-high-contrast", learning.practice),
-                           ("home-200-high-contrast", learning.home)):
-            self.window.show_page(page)
-            self.shot(name)
+        window.resize(*SMALLEST)
+        pages = (("practice", learning.practice), ("learn", learning.learn),
+                 ("tutor", window.tutor), ("progress", learning.progress))
+        for name, page in pages:
+            window.show_page(page)
+            self.shot(f"{name}-720-200")
+        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+        for name, page in (("practice", learning.practice), ("tutor", window.tutor)):
+            window.show_page(page)
+            self.shot(f"{name}-720-200-high-contrast")
+        window.resize(*SIZE)
+        for name, page in (("practice", learning.practice), ("home", learning.home)):
+            window.show_page(page)
+            self.shot(f"{name}-200-high-contrast")
 
     def close(self) -> None:
         self.window.close()
@@ -223,8 +237,7 @@ def run_language(language: str) -> None:
         driver.learning_screens()
         driver.other_screens()
         driver.tutor_screen()
-        if language == "en":
-            driver.large_high_contrast()
+        driver.small_large_text()
     finally:
         driver.close()
 
