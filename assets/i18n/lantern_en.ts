@@ -1700,6 +1700,37 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the class code it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the school hub at {address}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not accept that class code. Check the code shown on the hub&apos;s page and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncPreview</name>
     <message>
         <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>

@@ -1700,6 +1700,37 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation>这位学生 {week} 的隐私预算已经用完：{budget} 中已用掉 {spent}，这次发送需要 {asked}。没有发送任何内容。下周可以再发送这些数据，或者老师可以在同步设置里提高每周预算。</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the class code it shows.</source>
+        <translation>这台电脑还没有连接学校汇总服务器。请在同步设置里输入汇总服务器的地址和它显示的班级代码。</translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation>{file} 不是学校汇总服务器的注册文件。请向老师要 `lantern-hub enrol-file` 生成的文件。</translation>
+    </message>
+    <message>
+        <source>Could not reach the school hub at {address}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation>连不上 {address} 的学校汇总服务器。请检查地址，并确认这台电脑连在学校网络上，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The hub did not accept that class code. Check the code shown on the hub&apos;s page and type it again.</source>
+        <translation>汇总服务器不接受这个班级代码。请核对汇总服务器页面上显示的代码，再输入一次。</translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation>学校汇总服务器拒绝了这份汇总（HTTP {status}：{reply}）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation>找不到文件夹 {folder}。请插上 U 盘，再选一次。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPreview</name>
     <message>
         <source>One anonymous summary for the week {week}. It has a random number ({id}…) instead of a name, and no date or time.</source>

@@ -19,6 +19,7 @@ from typing import Any
 from app.atomic import write_text_atomic
 from app.core.sync.outbox import Rejected, TransientError
 from app.core.sync.repo import OutboxEntry
+from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,9 @@ def load_enrolment_file(path: Path) -> Enrolment:
         return Enrolment(hub_url="", key_id=str(data["key_id"]), token=str(data["token"]),
                          class_name=str(data["class_name"]))
     except (OSError, ValueError, KeyError, AttributeError) as exc:
-        raise EnrolError(f"{path.name} is not an enrolment file from the school hub. Ask "
-                         "the teacher for the file `lantern-hub enrol-file` wrote.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "Sync", "{file} is not an enrolment file from the school hub. Ask the teacher "
+            "for the file `lantern-hub enrol-file` wrote."), file=path.name)) from exc
 
 
 def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, bytes]:
@@ -79,12 +81,14 @@ def enrol(hub_url: str, class_code: str) -> Enrolment:
     try:
         status, raw = _post(f"{base}/api/enrol", payload)
     except (OSError, ValueError) as exc:
-        raise EnrolError(
-            f"Could not reach the school hub at {base}. Check the address and that this "
-            "laptop is on the school network, then try again.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "Sync", "Could not reach the school hub at {address}. Check the address and "
+            "that this laptop is on the school network, then try again."),
+            address=base)) from exc
     if status != 200:
-        raise EnrolError("The hub did not accept that class code. Check the code shown "
-                         "on the hub's page and type it again.")
+        raise EnrolError(QT_TRANSLATE_NOOP(
+            "Sync", "The hub did not accept that class code. Check the code shown on the "
+            "hub's page and type it again."))
     data = json.loads(raw)
     return Enrolment(hub_url=base, key_id=data["key_id"], token=data["token"],
                      class_name=data["class_name"])
@@ -105,8 +109,9 @@ def send_http(hub_url: str, entry: OutboxEntry) -> None:
         return
     if status >= 500 or status == 429:
         raise TransientError(f"The school hub had a problem (HTTP {status}).")
-    raise Rejected(f"The school hub refused the summary (HTTP {status}: "
-                   f"{raw[:200].decode(errors='replace')}).")
+    raise Rejected(message(QT_TRANSLATE_NOOP(
+        "Sync", "The school hub refused the summary (HTTP {status}: {reply})."),
+        status=status, reply=raw[:200].decode(errors="replace")))
 
 
 def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
@@ -120,8 +125,9 @@ def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
         OSError: the folder is missing, read-only or full.
     """
     if not folder.is_dir():
-        raise FileNotFoundError(f"The folder {folder} is not there. Plug in the USB "
-                                "stick and choose it again.")
+        raise FileNotFoundError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The folder {folder} is not there. Plug in the USB stick and choose it "
+            "again."), folder=str(folder)))
     target = folder / f"lantern-sync-{secrets.token_hex(6)}.json"
     data: dict[str, Any] = {"format": USB_FORMAT,
                             "envelopes": [json.loads(e.payload) for e in entries]}

@@ -27,6 +27,7 @@ from app.core.sync.transport import EnrolError
 from app.ops import sync as ops
 from app.ops.context import AppContext
 from app.ui.errors import show_error
+from app.ui.i18n import translated
 from app.ui.sync.preview import SyncPreviewDialog
 
 # Errors whose message is already written for the teacher: shown inline, not as a crash.
@@ -130,7 +131,9 @@ class SyncSettingsWidget(QWidget):
             return
         self._usb_folder = None
         if isinstance(error, EXPLAINED):
-            self._say(str(error))
+            # The first argument keeps its Message (str() would make it plain English).
+            said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+            self._say(translated(said) or str(error))
         else:
             self._say(self.tr("Something went wrong; nothing was lost."))
             show_error(self, error)
