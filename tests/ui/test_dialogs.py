@@ -3,9 +3,11 @@ what Enter does, a short passphrase, and a message that must not be clipped."""
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ops.context import AppContext
@@ -26,11 +28,19 @@ def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
     return main
 
 
+def _activate(window: QWidget, qtbot: QtBot) -> None:
+    """Make ``window`` the active one, as the window manager does for a new dialog (the
+    offscreen platform has none, and activateWindow() alone raced the main window)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 def _opened(window: MainWindow, kind: type[QDialog], qtbot: QtBot) -> QDialog:
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(kind)))
     dialog = next(d for d in window.findChildren(kind) if d.isVisible())
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    _activate(dialog, qtbot)
     return dialog
 
 
@@ -83,8 +93,7 @@ def _teacher_dialog(window: MainWindow, qtbot: QtBot) -> QDialog:
                                  *window.findChildren(SetupDialog))))
     dialog = window.findChild(UnlockDialog) or window.findChild(SetupDialog)
     assert dialog is not None
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    _activate(dialog, qtbot)
     return dialog
 
 
@@ -113,3 +122,16 @@ def test_the_first_teacher_passphrase_is_refused_when_short_before_the_second_bo
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Tab)
     assert dialog.message.isVisible() and "Too short" in dialog.message.text()
     assert QApplication.focusWidget() is dialog.passphrase
+
+
+def test_clicking_a_name_on_the_sign_in_screen_puts_the_keys_in_the_passphrase(
+        window: MainWindow, qtbot: QtBot) -> None:
+    make_profile(window, qtbot)
+    qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
+    people = window.signin.people
+    qtbot.waitUntil(lambda: people.count() == 1)
+    _activate(window, qtbot)
+    people.setFocus()
+    rect = people.visualItemRect(people.item(0))
+    qtbot.mouseClick(people.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert QApplication.focusWidget() is window.signin.passphrase
