@@ -137,6 +137,73 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>

@@ -137,6 +137,73 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation>正在读取题目…</translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation>正在读取内容包…</translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation>“{name}”没有安装：它有 1 个问题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation>请在内容包里改好这些问题，再导入一次。</translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation>正在复制内容包…</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation>“{name}”不是内容包。</translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation>请选择一个内容包文件夹（里面有 pack.toml），或者它的 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” does not exist.</source>
+        <translation>“{name}”不存在。</translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation>请检查名称后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
+        <translation>“{name}”已损坏，打不开（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation>请重新复制这个文件，或者要一份新的。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation>“{name}”太大了，不可能是内容包。</translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation>内容包里只有文字和少量图片；请检查是否选对了文件夹或文件。</translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>

@@ -71,3 +71,17 @@ def test_an_import_result_is_said_in_chinese(
     first, installed = done.args[0].splitlines()
     assert first == "导入了 2 道题（单选题 1 道，数值题 1 道）。"
     assert installed.startswith("已安装“") and "2 道题" in installed
+
+
+def test_a_pack_that_is_not_one_is_refused_in_chinese(
+        chinese: UiLanguage, qtbot: QtBot, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.content.page import ContentPage
+
+    page = ContentPage(make_ctx())
+    qtbot.addWidget(page)
+    broken = tmp_path / "fractions.zip"
+    broken.write_bytes(b"PK\x03\x04 this is not a whole zip file")
+    with qtbot.waitSignal(page.import_finished, timeout=30_000) as done:
+        page.import_path(broken)
+    assert done.args[0].startswith("“fractions.zip”"), done.args[0]
+    assert not _has_latin_words(done.args[0].split("（")[0].replace("fractions.zip", ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,6 +35,7 @@ from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import show_error
+from app.ui.i18n import translated
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ class ContentPage(QWidget):
 
     def _on_import_progress(self, message: str, fraction: float) -> None:
         self.progress.setValue(round(100 * fraction))
-        self.status.setText(message)
+        self.status.setText(translated(message))
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:
         lines = [self._quiz_summary(outcome.report)] if outcome.report else []
@@ -256,7 +257,9 @@ class ContentPage(QWidget):
             self._finish(self.tr("The import failed."))
             show_error(self, error)
             return
-        self._finish(error.user_message())
+        said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+        self._finish(QCoreApplication.translate("Errors", "{message} {hint}").format(
+            message=translated(said), hint=translated(error.hint)).strip())
         if error.diagnostics:
             self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
 
