@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleFactory
 
 from app.settings import Settings
 
@@ -102,3 +102,12 @@ def apply_style(app: QApplication, settings: Settings) -> None:
                            "prompt": round(13 * scale)}
     app.setStyleSheet(sheet + (HIGH_CONTRAST_EXTRA if settings.theme == "high-contrast"
                                else ""))
+
+
+def narrow_combo(combo: QComboBox, chars: int = 8) -> QComboBox:
+    """Let ``combo`` be narrower than its longest item (elided in the box; the open list
+    shows every item whole): at 200 % text a box sized to "Photosynthesis (OpenStax)"
+    made its page wider than a small window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo

@@ -32,6 +32,11 @@ from app.ui.style import apply_style
 from tests.ui.learning import first_of, signed_in_context
 
 SMALLEST = (720, 480)
+# Practice and Learn (the pages the issue named) are read without scrolling sideways.
+# Home, Ask the tutor, Progress (in English), Settings, This laptop and For teachers are
+# still wider than a 720-pixel window at 200 % and scroll sideways there: reachable, not
+# yet comfortable (docs/learning-screens.md, "Not done yet").
+READ_WITHOUT_SIDEWAYS = {"PracticePage", "LearnPage"}
 PACKS = {"en": "fractions", "zh_CN": "fractions-zh"}
 
 
@@ -42,6 +47,30 @@ def keep_the_look(qapp: QApplication) -> Iterator[None]:
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)
+
+
+def _viewport(widget: QWidget) -> QWidget | None:
+    """The viewport of the scroll area ``widget`` scrolls in, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent.viewport()
+        parent = parent.parentWidget()
+    return None
+
+
+def _beyond_the_side(widget: QWidget) -> bool:
+    """Whether part of ``widget`` is only seen by scrolling sideways (text read that way
+    is text cut off: the question "A pizza is cut into 4 eq")."""
+    viewport = _viewport(widget)
+    if viewport is None:
+        return False
+    left = widget.mapTo(viewport, widget.rect().topLeft()).x()
+    right = widget.mapTo(viewport, widget.rect().topRight()).x()
+    scroller = viewport.parentWidget()
+    scrolled = (scroller.horizontalScrollBar().value()
+                if isinstance(scroller, QAbstractScrollArea) else 0)
+    return left + scrolled < 0 or right + scrolled > viewport.width() + 1
 
 
 def _scrolls(widget: QWidget) -> bool:
@@ -69,6 +98,10 @@ def problems(page: QWidget, window: QWidget) -> list[str]:
         elif (isinstance(widget, QLabel) and widget.text() and not widget.pixmap()
               and widget.width() + 1 < widget.sizeHint().width()):
             found.append(f"{name}: text cut off")
+        if type(page).__name__ in READ_WITHOUT_SIDEWAYS and isinstance(
+                widget, QLabel | QAbstractButton | QComboBox | QLineEdit) and \
+                _beyond_the_side(widget):
+            found.append(f"{name}: only seen by scrolling sideways")
         if isinstance(widget, QAbstractButton | QComboBox):
             hint = widget.minimumSizeHint()
             if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():

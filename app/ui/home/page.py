@@ -18,6 +18,7 @@ from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.progress.why import RecommendationCard
+from app.ui.style import narrow_combo
 
 
 class HomePage(QWidget):
@@ -36,7 +37,7 @@ class HomePage(QWidget):
         self.cards: list[RecommendationCard] = []
         self.title = QLabel(self.tr("Today's plan"))
         self.title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.currentIndexChanged.connect(self.refresh)
         self.message = QLabel()

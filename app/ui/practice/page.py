@@ -17,7 +17,6 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from app.core.tutor.hints import LEVEL_NAMES
 from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
 from app.ui.practice.inputs import AnswerInput, make_input
@@ -122,18 +122,14 @@ class PracticePage(QWidget):
         return label
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.check_button, self.hint_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = ButtonRow([self.check_button, self.hint_button], [self.next_button])
         practice = QWidget()
         column = QVBoxLayout(practice)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.counter)
         column.addWidget(self.prompt)
         column.addLayout(self.input_box)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         column.addWidget(self.feedback)
         column.addStretch(1)
         self.beside = SideBySide(practice, self.tutor)

@@ -32,9 +32,13 @@ class SideBySide(QScrollArea):
             part.installEventFilter(self)  # a part's new width may need a new height
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and \
-                self.splitter.orientation() == Qt.Orientation.Horizontal:
-            self._fit_height_side_by_side()
+        # A part's new width, or new contents (a row of buttons became a column), may
+        # need a new height.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            if self.splitter.orientation() == Qt.Orientation.Horizontal:
+                self._fit_height_side_by_side()
+            else:
+                self.fit()
         return super().eventFilter(watched, event)
 
     def _fit_height_side_by_side(self) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,8 +37,11 @@ from app.core.tutor.service import TutorReply
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+from app.ui.prompt_fit import PromptFit
+from app.ui.style import narrow_combo
 from app.ui.tutor.chat_delegate import BubbleDelegate
 from app.ui.tutor.chat_model import ChatListModel, ChatRoles, Sender, SourceRef
 from inference.params import GenerationParams
@@ -127,7 +130,7 @@ class TutorPanel(QWidget):
         intro_label.setObjectName("pageIntro")
         layout.addWidget(intro_label)
         layout.addWidget(self._conversation_view(), 1)
-        self.suggestions = QHBoxLayout()
+        self.suggestions = QVBoxLayout()  # "Try:" over a row of chips (a column if narrow)
         layout.addLayout(self.suggestions)
         self.status = self._note(self.tr("The tutor is thinking… Stop (Esc) ends it."))
         self.closed = self._note(closed_reason or self.tr(
@@ -155,15 +158,19 @@ class TutorPanel(QWidget):
     def _header(self) -> QHBoxLayout:
         title = QLabel(self.tr("Ask the tutor"))
         title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject the tutor answers from"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         label = QLabel(self.tr("Subject:"))
         label.setBuddy(self.subject)
+        # Title and subject side by side when there is room, else the subject below.
+        self.header = ButtonRow([], [])
+        self.header.box.insertWidget(0, title, 1)
+        self.header.box.addWidget(label)
+        self.header.box.addWidget(self.subject)
+        self.header.track(title, label, self.subject)
         row = QHBoxLayout()
-        row.addWidget(title, 1)
-        row.addWidget(label)
-        row.addWidget(self.subject)
+        row.addWidget(self.header)
         return row
 
     def _conversation_view(self) -> QListView:
@@ -189,9 +196,7 @@ class TutorPanel(QWidget):
         self.question = QLineEdit()
         # A wrapping label says it instead when the placeholder would be cut (set_prompt).
         self.prompt_label = QLabel()
-        self.prompt_label.setWordWrap(True)
-        self.prompt_label.setBuddy(self.question)
-        self.prompt_label.hide()
+        self._prompt = PromptFit(self.question, self.prompt_label)
         # One sentence with its example, so the example is in the UI's language too.
         self.set_prompt(self.tr("Type a question, e.g. What is a fraction?"))
         self.question.setAccessibleName(self.tr("Your question"))
@@ -227,22 +232,7 @@ class TutorPanel(QWidget):
 
     def set_prompt(self, text: str) -> None:
         """What the question box asks for: its placeholder where it fits, else a label."""
-        self._prompt = text
-        self.question.setAccessibleDescription(text)
-        self._fit_prompt()
-
-    def _fit_prompt(self) -> None:
-        edit = self.question
-        # The text's room: the box less its frame, text margins and the clear button.
-        room = edit.width() - 16 - (24 if edit.isClearButtonEnabled() else 0)
-        fits = edit.fontMetrics().horizontalAdvance(self._prompt) <= room
-        edit.setPlaceholderText(self._prompt if fits else "")
-        self.prompt_label.setText(self._prompt)
-        self.prompt_label.setVisible(not fits)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_prompt()
+        self._prompt.set_text(text)
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in Tab order, for the host page's own chain."""
@@ -276,15 +266,17 @@ class TutorPanel(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        if questions:
-            self.suggestions.addWidget(QLabel(self.tr("Try:")))
+        if not questions:
+            return
+        chips = []
         for text in questions:
             chip = QPushButton(text)
             chip.setObjectName("suggestion")
             chip.setAccessibleName(self.tr("Ask: {question}").format(question=text))
             chip.clicked.connect(functools.partial(self.ask_text, text))
-            self.suggestions.addWidget(chip)
-        self.suggestions.addStretch(1)
+            chips.append(chip)
+        self.suggestions.addWidget(QLabel(self.tr("Try:")))
+        self.suggestions.addWidget(ButtonRow(chips))
 
     @property
     def busy(self) -> bool:
