@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -59,11 +58,10 @@ class ProgressPage(QWidget):
         self._arrange(side_by_side=True)
         body = QWidget()
         column = QVBoxLayout(body)
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(self.streak)
-        column.addLayout(header)
+        # The streak under the title: beside it, at 200 % text, it was squeezed to a
+        # column a word wide.
+        column.addWidget(self.title)
+        column.addWidget(self.streak)
         column.addLayout(grid)
         column.addWidget(self.next_title)
         column.addLayout(self._cards_box)
