@@ -42,11 +42,13 @@ PACKS = {"en": "fractions", "zh_CN": "fractions-zh"}
 
 @pytest.fixture
 def keep_the_look(qapp: QApplication) -> Iterator[None]:
-    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
+                                   qapp.style().name())
     yield
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)
+    qapp.setStyle(style)
 
 
 def _viewport(widget: QWidget) -> QWidget | None:

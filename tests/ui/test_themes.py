@@ -16,8 +16,14 @@ from app.ui.style import apply_style
 
 @pytest.fixture
 def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application; its look is put back afterwards (later tests expect it)."""
+    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
+                                   qapp.style().name())
     yield qapp
-    apply_style(qapp, Settings())  # the next test gets the default look back
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
 
 
 def _image(widget: QWidget) -> QImage:
