@@ -1,8 +1,8 @@
 """ttft_grounded_ms: time to the first words on screen for a grounded question.
 
 The real path of "Ask the tutor": retrieval in the pack's index, the grounded prompt, the
-default chat model, the safety check of each sentence; the clock stops when the tutor
-emits its first checked text (what the panel shows). Five learner questions per starter
+default chat model, the checks; the clock stops when the tutor emits its first words
+(the sentence being written, as the panel shows it). Five learner questions per starter
 pack, each in a fresh conversation, after one warm-up question, as in the app where the
 tutor's instructions stay in llama.cpp's cache from one question to the next. Each is
 followed by a follow-up in the same conversation ("Can you give me another example?"):
@@ -22,6 +22,7 @@ from app.core.content.library import builtin_dir
 from app.core.content.loader import load_pack
 from app.core.tutor.conversation import Conversation
 from app.core.tutor.policy import AIPolicy
+from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.safety import SafetyFilter
 from app.core.tutor.service import Setting, Tutor
 from benchmarks.models import bench_threads, default_embed_engine, default_model_file
@@ -50,8 +51,8 @@ def _first_words_s(tutor: Tutor, question: str, setting: Setting,
     start = time.perf_counter()
     first: list[float] = []
 
-    def emit(_text: str) -> None:
-        if not first:
+    def emit(update: Streamed) -> None:
+        if not first and (update.sentence or update.draft).strip():
             first.append(time.perf_counter() - start)
 
     tutor.answer(question, setting, conversation, emit=emit)

@@ -4,12 +4,16 @@
     (= xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots)
 
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
-progress, settings, device (This laptop) and teacher (For teachers), plus two English
-ones at 200 % text in high contrast. Each language runs in its own process with a
-throwaway ``LANTERN_HOME`` whose settings choose that language, exactly as a learner's
-would: real profiles (Argon2id, SQLCipher), the real starter pack, the real models. The
-driver types and clicks like a learner (a wrong passphrase, then the right one; a wrong
-answer and a hint) and waits by running the event loop. ``--language zh_CN`` runs one.
+progress, settings, device (This laptop) and teacher (For teachers); then, in each
+language, practice, learn, tutor and progress in the smallest window (720x480) at 200 %
+text (``NAME-720-200``), practice and tutor there in high contrast
+(``NAME-720-200-high-contrast``), and practice and home at 200 % in high contrast.
+Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose settings
+choose that language, exactly as a learner's would: real profiles (Argon2id, SQLCipher),
+the real starter pack, the real models. The driver types and clicks like a learner (a
+wrong passphrase, then the right one; a wrong answer and a hint) and waits by running the
+event loop. ``--language zh_CN`` runs one; ``--layout-only`` takes only the small-window
+and high-contrast screens, without waiting for the model to write (a busy machine).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "screens"
 LANGUAGES = ("en", "zh_CN")
 SIZE = (1100, 760)
+SMALLEST = (720, 480)  # the window's minimum size
 # What a learner of each language would use: nicknames, the subject, a question.
 LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安")}
 PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
@@ -160,6 +165,25 @@ class Driver:
         self.window.show_page(learning.progress)
         self.shot("progress")
 
+    def layout_screens(self) -> None:
+        """What the layout shots need, without waiting for a model to write: one learner,
+        a lesson open in Learn, a checked wrong answer in Practice, the tutor's subject."""
+        wait_until(lambda: self.window.signin.message.isVisible(), "the sign-in screen")
+        self.new_profile(LEARNERS[self.language][0], 0)
+        learning = self.window.learning
+        home = learning.home
+        wait_until(lambda: home.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        home.subject.setCurrentIndex(home.subject.findData(PACK[self.language]))
+        wait_until(lambda: bool(home.cards), "today's plan")
+        home.cards[0].start.click()
+        learning.learn.practise.click()
+        practice = learning.practice
+        enter(practice, right=False)
+        wait_until(lambda: practice.feedback.isVisible(), "the feedback")
+        tutor = self.window.tutor
+        wait_until(lambda: tutor.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        tutor.subject.setCurrentIndex(tutor.subject.findData(PACK[self.language]))
+
     def other_screens(self) -> None:
         window = self.window
         for name, page in (("settings", window.settings), ("device", window.device_page),
@@ -177,14 +201,24 @@ class Driver:
         ask_and_wait(tutor, QUESTION[self.language])
         self.shot("tutor")
 
-    def large_high_contrast(self) -> None:
-        settings, learning = self.window.settings, self.window.learning
-        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+    def small_large_text(self) -> None:
+        """The smallest window (720x480) at 200 % text, then in high contrast too."""
+        settings, learning, window = self.window.settings, self.window.learning, self.window
         settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
-        for name, page in (("practice-200-high-contrast", learning.practice),
-                           ("home-200-high-contrast", learning.home)):
-            self.window.show_page(page)
-            self.shot(name)
+        window.resize(*SMALLEST)
+        pages = (("practice", learning.practice), ("learn", learning.learn),
+                 ("tutor", window.tutor), ("progress", learning.progress))
+        for name, page in pages:
+            window.show_page(page)
+            self.shot(f"{name}-720-200")
+        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+        for name, page in (("practice", learning.practice), ("tutor", window.tutor)):
+            window.show_page(page)
+            self.shot(f"{name}-720-200-high-contrast")
+        window.resize(*SIZE)
+        for name, page in (("practice", learning.practice), ("home", learning.home)):
+            window.show_page(page)
+            self.shot(f"{name}-200-high-contrast")
 
     def close(self) -> None:
         self.window.close()
@@ -217,15 +251,18 @@ def enter(practice: object, *, right: bool) -> None:
     practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def run_language(language: str) -> None:
+def run_language(language: str, *, layout_only: bool = False) -> None:
     driver = Driver(language)
     try:
+        if layout_only:
+            driver.layout_screens()
+            driver.small_large_text()
+            return
         driver.signin_screens()
         driver.learning_screens()
         driver.other_screens()
         driver.tutor_screen()
-        if language == "en":
-            driver.large_high_contrast()
+        driver.small_large_text()
     finally:
         driver.close()
 
@@ -234,10 +271,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--language", choices=LANGUAGES,
                         help="only this language, in this process (default: each, in turn)")
+    parser.add_argument("--layout-only", action="store_true",
+                        help="only the 720x480 and high-contrast screens, without waiting "
+                             "for the model's answers (quick, on a busy machine)")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
-        run_language(args.language)
+        run_language(args.language, layout_only=args.layout_only)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -245,8 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:  # a fresh process each: translators load before any widget
         with tempfile.TemporaryDirectory(prefix="lantern-shots-") as home:
             env = dict(os.environ, LANTERN_HOME=home)
+            extra = ["--layout-only"] if args.layout_only else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
-                                   language], env=env, check=False)
+                                   language, *extra], env=env, check=False)
             if done.returncode:
                 return done.returncode
     return 0

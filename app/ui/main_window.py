@@ -35,8 +35,9 @@ from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
 from app.store.pin import ClassKeyStatus
 from app.ui.banner import Banner
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
 from app.ui.first_paint import after_first_paint
+from app.ui.page_stack import PageStack, scrolling
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(right)
         column.addWidget(self.banner)
         column.addWidget(self.class_key_note)
-        column.addWidget(self.pages, 1)
+        column.addWidget(scrolling(self.pages), 1)  # pages scroll, never squeeze
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         if chat.state is LoadState.FAILED and chat.error is not None:
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
-                    reason=chat.error.user_message()))
+                    reason=describe_error(chat.error)))
         if self._measure_on_first_start:
             self.device_page.on_models_ready()
         self.models_ready.emit()

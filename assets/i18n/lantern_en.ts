@@ -61,6 +61,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,6 +172,73 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>
@@ -190,7 +261,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
+        <source>Import pack .zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -242,15 +317,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
+        <source>Choose a pack .zip file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -259,6 +350,58 @@
     </message>
     <message>
         <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -384,6 +527,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A model file is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,6 +664,10 @@
     </message>
     <message>
         <source>{speed} {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -723,6 +918,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{skill}: {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mastered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,6 +1051,10 @@
     </message>
     <message>
         <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1055,6 +1258,14 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -1083,7 +1294,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1646,11 +1865,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1907,6 +2153,21 @@
     </message>
 </context>
 <context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TutorPanel</name>
     <message>
         <source>Tutor</source>
@@ -1945,7 +2206,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
+        <source>Type a question, e.g. What is a fraction?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -61,6 +61,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation>还在想……</translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
@@ -168,6 +172,73 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation>正在读取题目…</translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation>正在读取内容包…</translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation>“{name}”没有安装：它有 1 个问题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation>请在内容包里改好这些问题，再导入一次。</translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation>正在复制内容包…</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation>“{name}”不是内容包。</translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation>请选择一个内容包文件夹（里面有 pack.toml），或者它的 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” does not exist.</source>
+        <translation>“{name}”不存在。</translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation>请检查名称后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
+        <translation>“{name}”已损坏，打不开（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation>请重新复制这个文件，或者要一份新的。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation>“{name}”太大了，不可能是内容包。</translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation>内容包里只有文字和少量图片；请检查是否选对了文件夹或文件。</translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>
@@ -190,8 +261,12 @@
         <translation>导入内容包文件夹…</translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
-        <translation>导入 .zip 文件…</translation>
+        <source>Import pack .zip…</source>
+        <translation>导入课程包 .zip…</translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
+        <translation>导入题库文件…（Moodle XML、GIFT、Aiken、Anki、CSV、QTI）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -242,16 +317,32 @@
         <translation>有些内容包无法读取：</translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation>未注明：请问作者</translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation>题库文件没有说明这些题目按什么许可协议分享。在自己班上使用通常没有问题；把课程包给别人之前，请先问问出题的人，再在课程包的 pack.toml 里写明许可协议。</translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation>选择内容包文件夹</translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
-        <translation>选择内容包或题库文件</translation>
+        <source>Choose a pack .zip file</source>
+        <translation>选择课程包 .zip 文件</translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
-        <translation>内容包和题库 (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;所有文件 (*)</translation>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation>课程包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation>选择题库文件</translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
+        <translation>题库 (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -260,6 +351,58 @@
     <message>
         <source>Not imported:</source>
         <translation>没有导入：</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation>{kind} {count} 道</translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation>没有可以导入的题目。</translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation>导入了 1 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation>导入了 {count} 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation>跳过了 {count} 项，见下面的列表。</translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation>已安装“{title}” {version}：{skills} 个技能，{lessons} 节课，{questions} 道题。</translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
+        <translation>它替换了 {version} 版。</translation>
     </message>
     <message>
         <source>The import failed.</source>
@@ -384,6 +527,54 @@
         <translation>Lantern 内部出了点问题。请再试一次；如果一直这样，请告诉老师，并给老师看详细信息。</translation>
     </message>
     <message>
+        <source>A model file is missing.</source>
+        <translation>缺少一个模型文件。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation>请老师安装模型：在 Lantern 文件夹里运行 `python -m inference fetch`，或者重新安装 Lantern。</translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation>一个模型文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation>请老师再运行一次 `python -m inference fetch` 来替换它。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation>内存不够，无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation>关掉其他程序再试一次，或者请老师换一个更小的模型。</translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation>所选的设备无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation>在“设置”里选择“CPU”，或者请老师安装 GPU 支持。</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>无法加载模型。</translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation>这个文件可能不是 Lantern 能用的模型。请老师检查一下。</translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation>模型出了问题。</translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
+        <translation>请重新启动 Lantern。如果再次出现，请告诉老师。</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -474,6 +665,10 @@
     <message>
         <source>{speed} {advice}</source>
         <translation>{speed}{advice}</translation>
+    </message>
+    <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
+        <translation>标准辅导模型（{wanted}）需要大约 {need:,} MB 内存，但当时只有 {free:,} MB 可用，所以 Lantern 使用较小的{label}。老师可以在下面选择其他模型。</translation>
     </message>
     <message>
         <source>its graphics card</source>
@@ -723,6 +918,10 @@
         <translation>各知识点掌握度</translation>
     </message>
     <message>
+        <source>{skill}: {percent}%</source>
+        <translation>{skill}：{percent}%</translation>
+    </message>
+    <message>
         <source>Mastered</source>
         <translation>已掌握</translation>
     </message>
@@ -853,6 +1052,10 @@
     <message>
         <source>Only you know it. If you forget it, your teacher can give you a new one.</source>
         <translation>只有你自己知道密码。如果忘了，老师可以帮你设一个新的。</translation>
+    </message>
+    <message>
+        <source>Please choose a nickname.</source>
+        <translation>请起一个昵称。</translation>
     </message>
     <message>
         <source>The two passphrases are different. Type the same one twice.</source>
@@ -1055,6 +1258,14 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation>提示 {n}/{total} · {name}</translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation>这是最后一个提示：解题步骤。可以就这道题问问 AI 老师，或者试试下一题。</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -1083,8 +1294,16 @@
         <translation>接下来做什么</translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation>现在没有连续学习记录——最长 1 天。今天答一道题吧！</translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
         <translation>现在没有连续学习记录 — 最长 {best} 天。今天就来答一道题吧！</translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
+        <translation>连续学习：1 天（最长 {best} 天）</translation>
     </message>
     <message>
         <source>Streak: {days} days in a row (best {best})</source>
@@ -1646,12 +1865,39 @@
         <translation>你可以学习的科目</translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
-        <translation>{title} — {subject} · {count} 课</translation>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation>{title} — {subject}，{language} · 1 节课</translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
+        <translation>{title} — {subject}，{language} · {count} 节课</translation>
     </message>
     <message>
         <source>General</source>
         <translation>综合</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation>这位学生 {week} 的隐私预算已经用完：{budget} 中已用掉 {spent}，这次发送需要 {asked}。没有发送任何内容。下周可以再发送这些数据，或者老师可以在同步设置里提高每周预算。</translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation>{file} 不是学校汇总服务器的注册文件。请向老师要 `lantern-hub enrol-file` 生成的文件。</translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation>学校汇总服务器拒绝了这份汇总（HTTP {status}：{reply}）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation>找不到文件夹 {folder}。请插上 U 盘，再选一次。</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
+        <translation>这台电脑还没有连接学校的汇总服务器。请在同步设置里输入服务器地址和老师给你的注册代码。</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2153,21 @@
     </message>
 </context>
 <context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation>这个问题我在这里不能回答。我们回到课程吧——如果有什么让你担心，请告诉老师或你信任的大人。</translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation>我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
+        <translation>老师关闭了自由提问。练习时可以点“提示”。</translation>
+    </message>
+</context>
+<context>
     <name>TutorPanel</name>
     <message>
         <source>Tutor</source>
@@ -1945,8 +2206,8 @@
         <translation>在回答上按回车键，可以打开它引用的课程</translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
-        <translation>输入一个问题，例如：{example}</translation>
+        <source>Type a question, e.g. What is a fraction?</source>
+        <translation>输入一个问题，例如：什么是分数？</translation>
     </message>
     <message>
         <source>Your question</source>

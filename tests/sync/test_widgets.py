@@ -169,3 +169,29 @@ def test_session_for_the_signed_in_profile(qtbot: Any, make_ctx: Callable[..., A
     assert isinstance(got[0], SyncSession) and tuple(got[0].source.skills()) == SKILLS
     assert _on_db(qtbot, ctx, lambda: got[0].repo.counts()) == {
         "sent": 0, "waiting": 0, "rejected": 0}
+
+
+def test_a_sync_error_is_said_in_the_ui_language(qtbot: Any, session: Any, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 built_translations: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from app.ui.i18n import UiLanguage
+
+    ui = UiLanguage(QApplication.instance())  # type: ignore[arg-type]
+    assert ui.install("zh_CN")
+    try:
+        ctx, sync, _ = session
+        widget = _widget(qtbot, ctx, sync)
+        widget.enabled.setChecked(True)
+        qtbot.waitUntil(lambda: widget.config.enabled)
+        not_enrolment = tmp_path / "notes.json"
+        not_enrolment.write_text("{}", encoding="utf-8")
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            lambda *_args: (str(not_enrolment), ""))
+        with qtbot.waitSignal(widget.status_changed, timeout=20_000,
+                              check_params_cb=lambda text: "notes.json" in text):
+            widget.enrol_file_button.click()
+        assert widget.status.text().startswith("notes.json 不是学校汇总服务器的注册文件")
+    finally:
+        ui.remove()

@@ -21,10 +21,10 @@ def _q(qtype: QuestionType = QuestionType.NUMERIC, **fields: object) -> Question
 
 
 @pytest.mark.parametrize(("mastery", "wrong", "shown", "level"), [
-    (0.9, 0, 0, 0), (0.2, 0, 0, 1), (0.9, 2, 0, 1), (0.9, 4, 0, 2), (0.2, 2, 0, 2),
-    (0.9, 0, 1, 1), (0.9, 0, 5, 2),
+    (0.9, 0, 0, 0), (0.2, 0, 0, 0), (0.9, 1, 0, 0), (0.2, 1, 0, 1), (0.9, 2, 0, 1),
+    (0.9, 4, 0, 2), (0.2, 2, 0, 2), (0.9, 0, 1, 1), (0.9, 0, 5, 2),
 ])
-def test_the_level_follows_mastery_attempts_and_hints_shown(
+def test_the_ladder_starts_at_the_nudge_then_follows_mastery_attempts_and_hints(
         mastery: float, wrong: int, shown: int, level: int) -> None:
     assert hint_level(HintRequest(_q(), mastery, wrong, shown)) == level
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from app.core.content.diagnostics import ContentError
+from app.messages import QT_TRANSLATE_NOOP, message
 
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # a curriculum with images; far above any real pack
 MAX_FILES = 20_000
@@ -42,9 +43,14 @@ def read_source(path: Path) -> PackFiles:
     if path.is_file() and zipfile.is_zipfile(path):
         return _strip_single_root(_read_zip(path), str(path))
     if path.exists():
-        raise ContentError(f"“{path.name}” is not a content pack.",
-                           hint="Choose a pack folder (with pack.toml inside) or a .zip of one.")
-    raise ContentError(f"“{path}” does not exist.", hint="Check the name and try again.")
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("Content", "“{name}” is not a content pack."),
+                    name=path.name),
+            hint=QT_TRANSLATE_NOOP("Content", "Choose a pack folder (with pack.toml inside) "
+                                   "or a .zip of one."))
+    raise ContentError(message(QT_TRANSLATE_NOOP("Content", "“{name}” does not exist."),
+                               name=str(path)),
+                       hint=QT_TRANSLATE_NOOP("Content", "Check the name and try again."))
 
 
 def _keep(rel: PurePosixPath) -> bool:
@@ -79,16 +85,21 @@ def _read_zip(path: Path) -> dict[str, bytes]:
                 if _keep(rel):
                     files[str(rel)] = archive.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise ContentError(f"“{path.name}” is damaged and cannot be opened ({exc}).",
-                           hint="Copy the file again, or ask for a new copy.") from exc
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("Content", "“{name}” is damaged and cannot be opened "
+                                      "({reason})."), name=path.name, reason=str(exc)),
+            hint=QT_TRANSLATE_NOOP("Content", "Copy the file again, or ask for a new copy.")
+        ) from exc
     return files
 
 
 def _check_limits(count: int, total: int, name: str) -> None:
     if count > MAX_FILES or total > MAX_TOTAL_BYTES:
-        raise ContentError(f"“{name}” is too big to be a content pack.",
-                           hint="A pack holds text and a few images; check you chose the "
-                                "right folder or file.")
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("Content", "“{name}” is too big to be a content pack."),
+                    name=name),
+            hint=QT_TRANSLATE_NOOP("Content", "A pack holds text and a few images; check you "
+                                   "chose the right folder or file."))
 
 
 def _strip_single_root(files: dict[str, bytes], origin: str) -> PackFiles:

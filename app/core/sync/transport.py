@@ -55,8 +55,9 @@ def load_enrolment_file(path: Path) -> Enrolment:
         return Enrolment(hub_url="", key_id=str(data["key_id"]), token=str(data["token"]),
                          class_name=str(data["class_name"]))
     except (OSError, ValueError, KeyError, AttributeError) as exc:
-        raise EnrolError(f"{path.name} is not an enrolment file from the school hub. Ask "
-                         "the teacher for the file `lantern-hub enrol-file` wrote.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "Sync", "{file} is not an enrolment file from the school hub. Ask the teacher "
+            "for the file `lantern-hub enrol-file` wrote."), file=path.name)) from exc
 
 
 def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, bytes]:
@@ -112,8 +113,9 @@ def send_http(hub_url: str, entry: OutboxEntry) -> None:
         return
     if status >= 500 or status == 429:
         raise TransientError(f"The school hub had a problem (HTTP {status}).")
-    raise Rejected(f"The school hub refused the summary (HTTP {status}: "
-                   f"{raw[:200].decode(errors='replace')}).")
+    raise Rejected(message(QT_TRANSLATE_NOOP(
+        "Sync", "The school hub refused the summary (HTTP {status}: {reply})."),
+        status=status, reply=raw[:200].decode(errors="replace")))
 
 
 def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
@@ -127,8 +129,9 @@ def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
         OSError: the folder is missing, read-only or full.
     """
     if not folder.is_dir():
-        raise FileNotFoundError(f"The folder {folder} is not there. Plug in the USB "
-                                "stick and choose it again.")
+        raise FileNotFoundError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The folder {folder} is not there. Plug in the USB stick and choose it "
+            "again."), folder=str(folder)))
     target = folder / f"lantern-sync-{secrets.token_hex(6)}.json"
     data: dict[str, Any] = {"format": USB_FORMAT,
                             "envelopes": [json.loads(e.payload) for e in entries]}

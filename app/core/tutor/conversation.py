@@ -110,6 +110,11 @@ class Conversation:
         if len(self.recent) >= 2 * MAX_HISTORY_TURNS:
             self._start = len(self.turns) - MAX_HISTORY_TURNS  # keep the newer half
 
+    def amend_last_reply(self, text: str) -> None:
+        """Replace the last reply with what was shown (the checks may end or amend it)."""
+        if self.turns and self.turns[-1].role == "assistant":
+            self.turns[-1] = Turn("assistant", text)
+
     def forget_last(self) -> None:
         """Drop the last exchange (a reply the safety filter replaced must not be context)."""
         del self.turns[-2:]

@@ -1,7 +1,9 @@
 """The hint ladder during practice: nudge → scaffold → worked step.
 
-The level follows the learner: a skill they have nearly mastered starts at a nudge, a
-weak one at the scaffold; every two wrong attempts on the question move one step up, and
+Every question's ladder starts at the nudge ("Hint 1 of 3": a first hint that said "2 of
+3" left learners looking for the one they missed). The level then follows the learner:
+wrong attempts on the question move it up, every one on a skill they have not mastered
+yet and every two on one they nearly have; each press of Hint goes one step further, and
 a hint already shown is never repeated at a lower level.
 """
 
@@ -43,8 +45,8 @@ class HintRequest:
 
 def hint_level(request: HintRequest) -> int:
     """0 = nudge, 1 = scaffold, 2 = worked step."""
-    start = 1 if request.mastery < WEAK_MASTERY else 0
-    level = start + request.wrong_attempts // 2
+    wrong_per_step = 1 if request.mastery < WEAK_MASTERY else 2
+    level = request.wrong_attempts // wrong_per_step
     level = max(level, request.hints_shown)  # each press of Hint goes up the ladder
     return min(level, len(LEVEL_NAMES) - 1)
 

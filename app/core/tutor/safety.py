@@ -27,10 +27,13 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.tutor.numbers import normalise
+from app.messages import QT_TRANSLATE_NOOP
 from inference.resources import assets_dir
 
-SAFE_MESSAGE = ("I can't help with that here. Let's get back to your lesson — and if "
-                "something is worrying you, please talk to your teacher or a grown-up you trust.")
+# A Message: the tutor panel shows it in the UI's language (see app/messages.py).
+SAFE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Tutor", "I can't help with that here. Let's get back to your lesson — and if "
+    "something is worrying you, please talk to your teacher or a grown-up you trust.")
 SAFE_MESSAGE_ZH = ("这个问题我在这里不能回答。我们回到课程吧——"
                    "如果有什么让你担心，请告诉老师或你信任的大人。")
 

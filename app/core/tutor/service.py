@@ -14,7 +14,7 @@ Runs on the inference lane (plain Python, no Qt).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.content.index import Embedder, RetrievalIndex
@@ -31,20 +31,30 @@ from app.core.tutor.hints import (
     hint_level,
 )
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
-from app.core.tutor.safe_stream import Flagged, checked_sentences
-from app.core.tutor.safety import SafetyFilter, safe_message
+from app.core.tutor.safe_stream import (
+    Flagged,
+    SentenceCheck,
+    Streamed,
+    checked_stream,
+    safety_check,
+)
+from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
 from app.core.tutor.turns import learner_turn
+from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-NOT_IN_LESSONS = ("I couldn't find that in your lessons, so I'd rather not guess. "
-                  "Try asking your teacher!")
-NOT_IN_LESSONS_ZH = "我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！"
-FREE_CHAT_OFF = "Your teacher has turned off free questions. Use Hint while you practise."
-FREE_CHAT_OFF_ZH = "老师关闭了自由提问。练习时可以点“提示”。"
+# Refusals are Lantern's own words, so they come in the UI's language (the panel
+# translates these messages), whatever the language of the lessons.
+NOT_IN_LESSONS = QT_TRANSLATE_NOOP(
+    "Tutor", "I couldn't find that in your lessons, so I'd rather not guess. "
+    "Try asking your teacher!")
+FREE_CHAT_OFF = QT_TRANSLATE_NOOP(
+    "Tutor", "Your teacher has turned off free questions. Use Hint while you practise.")
+
 
 
 @dataclass(frozen=True)
@@ -91,21 +101,25 @@ class Hint:
 
 
 class Tutor:
-    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter) -> None:
+    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter,
+                 sentence_checks: Sequence[SentenceCheck] = ()) -> None:
+        """``sentence_checks`` run on each finished sentence of an answer, after the
+        safety filter (see :mod:`app.core.tutor.safe_stream`)."""
         self._chat, self._embedder, self._safety = chat, embedder, safety
+        self._checks = (safety_check(safety), *sentence_checks)
 
     def answer(self, question: str, setting: Setting, conversation: Conversation, *,
-               emit: Callable[[str], None], cancel: CancelToken | None = None) -> TutorReply:
-        """Answer a free question; ``emit`` receives each checked sentence as it arrives."""
+               emit: Callable[[Streamed], None],
+               cancel: CancelToken | None = None) -> TutorReply:
+        """Answer a free question; ``emit`` receives the text as it is written and each
+        sentence once checked (:class:`Streamed`)."""
         setting = setting.for_question(question)
-        zh = setting.language.startswith("zh")
         if not setting.policy.free_chat:
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+            return TutorReply(FREE_CHAT_OFF)
         grounding = self._ground_in(conversation, question, setting)
         if grounding is None or not grounding.relevant:
             if setting.policy.limit_to_pack:
-                return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
-                                  grounding=grounding)
+                return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
 
@@ -131,7 +145,7 @@ class Tutor:
         return ground(question, setting.index, self._embedder, open_lesson=setting.open_lesson)
 
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
-                setting: Setting, emit: Callable[[str], None],
+                setting: Setting, emit: Callable[[Streamed], None],
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
         turn = learner_turn(question, grounding, conversation)
@@ -140,20 +154,21 @@ class Tutor:
                                            system=system, labels=turn.new_labels)
         shown: list[str] = []
         try:
-            for sentence in checked_sentences(pieces, self._safety):
-                sentence = turn.renumber(sentence)
-                shown.append(sentence)
-                emit(sentence)
+            for update in checked_stream(pieces, self._checks, max_tokens=params.max_tokens):
+                shown.append(update.sentence)  # the model's own labels: kept as context
+                emit(replace(update, sentence=turn.renumber(update.sentence),
+                             draft=turn.renumber(update.draft)))
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
             conversation.forget_last()
-            return TutorReply(safe_message(setting.language), grounding=grounding,
-                              flagged=flagged.verdict.reason)
+            return TutorReply(SAFE_MESSAGE, grounding=grounding, flagged=flagged.verdict.reason)
         answer = "".join(shown).strip()
+        pieces.close()  # ended at a sentence near the cap: stop generating, record it
+        conversation.amend_last_reply(answer)  # what the learner saw, not a cut sentence
         if grounding is None:
             return TutorReply(answer)
-        cited = cite(answer, grounding, self._embedder)
+        cited = cite(turn.renumber(answer), grounding, self._embedder)
         return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True)
 
     def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
@@ -189,8 +204,7 @@ class Tutor:
         With free chat off (the teacher's policy) the reply says so: hints still work.
         """
         if not setting.policy.free_chat:
-            zh = setting.language.startswith("zh")
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+            return TutorReply(FREE_CHAT_OFF)
         level = hint_level(request)
         authored = authored_hint(request.question, level, language=setting.language)
         key = self._key(request.question, request.wrong_attempts, setting)

@@ -19,6 +19,7 @@ from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.progress.why import RecommendationCard
+from app.ui.style import narrow_combo
 
 
 class HomePage(QWidget):
@@ -39,7 +40,7 @@ class HomePage(QWidget):
         self.cards: list[RecommendationCard] = []
         self.title = QLabel(self.tr("Today's plan"))
         self.title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         self.message = QLabel()

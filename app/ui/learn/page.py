@@ -17,8 +17,9 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -36,9 +37,14 @@ from app.core.tutor.conversation import Conversation
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.style import narrow_combo
 from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, TutorPanel, reply_of
 from inference.params import GenerationParams
+
+LIST_WIDTH = 240  # the subject and lesson list beside the reader
+READER_MIN_WIDTH = 420  # below this the list goes above the lesson (see _fit_lesson_list)
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class LearnPage(QWidget):
@@ -58,13 +64,13 @@ class LearnPage(QWidget):
         self.current: tuple[str, str] | None = None
         title = QLabel(self.tr("Learn"))
         title.setObjectName("pageTitle")
-        self.subject = QComboBox()
-        self.subject.setFixedWidth(240)
+        self.subject = narrow_combo(QComboBox(), chars=6)  # fits its 240 px at 200 %
+        self.subject.setFixedWidth(LIST_WIDTH)
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         self.lessons = QListWidget()
         self.lessons.setAccessibleName(self.tr("Lessons"))
-        self.lessons.setFixedWidth(240)
+        self.lessons.setFixedWidth(LIST_WIDTH)
         self.lessons.setWordWrap(True)  # long titles wrap instead of scrolling sideways
         self.lessons.setSpacing(3)
         self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -91,7 +97,7 @@ class LearnPage(QWidget):
             intro=self.tr("Questions here are about this lesson. Click an answer to see "
                           "where in the lesson it came from."),
             closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
-        self.tutor.question.setPlaceholderText(self.tr("Ask about this lesson…"))
+        self.tutor.set_prompt(self.tr("Ask about this lesson…"))
         self.tutor.source_opened.connect(self._on_source_opened)
         self.tutor_toggle = QPushButton()
         self.tutor_toggle.setCheckable(True)
@@ -114,7 +120,7 @@ class LearnPage(QWidget):
         bottom.addWidget(self.practise)
         main.addLayout(bottom)
         self.beside = SideBySide(reading, self.tutor)
-        row = QHBoxLayout()
+        row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addLayout(side)
         row.addWidget(self.beside, 1)
         top = QHBoxLayout()
@@ -127,6 +133,30 @@ class LearnPage(QWidget):
                  *self.tutor.tab_chain()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_lesson_list(event.size().width())
+
+    def _fit_lesson_list(self, width: int) -> None:
+        """The lesson list beside the reader, or above it when the page is narrow.
+
+        At 200 % text in a small window the list's 240 px beside it left the lesson text
+        a strip a word wide ("What / a / fract"); above it, the list keeps a few lines.
+        """
+        beside = width >= LIST_WIDTH + READER_MIN_WIDTH
+        wanted = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() == wanted:
+            return
+        self.row.setDirection(wanted)
+        for widget in (self.subject, self.lessons):
+            if beside:
+                widget.setFixedWidth(LIST_WIDTH)
+            else:
+                widget.setMinimumWidth(0)
+                widget.setMaximumWidth(QWIDGETSIZE_MAX)
+        lines = self.lessons.fontMetrics().lineSpacing()
+        self.lessons.setMaximumHeight(QWIDGETSIZE_MAX if beside else 5 * lines)
 
     def set_tutor_visible(self, visible: bool) -> None:
         """Show or collapse the tutor beside the lesson (kept while the app runs)."""

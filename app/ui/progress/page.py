@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,6 +29,8 @@ from app.core.learner.activities import Recommendation
 from app.core.learner.progress import FORECAST_DAYS, ProgressData
 from app.ui.progress.charts import ActivityChart, ForecastChart, MasteryChart
 from app.ui.progress.why import RecommendationCard
+
+TWO_CHARTS_WIDTH = 640  # below this the charts go one under another
 
 
 class ProgressPage(QWidget):
@@ -53,6 +56,7 @@ class ProgressPage(QWidget):
         self.subject_label.setBuddy(self.subject)
         self.streak = QLabel(self.tr("Answer a question to start a streak."))
         self.streak.setObjectName("pageIntro")
+        self.streak.setWordWrap(True)  # a long sentence at 200 % must not widen the page
         self.mastery = MasteryChart()
         self.forecast = ForecastChart()
         self.activity = ActivityChart()
@@ -63,12 +67,8 @@ class ProgressPage(QWidget):
         self._build()
 
     def _build(self) -> None:
-        grid = QGridLayout()
-        grid.addWidget(self.mastery, 0, 0, 2, 1)
-        grid.addWidget(self.forecast, 0, 1)
-        grid.addWidget(self.activity, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid = self.grid = QGridLayout()
+        self._arrange(side_by_side=True)
         body = QWidget()
         column = QVBoxLayout(body)
         header = QHBoxLayout()
@@ -110,6 +110,28 @@ class ProgressPage(QWidget):
         pack_id = self.subject.currentData()
         if pack_id:
             self.subject_chosen.emit(pack_id)
+    def _arrange(self, *, side_by_side: bool) -> None:
+        """Mastery beside the other two charts, or all three in one column when narrow
+        (two charts side by side made the page wider than a small window at 200 %)."""
+        for chart in (self.mastery, self.forecast, self.activity):
+            self.grid.removeWidget(chart)
+        if side_by_side:
+            self.grid.addWidget(self.mastery, 0, 0, 2, 1)
+            self.grid.addWidget(self.forecast, 0, 1)
+            self.grid.addWidget(self.activity, 1, 1)
+        else:
+            charts: tuple[QWidget, ...] = (self.mastery, self.forecast, self.activity)
+            for row, one in enumerate(charts):
+                self.grid.addWidget(one, row, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if side_by_side else 0)
+        self._side_by_side = side_by_side
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= TWO_CHARTS_WIDTH
+        if wide != self._side_by_side:
+            self._arrange(side_by_side=wide)
 
     def set_data(self, data: ProgressData, recommendations: Sequence[Recommendation]) -> None:
         """Show ``data`` and the recommendations (call on the GUI thread)."""
@@ -124,9 +146,16 @@ class ProgressPage(QWidget):
         self._set_cards(recommendations)
 
     def _streak_text(self, streak: int, best: int) -> str:
+        # Whole sentences per count ("1 day", not "1 days"); Chinese needs no plural.
+        if streak == 0 and best == 0:
+            return self.tr("Answer a question to start a streak.")
         if streak == 0:
-            return self.tr("No streak right now — best {best} days. Answer a question today!"
-                           ).format(best=best)
+            return (self.tr("No streak right now — best 1 day. Answer a question today!")
+                    if best == 1 else
+                    self.tr("No streak right now — best {best} days. Answer a question "
+                            "today!").format(best=best))
+        if streak == 1:
+            return self.tr("Streak: 1 day in a row (best {best})").format(best=best)
         return self.tr("Streak: {days} days in a row (best {best})").format(
             days=streak, best=best)
 

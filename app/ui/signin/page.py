@@ -61,6 +61,9 @@ class SignInPage(QWidget):
         self.people.setGridSize(QSize(112, 104))
         self.people.setMinimumHeight(230)
         self.passphrase = passphrase_field(self.tr("Your passphrase"))
+        # A learner who clicks their name types next: the passphrase box takes the keys
+        # (they went to the list's type-ahead search before). Arrow keys stay in the list.
+        self.people.itemClicked.connect(lambda _item: self.passphrase.setFocus())
         self.people.itemDoubleClicked.connect(lambda _item: self.passphrase.setFocus())
         self.people.currentItemChanged.connect(self._on_person_changed)
         self.passphrase.returnPressed.connect(self._on_sign_in_clicked)

@@ -131,8 +131,9 @@ class SyncSettingsWidget(QWidget):
             return
         self._usb_folder = None
         if isinstance(error, EXPLAINED):
-            said = error.args[0] if error.args and isinstance(error.args[0], str) else None
-            self._say(translated(said) if said is not None else str(error))
+            # The first argument keeps its Message (str() would make it plain English).
+            said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+            self._say(translated(said) or str(error))
         else:
             self._say(self.tr("Something went wrong; nothing was lost."))
             show_error(self, error)

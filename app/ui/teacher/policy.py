@@ -19,6 +19,7 @@ from app.ops.context import AppContext
 from app.settings import AIPolicySettings
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+from app.ui.style import narrow_combo
 
 NEVER = 0  # the spin box's special value: answers are never revealed
 
@@ -51,7 +52,7 @@ class PolicyPage(QWidget):
         self.length.setSingleStep(20)
         self.length.setSuffix(self.tr(" tokens"))
         self.length.setValue(policy.max_answer_tokens)
-        self.language = QComboBox()
+        self.language = narrow_combo(QComboBox())
         for label, value in ((self.tr("The subject's language"), "auto"),
                              ("English", "en"), ("简体中文", "zh-Hans")):
             self.language.addItem(label, value)

@@ -71,7 +71,10 @@ class BubbleDelegate(QStyledItemDelegate):
 
 def _bubble_html(index: ModelIndex, text: str) -> str:
     """The bubble's text as HTML: an optional bold label, the text, the sources."""
-    if not text and index.data(ChatRoles.STREAMING):
+    if index.data(ChatRoles.WAITING):  # nothing new for a second: say it is not stuck
+        still = QCoreApplication.translate("BubbleDelegate", "Still thinking…")
+        text = f"{text}\n{still}" if text else still
+    elif not text and index.data(ChatRoles.STREAMING):
         text = QCoreApplication.translate("BubbleDelegate", "Thinking…")
     if index.data(ChatRoles.STOPPED):
         stopped = QCoreApplication.translate("BubbleDelegate", "(stopped)")

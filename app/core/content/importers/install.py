@@ -16,6 +16,7 @@ from app.core.content.importers import import_file
 from app.core.content.importers.report import ImportReport
 from app.core.content.library import InstallResult, install_pack
 from app.core.content.loader import PACK_FILE
+from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 
 Progress = Callable[[str, float], None]
@@ -51,7 +52,7 @@ def import_and_install(path: Path, *, cancel: CancelToken, target: Path | None =
     say = progress or (lambda _message, _fraction: None)
 
     def reading(fraction: float) -> None:
-        say("Reading the questions…", IMPORT_SHARE * fraction)
+        say(QT_TRANSLATE_NOOP("Content", "Reading the questions…"), IMPORT_SHARE * fraction)
 
     with tempfile.TemporaryDirectory(prefix="lantern-import-") as tmp:
         report = import_file(path, Path(tmp) / "pack", progress=reading, cancel=cancel,

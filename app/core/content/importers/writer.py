@@ -26,6 +26,9 @@ DEFAULT_DIFFICULTY = 3  # quiz formats carry no difficulty; the middle of 1..5
 _SLUG = re.compile(r"[^a-z0-9]+")
 _MEDIA_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
+# A quiz file does not say its licence; the Content page explains this prefix.
+UNKNOWN_LICENCE = "unknown"
+
 
 class ImportFailed(ContentError):
     """The file could not be imported at all (unreadable, unknown format, target in use)."""
@@ -129,7 +132,8 @@ class PackDraft:
         return {
             "id": self.pack_id, "version": "1.0.0", "title": self.title,
             "language": self.language,
-            "licence": self.licence or f"unknown: check the licence of {self.source_name}",
+            "licence": self.licence or f"{UNKNOWN_LICENCE}: check the licence of "
+                                       f"{self.source_name}",
             "authors": [], "attribution": f"Imported from {self.source_name}.",
             "description": f"Questions imported from {self.source_name}.",
             "skills": [{"id": sid, "name": name, "description": "", "prerequisites": []}
