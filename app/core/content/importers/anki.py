@@ -22,7 +22,7 @@ from app.core.content.importers.writer import DraftQuestion, ImportFailed
 
 _REF = re.compile(r"{{\s*([^#/^!}][^}]*?)\s*}}")
 _CLOZE = re.compile(r"{{c(\d+)::(.*?)(?:::(.*?))?}}", re.DOTALL)
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SOUND = re.compile(r"\[sound:[^\]\[]*\]")  # stops at a bracket: linear
 SPECIAL = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type"}
 KIND = "flashcard"
 
