@@ -24,6 +24,7 @@ from typing import IO, Any
 
 import zstandard
 
+from app.core.content.importers.debris import ANKI_PREFIX
 from app.core.content.importers.media import FindMedia
 from app.core.content.importers.protobuf import fields as proto_fields
 from app.core.content.importers.writer import ImportFailed
@@ -100,7 +101,7 @@ def open_collection(path: Path) -> Iterator[tuple[sqlite3.Connection, FindMedia 
     Raises:
         ImportFailed: not a zip/SQLite file, no collection inside, or damaged.
     """
-    tmp = Path(tempfile.mkdtemp(prefix="lantern-anki-"))
+    tmp = Path(tempfile.mkdtemp(prefix=ANKI_PREFIX))
     conn: sqlite3.Connection | None = None
     try:
         if zipfile.is_zipfile(path):
