@@ -13,11 +13,12 @@ import sqlite3
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from bs4.exceptions import ParserRejectedMarkup
 
 from app.core.content.importers.anki_collection import Card, NoteType, read_cards
 from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
-from app.core.content.importers.markup import to_markdown
+from app.core.content.importers.markup import plain_words, to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
 
 _REF = re.compile(r"{{\s*([^#/^!}][^}]*?)\s*}}")
@@ -61,7 +62,10 @@ def plain(html: str) -> str:
     """What a learner would type for this field: its text, without markup or sounds."""
     html = _SOUND.sub(" ", html)
     if "<" in html or "&" in html:  # parsing is costly; most fields are plain text
-        html = BeautifulSoup(html, "html.parser").get_text(" ")
+        try:
+            html = BeautifulSoup(html, "html.parser").get_text(" ")
+        except ParserRejectedMarkup:  # e.g. "<![CDA": keep the words without the markup
+            return plain_words(html).replace("\\*", "*")
     return " ".join(html.split())
 
 

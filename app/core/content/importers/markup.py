@@ -10,6 +10,7 @@ import html
 import re
 from urllib.parse import unquote
 
+from bs4.exceptions import ParserRejectedMarkup
 from markdownify import markdownify
 
 from app.core.content.importers.writer import media_name
@@ -41,7 +42,7 @@ def _without_scripts(text: str) -> str:
     return " ".join(parts)
 
 
-def _plain_text(html_text: str) -> str:
+def plain_words(html_text: str) -> str:
     """The words of an HTML fragment, in linear time and without recursion."""
     words = _TAG.sub(" ", _without_scripts(html_text))
     return " ".join(html.unescape(words).split()).replace("*", "\\*")
@@ -62,9 +63,13 @@ def to_markdown(text: str, fmt: str = "html") -> str:
     if markup_depth(text) > MAX_MARKUP_DEPTH:
         # markdownify recurses once per element: deeper markup would end in RecursionError.
         # No quiz nests this deep, so keep the words and drop the markup.
-        return _plain_text(text)
+        return plain_words(text)
     # markdownify drops <script> and <style> with their content by default; its
     # ``strip`` option would instead keep their text, so it is not used.
-    converted = markdownify(text, heading_style="ATX", bullets="-", escape_underscores=False)
+    try:
+        converted = markdownify(text, heading_style="ATX", bullets="-",
+                                escape_underscores=False)
+    except ParserRejectedMarkup:  # e.g. "<![CDA": html.parser gives up; keep the words
+        return plain_words(text)
     lines = [line.rstrip() for line in converted.replace("\xa0", " ").split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
