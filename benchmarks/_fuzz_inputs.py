@@ -186,13 +186,14 @@ def anki_package(suffix: str) -> st.SearchStrategy[bytes]:
 
 HOSTILE_NAMES = ["C:/Users/Public/Desktop/evil.txt", "C:evil.txt", "\\\\server\\share\\x.md",
                  "//server/share/x.md", "../evil.md", "/etc/evil", "media/a:b.png",
-                 "media/\x00.png", "lessons/" + "a/" * 200 + "x.md", ""]
+                 "media/\x00.png", "lessons/" + "a/" * 200 + "x.md"]
 
 
 @cache
 def pack_files() -> list[dict[str, bytes]]:
     packs = []
-    for folder in sorted(p for p in PACKS.iterdir() if p.is_dir()):
+    folders = [*PACKS.iterdir(), *(REPO / "assets" / "content").iterdir()]
+    for folder in sorted(p for p in folders if (p / "pack.toml").is_file()):
         packs.append({p.relative_to(folder).as_posix(): p.read_bytes()
                       for p in sorted(folder.rglob("*")) if p.is_file()})
     return packs

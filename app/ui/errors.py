@@ -8,6 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.core.content.diagnostics import ContentError
 from app.store.errors import StoreError
 from app.ui.i18n import translated
 from inference.errors import InferenceError
@@ -18,10 +19,11 @@ log = logging.getLogger(__name__)
 def describe_error(error: BaseException) -> str:
     """What happened and what to do, in the words of a learner or teacher (UI language).
 
-    Store errors carry :class:`app.messages.Message` sentences and are translated; the
-    model runtimes' errors (for teachers, with file names) stay in English.
+    Store errors and content errors (imports, packs) carry :class:`app.messages.Message`
+    sentences and are translated; the model runtimes' errors (for teachers, with file
+    names) stay in English.
     """
-    if isinstance(error, StoreError):
+    if isinstance(error, StoreError | ContentError):
         said = translated(error.args[0]) if error.args else ""
         hint = translated(error.hint)
         if not (said and hint):

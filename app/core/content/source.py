@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from app.core.content.diagnostics import ContentError
+from app.messages import QT_TRANSLATE_NOOP, message
 
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # a curriculum with images; far above any real pack
 MAX_FILES = 20_000
@@ -44,9 +45,14 @@ def read_source(path: Path) -> PackFiles:
     if path.is_file() and zipfile.is_zipfile(path):
         return _strip_single_root(_read_zip(path), str(path))
     if path.exists():
-        raise ContentError(f"“{path.name}” is not a content pack.",
-                           hint="Choose a pack folder (with pack.toml inside) or a .zip of one.")
-    raise ContentError(f"“{path}” does not exist.", hint="Check the name and try again.")
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is not a content pack."),
+                    name=path.name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Choose a pack folder (with pack.toml "
+                                   "inside) or a .zip of one."))
+    raise ContentError(message(QT_TRANSLATE_NOOP("ImportError", "“{path}” does not exist."),
+                               path=str(path)),
+                       hint=QT_TRANSLATE_NOOP("ImportError", "Check the name and try again."))
 
 
 def _keep(rel: PurePosixPath) -> bool:
@@ -76,15 +82,21 @@ def _read_zip(path: Path) -> dict[str, bytes]:
             for info in infos:
                 rel = safe_member_name(info.filename)
                 if rel is None:
-                    raise ContentError(f"“{path.name}” contains an unsafe file name "
-                                       f"({info.filename}).",
-                                       hint="Only use packs from people you trust.")
+                    raise ContentError(
+                        message(QT_TRANSLATE_NOOP("ImportError", "“{name}” contains an unsafe "
+                                                  "file name ({member})."),
+                                name=path.name, member=info.filename),
+                        hint=QT_TRANSLATE_NOOP("ImportError", "Only use packs from people you "
+                                               "trust."))
                 if _keep(rel):
                     files[str(rel)] = _read_member(archive, info, budget, path.name)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError,
             zlib.error) as exc:
-        raise ContentError(f"“{path.name}” is damaged and cannot be opened ({exc}).",
-                           hint="Copy the file again, or ask for a new copy.") from exc
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is damaged and cannot be opened "
+                                      "({detail})."), name=path.name, detail=str(exc)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Copy the file again, or ask for a new "
+                                   "copy.")) from exc
     return files
 
 
@@ -124,9 +136,11 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[i
 
 def _check_limits(count: int, total: int, name: str) -> None:
     if count > MAX_FILES or total > MAX_TOTAL_BYTES:
-        raise ContentError(f"“{name}” is too big to be a content pack.",
-                           hint="A pack holds text and a few images; check you chose the "
-                                "right folder or file.")
+        raise ContentError(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is too big to be a content "
+                                      "pack."), name=name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "A pack holds text and a few images; check "
+                                   "you chose the right folder or file."))
 
 
 def _strip_single_root(files: dict[str, bytes], origin: str) -> PackFiles:

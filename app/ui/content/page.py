@@ -32,7 +32,7 @@ from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ class ContentPage(QWidget):
             self._finish(self.tr("The import failed."))
             show_error(self, error)
             return
-        self._finish(error.user_message())
+        self._finish(describe_error(error))  # in the UI's language
         if error.diagnostics:
             self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
 

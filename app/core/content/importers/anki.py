@@ -20,6 +20,7 @@ from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.markup import plain_words, to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.messages import QT_TRANSLATE_NOOP, message
 
 _REF = re.compile(r"{{\s*([^#/^!}][^}]*?)\s*}}")
 _CLOZE = re.compile(r"{{c(\d+)::(.*?)(?:::(.*?))?}}", re.DOTALL)
@@ -37,8 +38,11 @@ def import_anki(path: Path, job: ImportJob) -> None:
                 job.step(done, len(cards))
                 _import_card(card, path.name, job)
     except (sqlite3.DatabaseError, KeyError, *READ_ERRORS) as exc:
-        raise ImportFailed(f"“{path.name}” could not be read as an Anki deck ({exc}).",
-                           hint="Export the deck from Anki again (File → Export).") from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” could not be read as an Anki "
+                                      "deck ({detail})."), name=path.name, detail=str(exc)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Export the deck from Anki again (File → "
+                                   "Export).")) from None
 
 
 def _import_card(card: Card, source: str, job: ImportJob) -> None:

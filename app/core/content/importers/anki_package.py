@@ -28,6 +28,7 @@ from app.core.content.importers.debris import ANKI_PREFIX
 from app.core.content.importers.media import FindMedia
 from app.core.content.importers.protobuf import fields as proto_fields
 from app.core.content.importers.writer import ImportFailed
+from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +124,11 @@ def _extract_collection(archive: zipfile.ZipFile, path: Path, tmp: Path) -> Path
     names = set(archive.namelist())
     member = next((name for name in COLLECTIONS if name in names), None)
     if member is None:
-        raise ImportFailed(f"“{path.name}” is a zip file but not an Anki deck.",
-                           hint="In Anki, use File → Export → Anki Deck Package (.apkg).")
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is a zip file but not an Anki "
+                                      "deck."), name=path.name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "In Anki, use File → Export → Anki Deck "
+                                   "Package (.apkg)."))
     target = tmp / "collection.sqlite"
     with archive.open(member) as raw, target.open("wb") as out:
         source = (zstandard.ZstdDecompressor().stream_reader(raw)
@@ -133,9 +137,12 @@ def _extract_collection(archive: zipfile.ZipFile, path: Path, tmp: Path) -> Path
         while chunk := source.read(CHUNK):
             written += len(chunk)
             if written > MAX_COLLECTION_BYTES:
-                raise ImportFailed(f"“{path.name}” unpacks to more than "
-                                   f"{MAX_COLLECTION_BYTES // 2**20} MB.",
-                                   hint="This is not a deck Lantern can import.")
+                raise ImportFailed(
+                    message(QT_TRANSLATE_NOOP("ImportError", "“{name}” unpacks to more than "
+                                              "{mb} MB."),
+                            name=path.name, mb=MAX_COLLECTION_BYTES // 2**20),
+                    hint=QT_TRANSLATE_NOOP("ImportError", "This is not a deck Lantern can "
+                                           "import."))
             out.write(chunk)
     return target
 
@@ -145,8 +152,11 @@ def _connect(db_path: Path, shown: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM notes").fetchone()
     except sqlite3.DatabaseError:
-        raise ImportFailed(f"“{shown.name}” is damaged or not an Anki collection.",
-                           hint="Export the deck from Anki again.") from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is damaged or not an Anki "
+                                      "collection."), name=shown.name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Export the deck from Anki again.")
+        ) from None
     return conn
 
 
