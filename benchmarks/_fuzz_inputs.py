@@ -10,6 +10,7 @@ given odd metadata and chat templates) — byte damage alone rarely gets past a 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sqlite3
@@ -35,7 +36,10 @@ HOSTILE = [b" " * 4000, b"![a](" + b" " * 3000, b"<b>" * 600, b"[" * 600, b"{" *
            b"<![CDATA[", b"<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", b"1e309", b"NaN", b"-0",
            b"::", b"~%", b"=", b"#", b"\t" * 50, b"\r", b"\n" * 50, b"[sound:" * 200,
            b"{{c1::", b"@@PLUGINFILE@@/", b"C:/Users/x.png", b"\\\\server\\share",
-           b"\xe2\x80\xae", b"%", b"{{", b"}}", b"\"", b"'''", b"\"\"\""]
+           b"\xe2\x80\xae", b"%", b"{{", b"}}", b"\"", b"'''", b"\"\"\"",
+           # Runs long enough that a quadratic or cubic pattern passes the time limit:
+           b"{{" * 10_000, b"{{c1::" * 3_000, b"[id:" * 5_000, b"\n" * 50_000,
+           b"# a" + b" " * 5_000 + b"b", b"![" * 10_000, b"![](x" * 5_000 + b"<"]
 
 
 def mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
@@ -102,10 +106,14 @@ def xml_documents(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
 # --- Anki -----------------------------------------------------------------------------
 
 ODD_VALUES: list[Any] = [None, 0, -1, 2**63 - 1, 1.5, "", "x", "1\x1f2", b"\x00\xff",
-                         "\u202e", "{{c1::a}}", "<b>" * 300, "[]", "{}"]
+                         "\u202e", "{{c1::a}}", "<b>" * 300, "[]", "{}", "{{c1::" * 3_000,
+                         "{{" * 10_000, "[sound:" * 5_000, "![a](" + " " * 30_000]
 ODD_JSON: list[Any] = [[], "x", 1, None, {"1": []}, {"1": {"tmpls": "x", "flds": [1]}},
                        {"x": {"name": 5}}, {"1": {"tmpls": [None, {"qfmt": 3}],
                                                   "flds": [{"name": None}], "type": "1"}},
+                       {"1": {"name": "n", "tmpls": [{"qfmt": "{{" * 10_000,
+                                                      "afmt": "{{c1::" * 3_000}],
+                              "flds": [{"name": "Front"}], "type": 1}},
                        {"1": {"name": "n", "tmpls": [{"qfmt": "{{Front}}",
                                                       "afmt": "{{Back}}"}] * 3,
                               "flds": [{"name": "Front"}, {"name": "Back"}]}}]
@@ -143,6 +151,9 @@ def _damage_collection(data: bytes, edits: list[tuple[str, str, Any]]) -> bytes:
         path.write_bytes(data)
         conn = sqlite3.connect(path)
         for table, column, value in edits:
+            if table == "templates" and column == "*":
+                _set_templates(conn, str(value))
+                continue
             stored = json.dumps(value) if isinstance(value, list | dict) else value
             try:
                 conn.execute(f"UPDATE {table} SET {column} = ?", (stored,))
@@ -153,8 +164,31 @@ def _damage_collection(data: bytes, edits: list[tuple[str, str, Any]]) -> bytes:
         return path.read_bytes()
 
 
+def _set_templates(conn: sqlite3.Connection, template: str) -> None:
+    """Every card template of the collection (front and back) set to ``template``."""
+    config = _proto_field(1, template.encode()) + _proto_field(2, template.encode())
+    with contextlib.suppress(sqlite3.DatabaseError):  # schema 11 has them in col.models
+        conn.execute("UPDATE templates SET config = ?", (config,))
+    try:
+        row = conn.execute("SELECT models FROM col").fetchone()
+    except sqlite3.DatabaseError:
+        return
+    models = json.loads(row[0]) if row and row[0] else {}
+    for model in models.values():
+        for tmpl in model.get("tmpls", []):
+            tmpl["qfmt"] = tmpl["afmt"] = template
+    conn.execute("UPDATE col SET models = ?", (json.dumps(models),))
+
+
+HOSTILE_TEMPLATES = ["{{" * 10_000, "{{Front}}" + "{{c1::" * 3_000, "{{#" * 5_000,
+                     "{{cloze:Text}}", "{{ " + " " * 20_000 + "x"]
+
+
 def anki_package(suffix: str) -> st.SearchStrategy[bytes]:
-    """An ``.apkg``/``.colpkg`` whose collection has odd values (or whose bytes are hit)."""
+    """An ``.apkg``/``.colpkg`` whose collection has odd values (or whose bytes are hit).
+
+    A ``.colpkg`` always holds ``collection.anki21b`` (zstd), as Anki 2.1.50+ writes it.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> bytes:
@@ -162,7 +196,12 @@ def anki_package(suffix: str) -> st.SearchStrategy[bytes]:
         edits = draw(st.lists(st.tuples(st.sampled_from(COLUMNS),
                                         st.sampled_from(ODD_VALUES + ODD_JSON)),
                               min_size=1, max_size=3))
+        if draw(st.integers(0, 3)) == 0:  # the deck's own templates made hostile
+            # first: the other edits may leave col.models unreadable
+            edits.insert(0, (("templates", "*"), draw(st.sampled_from(HOSTILE_TEMPLATES))))
         data = _damage_collection(data, [(t, c, v) for (t, c), v in edits])
+        if suffix == ".colpkg":  # a whole-collection backup: always the zstd member
+            member = "collection.anki21b"
         if member.endswith("anki21b"):
             data = zstandard.ZstdCompressor().compress(data)
         media = draw(st.sampled_from([b"{}", b"[]", b'{"0": "a.png"}', b"\x28\xb5\x2f\xfd",
@@ -178,7 +217,6 @@ def anki_package(suffix: str) -> st.SearchStrategy[bytes]:
             return draw(mutated([packed]))
         return packed
 
-    del suffix  # the same container for both: .colpkg holds a whole collection
     return build()
 
 

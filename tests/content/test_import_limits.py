@@ -6,6 +6,7 @@ it must end quickly in a result or a clear, typed refusal.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import time
@@ -240,3 +241,46 @@ def test_cancelling_stops_an_import_between_questions(tmp_path: Path) -> None:
         import_file(quiz, tmp_path / "pack", progress=progress, cancel=cancel)
     assert not (tmp_path / "pack").exists()
     assert max(seen) < 0.5
+
+
+def test_hostile_anki_templates_and_clozes_import_in_linear_time(tmp_path: Path) -> None:
+    """30 KB of "{{" in a card template took 53 s; "{{c1::" without "}}" was cubic."""
+    member, collection = next((m, d) for m, d in anki_seeds() if m == "collection.anki2")
+    for template, field in [("{{" * 15_000, "x"), ("{{Front}}", "{{c1::" * 5_000),
+                            ("{{ " + " " * 30_000 + "x", "y")]:
+        edits = [("templates", "*", template), ("notes", "flds", f"{field}\x1fback")]
+        deck = tmp_path / "hostile.apkg"
+        with zipfile.ZipFile(deck, "w") as archive:
+            archive.writestr(member, _damage_collection(collection, edits))
+        start = time.perf_counter()
+        report = import_file(deck, tmp_path / f"pack-{len(template)}")
+        assert time.perf_counter() - start < 2.0
+        assert report.summary().startswith("imported ")
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("::Q:: [id:" * 20_000 + " {T}", ".gift"),  # was quadratic in the [id:…] pattern
+    ("Which?\n" + "\n" * 200_000 + "A. x\nB. y\nANSWER: A\n", ".txt"),  # the Aiken sniff
+])
+def test_long_runs_in_text_quizzes_stay_linear(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"quiz{suffix}"
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    with contextlib.suppress(ImportFailed):  # a refusal is fine, if it comes quickly
+        import_file(path, tmp_path / "pack")
+    assert time.perf_counter() - start < 2.0
+
+
+def test_lesson_headings_and_links_are_read_in_linear_time() -> None:
+    """A heading with 2,000 spaces took 63 s to split into passages (cubic pattern)."""
+    from app.core.content.passages import _heading_title, _plain, _sections
+
+    class Lesson:  # only what _sections reads
+        body = "# Fractions" + " " * 30_000 + "x ##\nText [a](" + "[a](" * 10_000 + "\n"
+
+    start = time.perf_counter()
+    sections = _sections(Lesson())  # type: ignore[arg-type]
+    _plain("![" * 30_000 + "[" * 30_000)
+    assert time.perf_counter() - start < 1.0
+    assert sections[1][0].startswith("Fractions") and sections[1][0].endswith("x")
+    assert _heading_title("Title ##  ") == "Title"

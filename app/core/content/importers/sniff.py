@@ -15,7 +15,9 @@ SUPPORTED = QT_TRANSLATE_NOOP(
     "Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets "
     "(.csv: question, answer)")
 _IMPORTS = QT_TRANSLATE_NOOP("ImportError", "Lantern imports {formats}.")
-_AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", re.MULTILINE)
+# Spaces within the line only ([^\S\n]): "\s" also takes newlines, which made every
+# line start rescan all the blank lines after it (quadratic).
+_AIKEN_ANSWER = re.compile(r"^[^\S\n]*ANSWER[^\S\n]*:[^\S\n]*[A-Za-z][^\S\n]*$", re.MULTILINE)
 _SQLITE = b"SQLite format 3\x00"
 
 
