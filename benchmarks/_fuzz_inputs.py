@@ -39,7 +39,8 @@ HOSTILE = [b" " * 4000, b"![a](" + b" " * 3000, b"<b>" * 600, b"[" * 600, b"{" *
            b"\xe2\x80\xae", b"%", b"{{", b"}}", b"\"", b"'''", b"\"\"\"",
            # Runs long enough that a quadratic or cubic pattern passes the time limit:
            b"{{" * 10_000, b"{{c1::" * 3_000, b"[id:" * 5_000, b"\n" * 50_000,
-           b"# a" + b" " * 5_000 + b"b", b"![" * 10_000, b"![](x" * 5_000 + b"<"]
+           b"# a" + b" " * 5_000 + b"b", b"![" * 10_000, b"![](x" * 5_000 + b"<",
+           b'"' + b"x" * 140_000, b',"' * 4_096]
 
 
 def mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:

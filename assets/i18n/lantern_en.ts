@@ -658,6 +658,14 @@
         <source>A pack holds text and a few images; check you chose the right folder or file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LearnPage</name>

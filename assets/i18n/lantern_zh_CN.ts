@@ -658,6 +658,14 @@
         <source>A pack holds text and a few images; check you chose the right folder or file.</source>
         <translation>资料包里只有文字和少量图片；请检查你选的文件夹或文件是否正确。</translation>
     </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation>“{name}”不是 Lantern 能读取的表格（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation>请在表格软件里把它重新保存为 CSV，每一行一道题。</translation>
+    </message>
 </context>
 <context>
     <name>LearnPage</name>

@@ -284,3 +284,11 @@ def test_lesson_headings_and_links_are_read_in_linear_time() -> None:
     assert time.perf_counter() - start < 1.0
     assert sections[1][0].startswith("Fractions") and sections[1][0].endswith("x")
     assert _heading_title("Title ##  ") == "Title"
+
+
+def test_a_spreadsheet_cell_over_the_csv_limit_is_a_typed_refusal(tmp_path: Path) -> None:
+    """Was an uncaught ``_csv.Error`` (field larger than field limit)."""
+    path = tmp_path / "big.csv"
+    path.write_text('question,answer\n"' + "x" * 200_000 + '",y\n', encoding="utf-8")
+    with pytest.raises(ImportFailed, match="not a spreadsheet Lantern can read"):
+        import_file(path, tmp_path / "pack")
