@@ -666,6 +666,18 @@
         <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LearnPage</name>

@@ -666,6 +666,18 @@
         <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
         <translation>请在表格软件里把它重新保存为 CSV，每一行一道题。</translation>
     </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation>“{name}”没有安装：它有 1 个问题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation>请在资料包里改好这些问题，再导入一次。</translation>
+    </message>
 </context>
 <context>
     <name>LearnPage</name>

@@ -19,6 +19,7 @@ from app.core.content.diagnostics import ContentError
 from app.core.content.loader import PACK_FILE, read_pack
 from app.core.content.model import Pack
 from app.core.content.source import PackFiles, read_source
+from app.messages import QT_TRANSLATE_NOOP, message
 from inference.cancel import CancelToken
 from inference.resources import assets_dir, user_data_dir
 
@@ -96,10 +97,14 @@ def install_pack(source: Path, *, cancel: CancelToken, target: Path | None = Non
     report("Checking the pack…", 0.3)
     pack, diags = read_pack(files)
     if diags:
+        said = (QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has 1 "
+                                  "problem.") if len(diags) == 1 else
+                QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has {count} "
+                                  "problems."))
         raise ContentError(
-            f"“{source.name}” was not installed: it has {len(diags)} "
-            f"problem{'s' if len(diags) != 1 else ''}.",
-            hint="Fix them in the pack and import it again.", diagnostics=tuple(diags))
+            message(said, name=source.name, count=len(diags)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Fix them in the pack and import it again."),
+            diagnostics=tuple(diags))
     final = (target or installed_dir()) / pack.info.id
     previous = _version_at(final)
     report("Copying the pack…", 0.6)
