@@ -292,3 +292,12 @@ def test_a_spreadsheet_cell_over_the_csv_limit_is_a_typed_refusal(tmp_path: Path
     path.write_text('question,answer\n"' + "x" * 200_000 + '",y\n', encoding="utf-8")
     with pytest.raises(ImportFailed, match="not a spreadsheet Lantern can read"):
         import_file(path, tmp_path / "pack")
+
+
+def test_a_picture_name_with_a_nul_byte_is_reported_missing(tmp_path: Path) -> None:
+    """Found by fuzzing: pathlib raised ValueError (embedded null byte) in the lookup."""
+    path = tmp_path / "nul.csv"
+    path.write_text("question,answer\nWhat is ![a](x\0y.png)?,z\n", encoding="utf-8")
+    report = import_file(path, tmp_path / "pack")
+    assert report.imported_total == 1
+    assert any("is not in the file" in note for note in report.notes)

@@ -21,6 +21,7 @@ from app.core.content.importers.build import Answer, ImportJob, Unsupported, sho
 from app.core.content.importers.cloze import deletions, replace_deletions, template_refs
 from app.core.content.importers.markup import plain_words, to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.core.content.limits import MAX_MARKUP_DEPTH, markup_depth
 from app.messages import QT_TRANSLATE_NOOP, message
 
 _SOUND = re.compile(r"\[sound:[^\]\[]*\]")  # stops at a bracket: linear
@@ -64,6 +65,8 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
 def plain(html: str) -> str:
     """What a learner would type for this field: its text, without markup or sounds."""
     html = _SOUND.sub(" ", html)
+    if "<" in html and markup_depth(html) > MAX_MARKUP_DEPTH:
+        return plain_words(html).replace("\\*", "*")  # no deep tree of parser objects
     if "<" in html or "&" in html:  # parsing is costly; most fields are plain text
         try:
             html = BeautifulSoup(html, "html.parser").get_text(" ")

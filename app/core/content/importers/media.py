@@ -29,6 +29,8 @@ def folder_lookup(folder: Path) -> FindMedia:
 
     def find(name: str) -> bytes | None:
         # As written (``images/sign.png``), then by bare name; never outside ``folder``.
+        if "\0" in name:  # no file has one; pathlib raises ValueError on it
+            return None
         for candidate in (folder / name, folder / Path(name).name):
             try:
                 inside = candidate.resolve().is_relative_to(folder.resolve())
