@@ -301,3 +301,26 @@ def test_a_picture_name_with_a_nul_byte_is_reported_missing(tmp_path: Path) -> N
     report = import_file(path, tmp_path / "pack")
     assert report.imported_total == 1
     assert any("is not in the file" in note for note in report.notes)
+
+
+def test_a_note_too_long_to_be_a_flashcard_is_skipped_unread(tmp_path: Path) -> None:
+    member, collection = next((m, d) for m, d in anki_seeds() if m == "collection.anki2")
+    huge = "x" * 1_100_000 + "\x1fback"
+    deck = tmp_path / "long.apkg"
+    with zipfile.ZipFile(deck, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, _damage_collection(collection, [("notes", "flds", huge)]))
+    report = import_file(deck, tmp_path / "pack")
+    assert report.imported_total == 0
+    assert {s.reason for s in report.skipped} == {
+        "the note is longer than 1,000,000 characters"}
+
+
+def test_questions_past_the_per_file_limit_are_reported(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.content.importers import build
+
+    monkeypatch.setattr(build, "MAX_QUESTIONS", 3)
+    quiz = _gift(tmp_path, "".join(f"::Q{i}:: Is {i} even? {{T}}\n\n" for i in range(5)))
+    report = import_file(quiz, tmp_path / "pack")
+    assert report.imported_total == 3
+    assert [s.reason for s in report.skipped] == ["more than 3 questions in one file"] * 2

@@ -15,7 +15,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from bs4.exceptions import ParserRejectedMarkup
 
-from app.core.content.importers.anki_collection import Card, NoteType, read_cards
+from app.core.content.importers.anki_collection import (
+    MAX_NOTE_CHARS,
+    TOO_BIG,
+    Card,
+    NoteType,
+    read_cards,
+)
 from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.cloze import deletions, replace_deletions, template_refs
@@ -52,6 +58,9 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
         job.report.skip(KIND, "its note type is missing from the deck", where)
         return
     kind = "cloze" if note_type.is_cloze else KIND
+    if card.fields == (TOO_BIG,):
+        job.report.skip(kind, f"the note is longer than {MAX_NOTE_CHARS:,} characters", where)
+        return
     try:
         question = _cloze(card, note_type) if note_type.is_cloze else _basic(card, note_type)
     except Unsupported as exc:

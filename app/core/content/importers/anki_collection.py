@@ -38,8 +38,13 @@ class DamagedCollection(ValueError):
 
 # A deck file is untrusted: SQLite columns may hold any type and the JSON any shape, so
 # every value is read as the type Anki writes (numbers as integers, text as text).
+# A note's text over MAX_NOTE_CHARS is not read at all (a flashcard is a few hundred
+# characters; a crafted one could fill the memory): its fields read as one marker value.
+MAX_NOTE_CHARS = 1_000_000
+TOO_BIG = "\x00too big"  # the fields of such a note (no real field holds a NUL)
 _NOTES = ("SELECT IFNULL(CAST(id AS INTEGER), 0), IFNULL(CAST(mid AS INTEGER), 0), "
-          "IFNULL(CAST(flds AS TEXT), '') FROM notes ORDER BY id")
+          f"IIF(length(flds) > {MAX_NOTE_CHARS}, NULL, IFNULL(CAST(flds AS TEXT), '')) "
+          "FROM notes ORDER BY id")
 _CARDS = ("SELECT IFNULL(CAST(nid AS INTEGER), 0), IFNULL(CAST(ord AS INTEGER), 0), "
           "IFNULL(CAST(did AS INTEGER), 0) FROM cards ORDER BY nid, ord")
 MAX_TEMPLATE_ORD = 1000  # Anki allows far fewer card templates per note type
@@ -57,7 +62,7 @@ def read_cards(conn: sqlite3.Connection) -> list[Card]:
     modern = "notetypes" in tables
     types = _types_modern(conn) if modern else _types_legacy(conn)
     decks = _decks_modern(conn) if modern else _decks_legacy(conn)
-    notes = {nid: (mid, tuple(flds.split("\x1f")))
+    notes = {nid: (mid, (TOO_BIG,) if flds is None else tuple(flds.split("\x1f")))
              for nid, mid, flds in conn.execute(_NOTES)}
     cards = [Card(nid, min(max(ord_, 0), MAX_TEMPLATE_ORD), decks.get(did, ""),
                   types.get(notes[nid][0]), notes[nid][1])
