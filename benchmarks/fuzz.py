@@ -1,199 +1,281 @@
-"""fuzz_crashes: inputs tried and untyped failures per fuzz target (goal: 0).
+"""Fuzzing: every hostile input ends in a result or a typed error, never a crash or hang.
 
-The hub's target (:func:`hub_fuzz_crashes`) drives every endpoint of an in-process hub
-(the same app ``lantern-hub serve`` runs) over a temporary SQLite file with hypothesis,
-seeded (``derandomize``) and bounded in examples and seconds: random bytes and JSON,
-deep nesting, NaN and infinities, signed submissions with one field pushed out of range,
-teacher forms and USB imports with a valid session, and random page paths. A crash is a
-5xx answer or an exception escaping the app. ``tests/hub/test_fuzz.py`` runs the same
-driver on SQLite and PostgreSQL and requires 0.
+``fuzz_crashes``: for each target, :data:`FUZZ_INPUTS` inputs made by hypothesis from
+real seed files (``benchmarks/_fuzz_inputs.py``), derandomized so every run tries the
+same inputs. An input ends in a result, in the typed error the target documents
+(:class:`ContentError` for importers and packs, :class:`InferenceError` for models), or
+in a *crash*: any other exception, or a hang past :data:`PER_INPUT_S`. The value is the
+number of crashes over all targets (goal 0); ``detail`` gives each target's inputs,
+typed refusals, results, crashes (with the first messages) and slowest input.
+
+A target is a function ``(examples) -> FuzzTally`` registered with :func:`fuzz_target`;
+``tests/content/test_fuzz.py`` and ``tests/inference/test_hostile_models.py`` run the same
+targets with fewer inputs. The hub's endpoints are fuzzed by ``benchmarks/fuzz_hub.py``
+(its own driver: a real hub over HTTP) and counted in the same figure.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import shutil
+import signal
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from benchmarks.registry import Figure, benchmark
 
-HUB_EXAMPLES = 1_200
-HUB_SECONDS = 240.0
-PASSWORD = "correct horse battery staple"
-VALID_SKILL = {"skill": "fractions", "attempts": 3.2, "correct": 1.1, "minutes": 9.0,
-               "buckets": {"not_yet": 0.1, "developing": 0.9, "secure": 0.0,
-                           "mastered": -0.2},
-               "scale": {"attempts": 80.0, "correct": 80.0, "minutes": 240.0,
-                         "buckets": 8.0}}  # a device's scales for one skill at ε = 1
+FUZZ_INPUTS = 1000  # per target in the benchmark; the tests use fewer
+# Longer than this is a hang. The slowest input takes under 2 s on a loaded 2-core
+# machine; the old cubic patterns took far longer on the long runs in HOSTILE.
+PER_INPUT_S = 5.0
+
+FuzzRun = Callable[[int], "FuzzTally"]
+FUZZ_TARGETS: dict[str, FuzzRun] = {}
 
 
 @dataclass
-class FuzzCount:
-    tried: int = 0
-    crashes: int = 0
-    statuses: dict[int, int] = field(default_factory=dict)
-    examples: list[str] = field(default_factory=list)  # the first few crashing inputs
+class FuzzTally:
+    """What one target did with its inputs."""
 
-    def record(self, status: int, what: str) -> None:
-        self.tried += 1
-        self.statuses[status] = self.statuses.get(status, 0) + 1
-        if status >= 500:
-            self.crashes += 1
-            if len(self.examples) < 5:
-                self.examples.append(what[:300])
+    target: str
+    inputs: int = 0
+    typed_errors: int = 0
+    results: int = 0
+    crashes: list[str] = field(default_factory=list)
+    slowest_s: float = 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {"inputs": self.inputs, "typed_errors": self.typed_errors,
+                "results": self.results, "crashes": len(self.crashes),
+                "first_crashes": self.crashes[:3], "slowest_s": round(self.slowest_s, 3)}
 
 
-def fuzz_hub(db_url: str, examples: int = HUB_EXAMPLES,
-             seconds: float = HUB_SECONDS) -> FuzzCount:
-    """Fuzz a fresh hub over ``db_url`` (an empty database); returns the counts."""
-    from fastapi.testclient import TestClient
+def fuzz_target(name: str) -> Callable[[FuzzRun], FuzzRun]:
+    def register(fn: FuzzRun) -> FuzzRun:
+        if name in FUZZ_TARGETS:
+            raise ValueError(f"fuzz target {name!r} registered twice")
+        FUZZ_TARGETS[name] = fn
+        return fn
 
-    from app.hub.auth import set_password
-    from app.hub.db import HubDB
-    from app.hub.enrolment import issue_codes
-    from app.hub.server import create_app
+    return register
 
-    db = HubDB(db_url)
-    count = FuzzCount()
+
+class Hang(Exception):
+    """An input ran past :data:`PER_INPUT_S`."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread on Unix; elsewhere unlimited).
+
+    An alarm already set (pytest-timeout's) is honoured and re-armed afterwards.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise Hang(f"still running after {seconds:g} s")
+
+    outer_left, _interval = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer_left) if outer_left else seconds)
     try:
-        set_password(db, PASSWORD)
-        cls = db.add_class("fuzz")
-        with TestClient(create_app(db), raise_server_exceptions=False) as client:
-            code = issue_codes(db, cls.id, 1)[0].code
-            device = client.post("/api/enrol", json={"code": code}).json()
-            assert client.post("/teacher/login", data={"password": PASSWORD},
-                               follow_redirects=False).status_code == 303
-            csrf = _csrf(client.get("/teacher").text)
-            target = _Target(client, device["key_id"], device["token"], csrf, count)
-            _run(target, examples, time.monotonic() + seconds)
+        yield
     finally:
-        db.close()
-    return count
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL,
+                             max(outer_left - (time.monotonic() - started), 0.001))
 
 
-def _csrf(page: str) -> str:
-    marker = 'name="csrf" value="'
-    start = page.index(marker) + len(marker)
-    return page[start:page.index('"', start)]
-
-
-@dataclass
-class _Target:
-    client: Any
-    key_id: str
-    token: str
-    csrf: str
-    count: FuzzCount
-
-    def send(self, method: str, path: str, content: bytes, **headers: str) -> None:
-        try:
-            response = self.client.request(method, path, content=content, headers={
-                "Content-Type": "application/json", **headers})
-            status = response.status_code
-        except Exception as exc:  # an exception escaping the app is a crash too
-            status = 599
-            content += f" -> {type(exc).__name__}: {exc}".encode()
-        self.count.record(status, f"{method} {path} {content[:200]!r}")
-
-    def signed(self, text: str) -> bytes:
-        from app.core.sync.payload import Body, sign
-
-        return sign(Body(submission_id="x", text=text), key_id=self.key_id,
-                    token=self.token).encode()
-
-
-def _run(target: _Target, examples: int, deadline: float) -> None:
+def drive(name: str, strategy: Any, attempt: Callable[[Any, Path], object],
+          accepted: tuple[type[BaseException], ...], examples: int) -> FuzzTally:
+    """Run ``attempt(input, scratch folder)`` on ``examples`` inputs from ``strategy``."""
     from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import strategies as st
 
-    json_values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-        lambda inner: st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
-    extreme = st.sampled_from([float("nan"), float("inf"), float("-inf"), 1e-300, -1e-300,
-                               0.0, -0.0, 1e9, -1e9, 1e308, 2**63, -(2**63), 10**40])
-    number = extreme | st.floats() | st.integers(-10**20, 10**20)
-    fields = st.sampled_from(["epsilon", "week", "submission_id", "attempts", "correct",
-                              "minutes", "not_yet", "mastered", "scale.attempts",
-                              "scale.buckets", "skill"])
-    endpoints = st.sampled_from(["/api/submissions", "/api/enrol", "/api/import",
-                                 "/teacher/login", "/teacher/classes/1/codes",
-                                 "/teacher/codes/ABCDEFGHJK/revoke",
-                                 "/teacher/devices/" + "0" * 32 + "/revoke"])
-    kinds = st.sampled_from(["bytes", "json", "nested", "signed", "import", "form", "get"])
+    tally = FuzzTally(name)
+    scratch = Path(tempfile.mkdtemp(prefix="lantern-fuzz-"))
 
     @settings(max_examples=examples, derandomize=True, database=None, deadline=None,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-    @given(kind=kinds, endpoint=endpoints, raw=st.binary(max_size=300), value=json_values,
-           depth=st.integers(1, 50_000), field_name=fields,
-           bad=number | st.text(max_size=20) | json_values,
-           path=st.text(alphabet="abc/.123-%?=", max_size=30))
-    def one(kind: str, endpoint: str, raw: bytes, value: Any, depth: int, field_name: str,
-            bad: Any, path: str) -> None:
-        if time.monotonic() > deadline:
-            return
-        _one(target, kind, endpoint, raw, value, depth, field_name, bad, path)
+    @given(strategy)
+    def one(value: Any) -> None:
+        tally.inputs += 1
+        start = time.perf_counter()
+        try:
+            with _time_limit(PER_INPUT_S):
+                attempt(value, scratch)
+            tally.results += 1
+        except accepted:
+            tally.typed_errors += 1
+        except Exception as exc:  # the point: count anything untyped, keep going
+            tally.crashes.append(f"{type(exc).__name__}: {exc}"[:300])
+        finally:
+            tally.slowest_s = max(tally.slowest_s, time.perf_counter() - start)
 
-    one()
-
-
-def _one(target: _Target, kind: str, endpoint: str, raw: bytes, value: Any, depth: int,
-         field_name: str, bad: Any, path: str) -> None:
-    if kind == "bytes":
-        target.send("POST", endpoint, raw)
-    elif kind == "json":
-        target.send("POST", endpoint, _dumps(value))
-    elif kind == "nested":
-        target.send("POST", endpoint, ("[" * depth + "]" * depth).encode())
-    elif kind == "signed":
-        target.send("POST", "/api/submissions", target.signed(_mutated(field_name, bad)))
-    elif kind == "import":
-        envelopes = [json.loads(target.signed(_mutated(field_name, bad))), value]
-        target.send("POST", "/api/import", _dumps({"format": "lantern-usb/1",
-                                                   "envelopes": envelopes}),
-                    **{"X-CSRF-Token": target.csrf})
-    elif kind == "form":
-        form = f"csrf={target.csrf}&count={bad}&password={raw.hex()}".encode()
-        target.send("POST", endpoint, form,
-                    **{"Content-Type": "application/x-www-form-urlencoded"})
-    else:
-        target.send("GET", f"/classes/{path}", b"")
+    try:
+        one()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return tally
 
 
-def _mutated(field_name: str, bad: Any) -> str:
-    body: dict[str, Any] = {"format": "lantern-sync/1", "submission_id": "ab" * 16,
-                            "week": "2026-W10", "epsilon": 1.0,
-                            "skills": [json.loads(json.dumps(VALID_SKILL))]}
-    where: dict[str, Any] = body
-    if field_name in ("attempts", "correct", "minutes", "skill"):
-        where = body["skills"][0]
-    elif field_name in ("not_yet", "mastered"):
-        where = body["skills"][0]["buckets"]
-    elif field_name.startswith("scale."):
-        where, field_name = body["skills"][0]["scale"], field_name[6:]
-    where[field_name] = bad
-    return json.dumps(body)  # writes NaN and Infinity as a careless client would
+# --- importers --------------------------------------------------------------------------
+
+def _import(suffix: str) -> Callable[[bytes, Path], object]:
+    from app.core.content.importers import import_file
+
+    def attempt(data: bytes, scratch: Path) -> object:
+        source, target = scratch / f"quiz{suffix}", scratch / "pack"
+        shutil.rmtree(target, ignore_errors=True)
+        source.write_bytes(data)
+        return import_file(source, target)
+
+    return attempt
 
 
-def _dumps(value: Any) -> bytes:
-    return json.dumps(value).encode("utf-8", errors="surrogatepass")
+def _importer(name: str, suffix: str, seeds: Callable[[], list[bytes]],
+              examples: int) -> FuzzTally:
+    from app.core.content.diagnostics import ContentError
+    from benchmarks import _fuzz_inputs as inputs
+
+    strategy = (inputs.xml_documents(seeds()) if suffix == ".xml"
+                else inputs.mutated(seeds()))
+    return drive(name, strategy, _import(suffix), (ContentError,), examples)
 
 
-def hub_fuzz_crashes() -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="lantern-fuzz-hub-") as folder:
-        count = fuzz_hub(f"sqlite:///{Path(folder) / 'hub.sqlite3'}")
-    return {"tried": count.tried, "crashes": count.crashes,
-            "statuses": {str(k): v for k, v in sorted(count.statuses.items())},
-            "examples": count.examples}
+@fuzz_target("gift")
+def fuzz_gift(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import QUIZ, files
+
+    return _importer("gift", ".gift", lambda: files(QUIZ, "qas_editor/gift/*.gift",
+                                                     "gift_golden_fuhrmanator/*/*.gift"),
+                     examples)
+
+
+@fuzz_target("aiken")
+def fuzz_aiken(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import QUIZ, files
+
+    return _importer("aiken", ".txt", lambda: files(QUIZ, "qas_editor/aiken/*.txt"), examples)
+
+
+@fuzz_target("moodle_xml")
+def fuzz_moodle_xml(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import QUIZ, files
+
+    return _importer("moodle_xml", ".xml", lambda: files(QUIZ, "qas_editor/moodle_xml/*.xml",
+                                                             limit=10**7),
+                     examples)
+
+
+@fuzz_target("qti")
+def fuzz_qti(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import QUIZ, files
+
+    return _importer("qti", ".xml", lambda: files(QUIZ, "qti21_qtiworks/*.xml", limit=10**7),
+                     examples)
+
+
+@fuzz_target("anki_text")
+def fuzz_anki_text(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import ANKI, files
+
+    return _importer("anki_text", ".txt", lambda: files(ANKI, "ankitects_tests/*.txt"),
+                     examples)
+
+
+@fuzz_target("csv")
+def fuzz_csv(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import ANKI, files
+
+    return _importer("csv", ".csv", lambda: files(ANKI, "ultimate_geography_csv/*.csv",
+                                                   limit=8_000), examples)
+
+
+def _anki(name: str, suffix: str, examples: int) -> FuzzTally:
+    from app.core.content.diagnostics import ContentError
+    from benchmarks._fuzz_inputs import anki_package
+
+    return drive(name, anki_package(suffix), _import(suffix), (ContentError,), examples)
+
+
+@fuzz_target("anki_apkg")
+def fuzz_anki_apkg(examples: int) -> FuzzTally:
+    return _anki("anki_apkg", ".apkg", examples)
+
+
+@fuzz_target("anki_colpkg")
+def fuzz_anki_colpkg(examples: int) -> FuzzTally:
+    return _anki("anki_colpkg", ".colpkg", examples)
+
+
+# --- content packs ----------------------------------------------------------------------
+
+@fuzz_target("pack_validator")
+def fuzz_pack_validator(examples: int) -> FuzzTally:
+    from app.core.content.diagnostics import ContentError
+    from app.core.content.loader import read_pack
+    from app.core.content.source import read_source
+    from benchmarks._fuzz_inputs import pack_zip
+
+    def attempt(data: bytes, scratch: Path) -> object:
+        path = scratch / "pack.zip"
+        path.write_bytes(data)
+        return read_pack(read_source(path))
+
+    return drive("pack_validator", pack_zip(), attempt, (ContentError,), examples)
+
+
+# --- models -----------------------------------------------------------------------------
+
+@fuzz_target("gguf")
+def fuzz_gguf(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import gguf
+    from inference.errors import InferenceError
+    from inference.sideload import inspect
+
+    def attempt(data: bytes, scratch: Path) -> object:
+        path = scratch / "model.Q4_0.gguf"
+        path.write_bytes(data)
+        return inspect(path)
+
+    return drive("gguf", gguf(), attempt, (InferenceError,), examples)
+
+
+@fuzz_target("onnx")
+def fuzz_onnx(examples: int) -> FuzzTally:
+    from benchmarks._fuzz_inputs import onnx
+    from inference.errors import InferenceError
+    from inference.sideload import inspect
+
+    def attempt(data: bytes, scratch: Path) -> object:
+        (scratch / "tokenizer.json").write_text("{}")
+        path = scratch / "model.onnx"
+        path.write_bytes(data)
+        return inspect(path)
+
+    return drive("onnx", onnx(), attempt, (InferenceError,), examples)
 
 
 @benchmark("fuzz_crashes")
 def fuzz_crashes() -> Figure:
-    targets = {"hub": hub_fuzz_crashes()}
-    return Figure(name="fuzz_crashes", value=sum(t["crashes"] for t in targets.values()),
-                  unit="untyped failures", goal="<= 0",
-                  baseline="absolute: inputs tried and crashes per target (5xx or an "
-                  "exception escaping, for the hub)", detail=targets)
+    from benchmarks.fuzz_hub import hub_fuzz_crashes
+
+    tallies = [run(FUZZ_INPUTS) for run in FUZZ_TARGETS.values()]
+    hub = hub_fuzz_crashes()  # every endpoint of a real hub: a crash is a 5xx
+    crashes = sum(len(t.crashes) for t in tallies) + hub["crashes"]
+    return Figure(
+        name="fuzz_crashes", value=crashes, unit="untyped exceptions, hangs or 5xx",
+        goal="<= 0", baseline="none: every input must end in a result or a typed error",
+        detail={"inputs_per_target": FUZZ_INPUTS, "per_input_limit_s": PER_INPUT_S,
+                "targets": {t.target: t.summary() for t in tallies} | {"hub": hub}})

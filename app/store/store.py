@@ -84,6 +84,7 @@ class ProfileStore:
         """The sign-in index, read on first use (so building a store touches no disk)."""
         if self._index is None:
             self.root.mkdir(parents=True, exist_ok=True)
+            files.remove_stale_temps(self.root)  # debris of a killed sign-out, at start
             self._index = ProfileIndex.load(self.root / "profiles.json")
         return self._index
 

@@ -8,6 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.core.content.diagnostics import ContentError
 from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import StoreError
 from app.ui.i18n import translated
@@ -26,12 +27,13 @@ log = logging.getLogger(__name__)
 def describe_error(error: BaseException) -> str:
     """What happened and what to do, in the words of a learner or teacher (UI language).
 
-    Store errors carry :class:`app.messages.Message` sentences and are translated. The
-    model runtimes (``inference/``, which knows nothing of the UI) write English with file
-    names: the English UI shows their sentence, other languages a translated one per
-    kind of error (the English details stay in the log and behind "Copy details").
+    Store errors and content errors (imports, packs) carry :class:`app.messages.Message`
+    sentences and are translated. The model runtimes (``inference/``, which knows nothing
+    of the UI) write English with file names: the English UI shows their sentence, other
+    languages a translated one per kind of error (the English details stay in the log and
+    behind "Copy details").
     """
-    if isinstance(error, StoreError):
+    if isinstance(error, StoreError | ContentError):
         said = translated(error.args[0]) if error.args else ""
         hint = translated(error.hint)
         if not (said and hint):

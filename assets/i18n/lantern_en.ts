@@ -186,55 +186,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{name}” was not installed: it has 1 problem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” was not installed: it has {count} problems.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix them in the pack and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copying the pack…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” is not a content pack.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the name and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the file again, or ask for a new copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{name}” is too big to be a content pack.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -727,6 +683,185 @@
     </message>
     <message>
         <source>Start: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>“{pack_id}” cannot be a pack id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use lowercase letters, digits and &apos;-&apos; only, e.g. “fractions-quiz”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as an Anki deck ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again (File → Export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip file but not an Anki deck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Anki, use File → Export → Anki Deck Package (.apkg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to more than {mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a deck Lantern can import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not an Anki collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quiz again from Moodle (Question bank → Export → Moodle XML format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle quiz (no &lt;quiz&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quiz from Moodle in Moodle XML format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the item again from your QTI editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file “{path}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and the folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the file is not open elsewhere and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the exported quiz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle XML quiz or QTI item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz “{name}” is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}. Export the quiz from Moodle or Anki in one of these formats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz this text file is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not readable XML ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{folder}” already exists and is not empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the pack; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” contains an unsafe file name ({member}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only use packs from people you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -186,56 +186,12 @@
         <translation>正在检查内容包…</translation>
     </message>
     <message>
-        <source>“{name}” was not installed: it has 1 problem.</source>
-        <translation>“{name}”没有安装：它有 1 个问题。</translation>
-    </message>
-    <message>
-        <source>“{name}” was not installed: it has {count} problems.</source>
-        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
-    </message>
-    <message>
-        <source>Fix them in the pack and import it again.</source>
-        <translation>请在内容包里改好这些问题，再导入一次。</translation>
-    </message>
-    <message>
         <source>Copying the pack…</source>
         <translation>正在复制内容包…</translation>
     </message>
     <message>
         <source>Installed</source>
         <translation>已安装</translation>
-    </message>
-    <message>
-        <source>“{name}” is not a content pack.</source>
-        <translation>“{name}”不是内容包。</translation>
-    </message>
-    <message>
-        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
-        <translation>请选择一个内容包文件夹（里面有 pack.toml），或者它的 .zip 文件。</translation>
-    </message>
-    <message>
-        <source>“{name}” does not exist.</source>
-        <translation>“{name}”不存在。</translation>
-    </message>
-    <message>
-        <source>Check the name and try again.</source>
-        <translation>请检查名称后再试一次。</translation>
-    </message>
-    <message>
-        <source>“{name}” is damaged and cannot be opened ({reason}).</source>
-        <translation>“{name}”已损坏，打不开（{reason}）。</translation>
-    </message>
-    <message>
-        <source>Copy the file again, or ask for a new copy.</source>
-        <translation>请重新复制这个文件，或者要一份新的。</translation>
-    </message>
-    <message>
-        <source>“{name}” is too big to be a content pack.</source>
-        <translation>“{name}”太大了，不可能是内容包。</translation>
-    </message>
-    <message>
-        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
-        <translation>内容包里只有文字和少量图片；请检查是否选对了文件夹或文件。</translation>
     </message>
 </context>
 <context>
@@ -728,6 +684,185 @@
     <message>
         <source>Start: {title}</source>
         <translation>开始：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>“{pack_id}” cannot be a pack id.</source>
+        <translation>“{pack_id}”不能用作资料包的编号。</translation>
+    </message>
+    <message>
+        <source>Use lowercase letters, digits and &apos;-&apos; only, e.g. “fractions-quiz”.</source>
+        <translation>只能用小写字母、数字和“-”，例如“fractions-quiz”。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as an Anki deck ({detail}).</source>
+        <translation>无法把“{name}”当作 Anki 卡组读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again (File → Export).</source>
+        <translation>请在 Anki 里重新导出这个卡组（文件 → 导出）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip file but not an Anki deck.</source>
+        <translation>“{name}”是一个 zip 文件，但不是 Anki 卡组。</translation>
+    </message>
+    <message>
+        <source>In Anki, use File → Export → Anki Deck Package (.apkg).</source>
+        <translation>请在 Anki 里选择 文件 → 导出 → Anki 卡组包（.apkg）。</translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to more than {mb} MB.</source>
+        <translation>“{name}”解压后超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>This is not a deck Lantern can import.</source>
+        <translation>Lantern 不能导入这样的卡组。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not an Anki collection.</source>
+        <translation>“{name}”已损坏，或者不是 Anki 收藏文件。</translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again.</source>
+        <translation>请在 Anki 里重新导出这个卡组。</translation>
+    </message>
+    <message>
+        <source>Export the quiz again from Moodle (Question bank → Export → Moodle XML format).</source>
+        <translation>请在 Moodle 里重新导出这份测验（题库 → 导出 → Moodle XML 格式）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle quiz (no &lt;quiz&gt;).</source>
+        <translation>“{name}”是 XML 文件，但不是 Moodle 测验（没有 &lt;quiz&gt;）。</translation>
+    </message>
+    <message>
+        <source>Export the quiz from Moodle in Moodle XML format.</source>
+        <translation>请在 Moodle 里用 Moodle XML 格式导出这份测验。</translation>
+    </message>
+    <message>
+        <source>Export the item again from your QTI editor.</source>
+        <translation>请在你的 QTI 编辑器里重新导出这道题。</translation>
+    </message>
+    <message>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <translation>Moodle GIFT（.gift、.txt）、Moodle XML（.xml）、QTI 2.1 题目（.xml）、Aiken（.txt）、Anki 卡组（.apkg，或导出为纯文本的笔记）以及表格（.csv：问题、答案）</translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}.</source>
+        <translation>Lantern 可以导入：{formats}。</translation>
+    </message>
+    <message>
+        <source>There is no file “{path}”.</source>
+        <translation>没有“{path}”这个文件。</translation>
+    </message>
+    <message>
+        <source>Check the name and the folder, then try again.</source>
+        <translation>请检查文件名和文件夹，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read ({reason}).</source>
+        <translation>无法读取“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Check that the file is not open elsewhere and that you may read it.</source>
+        <translation>请确认这个文件没有在别的程序里打开，并且你有权限读取它。</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation>“{name}”是空的。</translation>
+    </message>
+    <message>
+        <source>Choose the exported quiz file.</source>
+        <translation>请选择导出的测验文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle XML quiz or QTI item.</source>
+        <translation>“{name}”是 XML 文件，但既不是 Moodle XML 测验，也不是 QTI 题目。</translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz “{name}” is.</source>
+        <translation>Lantern 无法判断“{name}”是哪种测验文件。</translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}. Export the quiz from Moodle or Anki in one of these formats.</source>
+        <translation>Lantern 可以导入：{formats}。请从 Moodle 或 Anki 用其中一种格式导出测验。</translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz this text file is.</source>
+        <translation>Lantern 无法判断这个文本文件是哪种测验。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not readable XML ({detail}).</source>
+        <translation>“{name}”不是可读的 XML（{detail}）。</translation>
+    </message>
+    <message>
+        <source>“{folder}” already exists and is not empty.</source>
+        <translation>“{folder}”已经存在，而且里面有文件。</translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the pack; nothing was changed.</source>
+        <translation>请为资料包选择一个新文件夹；什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation>“{name}”不是内容资料包。</translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation>请选择一个资料包文件夹（里面有 pack.toml），或者它的 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation>请检查名称，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” contains an unsafe file name ({member}).</source>
+        <translation>“{name}”里有一个不安全的文件名（{member}）。</translation>
+    </message>
+    <message>
+        <source>Only use packs from people you trust.</source>
+        <translation>请只使用你信任的人提供的资料包。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({detail}).</source>
+        <translation>“{name}”已损坏，无法打开（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation>请重新复制这个文件，或者要一份新的。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation>“{name}”太大了，不可能是内容资料包。</translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation>资料包里只有文字和少量图片；请检查你选的文件夹或文件是否正确。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation>“{name}”不是 Lantern 能读取的表格（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation>请在表格软件里把它重新保存为 CSV，每一行一道题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation>“{name}”没有安装：它有 1 个问题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation>请在资料包里改好这些问题，再导入一次。</translation>
     </message>
 </context>
 <context>

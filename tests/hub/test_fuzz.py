@@ -4,7 +4,7 @@ and not one 5xx or escaping exception."""
 
 from __future__ import annotations
 
-from benchmarks.fuzz import fuzz_hub
+from benchmarks.fuzz_hub import fuzz_hub
 
 EXAMPLES = 1_100
 SECONDS = 300.0  # a bound, far above what the examples take

@@ -97,12 +97,13 @@ def install_pack(source: Path, *, cancel: CancelToken, target: Path | None = Non
     report(QT_TRANSLATE_NOOP("Content", "Checking the pack…"), 0.3)
     pack, diags = read_pack(files)
     if diags:
-        said = (QT_TRANSLATE_NOOP("Content", "“{name}” was not installed: it has 1 problem.")
-                if len(diags) == 1 else QT_TRANSLATE_NOOP(
-                    "Content", "“{name}” was not installed: it has {count} problems."))
+        said = (QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has 1 "
+                                  "problem.") if len(diags) == 1 else
+                QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has {count} "
+                                  "problems."))
         raise ContentError(
             message(said, name=source.name, count=len(diags)),
-            hint=QT_TRANSLATE_NOOP("Content", "Fix them in the pack and import it again."),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Fix them in the pack and import it again."),
             diagnostics=tuple(diags))
     final = (target or installed_dir()) / pack.info.id
     previous = _version_at(final)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +34,7 @@ from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
 from app.ui.i18n import translated
 
 log = logging.getLogger(__name__)
@@ -257,9 +257,7 @@ class ContentPage(QWidget):
             self._finish(self.tr("The import failed."))
             show_error(self, error)
             return
-        said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
-        self._finish(QCoreApplication.translate("Errors", "{message} {hint}").format(
-            message=translated(said), hint=translated(error.hint)).strip())
+        self._finish(describe_error(error))  # in the UI's language
         if error.diagnostics:
             self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
 

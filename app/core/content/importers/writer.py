@@ -19,6 +19,7 @@ from typing import Any
 import tomli_w
 
 from app.core.content.diagnostics import ContentError
+from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +99,11 @@ class PackDraft:
     def write(self, pack_dir: Path) -> None:
         """Write the pack folder; raises :class:`ImportFailed` if it already has files."""
         if pack_dir.exists() and (not pack_dir.is_dir() or any(pack_dir.iterdir())):
-            raise ImportFailed(f"“{pack_dir}” already exists and is not empty.",
-                               hint="Choose a new folder for the pack; nothing was changed.")
+            raise ImportFailed(
+                message(QT_TRANSLATE_NOOP("ImportError", "“{folder}” already exists and is "
+                                          "not empty."), folder=str(pack_dir)),
+                hint=QT_TRANSLATE_NOOP("ImportError", "Choose a new folder for the pack; "
+                                       "nothing was changed."))
         pack_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{pack_dir.name}-", dir=pack_dir.parent))
         try:
