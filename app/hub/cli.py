@@ -5,6 +5,8 @@
     lantern-hub classes               lists classes and their codes
     lantern-hub import FILE...        imports files written by laptops to a USB stick
     lantern-hub enrol-file CODE FILE  writes an enrolment file for a laptop with no network
+    lantern-hub round open|next|file CLASS_ID [FILE] [--epsilon 1]
+                                      secure-aggregation rounds (see docs/sync.md)
 
 ``--db`` defaults to a SQLite file in the current folder; give ``postgresql://…`` for a
 district server. The host defaults to loopback: pass the school LAN address explicitly.
@@ -35,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     enrol = sub.add_parser("enrol-file")
     enrol.add_argument("code")
     enrol.add_argument("file", type=Path)
+    rounds = sub.add_parser("round", help="start a round, close its step, or write the "
+                            "round file for a USB stick")
+    rounds.add_argument("action", choices=["open", "next", "file"])
+    rounds.add_argument("class_id", type=int)
+    rounds.add_argument("file", type=Path, nargs="?")
+    rounds.add_argument("--epsilon", type=float, default=1.0)
     return parser
 
 
@@ -56,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, db: object) -> int:
     from app.hub.db import HubDB
-    from app.hub.ingest import ingest_file
     from app.hub.schema import BadBody
 
     assert isinstance(db, HubDB)
@@ -68,11 +75,17 @@ def _run(args: argparse.Namespace, db: object) -> int:
             print(f"{row.id}\t{row.code}\t{row.name}")
     elif args.command == "enrol-file":
         return _enrol_file(db, args.code, args.file)
+    elif args.command == "round":
+        from app.hub.round_cli import run_round
+
+        return run_round(db, args.action, args.class_id, args.file, args.epsilon)
     elif args.command == "import":
+        from app.hub.round_cli import import_any
+
         status = 0
         for path in args.files:
             try:
-                counts = ingest_file(db, json.loads(path.read_text(encoding="utf-8")))
+                counts = import_any(db, json.loads(path.read_text(encoding="utf-8")))
             except (OSError, ValueError, BadBody) as exc:
                 print(f"{path}: not imported: {exc}", file=sys.stderr)
                 status = 1

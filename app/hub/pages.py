@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jinja2
+from markupsafe import Markup
 
 from app.hub.db import BUCKET_NAMES, ClassRow
 from app.hub.report import Cell
@@ -17,6 +18,8 @@ th, td { border-bottom: 1px solid #dde2ea; padding: 6px 10px; text-align: right;
 th { background: #f2f5f9; } td.l, th.l { text-align: left; }
 .ci { color: #5b6475; font-size: 12px; } .hidden { color: #8a93a3; font-style: italic; }
 code { background: #f2f5f9; padding: 2px 6px; border-radius: 4px; font-size: 16px; }
+.box { background: #f2f5f9; padding: 10px 14px; border-radius: 6px; margin: 10px 0; }
+h2 { font-size: 18px; margin-top: 22px; } h3 { font-size: 15px; margin-bottom: 2px; }
 """
 
 INDEX = _ENV.from_string("""<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -40,6 +43,8 @@ f|format(m * e.high) }}{{ u }}</div>{%- endmacro %}
 <a href="/classes/{{ cls.id }}.csv">download CSV</a><br>Each figure is a total over the
 learners who synced that week, blurred for privacy; the grey range is where the true
 value lies with 95 % confidence. Cells with fewer than {{ k }} summaries are hidden.</p>
+{{ secure }}
+<h2>Per-learner summaries (local privacy)</h2>
 <table><tr><th class="l">Week</th><th class="l">Skill</th><th>Learners</th>
 <th>Questions tried</th><th>Share correct</th><th>Minutes</th>
 {% for b in buckets %}<th>{{ b.replace("_", " ").capitalize() }}</th>{% endfor %}</tr>
@@ -60,5 +65,8 @@ def index_page(rows: list[tuple[ClassRow, int]]) -> str:
     return INDEX.render(rows=rows, style=_STYLE)
 
 
-def class_page(cls: ClassRow, cells: list[Cell], k: int) -> str:
-    return CLASS.render(cls=cls, cells=cells, k=k, buckets=BUCKET_NAMES, style=_STYLE)
+def class_page(cls: ClassRow, cells: list[Cell], k: int, secure: str = "") -> str:
+    """``secure``: the secure-aggregation section (``app/hub/round_pages.py``), already
+    rendered with autoescaping."""
+    return CLASS.render(cls=cls, cells=cells, k=k, buckets=BUCKET_NAMES, style=_STYLE,
+                        secure=Markup(secure))

@@ -13,6 +13,9 @@ from app.hub import pages
 from app.hub.db import HubDB
 from app.hub.ingest import ingest, ingest_file
 from app.hub.report import DEFAULT_K, cells, csv_rows
+from app.hub.round_pages import section
+from app.hub.rounds import Rounds
+from app.hub.rounds_api import router
 from app.hub.schema import BadBody, EnrolRequest, Envelope
 
 
@@ -20,6 +23,8 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     """The app over ``db``; cells with fewer than ``k`` submissions are hidden."""
     app = FastAPI(title="Lantern hub", docs_url=None, redoc_url=None)
     app.state.db = db
+    rounds = Rounds(db)
+    app.include_router(router(db, rounds))
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -64,7 +69,11 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     @app.get("/classes/{class_id}", response_class=HTMLResponse)
     def class_page(class_id: int) -> str:
         cls = _class(db, class_id)
-        return pages.class_page(cls, cells(db.sums(cls.id), k), k)
+        rows = rounds.of_class(cls.id)
+        current = rounds.current(cls.id)
+        secure = section(cls.id, rows, rounds.counts(current.round_id) if current else None,
+                         rounds.enrolled(cls.id))
+        return pages.class_page(cls, cells(db.sums(cls.id), k), k, secure=secure)
 
     return app
 
