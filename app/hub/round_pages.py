@@ -34,8 +34,9 @@ STEPS = {
 SECTION = _ENV.from_string("""
 <h2>Class figures with secure aggregation</h2>
 <p class="muted">Each laptop's summary arrives masked: the hub can only add them up.
-Privacy noise is added once for the whole class, so these figures are much sharper than the per-learner summaries
-below. The grey range holds the true value with 95 % confidence.</p>
+Privacy noise is added once for the whole class, so these figures are much
+sharper than the per-learner summaries below. The grey range holds the true value
+with 95 % confidence.</p>
 {% if current %}
 <div class="box"><b>{{ steps[current.phase][0] }}</b> Week {{ current.week }};
 {{ counts["keys"] }} keys, {{ counts["inputs"] }} masked summaries, {{ counts["reveals"] }} unmask
@@ -50,7 +51,7 @@ last week</button></form>
 {% endif %}
 {% for r, skills in finished %}
 <h3>Week {{ r.week }}{% if r.phase == "aborted" %}: round stopped{% endif %}</h3>
-<p class="muted">ε = {{ "%g"|format(r.epsilon) }}, δ = 10<sup>−5</sup> for the whole
+<p class="muted">ε = {{ "%g"|format(r.epsilon) }}, δ = 10<sup>&minus;5</sup> for the whole
 week's figures of each learner.</p>
 {% if r.note %}<p class="muted">{{ r.note }}{% if r.phase == "aborted" %}. Laptops that
 did not send a masked summary can still send last week's per-learner summary (local

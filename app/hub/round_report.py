@@ -2,7 +2,7 @@
 
 The sum of a coordinate carries Skellam noise of variance 2·μ·m/t (m laptops reported,
 each adding Skellam(μ/t)); a Skellam sum of this size is close to normal, so the 95 %
-interval is value ± 1.96·σ. Shares divide by m, which the hub knows exactly. The class
+interval is value ± 1.96·sigma. Shares divide by m, which the hub knows exactly. The class
 share correct is Σ score / (4 · Σ tried), the mean over learners who practised the skill,
 its interval by the delta method. Intervals cover the privacy noise, not which learners
 happened to take part.

@@ -54,7 +54,7 @@ def prg(seed: bytes, size: int) -> np.ndarray:
 
 
 def pair_mask(seed: bytes, size: int, me: int, other: int) -> np.ndarray:
-    """The mask ``me`` adds for the pair: +PRG for the lower slot, −PRG for the higher,
+    """The mask ``me`` adds for the pair: +PRG for the lower slot, -PRG for the higher,
     so the two cancel in the sum."""
     words = prg(seed, size)
     return words if me < other else (np.uint32(0) - words).astype(np.uint32)

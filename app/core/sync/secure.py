@@ -31,7 +31,7 @@ from app.core.sync import masking, shamir, skellam
 from app.core.sync.records import BUCKETS, SkillFigures
 
 FORMAT = "lantern-secagg/1"
-SHARE_BYTES = 66  # a field element of GF(2^521 − 1)
+SHARE_BYTES = 66  # a field element of GF(2^521 - 1)
 
 
 class RoundError(ValueError):

@@ -1,9 +1,9 @@
-"""Shamir secret sharing over the prime field GF(2^521 − 1), for 32-byte seeds.
+"""Shamir secret sharing over the prime field GF(2^521 - 1), for 32-byte seeds.
 
-A secret is the constant term of a random polynomial of degree ``t − 1``; share ``i``
+A secret is the constant term of a random polynomial of degree ``t - 1``; share ``i``
 is the polynomial at ``x = i`` (1-based). Any ``t`` shares give the secret back by
-Lagrange interpolation at 0; any ``t − 1`` shares are uniformly distributed whatever the
-secret, so they say nothing about it. The prime is the Mersenne prime 2^521 − 1, far
+Lagrange interpolation at 0; any ``t - 1`` shares are uniformly distributed whatever the
+secret, so they say nothing about it. The prime is the Mersenne prime 2^521 - 1, far
 above 2^256, so every 32-byte seed is a field element as it is.
 """
 

@@ -1,7 +1,7 @@
 """The distributed Skellam mechanism: each laptop adds a slice of the noise, the class
 sum carries Skellam noise of a known size, and its (ε, δ) comes from a published bound.
 
-Skellam(μ) here is Poisson(μ) − Poisson(μ) (symmetric, variance 2μ). Sums of independent
+Skellam(μ) here is Poisson(μ) - Poisson(μ) (symmetric, variance 2μ). Sums of independent
 Skellam variables are Skellam with the μs added, so ``t`` laptops adding Skellam(μ/t) each
 give the class sum exactly Skellam(μ): the central mechanism, although nobody ever saw a
 single learner's figures.
@@ -9,13 +9,13 @@ single learner's figures.
 Privacy bound (Agarwal, Kairouz, Liu, "The Skellam Mechanism for Differentially Private
 Federated Learning", NeurIPS 2021, Theorem 3.5): for an integer vector query with L1
 sensitivity Δ1 and L2 sensitivity Δ2, adding Skellam(μ) to every coordinate is
-(α, ε(α))-Rényi-DP for every integer α > 1 with
+(alpha, ε(alpha))-Rényi-DP for every integer alpha > 1 with
 
-    ε(α) = α·Δ2²/(4μ) + min( ((2α − 1)·Δ2² + 6·Δ1) / (16μ²),  3·Δ1/(4μ) ).
+    ε(alpha) = alpha·Δ2²/(4μ) + min( ((2alpha - 1)·Δ2² + 6·Δ1) / (16μ²),  3·Δ1/(4μ) ).
 
 Rényi-DP composes by adding (our two figure groups have their own μ), and is converted
 to (ε, δ)-DP with Canonne, Kamath, Steinke 2020 (Proposition 12):
-ε = ε(α) + log((α − 1)/α) − (log δ + log α)/(α − 1), minimised over α.
+ε = ε(alpha) + log((alpha - 1)/alpha) - (log δ + log alpha)/(alpha - 1), minimised over alpha.
 
 Neighbouring inputs: one learner's whole week changed arbitrarily (the add-or-change of
 one laptop's vector), which is what the Δs below bound.
@@ -72,13 +72,13 @@ class Noise:
 
 
 def rdp(alpha: int, *, l1: float, l2_squared: float, mu: float) -> float:
-    """Theorem 3.5 of Agarwal, Kairouz, Liu 2021 (integer α ≥ 2)."""
+    """Theorem 3.5 of Agarwal, Kairouz, Liu 2021 (integer alpha ≥ 2)."""
     return (alpha * l2_squared / (4 * mu)
             + min(((2 * alpha - 1) * l2_squared + 6 * l1) / (16 * mu**2), 3 * l1 / (4 * mu)))
 
 
 def epsilon_of(mu: dict[str, float], n_skills: int, delta: float = DELTA) -> float:
-    """(ε, δ) of releasing both groups' sums with these μ, minimised over α."""
+    """(ε, δ) of releasing both groups' sums with these μ, minimised over alpha."""
     best = math.inf
     for alpha in ORDERS:
         total = sum(rdp(alpha, l1=g.l1 * n_skills, l2_squared=g.l2_squared * n_skills,
