@@ -10,7 +10,7 @@ figures go out both ways:
   file (keys, masked inputs, unmask; ``app.hub.rounds``): the half-width is
   1.96·sqrt(2μ·m/t) for the calibrated Skellam μ, m = 30 reporting, t = 20.
 
-The value is secure ÷ local. The run's actual errors (noisy sum − true sum) are in the
+The value is secure ÷ local. The run's actual errors (noisy sum - true sum) are in the
 detail, as a check that both widths describe what happened.
 """
 
