@@ -16,19 +16,19 @@ _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 STEPS = {
     "keys": ("Step 1 of 3: collecting the laptops' round keys.",
              "Network: on each laptop, in For teachers → Class summaries, press “Class "
-             "round: next step”. USB stick: download the round file below onto the stick "
-             "(trip 1), on each laptop press “Class round with USB stick…”, bring the stick "
-             "back and import its files here."),
+             "round: next step”. USB stick, trip 1: download the round file below onto "
+             "the stick, press “Class round with USB stick…” on each laptop, bring the "
+             "stick back and import the lantern-answers files (lantern-hub import). Trip 1 "
+             "also carries step 3 of last week's round, if it is open."),
     "input": ("Step 2 of 3: collecting masked summaries.",
-              "Network: press “Class round: next step” on each laptop again. USB stick: "
-              "download the round file again (it now holds every laptop's public key), "
-              "carry it to the class (trip 2), press “Class round with USB stick…” on each "
-              "laptop, bring the stick back and import."),
+              "Network: press “Class round: next step” on each laptop again. USB stick, "
+              "trip 2: download the round file again (it now holds every laptop's public "
+              "key), press “Class round with USB stick…” on each laptop, bring the stick "
+              "back and import."),
     "unmask": ("Step 3 of 3: laptops remove the masks that do not cancel.",
                "Network: press “Class round: next step” on each laptop once more. USB "
-               "stick: download the round file (trip 3; it can travel together with next "
-               "week's step 1), press “Class round with USB stick…”, bring it back, "
-               "import."),
+               "stick: start next week's round first, then download the round file: the "
+               "same trip carries this step and next week's step 1."),
 }
 
 SECTION = _ENV.from_string("""
@@ -37,15 +37,18 @@ SECTION = _ENV.from_string("""
 Privacy noise is added once for the whole class, so these figures are much
 sharper than the per-learner summaries below. The grey range holds the true value
 with 95 % confidence.</p>
-{% if current %}
+{% for current, counts in open_rounds %}
 <div class="box"><b>{{ steps[current.phase][0] }}</b> Week {{ current.week }};
-{{ counts["keys"] }} keys, {{ counts["inputs"] }} masked summaries, {{ counts["reveals"] }} unmask
-answers so far ({{ enrolled }} laptops enrolled{% if current.threshold %}; the round needs
-{{ current.threshold }} of {{ counts["roster"] }}{% endif %}).<br>{{ steps[current.phase][1] }}
-<form method="post" action="/classes/{{ cls_id }}/rounds/next"><button>Close this step
-now (laptops not in yet drop out)</button></form>
-<a href="/classes/{{ cls_id }}/round-file">Download the round file for a USB stick</a></div>
-{% else %}
+{{ counts["keys"] }} keys, {{ counts["inputs"] }} masked summaries, {{ counts["reveals"] }}
+unmask answers so far ({{ enrolled }} laptops enrolled{% if current.threshold %}; the round
+needs {{ current.threshold }} of {{ counts["roster"] }}{% endif %}).<br>
+{{ steps[current.phase][1] }}
+<form method="post" action="/classes/{{ cls_id }}/rounds/{{ current.round_id }}/next">
+<button>Close this step now (laptops not in yet drop out)</button></form></div>
+{% endfor %}
+{% if open_rounds %}<p><a href="/classes/{{ cls_id }}/round-file">Download the round file
+for a USB stick</a> (it holds every open round's step).</p>{% endif %}
+{% if can_open %}
 <form method="post" action="/classes/{{ cls_id }}/rounds/open"><button>Start a round for
 last week</button></form>
 {% endif %}
@@ -76,11 +79,13 @@ def _pct(est: Estimate) -> Markup:
                   f'{100 * est.high:.0f} %</div></td>')
 
 
-def section(cls_id: int, rows: list[RoundRow], counts: dict[str, int] | None,
+def section(cls_id: int, rows: list[RoundRow], counts: dict[str, dict[str, int]],
             enrolled: int) -> str:
-    current = next((r for r in rows if r.phase in STEPS), None)
+    """``counts``: per open round id, its keys, roster, inputs and reveals so far."""
+    open_rounds = [(r, counts[r.round_id]) for r in reversed(rows) if r.phase in STEPS]
+    can_open = all(r.phase == "unmask" for r, _ in open_rounds)
     finished = [(r, skill_results(r.skills, r.result) if r.result else [])
                 for r in rows if r.phase in ("done", "aborted")]
-    return SECTION.render(current=current, counts=counts or {}, enrolled=enrolled,
+    return SECTION.render(open_rounds=open_rounds, can_open=can_open, enrolled=enrolled,
                           steps=STEPS, finished=finished, cls_id=cls_id, buckets=BUCKETS,
                           pct=_pct)

@@ -114,8 +114,13 @@ class Rounds:
             raise RoundRefused("no such round")
         return _row(row)
 
+    def under_way(self, class_id: int) -> list[RoundRow]:
+        """Open rounds, oldest first: at most one at its unmask step and one before it."""
+        return [r for r in reversed(self.of_class(class_id)) if r.phase in PHASES[:3]]
+
     def current(self, class_id: int) -> RoundRow | None:
-        open_ = [r for r in self.of_class(class_id) if r.phase in PHASES[:3]]
+        """The oldest open round: the one ``round next`` closes a step of."""
+        open_ = self.under_way(class_id)
         return open_[0] if open_ else None
 
     def counts(self, round_id: str) -> dict[str, int]:
@@ -136,8 +141,11 @@ class Rounds:
     # --- the teacher's actions ----------------------------------------------------------
     def open(self, class_id: int, *, epsilon: float = 1.0,
              now: dt.datetime | None = None) -> RoundRow:
-        if self.current(class_id) is not None:
-            raise RoundRefused("this class already has a round under way")
+        # A new round may start while the last one is at its unmask step, so one USB trip
+        # can carry both (unmask of last week, keys of this week).
+        if any(r.phase in ("keys", "input") for r in self.under_way(class_id)):
+            raise RoundRefused("this class already has a round collecting keys or "
+                               "summaries")
         if not 0.1 <= epsilon <= 10.0:
             raise RoundRefused("ε must be between 0.1 and 10")
         moment = now or dt.datetime.now(dt.timezone.utc)

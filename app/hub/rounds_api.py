@@ -92,12 +92,11 @@ def router(db: HubDB, rounds: Rounds) -> APIRouter:
     def open_round(class_id: int) -> RedirectResponse:
         return _teacher_action(class_id, lambda: rounds.open(class_id))
 
-    @api.post("/classes/{class_id}/rounds/next")
-    def next_step(class_id: int) -> RedirectResponse:
-        current = rounds.current(class_id)
-        if current is None:
-            raise HTTPException(409, "No round is under way.")
-        return _teacher_action(class_id, lambda: rounds.advance(current.round_id))
+    @api.post("/classes/{class_id}/rounds/{round_id}/next")
+    def next_step(class_id: int, round_id: str) -> RedirectResponse:
+        if round_id not in {r.round_id for r in rounds.under_way(class_id)}:
+            raise HTTPException(409, "That round is not under way in this class.")
+        return _teacher_action(class_id, lambda: rounds.advance(round_id))
 
     @api.get("/classes/{class_id}/round-file")
     def round_file(class_id: int) -> JSONResponse:

@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from app.hub import pages
 from app.hub.db import HubDB
-from app.hub.ingest import ingest, ingest_file
+from app.hub.ingest import ingest
 from app.hub.report import DEFAULT_K, cells, csv_rows
+from app.hub.round_cli import import_any
 from app.hub.round_pages import section
 from app.hub.rounds import Rounds
 from app.hub.rounds_api import router
@@ -49,7 +50,7 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     async def import_file(request: Request) -> dict[str, int]:
         try:
             data = await request.json()
-            return ingest_file(db, data)
+            return import_any(db, data)
         except (ValueError, BadBody) as exc:
             raise HTTPException(422, "This is not a Lantern sync file.") from exc
 
@@ -70,9 +71,8 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     def class_page(class_id: int) -> str:
         cls = _class(db, class_id)
         rows = rounds.of_class(cls.id)
-        current = rounds.current(cls.id)
-        secure = section(cls.id, rows, rounds.counts(current.round_id) if current else None,
-                         rounds.enrolled(cls.id))
+        counts = {r.round_id: rounds.counts(r.round_id) for r in rounds.under_way(cls.id)}
+        secure = section(cls.id, rows, counts, rounds.enrolled(cls.id))
         return pages.class_page(cls, cells(db.sums(cls.id), k), k, secure=secure)
 
     return app

@@ -1210,6 +1210,154 @@
     </message>
 </context>
 <context>
+    <name>SecurePreview</name>
+    <message>
+        <source>In a class round, this learner&apos;s summary of the week is added to those of the other laptops in class {name}. It leaves this laptop masked with random numbers that cancel out only when all the laptops&apos; numbers are added up, so the hub learns the class total and nothing else.</source>
+        <translation>在班级轮次中，这位学生本周的汇总会和 {name} 班其他电脑的汇总加在一起。它离开这台电脑时已被随机数遮盖，只有把所有电脑的数字加起来时这些随机数才会互相抵消，所以学校服务器只知道全班的总数，别的什么也不知道。</translation>
+    </message>
+    <message>
+        <source>What the teacher will see, for each skill: the share of the class at each mastery level (not yet, developing, secure, mastered), how many practised, and the class&apos;s share of right answers. Each figure is blurred once for the whole class: for a class of {n}, a count of learners is within about ±{half} of the truth.</source>
+        <translation>老师会看到的内容（每个技能）：全班处于各掌握程度（尚未掌握、发展中、较稳固、已掌握）的比例、有多少人练习过，以及全班答对的比例。每个数字只为全班模糊一次：对于 {n} 人的班级，学生人数与真实值的差距大约在 ±{half} 以内。</translation>
+    </message>
+    <message>
+        <source>What nobody can see: this learner&apos;s own mastery levels, answers, times or name. Not the hub, not the teacher, not the other laptops. To uncover one laptop&apos;s summary, the hub would need the help of two thirds of the laptops in the round.</source>
+        <translation>谁都看不到的内容：这位学生自己的掌握程度、答案、用时和名字。学校服务器看不到，老师看不到，其他电脑也看不到。学校服务器要想揭开一台电脑的汇总，需要本轮三分之二的电脑帮忙。</translation>
+    </message>
+    <message>
+        <source>Privacy: each laptop adds a slice of random noise, so the class total is blurred as if once, centrally: ε = {epsilon} and δ = {delta} for the whole week (the published bound of the distributed Skellam mechanism). This spends the learner&apos;s weekly privacy budget; the week cannot also be sent as a per-learner summary.</source>
+        <translation>隐私：每台电脑加入一小份随机噪声，使全班总数就像在中心只模糊了一次：整周 ε = {epsilon}，δ = {delta}（分布式 Skellam 机制已发表的界限）。这会用掉这位学生本周的隐私预算；这一周不能再以单个学生汇总的方式发送。</translation>
+    </message>
+    <message>
+        <source>What this laptop sends: in step 1 two public keys; in step 2 {size} masked numbers that look random, and sealed pieces of a secret for the other laptops; in step 3 the pieces that let the hub remove the masks of laptops that dropped out.</source>
+        <translation>这台电脑发送的内容：第 1 步是两个公钥；第 2 步是 {size} 个看起来随机的遮盖数字，以及给其他电脑的密封秘密碎片；第 3 步是让学校服务器去掉中途退出电脑的遮盖所需的碎片。</translation>
+    </message>
+</context>
+<context>
+    <name>SecurePreviewDialog</name>
+    <message>
+        <source>Class rounds: what is shared</source>
+        <translation>班级轮次：分享什么</translation>
+    </message>
+    <message>
+        <source>Take part</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>SecureRound</name>
+    <message>
+        <source>The class round for {week} is finished; this laptop&apos;s round secrets are erased.</source>
+        <translation>{week} 的班级轮次已完成；这台电脑的轮次密钥已删除。</translation>
+    </message>
+    <message>
+        <source>The class round for {week} was stopped at the hub; this laptop&apos;s round secrets are erased.</source>
+        <translation>{week} 的班级轮次已在学校服务器上停止；这台电脑的轮次密钥已删除。</translation>
+    </message>
+    <message>
+        <source>This laptop is not in the class round for {week} (it sent its keys too late, or has other subjects installed). Its figures for that week can still go out as a per-learner summary: press “Send last week now”.</source>
+        <translation>这台电脑不在 {week} 的班级轮次中（它发送密钥太晚，或者安装了不同的科目）。那一周的数据仍可作为单个学生汇总发送：请点“现在发送上周的汇总”。</translation>
+    </message>
+    <message>
+        <source>The figures for {week} have already left this laptop as a per-learner summary, so it does not join that week&apos;s class round.</source>
+        <translation>{week} 的数据已经作为单个学生汇总发送过了，所以这台电脑不参加那一周的班级轮次。</translation>
+    </message>
+    <message>
+        <source>Step 1 for {week}: this laptop&apos;s round keys are ready for the hub.</source>
+        <translation>{week} 第 1 步：这台电脑的轮次密钥已为学校服务器准备好。</translation>
+    </message>
+    <message>
+        <source>The class round for {week} asks for ε = {asked}, more than this learner&apos;s weekly budget ({budget}); this laptop does not take part.</source>
+        <translation>{week} 的班级轮次要求 ε = {asked}，超过了这位学生的每周预算（{budget}）；这台电脑不参加。</translation>
+    </message>
+    <message>
+        <source>Step 2 for {week}: this laptop&apos;s masked summary is ready for the hub (privacy ε = {epsilon} of this week&apos;s budget is spent).</source>
+        <translation>{week} 第 2 步：这台电脑的遮盖汇总已为学校服务器准备好（已用掉本周隐私预算中的 ε = {epsilon}）。</translation>
+    </message>
+    <message>
+        <source>This laptop missed step 2 of the class round for {week}; the class figures will be without it.</source>
+        <translation>这台电脑错过了 {week} 班级轮次的第 2 步；全班数据中将不包括它。</translation>
+    </message>
+    <message>
+        <source>The hub did not count this laptop&apos;s summary for {week} in time, so it reveals nothing for that round.</source>
+        <translation>学校服务器没有及时计入这台电脑 {week} 的汇总，所以它在这一轮中不公开任何内容。</translation>
+    </message>
+    <message>
+        <source>Step 3 for {week}: the answer that lets the hub finish the class sum is ready.</source>
+        <translation>{week} 第 3 步：让学校服务器完成全班总数的回复已准备好。</translation>
+    </message>
+    <message>
+        <source>The school hub refused to show this laptop its class rounds. Connect this laptop to the hub again in the sync settings.</source>
+        <translation>学校服务器拒绝向这台电脑显示班级轮次。请在同步设置中重新把这台电脑连接到学校服务器。</translation>
+    </message>
+    <message>
+        <source>This is not a Lantern round file.</source>
+        <translation>这不是 Lantern 轮次文件。</translation>
+    </message>
+    <message>
+        <source>There is no round file for the class {name} on this stick. At the hub, download the class&apos;s round file onto the stick first.</source>
+        <translation>这个 U 盘上没有 {name} 班的轮次文件。请先在学校服务器上把该班的轮次文件下载到 U 盘。</translation>
+    </message>
+</context>
+<context>
+    <name>SecureRoundBox</name>
+    <message>
+        <source>Class rounds (secure aggregation)</source>
+        <translation>班级轮次（安全聚合）</translation>
+    </message>
+    <message>
+        <source>The class&apos;s figures are added up with every laptop&apos;s summary masked, and the privacy noise is added once for the whole class, so the teacher&apos;s figures are far sharper. Each round has three steps; the hub&apos;s class page says which one is open. Press the button once per step on every laptop.</source>
+        <translation>全班数据在每台电脑的汇总都被遮盖的情况下相加，隐私噪声只为全班加一次，所以老师看到的数据清楚得多。每一轮有三步；学校服务器的班级页面会显示当前是哪一步。每一步都要在每台电脑上按一次按钮。</translation>
+    </message>
+    <message>
+        <source>With a USB stick: at the hub, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files at the hub (lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
+        <translation>使用 U 盘：在学校服务器上把该班的轮次文件下载到 U 盘；带到班上，在每台电脑上点“用 U 盘进行班级轮次…”；再把 U 盘带回，在学校服务器上导入其中的回复文件（lantern-hub import）。每一步往返一次；一周的第 3 步可以和下一周的第 1 步一起带。</translation>
+    </message>
+    <message>
+        <source>Class round: next step</source>
+        <translation>班级轮次：下一步</translation>
+    </message>
+    <message>
+        <source>Class round with USB stick…</source>
+        <translation>用 U 盘进行班级轮次…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation>选择 U 盘</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Working on the class round…</source>
+        <translation>正在处理班级轮次…</translation>
+    </message>
+    <message>
+        <source>Wrote {file} to the stick: take it back to the hub and import it.</source>
+        <translation>已把 {file} 写入 U 盘：请带回学校服务器并导入。</translation>
+    </message>
+    <message>
+        <source>The hub refused an answer: {reason}</source>
+        <translation>学校服务器拒绝了一个回复：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no class round is waiting for this laptop.</source>
+        <translation>没有要做的：没有班级轮次在等这台电脑。</translation>
+    </message>
+    <message>
+        <source>The school hub could not be reached. Check that this laptop is on the school network, then press the button again; nothing was lost.</source>
+        <translation>无法连接学校服务器。请确认这台电脑连着学校网络，然后再按一次按钮；没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation>出了点问题，但没有丢失任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Lantern will use this language the next time it starts.</source>

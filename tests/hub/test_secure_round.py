@@ -39,8 +39,8 @@ def _step(one: Laptop) -> None:
     assert report.refused == []
 
 
-def _close_step(hub: Hub, class_id: int) -> str:
-    request = urllib.request.Request(f"{hub.url}/classes/{class_id}/rounds/next",
+def _close_step(hub: Hub, class_id: int, round_id: str) -> str:
+    request = urllib.request.Request(f"{hub.url}/classes/{class_id}/rounds/{round_id}/next",
                                      data=b"", method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:  # follows the 303
         return str(response.read().decode())
@@ -75,7 +75,7 @@ def test_thirty_laptops_three_drop_out(hub: Hub, store: ProfileStore,
     with db.engine.connect() as conn:
         stored = conn.execute(inputs.select()).all()
     assert len(stored) == LAPTOPS - DROPPED
-    page = _close_step(hub, class_id)  # the teacher closes step 2: 3 dropped out
+    page = _close_step(hub, class_id, opened.round_id)  # the teacher closes step 2: 3 dropped out
     assert "Step 3 of 3" in page
     for one in survivors:
         _step(one)  # step 3: reveals; the last one completes the sum
