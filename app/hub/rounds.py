@@ -230,8 +230,7 @@ class Rounds:
         slot = self._slot_of(conn, row, key_id)
         if body.get("slot") != slot or slot not in self._survivors(row.round_id):
             raise RoundRefused("only laptops whose input was counted reveal")
-        if not isinstance(body.get("b_shares"), dict) or \
-                not isinstance(body.get("pair_seeds"), dict):
+        if not _reveal_ok(body.get("b_shares"), body.get("pair_seeds")):
             raise RoundRefused("the reveal is malformed")
         conn.execute(sa.insert(reveals).values(round_id=row.round_id, slot=slot,
                                                body=json.dumps(body)))
@@ -300,7 +299,7 @@ class Rounds:
         try:
             total = secure.unmask(size=size, threshold=row.threshold, masked=masked,
                                   reveals=revealed, dropped=dropped)
-        except (secure.RoundError, ValueError, KeyError) as exc:
+        except (secure.RoundError, ValueError, KeyError, TypeError) as exc:
             raise RoundRefused(f"the sum cannot be completed yet: {exc}") from exc
         noise = calibrate(row.epsilon, len(row.skills))
         result = {"sum": [int(v) for v in total], "reporting": len(masked),
@@ -366,3 +365,20 @@ def _skills(value: Any) -> list[str]:
             isinstance(s, str) and 0 < len(s) <= 100 for s in value):
         raise RoundRefused("the skill list is malformed")
     return list(value)
+
+
+def _reveal_ok(shares: Any, seeds: Any) -> bool:
+    """Shares are hex field elements, seeds 32-byte hex, both keyed by slot numbers."""
+    def hex_number(value: Any, digits: int) -> bool:
+        if not isinstance(value, str) or not 0 < len(value) <= digits + 2:
+            return False
+        try:
+            int(value, 16)
+        except ValueError:
+            return False
+        return True
+
+    return (isinstance(shares, dict) and isinstance(seeds, dict)
+            and all(k.isdigit() and hex_number(v, 132) for k, v in shares.items())
+            and all(k.isdigit() and hex_number(v, 64) and len(v) == 64
+                    for k, v in seeds.items()))
