@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import math
 import secrets
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -96,8 +97,13 @@ def _row(r: Any) -> RoundRow:
 
 
 class Rounds:
+    """Round messages and step changes are serialised by one lock: a message must never
+    land in a step that closed meanwhile, nor two last messages close a step twice (the
+    hub runs as one process; uvicorn serves requests from a thread pool)."""
+
     def __init__(self, db: HubDB) -> None:
         self.db, self.engine = db, db.engine
+        self._lock = threading.RLock()
         meta.create_all(self.engine)
 
     # --- reading ----------------------------------------------------------------------
@@ -159,13 +165,14 @@ class Rounds:
 
     def advance(self, round_id: str) -> RoundRow:
         """Close the open step now (the teacher's "go on"; laptops not in yet drop out)."""
-        row = self.get(round_id)
-        step = {"keys": self._freeze_roster, "input": self._close_inputs,
-                "unmask": self._finish}.get(row.phase)
-        if step is None:
-            raise RoundRefused("this round has ended")
-        step(row)
-        return self.get(round_id)
+        with self._lock:
+            row = self.get(round_id)
+            step = {"keys": self._freeze_roster, "input": self._close_inputs,
+                    "unmask": self._finish}.get(row.phase)
+            if step is None:
+                raise RoundRefused("this round has ended")
+            step(row)
+            return self.get(round_id)
 
     def abort(self, round_id: str, note: str) -> None:
         self._end(round_id, "aborted", note=note)
@@ -176,6 +183,10 @@ class Rounds:
 
         Returns "stored" or "duplicate" (the same step again: already counted).
         """
+        with self._lock:
+            return self._accept(key_id, class_id, body)
+
+    def _accept(self, key_id: str, class_id: int, body: dict[str, Any]) -> str:
         row = self.get(str(body.get("round")))
         if row.class_id != class_id:
             raise RoundRefused("this round belongs to another class")

@@ -1294,6 +1294,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync is off for this learner: turn it on first to take part in class rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This is not a Lantern round file.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1294,6 +1294,10 @@
         <translation>学校服务器拒绝向这台电脑显示班级轮次。请在同步设置中重新把这台电脑连接到学校服务器。</translation>
     </message>
     <message>
+        <source>Sync is off for this learner: turn it on first to take part in class rounds.</source>
+        <translation>这位学生的同步已关闭：请先打开同步，才能参加班级轮次。</translation>
+    </message>
+    <message>
         <source>This is not a Lantern round file.</source>
         <translation>这不是 Lantern 轮次文件。</translation>
     </message>

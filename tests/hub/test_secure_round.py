@@ -107,7 +107,9 @@ def test_thirty_laptops_three_drop_out(hub: Hub, store: ProfileStore,
     # the per-learner (local DP) summary for that week.
     for one in survivors[:2]:
         assert one.repo.spent(Week(row.week)) == pytest.approx(1.0)
-        assert one.repo.load_settings() is not None
+        detail = one.profile.conn.execute(
+            "SELECT detail FROM privacy_ledger WHERE period = ?", (row.week,)).fetchone()[0]
+        assert detail == f"secure aggregation round {row.round_id}, delta=1e-05"
     for one in dropouts:
         assert one.repo.spent(Week(row.week)) == 0.0
         _step(one)  # learns the round ended and erases its secrets

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -73,3 +74,20 @@ def test_a_laptops_stored_data_is_indistinguishable_from_uniform(tmp_path: Path)
         # share, 16-byte tag), one per roster slot, all different.
         assert {len(bytes.fromhex(ct)) for ct in shares.values()} == {12 + 66 + 16}
         assert len(set(shares.values())) == len(shares) == 5
+
+
+def test_concurrent_last_messages_close_a_step_once(tmp_path: Path) -> None:
+    """Eight laptops' keys arriving at once (uvicorn's thread pool): the roster is frozen
+    once with all of them, never closed twice (which would stop the round)."""
+    db = HubDB(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    rounds = Rounds(db)
+    cls = db.add_class("6B")
+    devices = [db.enrol(cls.id) for _ in range(8)]
+    opened = rounds.open(cls.id)
+    states = [RoundSecrets.new(opened.round_id) for _ in devices]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda pair: _send(db, rounds, pair[0], keys_body(pair[1], SKILLS)),
+                      zip(devices, states, strict=True)))
+    row = rounds.get(opened.round_id)
+    assert row.phase == "input" and rounds.counts(row.round_id)["roster"] == 8
+    db.close()

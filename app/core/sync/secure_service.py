@@ -98,6 +98,8 @@ def answer_bulletin(repo: SyncRepository, source: SyncSource, config: SyncConfig
     """Everything this laptop owes the bulletin's rounds, signed, plus notes for people."""
     if not config.enrolled:
         raise NotEnrolled()
+    if not config.enabled:
+        raise RoundFileError(_SYNC_OFF)
     if bulletin.get("format") != BULLETIN_FORMAT:
         raise RoundFileError(_NOT_A_ROUND_FILE)
     report = StepReport()
@@ -315,6 +317,8 @@ _REVEAL_SENT = QT_TRANSLATE_NOOP(
 _HUB_REFUSED = QT_TRANSLATE_NOOP(
     "SecureRound", "The school hub refused to show this laptop its class rounds. Connect "
     "this laptop to the hub again in the sync settings.")
+_SYNC_OFF = QT_TRANSLATE_NOOP("SecureRound", "Sync is off for this learner: turn it on "
+                              "first to take part in class rounds.")
 _NOT_A_ROUND_FILE = QT_TRANSLATE_NOOP("SecureRound", "This is not a Lantern round file.")
 _NO_ROUND_FILE = QT_TRANSLATE_NOOP(
     "SecureRound", "There is no round file for the class {name} on this stick. At the hub, "
