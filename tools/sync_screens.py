@@ -3,10 +3,12 @@
 Run:  ``xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python -m tools.sync_screens``
 
 It starts a real hub on 127.0.0.1 with a temporary SQLite file, creates encrypted
-profiles for a class of 30 learners (answers with realistic spread), and each one
-enrols, noises last week's figures at the default ε and uploads them. Then it opens the
-preview dialog for one more learner (``docs/screens/sync-preview.png``) and renders the
-hub's class page with headless Chromium (``docs/screens/hub-class.png``).
+profiles for a class of 30 learners (answers with realistic spread), and runs a class
+round (secure aggregation) at the default ε in which 3 laptops drop out; those 3 send
+per-learner summaries instead. Then it opens both preview dialogs for one more learner
+(``docs/screens/sync-preview.png``, ``docs/screens/sync-secure-preview.png``), starts
+next week's round and renders the hub's class page with headless Chromium
+(``docs/screens/hub-class.png``).
 """
 
 from __future__ import annotations
@@ -29,9 +31,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.sync.config import SyncConfig
 from app.core.sync.repo import SyncRepository
+from app.core.sync.secure_service import preview_words, step_http
 from app.core.sync.service import Prepared, commit, deliver, prepare
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import enrol
+from app.hub.db import HubDB
+from app.hub.rounds import Rounds
 from app.store import ProfileStore, SkillState
 from app.store.keys import KdfParams
 from benchmarks.pgcluster import free_port
@@ -95,6 +100,44 @@ def fill_class(store: ProfileStore, url: str, code: str, count: int, first: int)
         deliver(repo, config)
 
 
+def secure_round(store: ProfileStore, url: str, db_url: str, code: str, count: int,
+                 dropped: int) -> None:
+    """A class round over HTTP; the dropouts send per-learner summaries instead."""
+    rng = random.Random(7)
+    laptops = [learner(store, url, code, number, rng) for number in range(1, count + 1)]
+    db = HubDB(db_url)
+    rounds = Rounds(db)
+    opened = rounds.open(1, now=NEXT_WEEK)
+    for repo, source, config in laptops:
+        step_http(repo, source, config)
+    for repo, source, config in laptops[:-dropped]:
+        step_http(repo, source, config)
+    rounds.advance(opened.round_id)
+    for repo, source, config in laptops[:-dropped]:
+        step_http(repo, source, config)
+    for repo, source, config in laptops[-dropped:]:
+        commit(repo, prepare(repo, source, config, now=NEXT_WEEK), config)
+        deliver(repo, config)
+    rounds.open(1)  # next week's round, so the page shows a step under way
+    db.close()
+
+
+def secure_preview_shot(config: SyncConfig) -> Path:
+    from app.ui.sync.secure_round import SecurePreviewDialog
+
+    dialog = SecurePreviewDialog(preview_words(config, SKILLS))
+    dialog.resize(640, 560)
+    dialog.move(0, 0)
+    dialog.show()
+    QTest.qWait(500)
+    path = DOCS / "sync-secure-preview.png"
+    QApplication.primaryScreen().grabWindow(
+        0, dialog.x(), dialog.y(), dialog.frameGeometry().width(),
+        dialog.frameGeometry().height()).save(str(path))
+    dialog.close()
+    return path
+
+
 def preview_shot(prepared: Prepared, class_name: str) -> Path:
     from app.ops.context import AppContext
     from app.ui.application import create_application
@@ -114,6 +157,7 @@ def preview_shot(prepared: Prepared, class_name: str) -> Path:
         0, dialog.x(), dialog.y(), dialog.frameGeometry().width(),
         dialog.frameGeometry().height()).save(str(path))
     dialog.close()
+    print(secure_preview_shot(SyncConfig(class_name=class_name)))
     ctx.close()
     return path
 
@@ -124,7 +168,7 @@ def page_shot(url: str) -> Path:
         raise SystemExit("Install Chromium (apt-get install -y chromium) for the hub shot.")
     path = DOCS / "hub-class.png"
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--hide-scrollbars", f"--screenshot={path}", "--window-size=1280,520",
+                    "--hide-scrollbars", f"--screenshot={path}", "--window-size=1280,1500",
                     url], check=True, capture_output=True, timeout=120)
     return path
 
@@ -137,7 +181,7 @@ def main() -> int:
         store = ProfileStore(Path(folder) / "profiles", kdf=FAST_KDF)
         big, small = add_class(db_url, "6B"), add_class(db_url, "6C")
         with hub(db_url) as url:
-            fill_class(store, url, big, 30, first=1)
+            secure_round(store, url, db_url, big, 30, dropped=3)
             fill_class(store, url, small, 3, first=100)
             repo, source, config = learner(store, url, big, 31, random.Random(31))
             print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))

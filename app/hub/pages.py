@@ -39,12 +39,13 @@ f|format(m * e.high) }}{{ u }}</div>{%- endmacro %}
 <!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{{ cls.name }} · Lantern hub</title><style>{{ style }}</style></head><body>
 <h1>Class {{ cls.name }}</h1>
-<p class="muted">Class code for laptops: <code>{{ cls.code }}</code> ·
-<a href="/classes/{{ cls.id }}.csv">download CSV</a><br>Each figure is a total over the
-learners who synced that week, blurred for privacy; the grey range is where the true
-value lies with 95 % confidence. Cells with fewer than {{ k }} summaries are hidden.</p>
+<p class="muted">Class code for laptops: <code>{{ cls.code }}</code></p>
 {{ secure }}
 <h2>Per-learner summaries (local privacy)</h2>
+<p class="muted"><a href="/classes/{{ cls.id }}.csv">download CSV</a><br>Each figure is a
+total over the learners who synced that week, blurred for privacy on each laptop; the
+grey range is where the true value lies with 95 % confidence. Cells with fewer than
+{{ k }} summaries are hidden.</p>
 <table><tr><th class="l">Week</th><th class="l">Skill</th><th>Learners</th>
 <th>Questions tried</th><th>Share correct</th><th>Minutes</th>
 {% for b in buckets %}<th>{{ b.replace("_", " ").capitalize() }}</th>{% endfor %}</tr>

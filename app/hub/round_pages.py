@@ -7,9 +7,13 @@ import jinja2
 from markupsafe import Markup
 
 from app.core.sync.records import BUCKETS
+from app.core.sync.skellam import BUCKETS as BUCKET_GROUP
+from app.core.sync.skellam import calibrate
 from app.hub.report import Estimate
-from app.hub.round_report import skill_results
-from app.hub.rounds import RoundRow
+from app.hub.round_report import half_width, skill_results
+from app.hub.rounds import MIN_ROSTER, RoundRow, threshold_for
+
+EPSILONS = (1, 2, 4)  # the teacher's choices on the page; laptops cap them at their own
 
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 
@@ -49,8 +53,13 @@ needs {{ current.threshold }} of {{ counts["roster"] }}{% endif %}).<br>
 {% if open_rounds %}<p><a href="/classes/{{ cls_id }}/round-file">Download the round file
 for a USB stick</a> (it holds every open round's step).</p>{% endif %}
 {% if can_open %}
-<form method="post" action="/classes/{{ cls_id }}/rounds/open"><button>Start a round for
-last week</button></form>
+<form method="post"><b>Start a round for last week</b> with privacy
+{% for e in epsilons %}<button formaction="/classes/{{ cls_id }}/rounds/open?epsilon={{ e
+}}">ε = {{ e }}</button> {% endfor %}<br><span class="muted">{% if widths %}With all
+{{ enrolled }} laptops and {{ n_skills }} skills as last time, a count of learners is
+within about {% for e, w in widths.items() %}±{{ "%.0f"|format(w) }} at ε = {{ e }}{{
+", " if not loop.last }}{% endfor %} of the truth. {% endif %}A laptop whose own weekly
+setting is lower than the round's does not take part.</span></form>
 {% endif %}
 {% for r, skills in finished %}
 <h3>Week {{ r.week }}{% if r.phase == "aborted" %}: round stopped{% endif %}</h3>
@@ -84,8 +93,13 @@ def section(cls_id: int, rows: list[RoundRow], counts: dict[str, dict[str, int]]
     """``counts``: per open round id, its keys, roster, inputs and reveals so far."""
     open_rounds = [(r, counts[r.round_id]) for r in reversed(rows) if r.phase in STEPS]
     can_open = all(r.phase == "unmask" for r, _ in open_rounds)
+    n_skills = next((len(r.skills) for r in rows if r.skills), 0)
+    widths = {e: half_width(calibrate(float(e), n_skills).mu[BUCKET_GROUP.name], enrolled,
+                            threshold_for(enrolled))
+              for e in EPSILONS} if n_skills and enrolled >= MIN_ROSTER else {}
     finished = [(r, skill_results(r.skills, r.result) if r.result else [])
                 for r in rows if r.phase in ("done", "aborted")]
     return SECTION.render(open_rounds=open_rounds, can_open=can_open, enrolled=enrolled,
+                          widths=widths, n_skills=n_skills, epsilons=EPSILONS,
                           steps=STEPS, finished=finished, cls_id=cls_id, buckets=BUCKETS,
                           pct=_pct)

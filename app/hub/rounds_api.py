@@ -12,8 +12,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse, RedirectResponse
 
+from app.core.sync.payload import verify
 from app.hub.db import HubDB
-from app.hub.ingest import _signed
 from app.hub.rounds import RoundRefused, Rounds
 from app.hub.schema import BadBody, Envelope
 
@@ -32,7 +32,8 @@ def verified(db: HubDB, envelope: Envelope) -> tuple[int, dict[str, Any]]:
         RoundRefused: the signed body is not JSON.
     """
     device = db.device(envelope.key_id)
-    if device is None or not _signed(device[1], envelope.body, envelope.signature):
+    if device is None or not verify({"body": envelope.body, "signature": envelope.signature},
+                                    device[1]):
         raise Unauthorised()
     try:
         body = json.loads(envelope.body)
@@ -89,8 +90,8 @@ def router(db: HubDB, rounds: Rounds) -> APIRouter:
         return JSONResponse({"result": result}, status_code=status)
 
     @api.post("/classes/{class_id}/rounds/open")
-    def open_round(class_id: int) -> RedirectResponse:
-        return _teacher_action(class_id, lambda: rounds.open(class_id))
+    def open_round(class_id: int, epsilon: float = 1.0) -> RedirectResponse:
+        return _teacher_action(class_id, lambda: rounds.open(class_id, epsilon=epsilon))
 
     @api.post("/classes/{class_id}/rounds/{round_id}/next")
     def next_step(class_id: int, round_id: str) -> RedirectResponse:
