@@ -1,5 +1,6 @@
 """Entry point: ``python -m app`` or ``lantern``; ``python -m app teacher …`` (see
-:mod:`app.teacher_cli`) sets up the teacher passphrase from a terminal.
+:mod:`app.teacher_cli`) sets up the teacher passphrase from a terminal; ``python -m app
+plan --pack PATH`` (:mod:`app.plan_cli`) prints the plan a new learner would see.
 
 This module imports no Qt itself, so a machine without a display gets one clear sentence
 instead of a Qt abort.
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.teacher_cli import main as teacher_main
 
         return teacher_main(args_in[1:])
+    if args_in[:1] == ["plan"]:  # python -m app plan --pack PATH: no Qt, no display
+        from app.plan_cli import main as plan_main
+
+        return plan_main(args_in[1:])
     parser = argparse.ArgumentParser(prog="lantern", description="Lantern, the offline tutor.")
     parser.add_argument("--self-test", action="store_true",
                         help="check the install headlessly and print one JSON line")

@@ -26,6 +26,7 @@ from app.core.sync.privacy import release
 from app.core.sync.records import SkillFigures
 from app.core.sync.secure import RoundInfo, RoundSecrets, encode, input_body, keys_body, reveal_body
 from app.hub.db import HubDB
+from app.hub.enrolment import enrol_directly
 from app.hub.report import Z95
 from app.hub.round_report import half_width
 from app.hub.rounds import Rounds
@@ -62,9 +63,9 @@ def _local(learners: list[list[SkillFigures]]) -> tuple[float, np.ndarray]:
 def _send(db: HubDB, rounds: Rounds, device: tuple[str, str], body: str) -> None:
     envelope = Envelope.model_validate_json(sign(Body("", body), key_id=device[0],
                                                  token=device[1]))
-    status, result = answer(db, rounds, envelope)
-    if status >= 300:
-        raise RuntimeError(f"the hub refused a round message: {result}")
+    outcome = answer(db, rounds, envelope)
+    if outcome.status >= 300:
+        raise RuntimeError(f"the hub refused a round message: {outcome.detail}")
 
 
 def _secure(learners: list[list[SkillFigures]], folder: Path,
@@ -74,7 +75,7 @@ def _secure(learners: list[list[SkillFigures]], folder: Path,
     try:
         rounds = Rounds(db)
         cls = db.add_class("bench")
-        devices = [db.enrol(cls.id) for _ in learners]
+        devices = [(d.key_id, d.token) for d in (enrol_directly(db, cls) for _ in learners)]
         opened = rounds.open(cls.id, epsilon=EPSILON)
         states = [RoundSecrets.new(opened.round_id) for _ in learners]
         for device, state in zip(devices, states, strict=True):

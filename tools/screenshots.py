@@ -33,7 +33,8 @@ SIZE = (1100, 760)
 # What a learner of each language would use: nicknames, the subject, a question.
 LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安")}
 PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
-QUESTION = {"en": "What is a fraction?", "zh_CN": "什么是分数？"}
+# The questions a weak model got wrong (docs/models.md): the screenshots show the answers.
+QUESTION = {"en": "Is 2/4 the same as 1/2?", "zh_CN": "3/4和2/3哪个大？"}
 LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
 PASSPHRASE = "purple tiger jumps high"
 

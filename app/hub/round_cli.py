@@ -13,16 +13,24 @@ from app.hub.rounds import RoundRefused, Rounds
 from app.hub.rounds_api import ANSWERS_FORMAT, import_answers
 
 
-def import_any(db: HubDB, data: Any) -> dict[str, int]:
-    """A per-learner summary file or a round answers file, told apart by its format."""
+def import_any(db: HubDB, data: Any, rounds: Rounds | None = None,
+               max_envelopes: int | None = None) -> dict[str, int]:
+    """A per-learner summary file or a round answers file, told apart by its format.
+
+    ``rounds``: the server's own instance, whose lock serialises round messages; the
+    CLI, alone on the database, makes one.
+
+    Raises:
+        BadBody: neither kind of file, or more than ``max_envelopes`` envelopes.
+    """
     if isinstance(data, dict) and data.get("format") == ANSWERS_FORMAT:
-        return import_answers(db, Rounds(db), data)
-    return ingest_file(db, data)
+        return import_answers(db, rounds or Rounds(db), data, max_envelopes)
+    return ingest_file(db, data, max_envelopes)
 
 
 def run_round(db: HubDB, action: str, class_id: int, file: Path | None,
               epsilon: float) -> int:
-    if db.class_by(class_id=class_id) is None:
+    if db.class_by(class_id) is None:
         print(f"No class has the id {class_id}; see `lantern-hub classes`.", file=sys.stderr)
         return 1
     rounds = Rounds(db)

@@ -1,5 +1,6 @@
-"""The class page's secure-aggregation section: the round under way (what to do and what
-to carry) and the figures of finished rounds."""
+"""Secure-aggregation rounds on the hub's pages: on the public class page, the round under
+way and the figures of finished rounds; on the teacher's page (signed in), what to do and
+carry now and the forms that start a round or close a step."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ STEPS = {
              "Network: on each laptop, in For teachers → Class summaries, press “Class "
              "round: next step”. USB stick, trip 1: download the round file below onto "
              "the stick, press “Class round with USB stick…” on each laptop, bring the "
-             "stick back and import the lantern-answers files (lantern-hub import). Trip 1 "
+             "stick back and import the lantern-answers files (below, or lantern-hub "
+             "import). Trip 1 "
              "also carries step 3 of last week's round, if it is open."),
     "input": ("Step 2 of 3: collecting masked summaries.",
               "Network: press “Class round: next step” on each laptop again. USB stick, "
@@ -35,32 +37,24 @@ STEPS = {
                "same trip carries this step and next week's step 1."),
 }
 
-SECTION = _ENV.from_string("""
+# The round under way: shared by the class page (read-only) and the teacher page.
+_STATUS = """{% macro status(current, counts) -%}
+<b>{{ steps[current.phase][0] }}</b> Week {{ current.week }};
+{{ counts["keys"] }} keys, {{ counts["inputs"] }} masked summaries, {{ counts["reveals"] }}
+unmask answers so far ({{ enrolled }} approved laptops{% if current.threshold %}; the
+round needs {{ current.threshold }} of {{ counts["roster"] }}{% endif %}).
+{%- endmacro %}"""
+
+SECTION = _ENV.from_string(_STATUS + """
 <h2>Class figures with secure aggregation</h2>
 <p class="muted">Each laptop's summary arrives masked: the hub can only add them up.
 Privacy noise is added once for the whole class, so these figures are much
 sharper than the per-learner summaries below. The grey range holds the true value
-with 95 % confidence.</p>
+with 95 % confidence. Only laptops the teacher approved take part. Teachers start rounds
+and close steps on the <a href="/teacher">teacher page</a>.</p>
 {% for current, counts in open_rounds %}
-<div class="box"><b>{{ steps[current.phase][0] }}</b> Week {{ current.week }};
-{{ counts["keys"] }} keys, {{ counts["inputs"] }} masked summaries, {{ counts["reveals"] }}
-unmask answers so far ({{ enrolled }} laptops enrolled{% if current.threshold %}; the round
-needs {{ current.threshold }} of {{ counts["roster"] }}{% endif %}).<br>
-{{ steps[current.phase][1] }}
-<form method="post" action="/classes/{{ cls_id }}/rounds/{{ current.round_id }}/next">
-<button>Close this step now (laptops not in yet drop out)</button></form></div>
+<div class="box">{{ status(current, counts) }}</div>
 {% endfor %}
-{% if open_rounds %}<p><a href="/classes/{{ cls_id }}/round-file">Download the round file
-for a USB stick</a> (it holds every open round's step).</p>{% endif %}
-{% if can_open %}
-<form method="post"><b>Start a round for last week</b> with privacy
-{% for e in epsilons %}<button formaction="/classes/{{ cls_id }}/rounds/open?epsilon={{ e
-}}">ε = {{ e }}</button> {% endfor %}<br><span class="muted">{% if widths %}With all
-{{ enrolled }} laptops and {{ n_skills }} skills as last time, a count of learners is
-within about {% for e, w in widths.items() %}±{{ "%.0f"|format(w) }} at ε = {{ e }}{{
-", " if not loop.last }}{% endfor %} of the truth. {% endif %}A laptop whose own weekly
-setting is lower than the round's does not take part.</span></form>
-{% endif %}
 {% for r, skills in finished %}
 <h3>Week {{ r.week }}{% if r.phase == "aborted" %}: round stopped{% endif %}</h3>
 <p class="muted">ε = {{ "%g"|format(r.epsilon) }}, δ = 10<sup>&minus;5</sup> for the whole
@@ -81,6 +75,29 @@ privacy).{% endif %}</p>{% endif %}
 {% endfor %}
 """)
 
+CONTROLS = _ENV.from_string(_STATUS + """
+<h3>Class round (secure aggregation)</h3>
+{% for current, counts in open_rounds %}
+<div class="box">{{ status(current, counts) }}<br>{{ steps[current.phase][1] }}
+<form method="post" action="/teacher/classes/{{ cls_id }}/rounds/{{ current.round_id
+}}/next"><input type="hidden" name="csrf" value="{{ csrf }}">
+<button>Close this step now (laptops not in yet drop out)</button></form></div>
+{% endfor %}
+{% if open_rounds %}<p><a href="/teacher/classes/{{ cls_id }}/round-file">Download the
+round file for a USB stick</a> (it holds every open round's step).</p>{% endif %}
+{% if can_open %}
+<form method="post" action="/teacher/classes/{{ cls_id }}/rounds/open">
+<input type="hidden" name="csrf" value="{{ csrf }}"><b>Start a round for last week</b>
+with privacy {% for e in epsilons %}<button name="epsilon" value="{{ e }}">ε = {{ e
+}}</button> {% endfor %}<br><span class="muted">{% if widths %}With all {{ enrolled }}
+approved laptops and {{ n_skills }} skills as last time, a count of learners is within
+about {% for e, w in widths.items() %}±{{ "%.0f"|format(w) }} at ε = {{ e }}{{
+", " if not loop.last }}{% endfor %} of the truth. {% endif %}A laptop whose own weekly
+setting is lower than the round's does not take part. The figures appear on the
+<a href="/classes/{{ cls_id }}">class page</a>.</span></form>
+{% endif %}
+""")
+
 
 def _pct(est: Estimate) -> Markup:
     """A share as a table cell with its interval (numbers only, so safe as markup)."""
@@ -88,18 +105,31 @@ def _pct(est: Estimate) -> Markup:
                   f'{100 * est.high:.0f} %</div></td>')
 
 
-def section(cls_id: int, rows: list[RoundRow], counts: dict[str, dict[str, int]],
-            enrolled: int) -> str:
-    """``counts``: per open round id, its keys, roster, inputs and reveals so far."""
-    open_rounds = [(r, counts[r.round_id]) for r in reversed(rows) if r.phase in STEPS]
+def _open(rows: list[RoundRow], counts: dict[str, dict[str, int]]
+          ) -> list[tuple[RoundRow, dict[str, int]]]:
+    return [(r, counts[r.round_id]) for r in reversed(rows) if r.phase in STEPS]
+
+
+def section(rows: list[RoundRow], counts: dict[str, dict[str, int]], enrolled: int) -> str:
+    """The class page's part: the round under way and finished rounds' figures.
+
+    ``counts``: per open round id, its keys, roster, inputs and reveals so far.
+    """
+    finished = [(r, skill_results(r.skills, r.result) if r.result else [])
+                for r in rows if r.phase in ("done", "aborted")]
+    return SECTION.render(open_rounds=_open(rows, counts), enrolled=enrolled, steps=STEPS,
+                          finished=finished, buckets=BUCKETS, pct=_pct)
+
+
+def controls(cls_id: int, rows: list[RoundRow], counts: dict[str, dict[str, int]],
+             enrolled: int, csrf: str) -> Markup:
+    """The teacher page's part: what to do and carry now, close a step, start a round."""
+    open_rounds = _open(rows, counts)
     can_open = all(r.phase == "unmask" for r, _ in open_rounds)
     n_skills = next((len(r.skills) for r in rows if r.skills), 0)
     widths = {e: half_width(calibrate(float(e), n_skills).mu[BUCKET_GROUP.name], enrolled,
                             threshold_for(enrolled))
               for e in EPSILONS} if n_skills and enrolled >= MIN_ROSTER else {}
-    finished = [(r, skill_results(r.skills, r.result) if r.result else [])
-                for r in rows if r.phase in ("done", "aborted")]
-    return SECTION.render(open_rounds=open_rounds, can_open=can_open, enrolled=enrolled,
-                          widths=widths, n_skills=n_skills, epsilons=EPSILONS,
-                          steps=STEPS, finished=finished, cls_id=cls_id, buckets=BUCKETS,
-                          pct=_pct)
+    return Markup(CONTROLS.render(open_rounds=open_rounds, can_open=can_open,
+                                  enrolled=enrolled, widths=widths, n_skills=n_skills,
+                                  epsilons=EPSILONS, steps=STEPS, cls_id=cls_id, csrf=csrf))

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.sync import secure
 from app.core.sync.skellam import GROUPS, calibrate
-from app.hub.db import HubDB, devices
+from app.hub.db import APPROVED, HubDB, devices
 
 MIN_ROSTER = 5  # the class page's k: fewer laptops are not enough to hide in
 PHASES = ("keys", "input", "unmask", "done", "aborted")
@@ -140,9 +140,10 @@ class Rounds:
                     "reveals": count(reveals)}
 
     def enrolled(self, class_id: int) -> int:
+        """Approved laptops of the class: the ones a round waits for at its keys step."""
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(devices)
-                                    .where(devices.c.class_id == class_id)).scalar_one())
+            return int(conn.execute(sa.select(sa.func.count()).select_from(devices).where(
+                devices.c.class_id == class_id, devices.c.status == APPROVED)).scalar_one())
 
     # --- the teacher's actions ----------------------------------------------------------
     def open(self, class_id: int, *, epsilon: float = 1.0,
@@ -259,8 +260,11 @@ class Rounds:
     # --- steps ----------------------------------------------------------------------------
     def _freeze_roster(self, row: RoundRow) -> None:
         with self.engine.connect() as conn:
-            keyed = conn.execute(sa.select(members.c.key_id, members.c.skills).where(
-                members.c.round_id == row.round_id)).all()
+            # A laptop the teacher revoked after it sent its keys is left off the roster.
+            keyed = conn.execute(sa.select(members.c.key_id, members.c.skills)
+                                 .join(devices, devices.c.key_id == members.c.key_id)
+                                 .where(members.c.round_id == row.round_id,
+                                        devices.c.status == APPROVED)).all()
         if not keyed:
             self._end(row.round_id, "aborted", note="no laptop sent its keys")
             return

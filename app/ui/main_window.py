@@ -33,6 +33,7 @@ from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
+from app.store.pin import ClassKeyStatus
 from app.ui.banner import Banner
 from app.ui.errors import show_error
 from app.ui.first_paint import after_first_paint
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out)
         self.banner = Banner()
+        self.class_key_note = Banner()  # what sign-in found about the class key
+        self.class_key_note.setObjectName("classKeyNote")
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.banner)
+        column.addWidget(self.class_key_note)
         column.addWidget(self.pages, 1)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -251,7 +255,24 @@ class MainWindow(QMainWindow):
         self.nav.setFocus()
         self.learning.signed_in()
         self.teacher.signed_in([s.id for e in self._packs for s in e.pack.skills])
+        self._tell_class_key()
         self.idle.start()
+
+    def _tell_class_key(self) -> None:
+        """Tell the learner when the class key changed (never a silent move)."""
+        status = self.ctx.class_key_status
+        if status is ClassKeyStatus.MOVED:
+            self.class_key_note.show_message(self.tr(
+                "Your teacher set up a new class key on this laptop and signed it with the "
+                "old one. Your teacher can still reset your passphrase if you forget it."))
+        elif status is ClassKeyStatus.UNTRUSTED:
+            self.class_key_note.show_message(self.tr(
+                "The teacher key on this laptop is not the one your profile trusts, and "
+                "your teacher did not sign the change. Your profile was not handed to it, "
+                "and the tutor follows its most careful settings for now. Please tell "
+                "your teacher."))
+        else:
+            self.class_key_note.hide()
 
     def sign_out(self) -> None:
         """Show the sign-in screen at once, drop the learner's pages, lock in the background."""
@@ -259,6 +280,8 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.teacher.signed_out()
+        self.class_key_note.hide()
+        self.ctx.end_session()
         self.screens.setCurrentWidget(self.signin)
         self._replace_tutor()
         if self._learning is not None:

@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -441,6 +476,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>its graphics card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +594,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Practise this subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,6 +701,14 @@
     </message>
     <message>
         <source>Signed in as {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -819,15 +874,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
+        <source>Okay. One more word makes it strong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -836,6 +891,10 @@
     </message>
     <message>
         <source>Very strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -882,6 +941,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,6 +958,10 @@
     </message>
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1000,6 +1067,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Answer a question to start a streak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,6 +1111,10 @@
     </message>
     <message>
         <source>New lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New skill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,6 +1202,18 @@
     </message>
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1317,7 +1412,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With a USB stick: at the hub, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files at the hub (lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
+        <source>With a USB stick: on the hub&apos;s teacher page, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files on the teacher page (or with lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1490,6 +1585,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,6 +1622,10 @@
     </message>
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1574,6 +1677,14 @@
     </message>
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1672,7 +1783,7 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1752,10 +1863,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,15 +1887,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
+        <source>one-time code from the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1841,6 +1952,21 @@
     </message>
 </context>
 <context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TeacherPage</name>
     <message>
         <source>Subjects</source>
@@ -1876,6 +2002,37 @@
     </message>
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,6 +74,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>更改你的密码</translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation>为 {name} 设置新密码。你的学习记录会用一把新密钥重新加密，所以旧密码从此失效，即使有人看到过它也没用。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation>正在用新密码重新加密你的学习记录…</translation>
+    </message>
+</context>
+<context>
     <name>ClassKeyDialog</name>
     <message>
         <source>Class recovery key (for teachers)</source>
@@ -441,6 +476,10 @@
         <translation>{speed}{advice}</translation>
     </message>
     <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
+        <translation>标准辅导模型（{wanted}）需要约 {need:,} MB 内存，但当时只有 {free:,} MB 可用，因此 Lantern 改用较小的 {label}。老师可以在下面选择其他模型。</translation>
+    </message>
+    <message>
         <source>its graphics card</source>
         <translation>显卡</translation>
     </message>
@@ -555,6 +594,14 @@
         <translation>显示 AI 老师</translation>
     </message>
     <message>
+        <source>Practise this subject</source>
+        <translation>练习这个科目</translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
+        <translation>“{title}”有 {count} 道题，但没有可以阅读的课文。点“练习这个科目”来做题：每道题旁边的辅导老师会给你提示。</translation>
+    </message>
+    <message>
         <source>Choose a lesson on the left to start reading.</source>
         <translation>在左边选一课，开始阅读吧。</translation>
     </message>
@@ -655,6 +702,14 @@
     <message>
         <source>Signed in as {name}</source>
         <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation>你的老师在这台电脑上设置了新的班级密钥，并用旧密钥为它签了名。如果你忘记了密码，老师仍然可以帮你重设。</translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
+        <translation>这台电脑上的教师密钥不是你的账户所信任的那一个，而且你的老师没有为这次更换签名。你的账户没有交给这把密钥，辅导老师暂时使用最谨慎的设置。请告诉你的老师。</translation>
     </message>
     <message>
         <source>Starting the tutor…</source>
@@ -819,16 +874,16 @@
         <translation>太短了：至少要 {count} 个字符。</translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
-        <translation>太容易被猜到了。试试用三个你记得住的词。</translation>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
+        <translation>太容易被猜到了。试试三四个你记得住的词。</translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
-        <translation>还行，但容易被猜到。再加一个词吧。</translation>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
+        <translation>还是容易被猜到：避免常见密码、键盘上连着的键和重复。再加一个词。</translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
-        <translation>不错。再加一个词就很安全了。</translation>
+        <source>Okay. One more word makes it strong.</source>
+        <translation>还可以。再加一个词就很安全了。</translation>
     </message>
     <message>
         <source>Strong.</source>
@@ -837,6 +892,10 @@
     <message>
         <source>Very strong.</source>
         <translation>非常安全。</translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
+        <translation>例如：{suggestion}</translation>
     </message>
     <message>
         <source>Please choose a nickname.</source>
@@ -882,6 +941,10 @@
         <translation>科目的语言</translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation>保留这些设置</translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation>练习时显示答案的时机</translation>
     </message>
@@ -896,6 +959,10 @@
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
         <translation>练习时，在学生答错次数达到下面的设定之前，AI 老师绝不会直接说出答案。</translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
+        <translation>Lantern 正在使用最谨慎的教师设置：{reason} 请检查下面的设置；你在这里做的更改会被签名并保存。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1000,6 +1067,18 @@
         <translation>你的学习进度</translation>
     </message>
     <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation>图表显示的是哪个科目的数据</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>科目：</translation>
+    </message>
+    <message>
         <source>Answer a question to start a streak.</source>
         <translation>答一道题，开始连续学习吧。</translation>
     </message>
@@ -1033,6 +1112,10 @@
     <message>
         <source>New lesson</source>
         <translation>新课</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>新技能</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -1120,6 +1203,18 @@
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
         <translation>开始学“{lesson}” — 不需要先学别的内容</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>还没有做过</translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation>试试“{skill}”——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
+        <translation>试试“{skill}”——你还没做过的题目</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -1317,8 +1412,8 @@
         <translation>全班数据在每台电脑的汇总都被遮盖的情况下相加，隐私噪声只为全班加一次，所以老师看到的数据清楚得多。每一轮有三步；学校服务器的班级页面会显示当前是哪一步。每一步都要在每台电脑上按一次按钮。</translation>
     </message>
     <message>
-        <source>With a USB stick: at the hub, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files at the hub (lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
-        <translation>使用 U 盘：在学校服务器上把该班的轮次文件下载到 U 盘；带到班上，在每台电脑上点“用 U 盘进行班级轮次…”；再把 U 盘带回，在学校服务器上导入其中的回复文件（lantern-hub import）。每一步往返一次；一周的第 3 步可以和下一周的第 1 步一起带。</translation>
+        <source>With a USB stick: on the hub&apos;s teacher page, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files on the teacher page (or with lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
+        <translation>使用 U 盘：在学校服务器的教师页面上把该班的轮次文件下载到 U 盘；带到班上，在每台电脑上点“用 U 盘进行班级轮次…”；再把 U 盘带回，在教师页面上（或用 lantern-hub import）导入其中的回复文件。每一步往返一次；一周的第 3 步可以和下一周的第 1 步一起带。</translation>
     </message>
     <message>
         <source>Class round: next step</source>
@@ -1490,6 +1585,10 @@
         <translation>忘记密码了？</translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation>老师：班级恢复密钥</translation>
     </message>
@@ -1524,6 +1623,10 @@
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
         <translation>老师给了你一个新密码，用它登录吧。</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
+        <translation>密码已更改。请用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1678,14 @@
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
         <translation>密码输错太多次了。请等 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation>请老师检查 Lantern 的数据文件夹是否可以写入。在此之前，什么都无法解锁。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
+        <translation>Lantern 无法在这台电脑上记录密码尝试次数，所以不会检查任何密码。</translation>
     </message>
     <message>
         <source>Use at least 8 characters, for example three words you will remember.</source>
@@ -1672,8 +1783,8 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
-        <translation>小建议：用三四个你记得住的词，比如“紫色 老虎 跳得 高”。</translation>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
+        <translation>提示：用三四个你记得住的词，比如“{example}”。</translation>
     </message>
 </context>
 <context>
@@ -1752,10 +1863,6 @@
         <translation>每周隐私设置 ε：越小隐藏得越多，越大老师看到的数据越清楚。</translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation>汇总服务器上的班级代码</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -1780,16 +1887,20 @@
         <translation>学校汇总服务器地址</translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation>班级代码</translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation>同步已关闭：不会有任何数据离开这台电脑。</translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
-        <translation>输入汇总服务器的地址和它显示的班级代码，然后点“连接”。</translation>
+        <source>one-time code from the teacher</source>
+        <translation>老师给的一次性代码</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册代码</translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
+        <translation>输入汇总服务器的地址和老师给你的注册代码，然后点“连接”。</translation>
     </message>
     <message>
         <source>Connected to class {name}.</source>
@@ -1841,6 +1952,21 @@
     </message>
 </context>
 <context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation>无法连接到 {hub} 的学校汇总服务器。请检查地址，并确认这台电脑连在学校网络上，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation>汇总服务器不接受这个注册代码。每个代码只能用一次，而且会过期；请检查代码，或向老师要一个新的。</translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
+        <translation>{hub} 上的服务器的回应不像 Lantern 学校汇总服务器。请检查地址。</translation>
+    </message>
+</context>
+<context>
     <name>TeacherPage</name>
     <message>
         <source>Subjects</source>
@@ -1877,6 +2003,37 @@
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
         <translation>登录一个学生的学习档案，就能看到它的班级汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation>教师设置在教师模式之外被更改过（没有签名）。</translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation>教师设置文件在老师保存之后被修改过。</translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation>教师设置是用另一把班级密钥签名的，不是这台电脑的班级密钥。</translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation>教师设置有签名，但这台电脑的班级密钥丢失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation>正在使用的模型是在教师模式之外切换的。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation>这台电脑的班级密钥不是你的账户所信任的那一把。</translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
+        <translation>这把班级密钥还不能为设置签名：请先解锁一次教师模式来升级它。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,11 @@ def test_self_test_prints_ok_json_on_its_last_line() -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["ok"] is True
     assert result["chat_model"] == load_registry().default("chat").id
-    assert result["embed_dim"] == 384 and result["tokens"] >= 16
+    assert result["embed_model"] == load_registry().default("embed").id
+    for role in ("chat", "embed"):  # hashed again by the self-test, not from a cache
+        assert result[f"{role}_sha256"] == load_registry().default(role).files[0].sha256[:16]
+    assert result["embed_dim"] == load_registry().default("embed").dimension
+    assert result["tokens"] >= 16
     assert result["tokens_per_s"] > 0 and "CPU" in result["chat_device"]
 
 

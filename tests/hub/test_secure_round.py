@@ -5,9 +5,9 @@ on SQLite and on PostgreSQL, 3 laptops dropping out between the keys and the inp
 from __future__ import annotations
 
 import math
-import urllib.request
 from collections.abc import Iterator
 
+import httpx
 import numpy as np
 import pytest
 
@@ -21,7 +21,8 @@ from app.hub.db import HubDB
 from app.hub.rounds import Rounds, inputs
 from app.store import ProfileStore
 from tests.hub.clients import NEXT_WEEK, SKILLS, Laptop, laptop
-from tests.hub.conftest import Hub
+from tests.hub.conftest import Hub, issue_codes
+from tests.hub.hostile import set_password, teacher
 
 LAPTOPS, DROPPED = 30, 3
 
@@ -40,10 +41,18 @@ def _step(one: Laptop) -> None:
 
 
 def _close_step(hub: Hub, class_id: int, round_id: str) -> str:
-    request = urllib.request.Request(f"{hub.url}/classes/{class_id}/rounds/{round_id}/next",
-                                     data=b"", method="POST")
-    with urllib.request.urlopen(request, timeout=30) as response:  # follows the 303
-        return str(response.read().decode())
+    """The teacher closes the step on /teacher; the teacher page it returns to."""
+    path = f"/teacher/classes/{class_id}/rounds/{round_id}/next"
+    # Nobody else can: no session is a 401, a session without its CSRF token a 403.
+    assert httpx.post(f"{hub.url}{path}", data={"csrf": "x"}).status_code == 401
+    client, csrf = teacher(hub)
+    try:
+        assert client.post(path, data={}).status_code == 403
+        response = client.post(path, data={"csrf": csrf}, follow_redirects=True)
+        assert response.status_code == 200
+        return response.text
+    finally:
+        client.close()
 
 
 def _truth(survivors: list[Laptop], week: str) -> np.ndarray:
@@ -57,11 +66,12 @@ def _truth(survivors: list[Laptop], week: str) -> np.ndarray:
 
 def test_thirty_laptops_three_drop_out(hub: Hub, store: ProfileStore,
                                        laptops: list[Laptop]) -> None:
-    code = hub.add_class("6B")
-    laptops += [laptop(store, hub.url, code, n) for n in range(LAPTOPS)]
+    class_id = hub.add_class("6B")
+    codes = issue_codes(hub.db_url, class_id, LAPTOPS)
+    laptops += [laptop(store, hub.url, code, n) for n, code in enumerate(codes)]
+    set_password(hub)
     db = HubDB(hub.db_url)
     rounds = Rounds(db)
-    class_id = db.class_by(code=code).id  # type: ignore[union-attr]
     # The hub's "last week" seen from next week: the week the laptops practised in.
     opened = rounds.open(class_id, now=NEXT_WEEK)
 
@@ -76,7 +86,7 @@ def test_thirty_laptops_three_drop_out(hub: Hub, store: ProfileStore,
         stored = conn.execute(inputs.select()).all()
     assert len(stored) == LAPTOPS - DROPPED
     page = _close_step(hub, class_id, opened.round_id)  # the teacher closes step 2: 3 dropped out
-    assert "Step 3 of 3" in page
+    assert "Step 3 of 3" in page and "Download the" in page
     for one in survivors:
         _step(one)  # step 3: reveals; the last one completes the sum
     row = rounds.get(opened.round_id)
@@ -102,6 +112,7 @@ def test_thirty_laptops_three_drop_out(hub: Hub, store: ProfileStore,
     assert "Class figures with secure aggregation" in page
     assert "27 laptops are in these figures" in page and "3 laptop(s) dropped out" in page
     assert all(skill in page for skill in SKILLS) and "Share correct" in page
+    assert "rounds/open" not in page  # the public page has no controls: they need a sign-in
 
     # The ledger: survivors spent the week; dropouts did not and can still fall back to
     # the per-learner (local DP) summary for that week.

@@ -19,6 +19,7 @@ from app.core.sync.payload import Body, sign
 from app.core.sync.records import SkillFigures
 from app.core.sync.secure import RoundInfo, RoundSecrets, input_body, keys_body
 from app.hub.db import HubDB
+from app.hub.enrolment import enrol_directly
 from app.hub.rounds import Rounds, inputs
 from app.hub.rounds_api import answer
 from app.hub.schema import Envelope
@@ -29,14 +30,14 @@ SKILLS = [f"s{i}" for i in range(400)]
 def _send(db: HubDB, rounds: Rounds, device: tuple[str, str], body: str) -> None:
     envelope = Envelope.model_validate_json(sign(Body("", body), key_id=device[0],
                                                  token=device[1]))
-    assert answer(db, rounds, envelope)[0] == 201
+    assert answer(db, rounds, envelope).status == 201
 
 
 def _stored_row(tmp_path: Path, attempts: float, bucket: int) -> tuple[list[int], dict[str, str]]:
     db = HubDB(f"sqlite:///{tmp_path / f'hub-{bucket}.sqlite3'}")
     rounds = Rounds(db)
     cls = db.add_class("6B")
-    devices = [db.enrol(cls.id) for _ in range(5)]
+    devices = [(d.key_id, d.token) for d in (enrol_directly(db, cls) for _ in range(5))]
     opened = rounds.open(cls.id)
     states = [RoundSecrets.new(opened.round_id) for _ in devices]
     for device, state in zip(devices, states, strict=True):
@@ -82,7 +83,7 @@ def test_concurrent_last_messages_close_a_step_once(tmp_path: Path) -> None:
     db = HubDB(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
     rounds = Rounds(db)
     cls = db.add_class("6B")
-    devices = [db.enrol(cls.id) for _ in range(8)]
+    devices = [(d.key_id, d.token) for d in (enrol_directly(db, cls) for _ in range(8))]
     opened = rounds.open(cls.id)
     states = [RoundSecrets.new(opened.round_id) for _ in devices]
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -55,7 +55,7 @@ def test_a_round_step_from_the_settings(qtbot: Any, session: Any, hub: Hub,
                                         tmp_path: Path) -> None:
     ctx, sync, _ = session
     widget = _widget(qtbot, ctx, sync)
-    _connect(qtbot, widget, hub, hub.add_class("6B"))
+    _connect(qtbot, widget, hub, hub.code(hub.add_class("6B")))
     box = widget.rounds
     assert box.lan_button.isEnabled() and box.usb_button.isEnabled()
     db = HubDB(hub.db_url)

@@ -163,13 +163,13 @@ def test_questions_follow_the_lesson_easiest_first(pack: Pack) -> None:
     assert [q.difficulty for q in questions] == sorted(q.difficulty for q in questions)
 
 
-def mastery(ctx: AppContext, skill: str) -> float:
+def mastery(ctx: AppContext, skill: str, pack_id: str = "fractions") -> float:
     """The skill's mastery as the hint ladder reads it (on the db lane)."""
     found: list[float] = []
 
     def read() -> None:
         assert ctx.profile is not None
-        found.append(journal.skill_mastery(ctx.profile, skill, LearnerModel({})))
+        found.append(journal.skill_mastery(ctx.profile, pack_id, skill, LearnerModel({})))
 
     ctx.runner.submit("db", read).result(timeout=30)
     return found[0]

@@ -134,7 +134,8 @@ def test_a_corrupt_model_shows_what_to_do_and_the_app_stays_open(
 def test_the_real_model_streams_an_answer(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx()
     window = _window(qtbot, ctx, params=GenerationParams.deterministic(max_tokens=32))
-    assert window.status.chat_label.full_text.startswith("SmolLM2-135M · CPU · ")
+    name = load_registry().default("chat").name
+    assert window.status.chat_label.full_text.startswith(f"{name} · CPU · ")
     chunks: list[str] = []
     window.tutor.model.dataChanged.connect(
         lambda *_: chunks.append(window.tutor.model.message(1).text))

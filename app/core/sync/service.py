@@ -36,7 +36,8 @@ class SyncSource(Protocol):
 class NotEnrolled(Exception):
     def __init__(self) -> None:
         super().__init__("This laptop is not connected to a school hub yet. In the sync "
-                         "settings, type the hub's address and the class code it shows.")
+                         "settings, type the hub's address and the enrolment code from the "
+                         "teacher.")
 
 
 @dataclass(frozen=True)

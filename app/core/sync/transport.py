@@ -19,6 +19,7 @@ from typing import Any
 from app.atomic import write_text_atomic
 from app.core.sync.outbox import Rejected, TransientError
 from app.core.sync.repo import OutboxEntry
+from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
 
@@ -68,26 +69,32 @@ def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, by
         return int(exc.code), exc.read()
 
 
-def enrol(hub_url: str, class_code: str) -> Enrolment:
-    """Exchange the class code the hub shows for this device's token.
+def enrol(hub_url: str, code: str) -> Enrolment:
+    """Exchange a one-time enrolment code the teacher issued for this device's token.
 
     Raises:
-        EnrolError: the hub can't be reached, or it does not know the code.
+        EnrolError: the hub can't be reached, or it does not accept the code.
     """
     base = hub_url.rstrip("/")
-    payload = json.dumps({"class_code": class_code.strip().upper()}).encode()
+    payload = json.dumps({"code": code.strip().upper()}).encode()
     try:
         status, raw = _post(f"{base}/api/enrol", payload)
     except (OSError, ValueError) as exc:
-        raise EnrolError(
-            f"Could not reach the school hub at {base}. Check the address and that this "
-            "laptop is on the school network, then try again.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "Could not reach the school hub at {hub}. Check the address and "
+            "that this laptop is on the school network, then try again."), hub=base)) from exc
     if status != 200:
-        raise EnrolError("The hub did not accept that class code. Check the code shown "
-                         "on the hub's page and type it again.")
-    data = json.loads(raw)
-    return Enrolment(hub_url=base, key_id=data["key_id"], token=data["token"],
-                     class_name=data["class_name"])
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "The hub did not accept that enrolment code. Each code works "
+            "once and expires; check it, or ask the teacher for a new one.")))
+    try:
+        data = json.loads(raw)
+        return Enrolment(hub_url=base, key_id=str(data["key_id"]), token=str(data["token"]),
+                         class_name=str(data["class_name"]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "The server at {hub} did not answer like a Lantern school hub. "
+            "Check the address."), hub=base)) from exc
 
 
 def send_http(hub_url: str, entry: OutboxEntry) -> None:

@@ -21,7 +21,7 @@ from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
 from app.core.tutor.conversation import ChatModel, Conversation
-from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground, passages_block
+from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground
 from app.core.tutor.hints import (
     LEVEL_NAMES,
     HintRequest,
@@ -34,6 +34,7 @@ from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
 from app.core.tutor.safe_stream import Flagged, checked_sentences
 from app.core.tutor.safety import SafetyFilter, safe_message
 from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from app.core.tutor.turns import learner_turn
 from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
@@ -60,6 +61,12 @@ class Setting:
     @property
     def language(self) -> str:
         return self.policy.language_for(self.pack_language)
+
+    def for_question(self, question: str) -> Setting:
+        """This setting with an "auto" answer language resolved for ``question``: a
+        learner who asks in English on a Chinese pack is answered in English."""
+        language = self.policy.language_for(self.pack_language, question)
+        return replace(self, policy=replace(self.policy, answer_language=language))
 
 
 @dataclass(frozen=True)
@@ -90,16 +97,33 @@ class Tutor:
     def answer(self, question: str, setting: Setting, conversation: Conversation, *,
                emit: Callable[[str], None], cancel: CancelToken | None = None) -> TutorReply:
         """Answer a free question; ``emit`` receives each checked sentence as it arrives."""
+        setting = setting.for_question(question)
         zh = setting.language.startswith("zh")
         if not setting.policy.free_chat:
             return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
-        grounding = self._ground(question, setting)
+        grounding = self._ground_in(conversation, question, setting)
         if grounding is None or not grounding.relevant:
             if setting.policy.limit_to_pack:
                 return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
                                   grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
+
+    def _ground_in(self, conversation: Conversation, question: str,
+                   setting: Setting) -> Grounding | None:
+        """Ground ``question``; a follow-up that finds nothing on its own ("Can you give
+        me another example?") is searched together with the previous grounded question,
+        so it stays on that topic (and reuses its passages, already in the context)."""
+        own = self._ground(question, setting)
+        if own is not None and own.relevant:
+            conversation.last_grounded_question = question
+            return own
+        previous = conversation.last_grounded_question
+        if previous:
+            together = self._ground(f"{previous} {question}", setting)
+            if together is not None and together.relevant:
+                return together
+        return own
 
     def _ground(self, question: str, setting: Setting) -> Grounding | None:
         if setting.index is None:
@@ -110,12 +134,14 @@ class Tutor:
                 setting: Setting, emit: Callable[[str], None],
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
+        turn = learner_turn(question, grounding, conversation)
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
-        pieces = conversation.stream_reply(self._chat, question, params=params, cancel=cancel,
-                                           system=system)
+        pieces = conversation.stream_reply(self._chat, turn.text, params=params, cancel=cancel,
+                                           system=system, labels=turn.new_labels)
         shown: list[str] = []
         try:
             for sentence in checked_sentences(pieces, self._safety):
+                sentence = turn.renumber(sentence)
                 shown.append(sentence)
                 emit(sentence)
         except Flagged as flagged:
@@ -133,8 +159,7 @@ class Tutor:
     def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
         if grounding is None:
             return None
-        return render_prompt("tutor_grounded", passages=passages_block(grounding),
-                             language=LANGUAGE_INSTRUCTION[setting.language],
+        return render_prompt("tutor_grounded", language=LANGUAGE_INSTRUCTION[setting.language],
                              learner=setting.learner_note)
 
     def hint(self, request: HintRequest, setting: Setting, *,

@@ -43,7 +43,8 @@ from inference.params import GenerationParams
 
 class LearnPage(QWidget):
     """Signals:
-    practise_requested(pack_id, lesson_id): "Practise this lesson" was pressed.
+    practise_requested(pack_id, lesson_id): "Practise this lesson" was pressed; the
+        lesson id is "" for "Practise this subject" (a pack with questions, no lessons).
     """
 
     practise_requested = Signal(str, str)
@@ -161,9 +162,29 @@ class LearnPage(QWidget):
         self._conversation = Conversation()  # the old one may still be in use on a lane
 
     def _show_placeholder(self) -> None:
-        text = (self.tr("Choose a lesson on the left to start reading.") if self.packs
-                else self.tr("There are no lessons yet. Ask your teacher to add a subject."))
+        entry = self.packs.get(self.subject.currentData() or "")
+        quiz_only = entry is not None and not entry.pack.lessons and entry.pack.questions
+        self.practise.setText(self.tr("Practise this subject") if quiz_only
+                              else self.tr("Practise this lesson"))
+        self.practise.setAccessibleName(self.practise.text())
+        self.practise.setEnabled(bool(quiz_only))
+        if quiz_only:
+            assert entry is not None
+            text = self.tr("“{title}” has {count} questions but no lessons to read. Press "
+                           "“Practise this subject” to answer them: the tutor beside each "
+                           "question helps with hints.").format(
+                title=entry.pack.info.title, count=len(entry.pack.questions))
+        elif self.packs:
+            text = self.tr("Choose a lesson on the left to start reading.")
+        else:
+            text = self.tr("There are no lessons yet. Ask your teacher to add a subject.")
         self.reader.setPlainText(text)
+
+    def choose_subject(self, pack_id: str) -> None:
+        """Show ``pack_id``'s lessons, unless a lesson is open (the learner is reading)."""
+        index = self.subject.findData(pack_id)
+        if index >= 0 and self.current is None and index != self.subject.currentIndex():
+            self.subject.setCurrentIndex(index)
 
     def set_packs(self, packs: list[LibraryPack]) -> None:
         """The subjects to offer; the open lesson stays open if its pack is still here."""
@@ -178,9 +199,12 @@ class LearnPage(QWidget):
         else:
             self.current = None
             self._on_subject_changed()
-            self._show_placeholder()
 
     def _on_subject_changed(self) -> None:
+        if self.current is not None and self.current[0] != self.subject.currentData():
+            self.current = None  # the open lesson belongs to the subject left behind
+        if self.current is None:
+            self._show_placeholder()
         self.lessons.blockSignals(True)
         self.lessons.clear()
         entry = self.packs.get(self.subject.currentData() or "")
@@ -208,6 +232,8 @@ class LearnPage(QWidget):
         if self.current != (pack_id, lesson_id) or heading is None:
             self._render(entry, lesson)
         self.current = (pack_id, lesson_id)
+        self.practise.setText(self.tr("Practise this lesson"))
+        self.practise.setAccessibleName(self.practise.text())
         self.practise.setEnabled(True)
         if heading:
             self.scroll_to_heading(heading)
@@ -250,5 +276,8 @@ class LearnPage(QWidget):
         return not found.isNull()
 
     def _on_practise(self) -> None:
+        """Practise the open lesson; in a subject without lessons, all its questions."""
         if self.current is not None:
             self.practise_requested.emit(*self.current)
+        elif self.practise.isEnabled() and self.subject.currentData():
+            self.practise_requested.emit(self.subject.currentData(), "")

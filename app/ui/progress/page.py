@@ -3,6 +3,9 @@
 The page only draws. Its data comes from :func:`app.core.learner.progress.compute_progress`
 and :func:`app.core.learner.recommender.recommend`, computed on the ``db`` lane by the
 caller, and arrives through :meth:`ProgressPage.set_data` on the GUI thread.
+
+Every figure is one subject's (skills belong to their pack): the subject picker at the
+top chooses which, and is the same choice as Home's.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,14 +35,22 @@ class ProgressPage(QWidget):
 
     Signals:
         activity_chosen: a recommendation's Start button was pressed (carries it).
+        subject_chosen: the learner picked another subject (carries its pack id).
     """
 
     activity_chosen = Signal(object)
+    subject_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self.tr("Your progress"))
         self.title.setObjectName("pageTitle")
+        self.subject = QComboBox()
+        self.subject.setAccessibleName(self.tr("Subject"))
+        self.subject.setAccessibleDescription(self.tr("Whose figures the charts show"))
+        self.subject.currentIndexChanged.connect(self._on_subject_changed)
+        self.subject_label = QLabel(self.tr("Subject:"))
+        self.subject_label.setBuddy(self.subject)
         self.streak = QLabel(self.tr("Answer a question to start a streak."))
         self.streak.setObjectName("pageIntro")
         self.mastery = MasteryChart()
@@ -62,8 +74,10 @@ class ProgressPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
-        header.addWidget(self.streak)
+        header.addWidget(self.subject_label)
+        header.addWidget(self.subject)
         column.addLayout(header)
+        column.addWidget(self.streak)
         column.addLayout(grid)
         column.addWidget(self.next_title)
         column.addLayout(self._cards_box)
@@ -75,6 +89,27 @@ class ProgressPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def set_subjects(self, subjects: Sequence[tuple[str, str]], current: str | None) -> None:
+        """The installed subjects as (pack id, title); ``current`` is shown as chosen."""
+        self.subject.blockSignals(True)
+        self.subject.clear()
+        for pack_id, title in subjects:
+            self.subject.addItem(title, pack_id)
+        self.subject.blockSignals(False)
+        self.show_subject(current)
+
+    def show_subject(self, pack_id: str | None) -> None:
+        """Mark ``pack_id`` as the subject shown (its figures arrive by :meth:`set_data`)."""
+        index = self.subject.findData(pack_id) if pack_id else -1
+        self.subject.blockSignals(True)
+        self.subject.setCurrentIndex(index if index >= 0 else self.subject.currentIndex())
+        self.subject.blockSignals(False)
+
+    def _on_subject_changed(self) -> None:
+        pack_id = self.subject.currentData()
+        if pack_id:
+            self.subject_chosen.emit(pack_id)
 
     def set_data(self, data: ProgressData, recommendations: Sequence[Recommendation]) -> None:
         """Show ``data`` and the recommendations (call on the GUI thread)."""

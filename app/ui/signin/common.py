@@ -7,7 +7,7 @@ import logging
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.store.errors import StoreError
-from app.store.passphrase import estimate
+from app.store.passphrase import estimate, suggest
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
 
@@ -66,8 +66,9 @@ class StrengthLabel(QLabel):
     def _on_field_changed(self, text: str) -> None:
         if not text:
             self.setStyleSheet("")
+            # A fresh random example each time: a suggestion to take, not one to copy.
             self.setText(self.tr("Tip: three or four words you will remember, "
-                                 "like “purple tiger jumps high”."))
+                                 "like “{example}”.").format(example=suggest()))
             return
         strength = estimate(text)
         self.setStyleSheet(f"color: {self.COLORS[strength.score]};")

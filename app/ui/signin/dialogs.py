@@ -158,6 +158,43 @@ class RecoveryDialog(_FormDialog):
         self.accept()
 
 
+class ChangePassphraseDialog(_FormDialog):
+    """A learner changes their own passphrase; the old one stops working for good."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, entry: ProfileEntry,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change your passphrase"), parent)
+        self.ctx, self.entry = ctx, entry
+        intro = QLabel(self.tr("A new passphrase for {name}. Your work is locked again under "
+                               "a new key, so the old passphrase stops working, even for "
+                               "someone who saw it.").format(name=entry.nickname))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.current = passphrase_field(self.tr("Current passphrase"))
+        self.passphrase = passphrase_field(self.tr("New passphrase"))
+        self.repeat = passphrase_field(self.tr("New passphrase again"))
+        self.form.addRow(self.tr("Current passphrase"), self.current)
+        self.form.addRow(self.tr("New passphrase"), self.passphrase)
+        self.form.addRow("", StrengthLabel(self.passphrase))
+        self.form.addRow(self.tr("Again"), self.repeat)
+
+    def submit(self) -> None:
+        if self.passphrase.text() != self.repeat.text():
+            self.message.show_error(self.tr("The two new passphrases are different."))
+            return
+        self.set_busy(True, self.tr("Locking your work under the new passphrase…"))
+        ops.change_passphrase(parent=self, ctx=self.ctx, profile_id=self.entry.id,
+                              old=self.current.text(), new=self.passphrase.text(),
+                              on_done=self._on_changed, on_error=self._on_failed)
+
+    def _on_changed(self) -> None:
+        self.set_busy(False)
+        self.changed.emit()
+        self.accept()
+
+
 class ClassKeyDialog(_FormDialog):
     """A teacher creates the class recovery key once and exports a copy (e.g. to USB)."""
 

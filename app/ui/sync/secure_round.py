@@ -2,7 +2,8 @@
 transport, the preview before the first round, and what happened, in plain words.
 
 A round has three steps (keys, masked summary, unmask); each press does whatever step
-the hub's class page is at. Over the LAN that is all; with a USB stick the teacher
+the round is at (the hub's class page shows it; the teacher starts rounds and closes
+steps on the hub's teacher page). Over the LAN that is all; with a USB stick the teacher
 carries the hub's round file to the class and the laptops' answer files back, so the
 box says exactly that.
 """
@@ -78,11 +79,11 @@ class SecureRoundBox(QGroupBox):
             "says which one is open. Press the button once per step on every laptop."))
         intro.setWordWrap(True)
         usb = QLabel(self.tr(
-            "With a USB stick: at the hub, download the class's round file onto the "
-            "stick; carry it to the class and press “Class round with USB stick…” on "
-            "every laptop; carry the stick back and import its answer files at the hub "
-            "(lantern-hub import). That is one trip per step; step 3 of one week can "
-            "travel with step 1 of the next."))
+            "With a USB stick: on the hub's teacher page, download the class's round "
+            "file onto the stick; carry it to the class and press “Class round with USB "
+            "stick…” on every laptop; carry the stick back and import its answer files "
+            "on the teacher page (or with lantern-hub import). That is one trip per "
+            "step; step 3 of one week can travel with step 1 of the next."))
         usb.setWordWrap(True)
         self.lan_button = QPushButton(self.tr("Class round: next step"))
         self.usb_button = QPushButton(self.tr("Class round with USB stick…"))

@@ -55,6 +55,7 @@ class TeacherMode(QObject):
 
     def leave(self) -> None:
         self.idle.stop()
+        ops.forget(self.ctx)
         self._set(False)
 
     def _set(self, unlocked: bool) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument, QTex
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.tutor.chat_model import ChatRoles, Sender
+from app.ui.tutor.markdown import markdown_html
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -75,12 +76,15 @@ def _bubble_html(index: ModelIndex, text: str) -> str:
     if index.data(ChatRoles.STOPPED):
         stopped = QCoreApplication.translate("BubbleDelegate", "(stopped)")
         text = f"{text}\n{stopped}" if text else stopped
+    # The tutor's own words may carry Markdown; the learner's are shown as typed.
+    sender = index.data(ChatRoles.SENDER)
+    body = markdown_html(text) if sender == Sender.TUTOR else html.escape(text).replace(
+        "\n", "<br>")
     sources = index.data(ChatRoles.SOURCES) or ()
     if sources:
         title = QCoreApplication.translate("BubbleDelegate", "From your lessons (click to open):")
-        lines = "\n".join(f"  {s.label}" for s in sources)
-        text = f"{text}\n\n{title}\n{lines}"
-    body = html.escape(text).replace("\n", "<br>")
+        lines = "<br>".join(f"&nbsp;&nbsp;{html.escape(s.label)}" for s in sources)
+        body = f"{body}<br><br>{html.escape(title)}<br>{lines}"
     label = index.data(ChatRoles.LABEL) or ""
     head = f"<b>{html.escape(label)}</b><br>" if label else ""
     return f'<div style="white-space: pre-wrap">{head}{body}</div>'
