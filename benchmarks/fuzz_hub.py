@@ -4,7 +4,8 @@ The hub's target (:func:`hub_fuzz_crashes`) drives every endpoint of an in-proce
 (the same app ``lantern-hub serve`` runs) over a temporary SQLite file with hypothesis,
 seeded (``derandomize``) and bounded in examples and seconds: random bytes and JSON,
 deep nesting, NaN and infinities, signed submissions with one field pushed out of range,
-teacher forms and USB imports with a valid session, and random page paths. A crash is a
+signed class-round messages (a round is open) with one field replaced, teacher forms and
+USB imports (summaries and round answers) with a valid session, and random page paths. A crash is a
 5xx answer or an exception escaping the app. ``tests/hub/test_fuzz.py`` runs the same
 driver on SQLite and PostgreSQL and requires 0.
 """
@@ -52,6 +53,7 @@ def fuzz_hub(db_url: str, examples: int = HUB_EXAMPLES,
     from app.hub.auth import set_password
     from app.hub.db import HubDB
     from app.hub.enrolment import issue_codes
+    from app.hub.rounds import Rounds
     from app.hub.server import create_app
 
     db = HubDB(db_url)
@@ -59,13 +61,15 @@ def fuzz_hub(db_url: str, examples: int = HUB_EXAMPLES,
     try:
         set_password(db, PASSWORD)
         cls = db.add_class("fuzz")
+        round_id = Rounds(db).open(cls.id).round_id
         with TestClient(create_app(db), raise_server_exceptions=False) as client:
             code = issue_codes(db, cls.id, 1)[0].code
             device = client.post("/api/enrol", json={"code": code}).json()
             assert client.post("/teacher/login", data={"password": PASSWORD},
                                follow_redirects=False).status_code == 303
             csrf = _csrf(client.get("/teacher").text)
-            target = _Target(client, device["key_id"], device["token"], csrf, count)
+            target = _Target(client, device["key_id"], device["token"], csrf, round_id,
+                             count)
             _run(target, examples, time.monotonic() + seconds)
     finally:
         db.close()
@@ -84,6 +88,7 @@ class _Target:
     key_id: str
     token: str
     csrf: str
+    round_id: str
     count: FuzzCount
 
     def send(self, method: str, path: str, content: bytes, **headers: str) -> None:
@@ -120,8 +125,12 @@ def _run(target: _Target, examples: int, deadline: float) -> None:
     endpoints = st.sampled_from(["/api/submissions", "/api/enrol", "/api/import",
                                  "/teacher/login", "/teacher/classes/1/codes",
                                  "/teacher/codes/ABCDEFGHJK/revoke",
-                                 "/teacher/devices/" + "0" * 32 + "/revoke"])
-    kinds = st.sampled_from(["bytes", "json", "nested", "signed", "import", "form", "get"])
+                                 "/teacher/devices/" + "0" * 32 + "/revoke",
+                                 "/api/rounds/answer", "/api/rounds/bulletin",
+                                 "/teacher/classes/1/rounds/open",
+                                 "/teacher/classes/1/rounds/" + "0" * 32 + "/next"])
+    kinds = st.sampled_from(["bytes", "json", "nested", "signed", "round", "import", "form",
+                             "get"])
 
     @settings(max_examples=examples, derandomize=True, database=None, deadline=None,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))
@@ -148,13 +157,19 @@ def _one(target: _Target, kind: str, endpoint: str, raw: bytes, value: Any, dept
         target.send("POST", endpoint, ("[" * depth + "]" * depth).encode())
     elif kind == "signed":
         target.send("POST", "/api/submissions", target.signed(_mutated(field_name, bad)))
+    elif kind == "round":
+        route = ("/api/rounds/answer", "/api/rounds/bulletin")[depth % 2]
+        target.send("POST", route, target.signed(_round_message(target, depth, bad)))
     elif kind == "import":
-        envelopes = [json.loads(target.signed(_mutated(field_name, bad))), value]
-        target.send("POST", "/api/import", _dumps({"format": "lantern-usb/1",
-                                                   "envelopes": envelopes}),
-                    **{"X-CSRF-Token": target.csrf})
+        answers = depth % 2 == 1  # a class round's answers file, else a summaries file
+        text = _round_message(target, depth, bad) if answers else _mutated(field_name, bad)
+        envelopes = [json.loads(target.signed(text)), value]
+        target.send("POST", "/api/import", _dumps({
+            "format": "lantern-round-answers/1" if answers else "lantern-usb/1",
+            "envelopes": envelopes}), **{"X-CSRF-Token": target.csrf})
     elif kind == "form":
-        form = f"csrf={target.csrf}&count={bad}&password={raw.hex()}".encode()
+        form = (f"csrf={target.csrf}&count={bad}&epsilon={bad}"
+                f"&password={raw.hex()}").encode()
         target.send("POST", endpoint, form,
                     **{"Content-Type": "application/x-www-form-urlencoded"})
     else:
@@ -174,6 +189,16 @@ def _mutated(field_name: str, bad: Any) -> str:
         where, field_name = body["skills"][0]["scale"], field_name[6:]
     where[field_name] = bad
     return json.dumps(body)  # writes NaN and Infinity as a careless client would
+
+
+def _round_message(target: _Target, depth: int, bad: Any) -> str:
+    """A keys message for the open round with one field replaced by ``bad``."""
+    body: dict[str, Any] = {"format": "lantern-secagg/1", "step": "keys",
+                            "round": target.round_id, "c_pk": "ab" * 32, "s_pk": "cd" * 32,
+                            "skills": ["fractions"]}
+    names = ["format", "step", "round", "c_pk", "s_pk", "skills", "masked", "shares"]
+    body[names[(depth // 2) % len(names)]] = bad  # depth % 2 picks the route
+    return json.dumps(body)  # NaN and Infinity as a careless client would
 
 
 def _dumps(value: Any) -> bytes:

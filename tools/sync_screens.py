@@ -3,11 +3,14 @@
 Run:  ``xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python -m tools.sync_screens``
 
 It starts a real hub on 127.0.0.1 with a temporary SQLite file, creates encrypted
-profiles for a class of 30 learners (answers with realistic spread), and each one
-enrols, noises last week's figures at the default ε and uploads them. Then it opens the
-preview dialog for one more learner (``docs/screens/sync-preview.png``) and renders the
-hub's class page and the signed-in teacher's page with headless Chromium
-(``docs/screens/hub-class.png``, ``docs/screens/hub-teacher.png``).
+profiles for a class of 30 learners (answers with realistic spread), and runs a class
+round (secure aggregation) at the default ε in which 3 laptops drop out; those 3 send
+per-learner summaries instead. Then it opens both preview dialogs for one more learner
+(``docs/screens/sync-preview.png``, ``docs/screens/sync-secure-preview.png``), starts
+next week's round and renders the hub's class page and the signed-in teacher's page
+(enrolment codes, laptops, the round under way) with headless Chromium
+(``docs/screens/hub-class.png``, ``docs/screens/hub-teacher.png``). Every laptop enrols
+with a one-time code, as the teacher hands them out.
 """
 
 from __future__ import annotations
@@ -30,9 +33,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.sync.config import SyncConfig
 from app.core.sync.repo import SyncRepository
+from app.core.sync.secure_service import preview_words, step_http
 from app.core.sync.service import Prepared, commit, deliver, prepare
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import enrol
+from app.hub.db import HubDB
+from app.hub.rounds import Rounds
 from app.store import ProfileStore, SkillState
 from app.store.keys import KdfParams
 from benchmarks.pgcluster import free_port
@@ -105,6 +111,45 @@ def fill_class(store: ProfileStore, url: str, enrol_codes: list[str], first: int
         deliver(repo, config)
 
 
+def secure_round(store: ProfileStore, url: str, db_url: str, enrol_codes: list[str],
+                 dropped: int) -> None:
+    """A class round over HTTP; the dropouts send per-learner summaries instead."""
+    rng = random.Random(7)
+    laptops = [learner(store, url, code, number, rng)
+               for number, code in enumerate(enrol_codes, start=1)]
+    db = HubDB(db_url)
+    rounds = Rounds(db)
+    opened = rounds.open(1, now=NEXT_WEEK)
+    for repo, source, config in laptops:
+        step_http(repo, source, config)
+    for repo, source, config in laptops[:-dropped]:
+        step_http(repo, source, config)
+    rounds.advance(opened.round_id)
+    for repo, source, config in laptops[:-dropped]:
+        step_http(repo, source, config)
+    for repo, source, config in laptops[-dropped:]:
+        commit(repo, prepare(repo, source, config, now=NEXT_WEEK), config)
+        deliver(repo, config)
+    rounds.open(1)  # next week's round, so the page shows a step under way
+    db.close()
+
+
+def secure_preview_shot(config: SyncConfig) -> Path:
+    from app.ui.sync.secure_round import SecurePreviewDialog
+
+    dialog = SecurePreviewDialog(preview_words(config, SKILLS))
+    dialog.resize(640, 560)
+    dialog.move(0, 0)
+    dialog.show()
+    QTest.qWait(500)
+    path = DOCS / "sync-secure-preview.png"
+    QApplication.primaryScreen().grabWindow(
+        0, dialog.x(), dialog.y(), dialog.frameGeometry().width(),
+        dialog.frameGeometry().height()).save(str(path))
+    dialog.close()
+    return path
+
+
 def preview_shot(prepared: Prepared, class_name: str) -> Path:
     from app.ops.context import AppContext
     from app.ui.application import create_application
@@ -124,6 +169,7 @@ def preview_shot(prepared: Prepared, class_name: str) -> Path:
         0, dialog.x(), dialog.y(), dialog.frameGeometry().width(),
         dialog.frameGeometry().height()).save(str(path))
     dialog.close()
+    print(secure_preview_shot(SyncConfig(class_name=class_name)))
     ctx.close()
     return path
 
@@ -153,7 +199,7 @@ def teacher_shot(url: str, db_url: str, folder: Path) -> Path:
         assert signed_in.status_code == 303, signed_in.text
         page = folder / "teacher.html"
         page.write_text(client.get("/teacher").text, encoding="utf-8")
-    return page_shot(page.as_uri(), "hub-teacher.png", height=900)
+    return page_shot(page.as_uri(), "hub-teacher.png", height=1200)
 
 
 def main() -> int:
@@ -164,12 +210,12 @@ def main() -> int:
         store = ProfileStore(Path(folder) / "profiles", kdf=FAST_KDF)
         big, small = add_class(db_url, "6B"), add_class(db_url, "6C")
         with hub(db_url) as url:
-            fill_class(store, url, codes(db_url, big, 30), first=1)
+            secure_round(store, url, db_url, codes(db_url, big, 30), dropped=3)
             fill_class(store, url, codes(db_url, small, 3), first=100)
             repo, source, config = learner(store, url, codes(db_url, big, 1)[0], 31,
                                            random.Random(31))
             print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))
-            print(page_shot(f"{url}/classes/1"))
+            print(page_shot(f"{url}/classes/1", height=1500))
             codes(db_url, big, 3)  # unused codes, as a teacher hands them out
             print(teacher_shot(url, db_url, Path(folder)))
     return 0

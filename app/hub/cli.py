@@ -7,6 +7,8 @@
     lantern-hub issue-codes CLASS [N]  prints N one-time enrolment codes for a class
     lantern-hub import FILE...         imports files written by laptops to a USB stick
     lantern-hub enrol-file CLASS FILE  writes an enrolment file for a laptop with no network
+    lantern-hub round open|next|file CLASS [FILE] [--epsilon 1]
+                                       secure-aggregation rounds (see docs/sync.md)
 
 ``--db`` defaults to a SQLite file in the current folder; give ``postgresql://…`` for a
 district server. The host defaults to loopback: pass the school LAN address explicitly.
@@ -46,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     enrol = sub.add_parser("enrol-file")
     enrol.add_argument("class_id", type=int)
     enrol.add_argument("file", type=Path)
+    rounds = sub.add_parser("round", help="start a round, close its step, or write the "
+                            "round file for a USB stick")
+    rounds.add_argument("action", choices=["open", "next", "file"])
+    rounds.add_argument("class_id", type=int)
+    rounds.add_argument("file", type=Path, nargs="?")
+    rounds.add_argument("--epsilon", type=float, default=1.0)
     return parser
 
 
@@ -98,6 +106,10 @@ def _run(args: argparse.Namespace, db: object) -> int:
             return _enrol_file(enrolment.enrol_directly(db, cls), args.file)
         for code in enrolment.issue_codes(db, cls.id, args.count):
             print(code.shown)
+    elif args.command == "round":
+        from app.hub.round_cli import run_round
+
+        return run_round(db, args.action, args.class_id, args.file, args.epsilon)
     elif args.command == "import":
         return _import(db, args.files)
     else:
@@ -126,14 +138,16 @@ def _set_password(db: object) -> int:
 
 def _import(db: object, files: list[Path]) -> int:
     from app.hub.db import HubDB
-    from app.hub.ingest import ingest_file
+    from app.hub.round_cli import import_any
+    from app.hub.rounds import Rounds
     from app.hub.schema import BadRequest, loads
 
     assert isinstance(db, HubDB)
-    status = 0
+    status, rounds = 0, Rounds(db)
     for path in files:
         try:
-            counts = ingest_file(db, loads(path.read_bytes()))
+            # Per-learner summaries (lantern-usb/1) or class round answers.
+            counts = import_any(db, loads(path.read_bytes()), rounds)
         except (OSError, BadRequest) as exc:
             print(f"{path}: not imported: {exc}", file=sys.stderr)
             status = 1

@@ -22,7 +22,16 @@ KIB = 1024
 # Largest body per path prefix; the first matching prefix wins.
 LIMITS: tuple[tuple[str, int], ...] = (
     ("/api/submissions", 600 * KIB),  # one envelope: body ≤ 500,000 characters
-    ("/api/import", 16 * KIB * KIB),  # one USB file
+    # One round message, in the same envelope. The largest is a masked input: in a
+    # class of 30 with 3 skills 6.5 KB (18 words of up to 10 digits, and a sealed share
+    # of 188 hex digits per roster slot); the envelope's 500,000-character body leaves
+    # room for 500 skills and a roster of 1,000.
+    ("/api/rounds/answer", 600 * KIB),
+    ("/api/rounds/bulletin", 2 * KIB),  # a signed request for the bulletin: ~250 bytes
+    # One USB file: summaries, or a class round's answers (30 laptops at step 2: 190
+    # KB); at most ingest.MAX_IMPORT_ENVELOPES envelopes. The round file the hub hands
+    # out (180 KB for 30 laptops at step 3) is a download and needs no limit.
+    ("/api/import", 16 * KIB * KIB),
     ("/api/enrol", 1 * KIB),
     ("/", 16 * KIB),  # the teacher's forms; GET requests have no body
 )

@@ -1,5 +1,5 @@
 """HTML pages of the hub (Jinja2, autoescaped): the class list, one class's report, and
-the teacher's page (enrolment codes, devices, USB import)."""
+the teacher's page (enrolment codes, devices, class rounds, USB import)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from app.hub.db import BUCKET_NAMES, ClassRow
 from app.hub.enrolment import Code, Device
@@ -22,14 +23,16 @@ th, td { border-bottom: 1px solid #dde2ea; padding: 6px 10px; text-align: right;
 th { background: #f2f5f9; } td.l, th.l { text-align: left; }
 .ci { color: #5b6475; font-size: 12px; } .hidden { color: #8a93a3; font-style: italic; }
 code { background: #f2f5f9; padding: 2px 6px; border-radius: 4px; font-size: 16px; }
+.box { background: #f2f5f9; padding: 10px 14px; border-radius: 6px; margin: 10px 0; }
+h2 { font-size: 18px; margin-top: 22px; } h3 { font-size: 15px; margin-bottom: 2px; }
 """
 
 INDEX = _ENV.from_string("""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Lantern hub</title><style>{{ style }}</style></head><body>
 <h1>Lantern school hub</h1>
 <p class="muted">Only blurred weekly summaries arrive here: no names, no answers.</p>
-<p class="muted">Teachers: <a href="/teacher">enrol laptops, manage devices, import USB
-files</a>.</p>
+<p class="muted">Teachers: <a href="/teacher">enrol laptops, manage devices, run class
+rounds, import USB files</a>.</p>
 <table><tr><th class="l">Class</th><th>Summaries</th><th class="l">Report</th></tr>
 {% for c, n in rows %}<tr><td class="l">{{ c.name }}</td><td>{{ n }}</td>
 <td class="l"><a href="/classes/{{ c.id }}">figures</a> ·
@@ -42,10 +45,12 @@ f|format(m * e.high) }}{{ u }}</div>{%- endmacro %}
 <!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{{ cls.name }} · Lantern hub</title><style>{{ style }}</style></head><body>
 <h1>Class {{ cls.name }}</h1>
+{{ secure }}
+<h2>Per-learner summaries (local privacy)</h2>
 <p class="muted"><a href="/classes/{{ cls.id }}.csv">download CSV</a><br>Each figure is a
-total over the learners who synced that week, blurred for privacy; the grey range is where
-the true value lies with 95 % confidence. Only laptops the teacher approved count; cells
-with fewer than {{ k }} of them are hidden.</p>
+total over the learners who synced that week, blurred for privacy on each laptop; the
+grey range is where the true value lies with 95 % confidence. Only laptops the teacher
+approved count; cells with fewer than {{ k }} of them are hidden.</p>
 <table><tr><th class="l">Week</th><th class="l">Skill</th><th>Learners</th>
 <th>Questions tried</th><th>Share correct</th><th>Minutes</th>
 {% for b in buckets %}<th>{{ b.replace("_", " ").capitalize() }}</th>{% endfor %}</tr>
@@ -66,8 +71,12 @@ def index_page(rows: list[tuple[ClassRow, int]]) -> str:
     return INDEX.render(rows=rows, style=_STYLE)
 
 
-def class_page(cls: ClassRow, cells: list[Cell], k: int) -> str:
-    return CLASS.render(cls=cls, cells=cells, k=k, buckets=BUCKET_NAMES, style=_STYLE)
+def class_page(cls: ClassRow, cells: list[Cell], k: int, secure: str = "") -> str:
+    """``secure``: the secure-aggregation section (``app/hub/round_pages.py``), already
+    rendered with autoescaping."""
+    return CLASS.render(cls=cls, cells=cells, k=k, buckets=BUCKET_NAMES, style=_STYLE,
+                        secure=Markup(secure))
+
 
 _HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{{ title }} · Lantern hub</title><style>{{ style }}</style></head><body>"""
@@ -92,6 +101,8 @@ and expires after {{ ttl_days }} days. Only approved laptops count in the class 
 revoke a laptop you do not recognise and its summaries stop counting.
 {{ post("/teacher/logout", "Sign out") }}</p>
 {% for c in classes %}<h2 id="class-{{ c.cls.id }}">Class {{ c.cls.name }}</h2>
+{{ c.rounds }}
+<h3>Enrolment and laptops</h3>
 <form method="post" action="/teacher/classes/{{ c.cls.id }}/codes">
 <input type="hidden" name="csrf" value="{{ csrf }}">
 <label>New enrolment codes <input type="number" name="count" value="1" min="1"
@@ -114,8 +125,9 @@ max="{{ max_codes }}"></label> <button>Issue</button></form>
 </table>{% else %}<p>No classes yet: add one with <code>lantern-hub add-class NAME</code>.
 </p>{% endfor %}
 <h2>Import USB files</h2>
-<p class="muted">Files named <code>lantern-sync-….json</code>, written by laptops with no
-network. Every summary's signature is checked; a file can be imported twice safely.</p>
+<p class="muted">Files named <code>lantern-sync-….json</code> (per-learner summaries) or
+<code>lantern-answers-….json</code> (a class round's answers), written by laptops with no
+network. Every signature is checked; a file can be imported twice safely.</p>
 <input type="file" id="usb" accept=".json" multiple> <button id="import">Import</button>
 <pre id="result"></pre>
 <script>
@@ -139,6 +151,7 @@ class ClassAdmin:
     cls: ClassRow
     codes: list[Code]
     devices: list[Device]
+    rounds: Markup  # the class round controls (``round_pages.controls``)
 
 
 def _when(stamp: int | None) -> str:

@@ -1,4 +1,5 @@
-"""The hub's web app (FastAPI): enrolment, uploads, USB import, reports, health.
+"""The hub's web app (FastAPI): enrolment, uploads, class rounds, USB import, reports,
+health.
 
 Every request body is size-limited (``app/hub/limits.py``), parsed strictly
 (``schema.loads``: no NaN, bounded nesting) and validated before any database work, so
@@ -25,9 +26,13 @@ from app.hub import enrolment, pages
 from app.hub.auth import TeacherAuth, csrf_ok
 from app.hub.db import HubDB
 from app.hub.headers import SecurityHeaders
-from app.hub.ingest import MAX_IMPORT_ENVELOPES, ingest, ingest_file
+from app.hub.ingest import MAX_IMPORT_ENVELOPES, ingest
 from app.hub.limits import BodyLimit, TooLarge
 from app.hub.report import DEFAULT_K, cells, csv_rows
+from app.hub.round_cli import import_any
+from app.hub.round_pages import section
+from app.hub.rounds import Rounds
+from app.hub.rounds_api import add_round_routes
 from app.hub.schema import BadRequest, EnrolRequest, Envelope, loads, parse
 from app.hub.teacher import add_teacher_routes, signed_in
 
@@ -39,10 +44,13 @@ def create_app(db: HubDB, *, k: int = DEFAULT_K) -> FastAPI:
     app = FastAPI(title="Lantern hub", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.db = db
     auth = TeacherAuth(db)
+    # One instance: its lock serialises round messages from HTTP and USB imports alike.
+    rounds = Rounds(db)
     _add_error_handlers(app)
-    _add_api_routes(app, db, auth)
-    add_teacher_routes(app, db, auth)
-    _add_report_routes(app, db, k)
+    _add_api_routes(app, db, auth, rounds)
+    add_teacher_routes(app, db, auth, rounds)
+    add_round_routes(app, db, auth, rounds)
+    _add_report_routes(app, db, k, rounds)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app
@@ -77,7 +85,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DataError, data_error)
 
 
-def _add_api_routes(app: FastAPI, db: HubDB, auth: TeacherAuth) -> None:
+def _add_api_routes(app: FastAPI, db: HubDB, auth: TeacherAuth, rounds: Rounds) -> None:
     health_thread = anyio.CapacityLimiter(1)  # not shared with uploads and imports
     one_import = asyncio.Lock()
 
@@ -120,13 +128,15 @@ def _add_api_routes(app: FastAPI, db: HubDB, auth: TeacherAuth) -> None:
             raise HTTPException(429, "Another import is running; try again when it ends.")
         async with one_import:
             data = loads(await request.body())
-            counts = await run_in_threadpool(ingest_file, db, data, MAX_IMPORT_ENVELOPES)
+            # A per-learner summary file or a class round's answers, told by its format.
+            counts = await run_in_threadpool(import_any, db, data, rounds,
+                                             MAX_IMPORT_ENVELOPES)
         log.info("imported a USB file: %s", ", ".join(f"{n} {what}" for what, n in
                                                      sorted(counts.items())))
         return counts
 
 
-def _add_report_routes(app: FastAPI, db: HubDB, k: int) -> None:
+def _add_report_routes(app: FastAPI, db: HubDB, k: int, rounds: Rounds) -> None:
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
         return pages.index_page([(c, db.submission_count(c.id)) for c in db.classes()])
@@ -143,7 +153,10 @@ def _add_report_routes(app: FastAPI, db: HubDB, k: int) -> None:
     @app.get("/classes/{class_id}", response_class=HTMLResponse)
     def class_page(class_id: int) -> str:
         cls = _class(db, class_id)
-        return pages.class_page(cls, cells(db.sums(cls.id), k), k)
+        rows = rounds.of_class(cls.id)
+        counts = {r.round_id: rounds.counts(r.round_id) for r in rounds.under_way(cls.id)}
+        secure = section(rows, counts, rounds.enrolled(cls.id))
+        return pages.class_page(cls, cells(db.sums(cls.id), k), k, secure=secure)
 
 
 def _class(db: HubDB, class_id: int) -> Any:

@@ -1,4 +1,5 @@
-"""The teacher's pages on the hub: sign-in, enrolment codes, devices.
+"""The teacher's pages on the hub: sign-in, enrolment codes, devices, class rounds (whose
+actions are in ``app/hub/rounds_api.py``).
 
 Forms are plain HTML posts (``application/x-www-form-urlencoded``, parsed here with the
 standard library) carrying the session's CSRF token; each action answers with a redirect
@@ -12,11 +13,14 @@ import urllib.parse
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from app.hub import enrolment, pages
 from app.hub.auth import COOKIE, SESSION_S, Session, TeacherAuth, Throttled, csrf_ok
 from app.hub.db import APPROVED, REVOKED, HubDB
+from app.hub.round_pages import controls
+from app.hub.rounds import Rounds
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +55,13 @@ def _back(anchor: str = "") -> RedirectResponse:
     return RedirectResponse(f"/teacher{anchor}", status_code=303)
 
 
-def add_teacher_routes(app: FastAPI, db: HubDB, auth: TeacherAuth) -> None:
+def add_teacher_routes(app: FastAPI, db: HubDB, auth: TeacherAuth, rounds: Rounds) -> None:
     @app.get("/teacher", response_class=HTMLResponse)
     async def teacher(request: Request) -> str:
         session = signed_in(request, auth)
         if session is None:
             return pages.login_page(has_password=await run_in_threadpool(auth.has_password))
-        return await run_in_threadpool(_teacher_page, db, session)
+        return await run_in_threadpool(_teacher_page, db, rounds, session)
 
     @app.post("/teacher/login")
     async def login(request: Request) -> Response:
@@ -120,9 +124,17 @@ def add_teacher_routes(app: FastAPI, db: HubDB, auth: TeacherAuth) -> None:
         return _back()
 
 
-def _teacher_page(db: HubDB, session: Session) -> str:
+def _teacher_page(db: HubDB, rounds: Rounds, session: Session) -> str:
     admin = [pages.ClassAdmin(cls, enrolment.open_codes(db, cls.id),
-                              enrolment.class_devices(db, cls.id)) for cls in db.classes()]
+                              enrolment.class_devices(db, cls.id),
+                              _round_controls(rounds, cls.id, session.csrf))
+             for cls in db.classes()]
     return pages.teacher_page(admin, csrf=session.csrf,
                               ttl_days=enrolment.CODE_TTL_S // 86400,
                               max_codes=enrolment.MAX_CODES_AT_ONCE)
+
+
+def _round_controls(rounds: Rounds, class_id: int, csrf: str) -> Markup:
+    rows = rounds.of_class(class_id)
+    counts = {r.round_id: rounds.counts(r.round_id) for r in rounds.under_way(class_id)}
+    return controls(class_id, rows, counts, rounds.enrolled(class_id), csrf)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from app.core.sync import service
+from app.core.sync import secure_service, service
 from app.core.sync.config import SyncConfig
 from app.core.sync.outbox import DeliveryReport
 from app.core.sync.repo import SyncRepository
+from app.core.sync.secure_service import StepReport
 from app.core.sync.service import Prepared, SyncSource
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import Enrolment, enrol, load_enrolment_file
@@ -124,3 +125,22 @@ def write_usb(*, parent: QObject, ctx: AppContext, session: SyncSession, folder:
               on_done: Callable[[tuple[Path | None, int]], None], on_error: OnError) -> None:
     ctx.runner.submit("db", lambda: service.export_usb(session.repo, folder), parent=parent,
                       on_success=on_done, on_error=on_error)
+
+
+def round_step(*, parent: QObject, ctx: AppContext, session: SyncSession, config: SyncConfig,
+               folder: Path | None,
+               on_done: Callable[[tuple[StepReport, Path | None]], None],
+               on_error: OnError) -> None:
+    """This laptop's step in its class's secure-aggregation rounds: over the LAN when
+    ``folder`` is None, else with the round file on the USB stick in ``folder``.
+
+    Runs on the ``db`` lane (the round secrets and the ledger are in the profile); the
+    HTTP timeout bounds how long it holds the lane, as for delivery.
+    """
+
+    def work() -> tuple[StepReport, Path | None]:
+        if folder is None:
+            return secure_service.step_http(session.repo, session.source, config), None
+        return secure_service.step_usb(session.repo, session.source, config, folder)
+
+    ctx.runner.submit("db", work, parent=parent, on_success=on_done, on_error=on_error)

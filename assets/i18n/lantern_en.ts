@@ -1655,6 +1655,158 @@
     </message>
 </context>
 <context>
+    <name>SecurePreview</name>
+    <message>
+        <source>In a class round, this learner&apos;s summary of the week is added to those of the other laptops in class {name}. It leaves this laptop masked with random numbers that cancel out only when all the laptops&apos; numbers are added up, so the hub learns the class total and nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the teacher will see, for each skill: the share of the class at each mastery level (not yet, developing, secure, mastered), how many practised, and the class&apos;s share of right answers. Each figure is blurred once for the whole class: for a class of {n}, a count of learners is within about ±{half} of the truth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What nobody can see: this learner&apos;s own mastery levels, answers, times or name. Not the hub, not the teacher, not the other laptops. To uncover one laptop&apos;s summary, the hub would need the help of two thirds of the laptops in the round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy: each laptop adds a slice of random noise, so the class total is blurred as if once, centrally: ε = {epsilon} and δ = {delta} for the whole week (the published bound of the distributed Skellam mechanism). This spends the learner&apos;s weekly privacy budget; the week cannot also be sent as a per-learner summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this laptop sends: in step 1 two public keys; in step 2 {size} masked numbers that look random, and sealed pieces of a secret for the other laptops; in step 3 the pieces that let the hub remove the masks of laptops that dropped out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurePreviewDialog</name>
+    <message>
+        <source>Class rounds: what is shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecureRound</name>
+    <message>
+        <source>The class round for {week} is finished; this laptop&apos;s round secrets are erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class round for {week} was stopped at the hub; this laptop&apos;s round secrets are erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop is not in the class round for {week} (it sent its keys too late, or has other subjects installed). Its figures for that week can still go out as a per-learner summary: press “Send last week now”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures for {week} have already left this laptop as a per-learner summary, so it does not join that week&apos;s class round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 1 for {week}: this laptop&apos;s round keys are ready for the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class round for {week} asks for ε = {asked}, more than this learner&apos;s weekly budget ({budget}); this laptop does not take part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 for {week}: this laptop&apos;s masked summary is ready for the hub (privacy ε = {epsilon} of this week&apos;s budget is spent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop missed step 2 of the class round for {week}; the class figures will be without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not count this laptop&apos;s summary for {week} in time, so it reveals nothing for that round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 for {week}: the answer that lets the hub finish the class sum is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school hub refused to show this laptop its class rounds. Connect this laptop to the hub again in the sync settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off for this learner: turn it on first to take part in class rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Lantern round file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no round file for the class {name} on this stick. At the hub, download the class&apos;s round file onto the stick first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecureRoundBox</name>
+    <message>
+        <source>Class rounds (secure aggregation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class&apos;s figures are added up with every laptop&apos;s summary masked, and the privacy noise is added once for the whole class, so the teacher&apos;s figures are far sharper. Each round has three steps; the hub&apos;s class page says which one is open. Press the button once per step on every laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a USB stick: on the hub&apos;s teacher page, download the class&apos;s round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files on the teacher page (or with lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class round: next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class round with USB stick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working on the class round…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {file} to the stick: take it back to the hub and import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub refused an answer: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: no class round is waiting for this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school hub could not be reached. Check that this laptop is on the school network, then press the button again; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Lantern will use this language the next time it starts.</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ActivityChart</name>
@@ -277,7 +276,7 @@
         <translation>未注明：请问作者</translation>
     </message>
     <message>
-        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack's pack.toml.</source>
         <translation>题库文件没有说明这些题目按什么许可协议分享。在自己班上使用通常没有问题；把课程包给别人之前，请先问问出题的人，再在课程包的 pack.toml 里写明许可协议。</translation>
     </message>
     <message>
@@ -377,7 +376,7 @@
         <translation>删除内容包</translation>
     </message>
     <message>
-        <source>Remove “{title}” from this computer? Learners&apos; progress is kept.</source>
+        <source>Remove “{title}” from this computer? Learners' progress is kept.</source>
         <translation>要从这台电脑上删除“{title}”吗？学生的学习进度会保留。</translation>
     </message>
     <message>
@@ -392,7 +391,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Only a teacher can change the tutor&apos;s model or where its answers come from. Ask your teacher.</source>
+        <source>Only a teacher can change the tutor's model or where its answers come from. Ask your teacher.</source>
         <translation>只有老师可以更换 AI 老师的模型或回答的来源。请问你的老师。</translation>
     </message>
     <message>
@@ -400,11 +399,11 @@
         <translation>AI 老师正在使用 {summary}。</translation>
     </message>
     <message>
-        <source>The tutor&apos;s model is not available.</source>
+        <source>The tutor's model is not available.</source>
         <translation>AI 老师的模型现在不能用。</translation>
     </message>
     <message>
-        <source>The tutor&apos;s model is starting…</source>
+        <source>The tutor's model is starting…</source>
         <translation>AI 老师的模型正在启动…</translation>
     </message>
     <message>
@@ -428,7 +427,7 @@
         <translation>学校网络上的 AI 老师服务器</translation>
     </message>
     <message>
-        <source>(the server&apos;s model)</source>
+        <source>(the server's model)</source>
         <translation>（服务器上的模型）</translation>
     </message>
     <message>
@@ -460,7 +459,7 @@
         <translation>已连接。服务器使用模型 {model} 回答。</translation>
     </message>
     <message>
-        <source>Type the server&apos;s address first, for example http://192.168.1.20:8080</source>
+        <source>Type the server's address first, for example http://192.168.1.20:8080</source>
         <translation>请先输入服务器地址，例如 http://192.168.1.20:8080</translation>
     </message>
     <message>
@@ -511,7 +510,7 @@
         <translation>所选的设备无法运行模型。</translation>
     </message>
     <message>
-        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <source>Choose 'CPU' in Settings, or ask your teacher to install the GPU support.</source>
         <translation>在“设置”里选择“CPU”，或者请老师安装 GPU 支持。</translation>
     </message>
     <message>
@@ -654,7 +653,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <source>Today&apos;s plan</source>
+        <source>Today's plan</source>
         <translation>今天的计划</translation>
     </message>
     <message>
@@ -693,7 +692,7 @@
         <translation>“{pack_id}”不能用作资料包的编号。</translation>
     </message>
     <message>
-        <source>Use lowercase letters, digits and &apos;-&apos; only, e.g. “fractions-quiz”.</source>
+        <source>Use lowercase letters, digits and '-' only, e.g. “fractions-quiz”.</source>
         <translation>只能用小写字母、数字和“-”，例如“fractions-quiz”。</translation>
     </message>
     <message>
@@ -966,7 +965,7 @@
         <translation>首页</translation>
     </message>
     <message>
-        <source>Today&apos;s plan: what to do next</source>
+        <source>Today's plan: what to do next</source>
         <translation>今天的计划：接下来做什么</translation>
     </message>
     <message>
@@ -1014,7 +1013,7 @@
         <translation>这台电脑</translation>
     </message>
     <message>
-        <source>The tutor&apos;s model, device and threads</source>
+        <source>The tutor's model, device and threads</source>
         <translation>AI 老师的模型、设备和线程</translation>
     </message>
     <message>
@@ -1022,7 +1021,7 @@
         <translation>教师专区</translation>
     </message>
     <message>
-        <source>For teachers: subjects, the tutor&apos;s AI policy, class summaries</source>
+        <source>For teachers: subjects, the tutor's AI policy, class summaries</source>
         <translation>教师专区：科目、AI 老师的使用规则、班级汇总</translation>
     </message>
     <message>
@@ -1042,7 +1041,7 @@
         <translation>正在启动 AI 老师…</translation>
     </message>
     <message>
-        <source>The tutor can&apos;t answer questions right now. {reason}</source>
+        <source>The tutor can't answer questions right now. {reason}</source>
         <translation>AI 老师现在无法回答问题。{reason}</translation>
     </message>
 </context>
@@ -1142,7 +1141,7 @@
         <translation>模型 (*.gguf *.onnx)</translation>
     </message>
     <message>
-        <source>Added {name}. Choose it above and press &apos;Use this model&apos;.</source>
+        <source>Added {name}. Choose it above and press 'Use this model'.</source>
         <translation>已添加 {name}。在上面选中它，再点“使用这个模型”。</translation>
     </message>
     <message>
@@ -1255,7 +1254,7 @@
         <translation>学生可以向 AI 老师自由提问</translation>
     </message>
     <message>
-        <source>Answer only from the learner&apos;s lessons (otherwise: &quot;ask your teacher&quot;)</source>
+        <source>Answer only from the learner's lessons (otherwise: "ask your teacher")</source>
         <translation>只根据学生的课程回答（否则回答“去问你的老师”）</translation>
     </message>
     <message>
@@ -1271,7 +1270,7 @@
         <translation> 个词元</translation>
     </message>
     <message>
-        <source>The subject&apos;s language</source>
+        <source>The subject's language</source>
         <translation>科目的语言</translation>
     </message>
     <message>
@@ -1346,7 +1345,7 @@
         <translation>AI 老师</translation>
     </message>
     <message>
-        <source>Stuck? Press Hint, or ask about this question here. The tutor won&apos;t tell you the answer, but it helps you find it.</source>
+        <source>Stuck? Press Hint, or ask about this question here. The tutor won't tell you the answer, but it helps you find it.</source>
         <translation>卡住了？按“提示”，或者在这里问关于这道题的问题。AI 老师不会直接告诉你答案，但会帮你自己找到它。</translation>
     </message>
     <message>
@@ -1547,11 +1546,11 @@
         <translation>可以学了</translation>
     </message>
     <message>
-        <source>Start {lesson} — you&apos;ve mastered what it builds on ({skills})</source>
+        <source>Start {lesson} — you've mastered what it builds on ({skills})</source>
         <translation>开始学“{lesson}” — 它需要的知识你已经掌握了（{skills}）</translation>
     </message>
     <message>
-        <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <source>Start {lesson} — it needs nothing you haven't done</source>
         <translation>开始学“{lesson}” — 不需要先学别的内容</translation>
     </message>
     <message>
@@ -1559,11 +1558,11 @@
         <translation>还没有做过</translation>
     </message>
     <message>
-        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <source>Try {skill} — new questions, and you've mastered what they build on ({skills})</source>
         <translation>试试“{skill}”——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
     </message>
     <message>
-        <source>Try {skill} — questions you haven&apos;t tried yet</source>
+        <source>Try {skill} — questions you haven't tried yet</source>
         <translation>试试“{skill}”——你还没做过的题目</translation>
     </message>
     <message>
@@ -1610,7 +1609,7 @@
         <translation>忘记密码了？</translation>
     </message>
     <message>
-        <source>Ask your teacher. With the class recovery key they can give {name} a new passphrase. They can&apos;t see your work.</source>
+        <source>Ask your teacher. With the class recovery key they can give {name} a new passphrase. They can't see your work.</source>
         <translation>去找老师吧。老师可以用班级恢复密钥给 {name} 设一个新密码，但看不到你的学习内容。</translation>
     </message>
     <message>
@@ -1652,6 +1651,158 @@
     <message>
         <source>Checking the recovery key…</source>
         <translation>正在检查恢复密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>SecurePreview</name>
+    <message>
+        <source>In a class round, this learner's summary of the week is added to those of the other laptops in class {name}. It leaves this laptop masked with random numbers that cancel out only when all the laptops' numbers are added up, so the hub learns the class total and nothing else.</source>
+        <translation>在班级轮次中，这位学生本周的汇总会和 {name} 班其他电脑的汇总加在一起。它离开这台电脑时已被随机数遮盖，只有把所有电脑的数字加起来时这些随机数才会互相抵消，所以学校服务器只知道全班的总数，别的什么也不知道。</translation>
+    </message>
+    <message>
+        <source>What the teacher will see, for each skill: the share of the class at each mastery level (not yet, developing, secure, mastered), how many practised, and the class's share of right answers. Each figure is blurred once for the whole class: for a class of {n}, a count of learners is within about ±{half} of the truth.</source>
+        <translation>老师会看到的内容（每个技能）：全班处于各掌握程度（尚未掌握、发展中、较稳固、已掌握）的比例、有多少人练习过，以及全班答对的比例。每个数字只为全班模糊一次：对于 {n} 人的班级，学生人数与真实值的差距大约在 ±{half} 以内。</translation>
+    </message>
+    <message>
+        <source>What nobody can see: this learner's own mastery levels, answers, times or name. Not the hub, not the teacher, not the other laptops. To uncover one laptop's summary, the hub would need the help of two thirds of the laptops in the round.</source>
+        <translation>谁都看不到的内容：这位学生自己的掌握程度、答案、用时和名字。学校服务器看不到，老师看不到，其他电脑也看不到。学校服务器要想揭开一台电脑的汇总，需要本轮三分之二的电脑帮忙。</translation>
+    </message>
+    <message>
+        <source>Privacy: each laptop adds a slice of random noise, so the class total is blurred as if once, centrally: ε = {epsilon} and δ = {delta} for the whole week (the published bound of the distributed Skellam mechanism). This spends the learner's weekly privacy budget; the week cannot also be sent as a per-learner summary.</source>
+        <translation>隐私：每台电脑加入一小份随机噪声，使全班总数就像在中心只模糊了一次：整周 ε = {epsilon}，δ = {delta}（分布式 Skellam 机制已发表的界限）。这会用掉这位学生本周的隐私预算；这一周不能再以单个学生汇总的方式发送。</translation>
+    </message>
+    <message>
+        <source>What this laptop sends: in step 1 two public keys; in step 2 {size} masked numbers that look random, and sealed pieces of a secret for the other laptops; in step 3 the pieces that let the hub remove the masks of laptops that dropped out.</source>
+        <translation>这台电脑发送的内容：第 1 步是两个公钥；第 2 步是 {size} 个看起来随机的遮盖数字，以及给其他电脑的密封秘密碎片；第 3 步是让学校服务器去掉中途退出电脑的遮盖所需的碎片。</translation>
+    </message>
+</context>
+<context>
+    <name>SecurePreviewDialog</name>
+    <message>
+        <source>Class rounds: what is shared</source>
+        <translation>班级轮次：分享什么</translation>
+    </message>
+    <message>
+        <source>Take part</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>SecureRound</name>
+    <message>
+        <source>The class round for {week} is finished; this laptop's round secrets are erased.</source>
+        <translation>{week} 的班级轮次已完成；这台电脑的轮次密钥已删除。</translation>
+    </message>
+    <message>
+        <source>The class round for {week} was stopped at the hub; this laptop's round secrets are erased.</source>
+        <translation>{week} 的班级轮次已在学校服务器上停止；这台电脑的轮次密钥已删除。</translation>
+    </message>
+    <message>
+        <source>This laptop is not in the class round for {week} (it sent its keys too late, or has other subjects installed). Its figures for that week can still go out as a per-learner summary: press “Send last week now”.</source>
+        <translation>这台电脑不在 {week} 的班级轮次中（它发送密钥太晚，或者安装了不同的科目）。那一周的数据仍可作为单个学生汇总发送：请点“现在发送上周的汇总”。</translation>
+    </message>
+    <message>
+        <source>The figures for {week} have already left this laptop as a per-learner summary, so it does not join that week's class round.</source>
+        <translation>{week} 的数据已经作为单个学生汇总发送过了，所以这台电脑不参加那一周的班级轮次。</translation>
+    </message>
+    <message>
+        <source>Step 1 for {week}: this laptop's round keys are ready for the hub.</source>
+        <translation>{week} 第 1 步：这台电脑的轮次密钥已为学校服务器准备好。</translation>
+    </message>
+    <message>
+        <source>The class round for {week} asks for ε = {asked}, more than this learner's weekly budget ({budget}); this laptop does not take part.</source>
+        <translation>{week} 的班级轮次要求 ε = {asked}，超过了这位学生的每周预算（{budget}）；这台电脑不参加。</translation>
+    </message>
+    <message>
+        <source>Step 2 for {week}: this laptop's masked summary is ready for the hub (privacy ε = {epsilon} of this week's budget is spent).</source>
+        <translation>{week} 第 2 步：这台电脑的遮盖汇总已为学校服务器准备好（已用掉本周隐私预算中的 ε = {epsilon}）。</translation>
+    </message>
+    <message>
+        <source>This laptop missed step 2 of the class round for {week}; the class figures will be without it.</source>
+        <translation>这台电脑错过了 {week} 班级轮次的第 2 步；全班数据中将不包括它。</translation>
+    </message>
+    <message>
+        <source>The hub did not count this laptop's summary for {week} in time, so it reveals nothing for that round.</source>
+        <translation>学校服务器没有及时计入这台电脑 {week} 的汇总，所以它在这一轮中不公开任何内容。</translation>
+    </message>
+    <message>
+        <source>Step 3 for {week}: the answer that lets the hub finish the class sum is ready.</source>
+        <translation>{week} 第 3 步：让学校服务器完成全班总数的回复已准备好。</translation>
+    </message>
+    <message>
+        <source>The school hub refused to show this laptop its class rounds. Connect this laptop to the hub again in the sync settings.</source>
+        <translation>学校服务器拒绝向这台电脑显示班级轮次。请在同步设置中重新把这台电脑连接到学校服务器。</translation>
+    </message>
+    <message>
+        <source>Sync is off for this learner: turn it on first to take part in class rounds.</source>
+        <translation>这位学生的同步已关闭：请先打开同步，才能参加班级轮次。</translation>
+    </message>
+    <message>
+        <source>This is not a Lantern round file.</source>
+        <translation>这不是 Lantern 轮次文件。</translation>
+    </message>
+    <message>
+        <source>There is no round file for the class {name} on this stick. At the hub, download the class's round file onto the stick first.</source>
+        <translation>这个 U 盘上没有 {name} 班的轮次文件。请先在学校服务器上把该班的轮次文件下载到 U 盘。</translation>
+    </message>
+</context>
+<context>
+    <name>SecureRoundBox</name>
+    <message>
+        <source>Class rounds (secure aggregation)</source>
+        <translation>班级轮次（安全聚合）</translation>
+    </message>
+    <message>
+        <source>The class's figures are added up with every laptop's summary masked, and the privacy noise is added once for the whole class, so the teacher's figures are far sharper. Each round has three steps; the hub's class page says which one is open. Press the button once per step on every laptop.</source>
+        <translation>全班数据在每台电脑的汇总都被遮盖的情况下相加，隐私噪声只为全班加一次，所以老师看到的数据清楚得多。每一轮有三步；学校服务器的班级页面会显示当前是哪一步。每一步都要在每台电脑上按一次按钮。</translation>
+    </message>
+    <message>
+        <source>With a USB stick: on the hub's teacher page, download the class's round file onto the stick; carry it to the class and press “Class round with USB stick…” on every laptop; carry the stick back and import its answer files on the teacher page (or with lantern-hub import). That is one trip per step; step 3 of one week can travel with step 1 of the next.</source>
+        <translation>使用 U 盘：在学校服务器的教师页面上把该班的轮次文件下载到 U 盘；带到班上，在每台电脑上点“用 U 盘进行班级轮次…”；再把 U 盘带回，在教师页面上（或用 lantern-hub import）导入其中的回复文件。每一步往返一次；一周的第 3 步可以和下一周的第 1 步一起带。</translation>
+    </message>
+    <message>
+        <source>Class round: next step</source>
+        <translation>班级轮次：下一步</translation>
+    </message>
+    <message>
+        <source>Class round with USB stick…</source>
+        <translation>用 U 盘进行班级轮次…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation>选择 U 盘</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Working on the class round…</source>
+        <translation>正在处理班级轮次…</translation>
+    </message>
+    <message>
+        <source>Wrote {file} to the stick: take it back to the hub and import it.</source>
+        <translation>已把 {file} 写入 U 盘：请带回学校服务器并导入。</translation>
+    </message>
+    <message>
+        <source>The hub refused an answer: {reason}</source>
+        <translation>学校服务器拒绝了一个回复：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no class round is waiting for this laptop.</source>
+        <translation>没有要做的：没有班级轮次在等这台电脑。</translation>
+    </message>
+    <message>
+        <source>The school hub could not be reached. Check that this laptop is on the school network, then press the button again; nothing was lost.</source>
+        <translation>无法连接学校服务器。请确认这台电脑连着学校网络，然后再按一次按钮；没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was lost.</source>
+        <translation>出了点问题，但没有丢失任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1732,7 +1883,7 @@
         <translation>成为这台电脑的老师</translation>
     </message>
     <message>
-        <source>No teacher has set up this laptop yet. The person who sets the teacher passphrase becomes the teacher of this laptop: only they can change the subjects, the tutor&apos;s AI policy, the models and class summaries, and reset a learner&apos;s forgotten passphrase. If you are a learner, press Cancel and ask your teacher.</source>
+        <source>No teacher has set up this laptop yet. The person who sets the teacher passphrase becomes the teacher of this laptop: only they can change the subjects, the tutor's AI policy, the models and class summaries, and reset a learner's forgotten passphrase. If you are a learner, press Cancel and ask your teacher.</source>
         <translation>还没有老师设置过这台电脑。设置老师密码的人就成为这台电脑的老师：只有老师可以更改科目、AI 老师的规则、模型和班级汇总，也只有老师可以重置学生忘记的密码。如果你是学生，请按“取消”，然后去问你的老师。</translation>
     </message>
     <message>
@@ -1775,7 +1926,7 @@
         <translation>恢复自动备份</translation>
     </message>
     <message>
-        <source>I&apos;m new here</source>
+        <source>I'm new here</source>
         <translation>我是新来的</translation>
     </message>
     <message>
@@ -1791,7 +1942,7 @@
         <translation>老师：班级恢复密钥</translation>
     </message>
     <message>
-        <source>Who&apos;s learning today?</source>
+        <source>Who's learning today?</source>
         <translation>今天谁来学习？</translation>
     </message>
     <message>
@@ -1799,7 +1950,7 @@
         <translation>选择你的名字，然后输入密码。</translation>
     </message>
     <message>
-        <source>No profiles yet. Press “I&apos;m new here” to make yours.</source>
+        <source>No profiles yet. Press “I'm new here” to make yours.</source>
         <translation>还没有学习档案。点“我是新来的”创建一个吧。</translation>
     </message>
     <message>
@@ -1850,11 +2001,11 @@
         <translation>请关掉另一个窗口，然后再试一次。</translation>
     </message>
     <message>
-        <source>Lantern can&apos;t open this profile&apos;s file.</source>
+        <source>Lantern can't open this profile's file.</source>
         <translation>Lantern 打不开这个学习档案的文件。</translation>
     </message>
     <message>
-        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to.</source>
+        <source>Ask your teacher to check that Lantern's data folder can be written to.</source>
         <translation>请老师检查一下 Lantern 的数据文件夹能不能写入。</translation>
     </message>
     <message>
@@ -1866,7 +2017,7 @@
         <translation>请检查后再试，或者请老师帮你重设密码。</translation>
     </message>
     <message>
-        <source>That passphrase doesn&apos;t match this profile.</source>
+        <source>That passphrase doesn't match this profile.</source>
         <translation>这个密码和这个学习档案对不上。</translation>
     </message>
     <message>
@@ -1878,11 +2029,11 @@
         <translation>密码输错太多次了。请等 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <source>Ask your teacher to check that Lantern's data folder can be written to. Until then nothing can be unlocked.</source>
         <translation>请老师检查 Lantern 的数据文件夹是否可以写入。在此之前，什么都无法解锁。</translation>
     </message>
     <message>
-        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
+        <source>Lantern can't record passphrase tries on this computer, so it won't check any passphrase.</source>
         <translation>Lantern 无法在这台电脑上记录密码尝试次数，所以不会检查任何密码。</translation>
     </message>
     <message>
@@ -1902,7 +2053,7 @@
         <translation>请老师帮你导入一个备份文件。</translation>
     </message>
     <message>
-        <source>This profile&apos;s saved work is damaged and can&apos;t be opened.</source>
+        <source>This profile's saved work is damaged and can't be opened.</source>
         <translation>这个学习档案保存的内容损坏了，打不开。</translation>
     </message>
     <message>
@@ -1918,11 +2069,11 @@
         <translation>请检查老师的恢复密钥文件和老师密码。</translation>
     </message>
     <message>
-        <source>Choose a backup file that Lantern made with &apos;Export backup&apos;.</source>
+        <source>Choose a backup file that Lantern made with 'Export backup'.</source>
         <translation>请选择 Lantern 用“导出备份”生成的备份文件。</translation>
     </message>
     <message>
-        <source>Lantern can&apos;t read its list of profiles.</source>
+        <source>Lantern can't read its list of profiles.</source>
         <translation>Lantern 读不了学习档案列表。</translation>
     </message>
     <message>
@@ -1934,7 +2085,7 @@
         <translation>这台电脑上没有这个学习档案。</translation>
     </message>
     <message>
-        <source>That teacher passphrase doesn&apos;t match this recovery key.</source>
+        <source>That teacher passphrase doesn't match this recovery key.</source>
         <translation>这个老师密码和这个恢复密钥对不上。</translation>
     </message>
     <message>
@@ -1954,11 +2105,11 @@
         <translation>这个文件不是 Lantern 学习档案的备份。</translation>
     </message>
     <message>
-        <source>Check it and try again. Learners can&apos;t open teacher mode.</source>
+        <source>Check it and try again. Learners can't open teacher mode.</source>
         <translation>请检查后再试一次。学生不能打开老师模式。</translation>
     </message>
     <message>
-        <source>That is not this laptop&apos;s teacher passphrase.</source>
+        <source>That is not this laptop's teacher passphrase.</source>
         <translation>这不是这台电脑的老师密码。</translation>
     </message>
     <message>
@@ -1966,7 +2117,7 @@
         <translation>老师模式保持锁定。请用 `python -m app teacher install-key FILE` 从 U 盘把班级恢复密钥复制回来，或者用 `python -m app teacher set-passphrase --replace` 设置一个新的。</translation>
     </message>
     <message>
-        <source>Lantern can&apos;t read this laptop&apos;s teacher passphrase file ({file}): it is damaged.</source>
+        <source>Lantern can't read this laptop's teacher passphrase file ({file}): it is damaged.</source>
         <translation>Lantern 读不了这台电脑的老师密码文件（{file}）：文件已损坏。</translation>
     </message>
     <message>
@@ -2015,7 +2166,7 @@
 <context>
     <name>Sync</name>
     <message>
-        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <source>This learner's privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
         <translation>这位学生 {week} 的隐私预算已经用完：{budget} 中已用掉 {spent}，这次发送需要 {asked}。没有发送任何内容。下周可以再发送这些数据，或者老师可以在同步设置里提高每周预算。</translation>
     </message>
     <message>
@@ -2031,7 +2182,7 @@
         <translation>找不到文件夹 {folder}。请插上 U 盘，再选一次。</translation>
     </message>
     <message>
-        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub's address and the enrolment code from the teacher.</source>
         <translation>这台电脑还没有连接学校的汇总服务器。请在同步设置里输入服务器地址和老师给你的注册代码。</translation>
     </message>
 </context>
@@ -2061,7 +2212,7 @@
         <translation>将要发送的内容</translation>
     </message>
     <message>
-        <source>This is everything that will leave this laptop for the class {name}&apos;s hub. Nothing else is sent.</source>
+        <source>This is everything that will leave this laptop for the class {name}'s hub. Nothing else is sent.</source>
         <translation>这就是将从这台电脑发送到班级 {name} 汇总服务器的全部内容，不会发送其他任何东西。</translation>
     </message>
     <message>
@@ -2073,7 +2224,7 @@
         <translation>发送</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
+        <source>Don't send</source>
         <translation>不发送</translation>
     </message>
 </context>
@@ -2124,7 +2275,7 @@
         <translation>注册代码</translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
+        <source>Type the hub's address and the enrolment code the teacher gave you, then press Connect.</source>
         <translation>输入汇总服务器的地址和老师给你的注册代码，然后点“连接”。</translation>
     </message>
     <message>
@@ -2144,7 +2295,7 @@
         <translation>注册文件</translation>
     </message>
     <message>
-        <source>Preparing last week&apos;s summary…</source>
+        <source>Preparing last week's summary…</source>
         <translation>正在准备上周的汇总…</translation>
     </message>
     <message>
@@ -2241,11 +2392,11 @@
         <translation>教师设置文件在老师保存之后被修改过。</translation>
     </message>
     <message>
-        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <source>The teacher settings were signed by another class key than this laptop's.</source>
         <translation>教师设置是用另一把班级密钥签名的，不是这台电脑的班级密钥。</translation>
     </message>
     <message>
-        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <source>The teacher settings are signed, but this laptop's class key is missing or damaged.</source>
         <translation>教师设置有签名，但这台电脑的班级密钥丢失或已损坏。</translation>
     </message>
     <message>
@@ -2253,11 +2404,11 @@
         <translation>正在使用的模型是在教师模式之外切换的。</translation>
     </message>
     <message>
-        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <source>This laptop's class key is not the one your profile trusts.</source>
         <translation>这台电脑的班级密钥不是你的账户所信任的那一把。</translation>
     </message>
     <message>
-        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
+        <source>This class key can't sign settings yet: unlock teacher mode once to upgrade it.</source>
         <translation>这把班级密钥还不能为设置签名：请先解锁一次教师模式来升级它。</translation>
     </message>
 </context>
@@ -2290,11 +2441,11 @@
 <context>
     <name>Tutor</name>
     <message>
-        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <source>I can't help with that here. Let's get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
         <translation>这个问题我在这里不能回答。我们回到课程吧——如果有什么让你担心，请告诉老师或你信任的大人。</translation>
     </message>
     <message>
-        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <source>I couldn't find that in your lessons, so I'd rather not guess. Try asking your teacher!</source>
         <translation>我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！</translation>
     </message>
     <message>
@@ -2361,7 +2512,7 @@
         <translation>停止回答</translation>
     </message>
     <message>
-        <source>Stop the tutor&apos;s answer (Esc)</source>
+        <source>Stop the tutor's answer (Esc)</source>
         <translation>停止 AI 老师的回答 (Esc)</translation>
     </message>
     <message>
@@ -2384,7 +2535,7 @@
         <translation>老师模式</translation>
     </message>
     <message>
-        <source>Type this laptop&apos;s teacher passphrase. Teacher mode stays on until you leave it, sign out, or stop using Lantern for a few minutes.</source>
+        <source>Type this laptop's teacher passphrase. Teacher mode stays on until you leave it, sign out, or stop using Lantern for a few minutes.</source>
         <translation>请输入这台电脑的老师密码。老师模式会一直打开，直到你退出它、退出登录，或者几分钟不使用 Lantern。</translation>
     </message>
     <message>

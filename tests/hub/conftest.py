@@ -40,8 +40,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def _reset_postgres(url: str) -> None:
     from app.hub.db import HubDB, meta
+    from app.hub.rounds import meta as round_meta
 
     db = HubDB(url)
+    round_meta.drop_all(db.engine)
     meta.drop_all(db.engine)
     db.close()
 

@@ -19,6 +19,7 @@ class SyncConfig(BaseModel):
     token: str = ""
     class_name: str = ""
     approved_shape: str = ""  # shape digest the teacher last approved in the preview
+    approved_secure: str = ""  # the same for class rounds (secure aggregation)
 
     @property
     def enrolled(self) -> bool:

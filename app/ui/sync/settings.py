@@ -29,6 +29,7 @@ from app.ops.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import translated
 from app.ui.sync.preview import SyncPreviewDialog
+from app.ui.sync.secure_round import SecureRoundBox
 
 # Errors whose message is already written for the teacher: shown inline, not as a crash.
 EXPLAINED = (BudgetExceeded, NotEnrolled, EnrolError, PrivacyError, Rejected,
@@ -65,6 +66,7 @@ class SyncSettingsWidget(QWidget):
         self.send_button = QPushButton(self.tr("Send last week now"))
         self.usb_button = QPushButton(self.tr("Write to USB stick…"))
         self.status = QLabel(wordWrap=True)
+        self.rounds = SecureRoundBox(self)
         form = QFormLayout()
         form.addRow(self.enabled)
         form.addRow(self.tr("Privacy (ε per week)"), self.epsilon)
@@ -81,6 +83,7 @@ class SyncSettingsWidget(QWidget):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.status)
+        layout.addWidget(self.rounds)
         layout.addStretch(1)
         self.enabled.toggled.connect(self._on_enabled_toggled)
         self.epsilon.editingFinished.connect(self._on_epsilon_edited)
@@ -107,6 +110,7 @@ class SyncSettingsWidget(QWidget):
             widget.setEnabled(on)
         self.send_button.setEnabled(on and self.config.enrolled and bool(self.config.hub_url))
         self.usb_button.setEnabled(on and self.config.enrolled)
+        self.rounds.refresh()
         if not on:
             self._say(self.tr("Sync is off: nothing leaves this laptop."))
         elif not self.config.enrolled:
@@ -115,6 +119,10 @@ class SyncSettingsWidget(QWidget):
         else:
             self._say(self.tr("Connected to class {name}.").replace(
                 "{name}", self.config.class_name))
+
+    def apply_config(self, config: SyncConfig) -> None:
+        """Save ``config`` on the db lane and show it (used by the class-round box)."""
+        self._save(config)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
