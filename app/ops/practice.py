@@ -34,7 +34,6 @@ from app.core.learner.progress import ProgressData
 from app.core.learner.reviews import Reviews
 from app.core.tutor.feedback import Feedback, wrong_answer_feedback
 from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_level
-from app.core.tutor.policy import AIPolicy
 from app.core.tutor.service import Setting, TutorReply
 from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
@@ -110,7 +109,7 @@ def _record(ctx: AppContext, attempt: Attempt, grade: Grade) -> Checked:
         now=datetime.now(timezone.utc), model=_model(), reviews=Reviews())
     feedback = None
     if recorded.counted and not grade.correct:
-        policy = AIPolicy()
+        policy = ctx.policy()  # the teacher's, read now: never a copy of the defaults
         feedback = wrong_answer_feedback(
             question, text, may_reveal=policy.may_reveal(attempt.wrong_attempts + 1),
             language=language)
@@ -200,7 +199,7 @@ def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, m
 
 
 def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToken) -> Setting:
-    return ctx.tutor.setting(pack, ctx.models, ctx.settings.ai_policy.to_policy(),
+    return ctx.tutor.setting(pack, ctx.models, ctx.policy(),
                              cancel=cancel, open_lesson=question.lesson)
 
 

@@ -36,7 +36,7 @@ def ask(*, parent: QObject, ctx: AppContext, question: str,
     cancel = CancelToken()
     pack = pack or ctx.subject
     history = conversation if conversation is not None else ctx.conversation
-    policy = ctx.settings.ai_policy.to_policy()
+    policy = ctx.policy()
 
     def emit(sentence: str) -> None:
         ctx.runner.post(lambda: on_text(sentence), parent=parent)

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from app.core.content.model import Question, QuestionType
 from app.core.content.numeric import parse_number
+from app.core.tutor.claims import drop_false
 
 _SUM = re.compile(r"(\d+)\s*/\s*(\d+)\s*\+\s*(\d+)\s*/\s*(\d+)")
 
@@ -25,11 +26,27 @@ class Feedback:
 
 def wrong_answer_feedback(question: Question, given: str, *, may_reveal: bool,
                           language: str = "en") -> Feedback:
-    message = _authored(question, given) or _misconception(question, given, language)
+    # Pack text is checked like the model's: an imported quiz's feedback or solution with
+    # a false sum loses that sentence (and says so).
+    authored = drop_false(_authored(question, given), language)[0]
+    message = authored or _misconception(question, given, language)
     if not message:
         message = ("还不对。看看提示，或者回到课文再想一想。" if language.startswith("zh")
                    else "Not quite. Have a look at a hint, or go back to the lesson.")
-    return Feedback(message, question.solution if may_reveal else "")
+    solution = drop_false(question.solution, language)[0] if may_reveal else ""
+    return Feedback(message, solution)
+
+
+def misconception(question: Question, given: str) -> str:
+    """The key of the misconception a wrong numeric answer shows, or ""."""
+    value, answer = parse_number(given), parse_number(question.answer)
+    if question.type is not QuestionType.NUMERIC or value is None or answer is None:
+        return ""
+    for check in MISCONCEPTION_CHECKS:
+        found = check(question, value, answer)
+        if found:
+            return found
+    return ""
 
 
 def _authored(question: Question, given: str) -> str:
@@ -42,16 +59,8 @@ def _authored(question: Question, given: str) -> str:
 
 
 def _misconception(question: Question, given: str, language: str) -> str:
-    if question.type is not QuestionType.NUMERIC:
-        return ""
-    value, answer = parse_number(given), parse_number(question.answer)
-    if value is None or answer is None:
-        return ""
-    for check in (_added_denominators, _swapped, _percent_as_whole):
-        message = check(question, value, answer)
-        if message:
-            return _translate(message, language)
-    return ""
+    key = misconception(question, given)
+    return _translate(key, language) if key else ""
 
 
 def _added_denominators(question: Question, value: Fraction, answer: Fraction) -> str:
@@ -87,3 +96,6 @@ _MESSAGES = {
 def _translate(key: str, language: str) -> str:
     english, chinese = _MESSAGES[key]
     return chinese if language.startswith("zh") else english
+
+
+MISCONCEPTION_CHECKS = (_added_denominators, _swapped, _percent_as_whole)

@@ -6,7 +6,14 @@
 - :meth:`Tutor.hint`: the hint ladder; the model may rephrase the authored hint, but a
   rephrasing that gives the answer away is regenerated once and then replaced by the
   authored hint itself.
-- :meth:`Tutor.practice_reply`: chat during practice, under the same Socratic guard.
+- :meth:`Tutor.practice_reply`: chat during practice, under the same Socratic guard and
+  the practice guard's allow-list (no verdicts, no option named, no new numbers).
+
+Every text the tutor shows is also read for arithmetic claims (:mod:`claims`): a reply
+with a false one is regenerated once with the correction in the prompt; if that one is
+wrong too, the false sentences are dropped and a note says a step was removed. A claim
+the learner states is checked first and the verdict goes into the prompt, so the model
+neither confirms a false claim nor "corrects" a true one.
 
 Runs on the inference lane (plain Python, no Qt).
 """
@@ -20,6 +27,13 @@ from dataclasses import dataclass, field, replace
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
+from app.core.tutor.claims import (
+    Claim,
+    correction_prompt,
+    false_claims,
+    verdict_note,
+    with_removed_note,
+)
 from app.core.tutor.conversation import ChatModel, Conversation
 from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground, passages_block
 from app.core.tutor.hints import (
@@ -31,10 +45,12 @@ from app.core.tutor.hints import (
     hint_level,
 )
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
+from app.core.tutor.practice_guard import violation
 from app.core.tutor.safe_stream import Flagged, checked_sentences
 from app.core.tutor.safety import SafetyFilter, safe_message
-from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
 from inference.cancel import CancelToken
+from inference.chat_template import Message
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
@@ -69,6 +85,8 @@ class TutorReply:
     grounding: Grounding | None = None
     flagged: str = ""  # why the safety filter replaced the reply (for the teacher's log)
     grounded: bool = False
+    false_claims: tuple[Claim, ...] = ()  # caught by the arithmetic check, never shown
+    regenerated: bool = False  # a first reply was rejected (false claim, guard)
 
 
 @dataclass(frozen=True)
@@ -109,13 +127,19 @@ class Tutor:
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
                 setting: Setting, emit: Callable[[str], None],
                 cancel: CancelToken | None) -> TutorReply:
-        system = self._system_prompt(grounding, setting)
+        system = self._system_prompt(grounding, setting, learner_says=question)
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
+        messages = conversation.messages_for(question, system=system)
         pieces = conversation.stream_reply(self._chat, question, params=params, cancel=cancel,
                                            system=system)
         shown: list[str] = []
+        wrong: list[Claim] = []
         try:
             for sentence in checked_sentences(pieces, self._safety):
+                bad = false_claims(sentence)
+                if bad:  # held back; the reply is regenerated or the step dropped below
+                    wrong += bad
+                    continue
                 shown.append(sentence)
                 emit(sentence)
         except Flagged as flagged:
@@ -125,17 +149,41 @@ class Tutor:
             return TutorReply(safe_message(setting.language), grounding=grounding,
                               flagged=flagged.verdict.reason)
         answer = "".join(shown).strip()
-        if grounding is None:
-            return TutorReply(answer)
-        cited = cite(answer, grounding, self._embedder)
-        return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True)
+        if wrong and not (cancel is not None and cancel.cancelled):
+            answer = self._corrected(messages, wrong, answer, params, setting, cancel)
+            conversation.replace_last_reply(answer)
+        return self._finish(answer, grounding, tuple(wrong))
 
-    def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
+    def _corrected(self, messages: list[Message], wrong: list[Claim], kept: str,
+                   params: GenerationParams, setting: Setting,
+                   cancel: CancelToken | None) -> str:
+        """A reply whose first version had a false claim: regenerated once with the
+        correction in the prompt; if that is wrong or unsafe too, the first version
+        without its false sentences, and a note that a step was removed."""
+        log.info("tutor reply had %d false arithmetic claim(s); regenerating", len(wrong))
+        retry = _with_note(messages, correction_prompt(wrong, setting.language))
+        text = "".join(self._chat.stream_chat(retry, replace(params, seed=params.seed + 1),
+                                              cancel)).strip()
+        if text and not false_claims(text) and self._safety.check(text).safe:
+            return text
+        return with_removed_note(kept, setting.language)
+
+    def _finish(self, answer: str, grounding: Grounding | None,
+                wrong: tuple[Claim, ...]) -> TutorReply:
         if grounding is None:
-            return None
+            return TutorReply(answer, false_claims=wrong, regenerated=bool(wrong))
+        cited = cite(answer, grounding, self._embedder)
+        return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True,
+                          false_claims=wrong, regenerated=bool(wrong))
+
+    def _system_prompt(self, grounding: Grounding | None, setting: Setting, *,
+                       learner_says: str = "") -> str | None:
+        note = verdict_note(learner_says, language=setting.language)
+        if grounding is None:
+            return f"{render_prompt('tutor_system')}\n{note}" if note else None
         return render_prompt("tutor_grounded", passages=passages_block(grounding),
                              language=LANGUAGE_INSTRUCTION[setting.language],
-                             learner=setting.learner_note)
+                             learner=f"{setting.learner_note}\n{note}".strip())
 
     def hint(self, request: HintRequest, setting: Setting, *,
              cancel: CancelToken | None = None) -> Hint:
@@ -147,7 +195,8 @@ class Tutor:
         request_text = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
                                      language=LANGUAGE_INSTRUCTION[setting.language],
                                      hint=authored)
-        text, rejected = self._guarded(render_prompt("tutor_system"), key, setting, cancel,
+        guard = _Guard(request, key, setting.language, reveal_allowed=key is None)
+        text, rejected = self._guarded(render_prompt("tutor_system"), guard, cancel,
                                        max_tokens=80, user=request_text)
         if text is not None and not faithful_rewording(text, authored, self._embedder):
             log.info("hint rewording rejected: it does not keep the authored hint's meaning")
@@ -162,6 +211,8 @@ class Tutor:
         """A reply to the learner's message while practising; never gives the answer.
 
         With free chat off (the teacher's policy) the reply says so: hints still work.
+        The model is told whether the learner's stated answer and claims are right (it
+        must know to help), but no verdict of its own reaches the learner.
         """
         if not setting.policy.free_chat:
             zh = setting.language.startswith("zh")
@@ -171,31 +222,37 @@ class Tutor:
         key = self._key(request.question, request.wrong_attempts, setting)
         system = render_prompt("tutor_practice", question=request.question.prompt,
                                hint=authored, language=LANGUAGE_INSTRUCTION[setting.language])
-        text, _rejected = self._guarded(system, key, setting, cancel, max_tokens=120,
-                                        user=message)
-        return TutorReply(text if text is not None else self._fallback(authored, key, level,
-                                                                        setting))
+        notes = practice_notes(message, request.question, setting.language)
+        guard = _Guard(request, key, setting.language, reveal_allowed=key is None)
+        text, rejected = self._guarded(f"{system}\n{notes}".strip(), guard, cancel,
+                                       max_tokens=120, user=message)
+        if text is None:
+            return TutorReply(self._fallback(authored, key, level, setting),
+                              regenerated=rejected > 0)
+        return TutorReply(text, regenerated=rejected > 0)
 
     def _key(self, question: Question, wrong_attempts: int, setting: Setting) -> AnswerKey | None:
         """The answer to hide, or None once the teacher's policy allows revealing it."""
         return None if setting.policy.may_reveal(wrong_attempts) else answer_key(question)
 
-    def _guarded(self, system: str, key: AnswerKey | None, setting: Setting,
-                 cancel: CancelToken | None, *, max_tokens: int,
-                 user: str = "Please help me.") -> tuple[str | None, int]:
-        """Generate (up to twice) until the text is safe and reveals nothing."""
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    def _guarded(self, system: str, guard: _Guard, cancel: CancelToken | None, *,
+                 max_tokens: int, user: str = "Please help me.") -> tuple[str | None, int]:
+        """Generate (up to twice) until the text is safe, reveals nothing, breaks no
+        practice rule and states no false arithmetic; the second try is told why."""
+        messages: list[Message] = [{"role": "system", "content": system},
+                                   {"role": "user", "content": user}]
         rejected = 0
         for attempt in range(2):
             params = replace(GenerationParams(max_tokens=max_tokens), seed=1234 + attempt)
             text = "".join(self._chat.stream_chat(messages, params, cancel)).strip()
             if cancel is not None and cancel.cancelled:
                 return None, rejected
-            reveal = find_reveal(text, key) if key else None
-            if text and reveal is None and self._safety.check(text).safe:
+            problem, note = guard.problem(text, self._safety)
+            if problem is None:
                 return text, rejected
             rejected += 1
-            log.info("tutor text rejected (%s)", reveal.kind if reveal else "empty or unsafe")
+            log.info("tutor text rejected (%s)", problem)
+            messages = _with_note(messages, note)
         return None, rejected
 
     def _fallback(self, authored: str, key: AnswerKey | None, level: int,
@@ -203,6 +260,76 @@ class Tutor:
         if key is None or find_reveal(authored, key) is None:
             return authored
         return generic_hint(level, setting.language)  # an imported hint that tells too much
+
+
+@dataclass(frozen=True)
+class _Guard:
+    """Everything a practice text must pass; the reason for a rejection, for the retry."""
+
+    request: HintRequest
+    key: AnswerKey | None
+    language: str
+    reveal_allowed: bool
+
+    def problem(self, text: str, safety: SafetyFilter) -> tuple[str | None, str]:
+        """(why ``text`` may not be shown, a line for the retry's prompt), or (None, "")."""
+        if not text or not safety.check(text).safe:
+            return "empty or unsafe", ""
+        wrong = false_claims(text)
+        if wrong:
+            return "false arithmetic claim", correction_prompt(wrong, self.language)
+        reveal = find_reveal(text, self.key) if self.key else None
+        if reveal is not None:
+            return f"reveal: {reveal.kind}", _RULES[_lang(self.language)]
+        question = self.request.question
+        shown = question.hints[:self.request.hints_shown]
+        broken = violation(text, question, shown)
+        if broken is not None and not (self.reveal_allowed and broken.rule == "number"):
+            return f"practice rule: {broken.rule}", _RULES[_lang(self.language)]
+        return None, ""
+
+
+_RULES = {
+    "en": ("Your last reply broke the rules. Do not say whether any answer is right or wrong, "
+           "do not name any option, and use only the numbers in the question. Ask one "
+           "question that helps the student take the next step."),
+    "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
+               "问一个能帮助学生走下一步的问题。",
+}
+
+
+def _lang(language: str) -> str:
+    return "zh-Hans" if language.startswith("zh") else "en"
+
+
+def _with_note(messages: list[Message], note: str) -> list[Message]:
+    """``messages`` with ``note`` added to the system prompt (for a retry)."""
+    if not note:
+        return messages
+    first, *rest = messages
+    if first["role"] != "system":
+        return [{"role": "system", "content": note}, *messages]
+    return [{"role": "system", "content": f"{first['content']}\n{note}"}, *rest]
+
+
+def practice_notes(message: str, question: Question, language: str) -> str:
+    """What the model must know about the learner's message: whether the answer they
+    suggest is the answer (checked against the key) and whether their claims hold."""
+    notes = [verdict_note(message, language=language)]
+    right = candidate_answers(message, question)
+    if right is not None:
+        zh = language.startswith("zh")
+        if zh:
+            notes.append("学生提出的答案是对的。不要告诉他对不对，请他点“检查答案”。" if right else
+                         "学生提出的答案是错的。不要告诉他对不对，也不要说正确答案；问一个"
+                         "问题，帮他找到自己哪一步出了错。")
+        else:
+            notes.append("The student's suggested answer is right. Do not say so; ask them to "
+                         "press Check my answer." if right else
+                         "The student's suggested answer is wrong. Do not say so and do not "
+                         "give the answer; ask one question that points at the step where "
+                         "they went wrong.")
+    return " ".join(n for n in notes if n)
 
 
 def _interest(learner_note: str) -> str:
