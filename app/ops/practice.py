@@ -32,6 +32,7 @@ from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel
 from app.core.learner.progress import ProgressData
 from app.core.learner.reviews import Reviews
+from app.core.learner.text_grading import load_calibration
 from app.core.tutor.feedback import Feedback, wrong_answer_feedback
 from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_level
 from app.core.tutor.service import Setting, TutorReply
@@ -130,8 +131,10 @@ def check_answer(*, parent: QObject, ctx: AppContext, attempt: Attempt,
         return
 
     def grade_text() -> None:
+        # The grader's thresholds are fitted per embedding model (grading_eval --calibrate).
+        calibration = load_calibration(ctx.models.status("embed").spec.id)
         grade = grade_answer(attempt.question, attempt.answer, language=language,
-                             embedder=ctx.models.embed())
+                             embedder=ctx.models.embed(), calibration=calibration)
         record(grade)  # queue the db work straight from the inference lane
 
     ctx.runner.submit("inference", grade_text, parent=parent, on_error=on_error)

@@ -21,7 +21,7 @@ Runs on the inference lane (plain Python, no Qt).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.content.index import Embedder, RetrievalIndex
@@ -34,7 +34,7 @@ from app.core.tutor.claims import (
     verdict_note,
     with_removed_note,
 )
-from app.core.tutor.conversation import ChatModel, Conversation
+from app.core.tutor.conversation import ChatModel, Conversation, Turn
 from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground, passages_block
 from app.core.tutor.hints import (
     LEVEL_NAMES,
@@ -148,32 +148,38 @@ class Tutor:
             conversation.forget_last()
             return TutorReply(safe_message(setting.language), grounding=grounding,
                               flagged=flagged.verdict.reason)
-        answer = "".join(shown).strip()
+        answer, note = "".join(shown).strip(), False
         if wrong and not (cancel is not None and cancel.cancelled):
-            answer = self._corrected(messages, wrong, answer, params, setting, cancel)
-            conversation.replace_last_reply(answer)
-        return self._finish(answer, grounding, tuple(wrong))
+            answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
+            conversation.replace_last_reply(with_removed_note(answer, setting.language)
+                                            if note else answer)
+        return self._finish(answer, grounding, tuple(wrong), note=note,
+                            language=setting.language)
 
     def _corrected(self, messages: list[Message], wrong: list[Claim], kept: str,
                    params: GenerationParams, setting: Setting,
-                   cancel: CancelToken | None) -> str:
+                   cancel: CancelToken | None) -> tuple[str, bool]:
         """A reply whose first version had a false claim: regenerated once with the
         correction in the prompt; if that is wrong or unsafe too, the first version
-        without its false sentences, and a note that a step was removed."""
+        without its false sentences (and True: the learner is told a step was removed)."""
         log.info("tutor reply had %d false arithmetic claim(s); regenerating", len(wrong))
         retry = _with_note(messages, correction_prompt(wrong, setting.language))
         text = "".join(self._chat.stream_chat(retry, replace(params, seed=params.seed + 1),
                                               cancel)).strip()
         if text and not false_claims(text) and self._safety.check(text).safe:
-            return text
-        return with_removed_note(kept, setting.language)
+            return text, False
+        return kept, True
 
-    def _finish(self, answer: str, grounding: Grounding | None,
-                wrong: tuple[Claim, ...]) -> TutorReply:
+    def _finish(self, answer: str, grounding: Grounding | None, wrong: tuple[Claim, ...], *,
+                note: bool, language: str) -> TutorReply:
+        """Cite the answer; the note that a step was removed comes after (it cites nothing)."""
+        def noted(text: str) -> str:
+            return with_removed_note(text, language) if note else text
+
         if grounding is None:
-            return TutorReply(answer, false_claims=wrong, regenerated=bool(wrong))
+            return TutorReply(noted(answer), false_claims=wrong, regenerated=bool(wrong))
         cited = cite(answer, grounding, self._embedder)
-        return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True,
+        return TutorReply(noted(cited.text), cited=cited, grounding=grounding, grounded=True,
                           false_claims=wrong, regenerated=bool(wrong))
 
     def _system_prompt(self, grounding: Grounding | None, setting: Setting, *,
@@ -207,12 +213,14 @@ class Tutor:
         return Hint(text, level, "model", rejected)
 
     def practice_reply(self, message: str, request: HintRequest, setting: Setting, *,
-                       cancel: CancelToken | None = None) -> TutorReply:
+                       cancel: CancelToken | None = None,
+                       history: Sequence[Turn] = ()) -> TutorReply:
         """A reply to the learner's message while practising; never gives the answer.
 
         With free chat off (the teacher's policy) the reply says so: hints still work.
         The model is told whether the learner's stated answer and claims are right (it
-        must know to help), but no verdict of its own reaches the learner.
+        must know to help), but no verdict of its own reaches the learner. ``history``:
+        the earlier turns about this question, oldest first.
         """
         if not setting.policy.free_chat:
             zh = setting.language.startswith("zh")
@@ -225,7 +233,7 @@ class Tutor:
         notes = practice_notes(message, request.question, setting.language)
         guard = _Guard(request, key, setting.language, reveal_allowed=key is None)
         text, rejected = self._guarded(f"{system}\n{notes}".strip(), guard, cancel,
-                                       max_tokens=120, user=message)
+                                       max_tokens=120, user=message, history=history)
         if text is None:
             return TutorReply(self._fallback(authored, key, level, setting),
                               regenerated=rejected > 0)
@@ -236,11 +244,13 @@ class Tutor:
         return None if setting.policy.may_reveal(wrong_attempts) else answer_key(question)
 
     def _guarded(self, system: str, guard: _Guard, cancel: CancelToken | None, *,
-                 max_tokens: int, user: str = "Please help me.") -> tuple[str | None, int]:
+                 max_tokens: int, user: str = "Please help me.",
+                 history: Sequence[Turn] = ()) -> tuple[str | None, int]:
         """Generate (up to twice) until the text is safe, reveals nothing, breaks no
         practice rule and states no false arithmetic; the second try is told why."""
-        messages: list[Message] = [{"role": "system", "content": system},
-                                   {"role": "user", "content": user}]
+        messages: list[Message] = [{"role": "system", "content": system}]
+        messages += [{"role": t.role, "content": t.text} for t in history]
+        messages.append({"role": "user", "content": user})
         rejected = 0
         for attempt in range(2):
             params = replace(GenerationParams(max_tokens=max_tokens), seed=1234 + attempt)
