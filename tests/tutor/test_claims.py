@@ -45,6 +45,10 @@ from app.core.tutor.grounding import contradicts
     ("3/4比1/2大。", True),
     ("1/4比1/2大。", False),
     ("百分之五十等于0.5。", True),
+    ("1/5 + 2 = (3+4)/6", False),
+    ("2 × (1/2 + 1/4) = 3/2", True),
+    ("(1/2 + 1/4) × 2 = 1", False),
+    ("(so 3/4 = 6/8)", True),
 ])
 def test_claims_are_judged_exactly(sentence: str, holds: bool) -> None:
     found = claims_in(sentence)

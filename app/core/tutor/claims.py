@@ -171,46 +171,95 @@ def _number_value(match: re.Match[str]) -> tuple[Fraction, bool] | None:
 
 # ---------------------------------------------------------------- expressions
 
-def _evaluate(values: list[Fraction], operators: list[str]) -> Fraction | None:
-    """Left to right, × and ÷ before + and −; None for a division by zero."""
-    terms: list[Fraction] = [values[0]]
-    signs: list[str] = []
-    for op, value in zip(operators, values[1:], strict=True):
-        if op in "*/":
-            if op == "/" and value == 0:
+Token = Fraction | str  # a number, an operator, "(" or ")"
+
+
+def _evaluate(tokens: list[Token]) -> Fraction | None:
+    """Brackets first, then × and ÷, then + and −; None for a division by zero."""
+    position = 0
+
+    def factor() -> Fraction | None:
+        nonlocal position
+        token = tokens[position]
+        position += 1
+        if token == "(":
+            value = expression()
+            position += 1  # the ")"
+            return value
+        return token if isinstance(token, Fraction) else None
+
+    def term() -> Fraction | None:
+        nonlocal position
+        value = factor()
+        while value is not None and position < len(tokens) and tokens[position] in ("*", "/"):
+            op = tokens[position]
+            position += 1
+            right = factor()
+            if right is None or (op == "/" and right == 0):
                 return None
-            terms[-1] = terms[-1] * value if op == "*" else terms[-1] / value
-        else:
-            signs.append(op)
-            terms.append(value)
-    total = terms[0]
-    for sign, term in zip(signs, terms[1:], strict=True):
-        total = total + term if sign == "+" else total - term
-    return total
+            value = value * right if op == "*" else value / right
+        return value
+
+    def expression() -> Fraction | None:
+        nonlocal position
+        value = term()
+        while value is not None and position < len(tokens) and tokens[position] in ("+", "-"):
+            op = tokens[position]
+            position += 1
+            right = term()
+            if right is None:
+                return None
+            value = value + right if op == "+" else value - right
+        return value
+
+    try:
+        return expression()
+    except IndexError:
+        return None
+
+
+_GAP = re.compile(r"(?P<close>(?:\s*\))*)(?P<op>" + _OPERATOR.pattern + r")(?P<open>(?:\(\s*)*)")
+_OPENS = re.compile(r"(?:\(\s*)+$")
+_CLOSES = re.compile(r"(?:\s*\))+")
 
 
 def expressions(text: str) -> list[Expr]:
-    """Every calculation in already-normalised ``text``, in order."""
+    """Every calculation in already-normalised ``text``, in order; brackets count when
+    they balance ("(3+4)/6"), and are prose otherwise ("(so 3/4 = 6/8)")."""
     numbers = [(m, v) for m in _NUMBER.finditer(text) if (v := _number_value(m)) is not None]
     found: list[Expr] = []
     i = 0
     while i < len(numbers):
         match, (value, integer) = numbers[i]
-        values, operators, end = [value], [], match.end()
-        j = i + 1
+        opens = _OPENS.search(text[:match.start()])
+        depth = opens.group().count("(") if opens else 0
+        tokens: list[Token] = ["("] * depth + [value]
+        start, end, j = match.start() - (len(opens.group()) if opens else 0), match.end(), i + 1
         while j < len(numbers):
-            gap = text[end:numbers[j][0].start()]
-            op = _OPERATOR.fullmatch(gap)
-            if op is None or (op[1].strip() in _OF and integer and numbers[j][1][1]):
+            gap = _GAP.fullmatch(text[end:numbers[j][0].start()])
+            if gap is None or (gap["op"].strip() in _OF and integer and numbers[j][1][1]):
                 break
-            operators.append(_OPERATORS[op[1].strip()])
-            values.append(numbers[j][1][0])
+            closes, opened = gap["close"].count(")"), gap["open"].count("(")
+            if closes > depth:
+                break
+            depth += opened - closes
+            tokens += [")"] * closes + [_OPERATORS[gap["op"].strip()]] + ["("] * opened
+            tokens.append(numbers[j][1][0])
             end = numbers[j][0].end()
             j += 1
-        total = _evaluate(values, operators)
+        closing = _CLOSES.match(text[end:])
+        if closing and depth:
+            used = min(depth, closing.group().count(")"))
+            tokens += [")"] * used
+            depth -= used
+            end += len(closing.group()) if not depth else 0
+        if depth:  # unbalanced: the leading brackets are prose ("(so 3/4 = 6/8)")
+            start = match.start()
+        total = _evaluate(tokens)
+        compound = any(isinstance(t, str) and t not in "()" for t in tokens)
         if total is not None:
-            found.append(Expr(text[match.start():end], total, match.start(), end,
-                              bool(operators), integer and not operators))
+            found.append(Expr(text[start:end].strip(), total, start, end, compound,
+                              integer and len(tokens) == 1))
         i = j
     return found
 
