@@ -7,7 +7,8 @@
   (``"absorb|capture"``). An item matches a word with the same stem ("absorbs",
   "absorbed"), unless a negation ("not", "never", "n't", …) comes just before it.
 - Reference words: without keywords, the content words of the best-matching reference
-  answer stand in for a rubric (their share found in the answer, by stem).
+  answer stand in for a rubric (their share found in the answer, by stem); not for
+  Chinese, which has no spaces to find words by (meaning alone there).
 - Score: 0.4 x meaning + 0.6 x share of rubric items matched when the question has
   keywords; otherwise (1 - w) x meaning + w x reference words, w = ``rubric_weight``.
 
@@ -25,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -175,6 +176,8 @@ def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[st
     if keywords:
         meaning = float(np.clip((sim - c.sim_floor) / (c.sim_full - c.sim_floor), 0.0, 1.0))
         score = (1 - KEYWORD_WEIGHT) * meaning + KEYWORD_WEIGHT * len(matched) / len(keywords)
+    elif any(_CJK.search(r) for r in references):  # no spaces: no words to count
+        score = score_parts(sim, 0.0, replace(c, rubric_weight=0.0))
     else:
         score = score_parts(sim, reference_coverage(answer, references), c)
     verdict = (Verdict.CORRECT if score >= c.correct_at else
