@@ -201,7 +201,9 @@ class Tutor:
         request_text = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
                                      language=LANGUAGE_INSTRUCTION[setting.language],
                                      hint=authored)
-        guard = _Guard(request, key, setting.language, reveal_allowed=key is None)
+        # The hint being reworded is shown now: its numbers may be in the rewording.
+        guard = _Guard(request, key, setting.language, reveal_allowed=key is None,
+                       showing=authored)
         text, rejected = self._guarded(render_prompt("tutor_system"), guard, cancel,
                                        max_tokens=80, user=request_text)
         if text is not None and not faithful_rewording(text, authored, self._embedder):
@@ -280,6 +282,7 @@ class _Guard:
     key: AnswerKey | None
     language: str
     reveal_allowed: bool
+    showing: str = ""  # an authored hint shown with this text (a rewording's source)
 
     def problem(self, text: str, safety: SafetyFilter) -> tuple[str | None, str]:
         """(why ``text`` may not be shown, a line for the retry's prompt), or (None, "")."""
@@ -292,7 +295,7 @@ class _Guard:
         if reveal is not None:
             return f"reveal: {reveal.kind}", _RULES[_lang(self.language)]
         question = self.request.question
-        shown = question.hints[:self.request.hints_shown]
+        shown = (*question.hints[:self.request.hints_shown], self.showing)
         broken = violation(text, question, shown)
         if broken is not None and not (self.reveal_allowed and broken.rule == "number"):
             return f"practice rule: {broken.rule}", _RULES[_lang(self.language)]
