@@ -49,6 +49,9 @@ from app.core.tutor.grounding import contradicts
     ("2 × (1/2 + 1/4) = 3/2", True),
     ("(1/2 + 1/4) × 2 = 1", False),
     ("(so 3/4 = 6/8)", True),
+    ("1/2 is indeed the same as 3/4 [1].", False),
+    ("2/4 is actually not equal to 1/2.", False),
+    ("1/2确实等于3/4。", False),
 ])
 def test_claims_are_judged_exactly(sentence: str, holds: bool) -> None:
     found = claims_in(sentence)

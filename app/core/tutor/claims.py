@@ -307,14 +307,23 @@ _THAN_AFTER = [(re.compile(r"\s*(?:还|更|要)?(?:大|多)"), ">"),
                (re.compile(r"\s*(?:还|更|要)?(?:小|少)"), "<")]
 
 
+# Words that colour a relation without changing it: "1/2 is indeed the same as 3/4",
+# "1/2确实等于2/4". They are taken out of the gap before the relation is read.
+_FILLERS = re.compile(r"\b(?:indeed|also|actually|really|exactly|just|still|definitely|"
+                      r"clearly|certainly|surely|truly|always|basically|simply|obviously|"
+                      r"in fact|of course)\b|确实|其实|真的|也|都|正好|恰好|显然|当然")
+
+
 def _between(gap: str) -> tuple[str, bool, bool] | None:
+    plain = re.sub(r"\s+", " ", _FILLERS.sub(" ", gap))
     for pattern, relation, negated, weak in _BETWEEN:
-        if pattern.fullmatch(gap):
+        if pattern.fullmatch(gap) or pattern.fullmatch(plain):
             return relation, negated, weak
     return None
 
 
 def _pair(gap: str, after: str) -> tuple[str, bool] | None:
+    after = re.sub(r"[ \t]+", " ", _FILLERS.sub(" ", after))
     if _PAIR_JOIN.fullmatch(gap):
         for pattern, relation, negated in _PAIR_AFTER:
             if pattern.match(after):
