@@ -66,8 +66,7 @@ AFFIRMATION = re.compile(
     r"^\W*exactly|^\W*yes\b|yes,|perfect|you got it|spot on)|对了|没错|正确|答对|说得对|是的|很好")
 POINTS_AT_MISTAKE = re.compile(
     r"\b(check|look again|mistake|error|re-?read|compare|are you sure|double-check|"
-    r"which step|what happens|try again|think again|again|how did you|how many|what is|"
-    r"what exactly)\b|"
+    r"which step|what happens|try again|think again|how did you|how many|what is)\b|"
     r"检查|再想|再看|哪一步|错在|怎么得到|想一想|比较")
 
 
