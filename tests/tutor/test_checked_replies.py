@@ -92,3 +92,13 @@ def test_the_model_is_told_whether_the_suggested_answer_is_right(
         "is it 1/4? yes or no", HintRequest(question, 0.5, 0, 0), Setting(fractions_index))
     assert reply.text == "What do the denominators tell you?"
     assert "suggested answer is wrong" in system_prompt(chat, 0)
+
+
+def test_a_claim_spread_over_lines_is_caught_too(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    wrong = "To add fractions, add the numerators.\n1/5 + 2/5\n= 3/10\nKeep the denominator."
+    chat = ScriptedChat(wrong, wrong)
+    reply = tutor(chat, embed_engine).answer("How do I add 1/5 + 2/5?", Setting(fractions_index),
+                                            Conversation(), emit=lambda _s: None)
+    assert len(chat.prompts) == 2 and not false_claims(reply.text)
+    assert REMOVED_NOTE["en"] in reply.text

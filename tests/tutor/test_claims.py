@@ -52,6 +52,7 @@ from app.core.tutor.grounding import contradicts
     ("1/2 is indeed the same as 3/4 [1].", False),
     ("2/4 is actually not equal to 1/2.", False),
     ("1/2确实等于3/4。", False),
+    ("1/3 and 1/4 are both equal to each other.", False),
 ])
 def test_claims_are_judged_exactly(sentence: str, holds: bool) -> None:
     found = claims_in(sentence)
@@ -85,6 +86,8 @@ def test_false_sentences_are_dropped_with_a_note() -> None:
     text, wrong = drop_false("Add the tops. 3/4 + 1/8 = 4/12. Then simplify.")
     assert text == f"Add the tops. Then simplify. {REMOVED_NOTE['en']}"
     assert len(wrong) == 1
+    spanning, wrong = drop_false("Look:\n10 × (6 + 3)/4\n= 7\nDone.")
+    assert "= 7" not in spanning and "Done." in spanning and wrong
     zh, _ = drop_false("先通分。1/2加1/4等于2/6。", "zh-Hans")
     assert zh == "先通分。" + REMOVED_NOTE["zh-Hans"]
     assert drop_false("3/4 = 6/8.")[0] == "3/4 = 6/8."

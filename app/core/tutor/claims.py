@@ -309,7 +309,7 @@ _THAN_AFTER = [(re.compile(r"\s*(?:还|更|要)?(?:大|多)"), ">"),
 
 # Words that colour a relation without changing it: "1/2 is indeed the same as 3/4",
 # "1/2确实等于2/4". They are taken out of the gap before the relation is read.
-_FILLERS = re.compile(r"\b(?:indeed|also|actually|really|exactly|just|still|definitely|"
+_FILLERS = re.compile(r"\b(?:indeed|also|both|actually|really|exactly|just|still|definitely|"
                       r"clearly|certainly|surely|truly|always|basically|simply|obviously|"
                       r"in fact|of course)\b|确实|其实|真的|也|都|正好|恰好|显然|当然")
 
@@ -444,9 +444,31 @@ def drop_false(text: str, language: str = "en") -> tuple[str, list[Claim]]:
             wrong += bad
         else:
             kept.append(sentence)
+    kept, spanning = _drop_spanning(kept)
+    wrong += spanning
     if not wrong:
         return text, []
     return with_removed_note("".join(kept), language), wrong
+
+
+def _drop_spanning(parts: list[str]) -> tuple[list[str], list[Claim]]:
+    """Drop neighbouring sentences or lines that state a false claim only together
+    ("10 × (6 + 3)/4" on one line, "= 7" on the next)."""
+    wrong: list[Claim] = []
+    changed = True
+    while changed:
+        changed = False
+        for size in (2, 3):
+            for i in range(len(parts) - size + 1):
+                bad = false_claims("".join(parts[i:i + size]))
+                if bad:
+                    wrong += bad
+                    del parts[i:i + size]
+                    changed = True
+                    break
+            if changed:
+                break
+    return parts, wrong
 
 
 def with_removed_note(body: str, language: str = "en") -> str:

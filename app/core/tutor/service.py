@@ -28,8 +28,10 @@ from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
 from app.core.tutor.claims import (
+    REMOVED_NOTE,
     Claim,
     correction_prompt,
+    drop_false,
     false_claims,
     verdict_note,
     with_removed_note,
@@ -149,6 +151,8 @@ class Tutor:
             return TutorReply(safe_message(setting.language), grounding=grounding,
                               flagged=flagged.verdict.reason)
         answer, note = "".join(shown).strip(), False
+        if not wrong:  # a claim across lines: each line alone passed as it streamed
+            wrong = false_claims(answer)
         if wrong and not (cancel is not None and cancel.cancelled):
             answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
             conversation.replace_last_reply(with_removed_note(answer, setting.language)
@@ -168,7 +172,7 @@ class Tutor:
                                               cancel)).strip()
         if text and not false_claims(text) and self._safety.check(text).safe:
             return text, False
-        return kept, True
+        return _without_false(kept), True
 
     def _finish(self, answer: str, grounding: Grounding | None, wrong: tuple[Claim, ...], *,
                 note: bool, language: str) -> TutorReply:
@@ -309,6 +313,12 @@ _RULES = {
     "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
                "问一个能帮助学生走下一步的问题。",
 }
+
+
+def _without_false(text: str) -> str:
+    """``text`` without the sentences or lines that make up a false claim (no note)."""
+    cleaned, wrong = drop_false(text)
+    return cleaned.removesuffix(REMOVED_NOTE["en"]).strip() if wrong else text
 
 
 def _lang(language: str) -> str:
