@@ -24,14 +24,19 @@ log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
 
 
-class AIPolicySettings(BaseModel):
-    """The teacher's AI policy as stored; see :class:`app.core.tutor.policy.AIPolicy`."""
+_POLICY = AIPolicy()  # the defaults live in one place: the policy type itself
 
-    free_chat: bool = True
-    reveal_after_attempts: int | None = Field(default=3, ge=1, le=20)
-    limit_to_pack: bool = True
-    max_answer_tokens: int = Field(default=200, ge=40, le=800)
-    answer_language: Literal["auto", "en", "zh-Hans"] = "auto"
+
+class AIPolicySettings(BaseModel):
+    """The teacher's AI policy as stored; see :class:`app.core.tutor.policy.AIPolicy`
+    (which holds the defaults)."""
+
+    free_chat: bool = _POLICY.free_chat
+    reveal_after_attempts: int | None = Field(default=_POLICY.reveal_after_attempts, ge=1,
+                                              le=20)
+    limit_to_pack: bool = _POLICY.limit_to_pack
+    max_answer_tokens: int = Field(default=_POLICY.max_answer_tokens, ge=40, le=800)
+    answer_language: Literal["auto", "en", "zh-Hans"] = _POLICY.answer_language
 
     def to_policy(self) -> AIPolicy:
         return AIPolicy(**self.model_dump())

@@ -11,6 +11,12 @@
   that lesson's passages, vs. the other subject's passages and everyday sentences.
 - ``relevance``: best-passage similarity of lesson questions vs off-topic questions (the
   evidence behind ``grounding.RELEVANCE_THRESHOLD``).
+- ``checks``: the figures of ``python -m app.core.tutor.evaluate`` on ``assets/eval/``
+  (``answer_accuracy``, ``false_claims_shown``, ``refusal_rate`` per pack and language;
+  ``reveal_rate``, ``false_affirmation_rate`` per language), at most
+  ``CHECK_ITEMS_PER_GROUP`` items of each pack or language so the run stays bounded, and
+  ``grading_accuracy`` (SemEval-2013 2-way, ``python -m app.core.learner.grading_eval``)
+  and ``misconception_accuracy`` (MaE) when ``../shared/data/tutor`` is there.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from app.core.content.loader import load_pack
 from app.core.content.model import Pack, Question, QuestionType
 from app.core.content.numeric import parse_number
 from app.core.content.passages import pack_passages
+from app.core.learner import grading_eval
+from app.core.learner.text_grading import load_calibration
+from app.core.tutor import evaluate, misconception_eval
 from app.core.tutor.conversation import Conversation
 from app.core.tutor.grounding import ground, overlap, split_sentences, supports
 from app.core.tutor.hints import HintRequest
@@ -60,6 +69,49 @@ EVERYDAY = ("My cat likes to sleep in the sun all afternoon.", "The football mat
 EVERYDAY_ZH = ("我的猫喜欢在阳光下睡觉。", "法国的首都是巴黎。", "这场足球比赛两比二结束。",
                "周末会下雨。", "我们星期六去了海边。", "巧克力蛋糕是我最喜欢的甜点。",
                "请明天带上你的图书馆的书。", "我不知道。", "这是一个好问题！", "错误。")
+
+
+CHECK_ITEMS_PER_GROUP = 20
+EVAL_DIR = Path(__file__).resolve().parents[1] / "assets" / "eval"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tutor"
+
+
+def _bounded(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """At most CHECK_ITEMS_PER_GROUP items per value of ``key``, spread over the file."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(str(item.get(key, "")), []).append(item)
+    return [i for group in groups.values()
+            for i in group[::max(1, len(group) // CHECK_ITEMS_PER_GROUP)][
+                :CHECK_ITEMS_PER_GROUP]]
+
+
+def _checks() -> dict[str, Any]:
+    """The tutor's checks on the evaluation files, through the app's own pipeline."""
+    pipeline = evaluate.Pipeline.load()
+    try:
+        answers = evaluate.answers_summary(list(evaluate.run_answers(
+            _bounded(evaluate.load_items("answers", EVAL_DIR / "answers.jsonl"), "pack"),
+            pipeline)))
+        reveal = evaluate.reveal_summary(list(evaluate.run_reveal(
+            _bounded(evaluate.load_items("reveal", EVAL_DIR / "reveal.jsonl"), "language"),
+            pipeline)))
+    finally:
+        pipeline.close()
+    figures: dict[str, Any] = {"answers": answers, "reveal": reveal}
+    semeval = SHARED_DATA / "semeval2013_train"
+    if semeval.is_dir():
+        graded = grading_eval.load(semeval, "2way")
+        model_id, embedder = grading_eval.default_embedder()
+        predicted = grading_eval.predict(grading_eval.features(graded, embedder),
+                                         load_calibration(model_id), "2way")
+        figures["grading"] = grading_eval.figures(grading_eval.gold(graded, "2way"),
+                                                  predicted, "2way")
+    mae = SHARED_DATA / "mae_misconceptions" / "data" / "data.json"
+    if mae.is_file():
+        figures["misconceptions"] = misconception_eval.summary(
+            list(misconception_eval.run(mae)))
+    return figures
 
 
 def _engines() -> tuple[ChatEngine, EmbedEngine, str]:
@@ -175,6 +227,7 @@ def tutor_eval() -> Figure:
                               "citation_calibration": _citation_calibration(
                                   pack, load_pack(builtin_dir() / OTHER_SUBJECT[name]), embed)}
     chat.close()
+    checks = _checks()
     compliance = statistics.mean(p["socratic"]["compliance"] for p in per_pack.values())
     return Figure(
         name="tutor_eval", value=compliance, unit="socratic_compliance", goal=">= 0.98",
@@ -183,4 +236,10 @@ def tutor_eval() -> Figure:
                     p["grounded"]["citation_rate"] for p in per_pack.values()),
                 "answer_relevance": statistics.mean(
                     p["grounded"]["answer_relevance"] for p in per_pack.values()),
-                "per_pack": per_pack})
+                "answer_accuracy": checks["answers"]["value"],
+                "false_claims_shown": checks["answers"]["false_claims_shown"],
+                "reveal_rate": checks["reveal"]["value"],
+                "false_affirmation_rate": checks["reveal"]["false_affirmation_rate"],
+                "grading_accuracy": checks.get("grading", {}).get("value"),
+                "misconception_accuracy": checks.get("misconceptions", {}).get("value"),
+                "checks": checks, "per_pack": per_pack})

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.core.models import ChatLoader, ModelHost
 from app.core.tutor import Conversation
+from app.core.tutor.policy import AIPolicy
 from app.ops.tasks import TaskRunner
 from app.paths import AppPaths
 from app.settings import Settings, load_settings, save_settings
@@ -86,6 +87,12 @@ class AppContext:
         from app.core.tutor.session import TutorSession
 
         return TutorSession(self.paths.cache)
+
+    def policy(self) -> AIPolicy:
+        """The teacher's AI policy as it is now. Every path that grades, gives feedback,
+        hints or chats reads it here when it starts, so a change on the teacher's page
+        applies to the very next action."""
+        return self.settings.ai_policy.to_policy()
 
     def save_settings(self) -> None:
         """Save; while teacher mode is unlocked the teacher's part is signed again.

@@ -37,9 +37,9 @@ from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel
 from app.core.learner.progress import ProgressData
 from app.core.learner.reviews import Reviews
+from app.core.learner.text_grading import load_calibration
 from app.core.tutor.feedback import Feedback, wrong_answer_feedback
 from app.core.tutor.hints import LEVEL_NAMES, HintRequest, authored_hint, hint_level
-from app.core.tutor.policy import AIPolicy
 from app.core.tutor.service import Setting, TutorReply
 from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
@@ -116,7 +116,7 @@ def _record(ctx: AppContext, attempt: Attempt, grade: Grade) -> Checked:
         now=datetime.now(timezone.utc), model=_model(), reviews=Reviews())
     feedback = None
     if recorded.counted and not grade.correct:
-        policy = AIPolicy()
+        policy = ctx.policy()  # the teacher's, read now: never a copy of the defaults
         feedback = wrong_answer_feedback(
             question, text, may_reveal=policy.may_reveal(attempt.wrong_attempts + 1),
             language=language)
@@ -137,8 +137,10 @@ def check_answer(*, parent: QObject, ctx: AppContext, attempt: Attempt,
         return
 
     def grade_text() -> None:
+        # The grader's thresholds are fitted per embedding model (grading_eval --calibrate).
+        calibration = load_calibration(ctx.models.status("embed").spec.id)
         grade = grade_answer(attempt.question, attempt.answer, language=language,
-                             embedder=ctx.models.embed())
+                             embedder=ctx.models.embed(), calibration=calibration)
         record(grade)  # queue the db work straight from the inference lane
 
     ctx.runner.submit("inference", grade_text, parent=parent, on_error=on_error)
@@ -207,7 +209,7 @@ def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, m
 
 
 def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToken) -> Setting:
-    return ctx.tutor.setting(pack, ctx.models, ctx.settings.ai_policy.to_policy(),
+    return ctx.tutor.setting(pack, ctx.models, ctx.policy(),
                              cancel=cancel, open_lesson=question.lesson)
 
 

@@ -38,7 +38,7 @@ def ask(*, parent: QObject, ctx: AppContext, question: str,
     cancel = CancelToken()
     pack = pack or ctx.subject
     history = conversation if conversation is not None else ctx.conversation
-    policy = ctx.settings.ai_policy.to_policy()
+    policy = ctx.policy()
 
     def emit(update: Streamed) -> None:
         ctx.runner.post(lambda: on_text(update), parent=parent)

@@ -91,7 +91,7 @@ def test_a_rewording_that_changes_a_number_is_replaced(
 def test_after_the_allowed_attempts_the_answer_may_be_given(
         fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     question = _numeric_question(fractions)
-    chat = ScriptedChat(f"Well done for trying: it is {question.answer}.")
+    chat = ScriptedChat(f"Look again: it is {question.answer}.")
     setting = Setting(fractions_index, policy=AIPolicy(reveal_after_attempts=2))
     reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).practice_reply(
         "Tell me", HintRequest(question, 0.5, 2, 0), setting)

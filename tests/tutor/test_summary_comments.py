@@ -24,11 +24,12 @@ def test_bullets_are_parsed_in_any_common_style() -> None:
 def test_short_and_unsafe_model_output_is_completed_from_the_lesson(
         tmp_path: Path, fractions: Pack, embed_engine: EmbedEngine) -> None:
     lesson = fractions.lessons[0]
-    chat = ScriptedChat("- A fraction is part of a whole.\n- You are stupid and worthless.")
+    chat = ScriptedChat("- A fraction is part of a whole.\n- You are stupid and worthless.\n"
+                        "- 1/2 + 1/4 = 2/6.")
     bullets = summarise(fractions, lesson, chat=chat, safety=SafetyFilter(embed_engine),
                         model_sha256="abc", cache_dir=tmp_path)
     assert len(bullets) == 5 and bullets[0] == "A fraction is part of a whole."
-    assert not any("stupid" in b for b in bullets)
+    assert not any("stupid" in b or "2/6" in b for b in bullets)
     again = summarise(fractions, lesson, chat=ScriptedChat("- other"),
                       safety=SafetyFilter(embed_engine), model_sha256="abc", cache_dir=tmp_path)
     assert again == bullets  # from the cache

@@ -22,7 +22,7 @@ from app.core.learner.grading import (
     grade_numeric,
     grade_true_false,
 )
-from app.core.learner.text_grading import Embedder, grade_short_text
+from app.core.learner.text_grading import DEFAULT, Calibration, Embedder, grade_short_text
 
 Answer = int | Set[int] | bool | str | None
 
@@ -37,7 +37,8 @@ def correct_indices(question: Question) -> list[int]:
 
 
 def grade_answer(question: Question, answer: Answer, *, language: str = "en",
-                 embedder: Embedder | None = None) -> Grade:
+                 embedder: Embedder | None = None,
+                 calibration: Calibration = DEFAULT) -> Grade:
     """Grade ``answer`` to ``question``; an answer of the wrong shape is UNREADABLE.
 
     Raises:
@@ -61,7 +62,7 @@ def grade_answer(question: Question, answer: Answer, *, language: str = "en",
     if embedder is None:
         raise ValueError("short-text questions are graded with the embedding model")
     return grade_short_text(embedder, text, references=question.answers,
-                            keywords=question.keywords)
+                            keywords=question.keywords, calibration=calibration)
 
 
 def answer_text(question: Question, answer: Answer) -> str:

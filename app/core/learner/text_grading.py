@@ -6,30 +6,66 @@
 - Rubric: each keyword item is a word or phrase, alternatives separated by ``|``
   (``"absorb|capture"``). An item matches a word with the same stem ("absorbs",
   "absorbed"), unless a negation ("not", "never", "n't", …) comes just before it.
+- Reference words: without keywords, the content words of the best-matching reference
+  answer stand in for a rubric (their share found in the answer, by stem); not for
+  Chinese, which has no spaces to find words by (meaning alone there).
 - Score: 0.4 x meaning + 0.6 x share of rubric items matched when the question has
-  keywords; meaning alone otherwise.
+  keywords; otherwise (1 - w) x meaning + w x reference words, w = ``rubric_weight``.
 
-Calibrated on all-MiniLM-L6-v2 (the default embed model); a different model may need
-other thresholds. The embedding call is slow-ish (milliseconds): run it on the
-inference lane, never on the GUI thread.
+The cosine range, the thresholds and ``rubric_weight`` depend on the embedding model, so
+they are a :class:`Calibration` per model id in ``assets/grading/calibration.json``,
+fitted on graded student answers (SemEval-2013 Task 7) by
+``python -m app.core.learner.grading_eval DIR --labels 2way --calibrate``; a model
+without an entry gets :data:`DEFAULT`. The embedding call is slow-ish (milliseconds): run
+it on the inference lane, never on the GUI thread.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from app.core.content.tokenize import STOPWORDS
 from app.core.learner.grading import Grade, Verdict
+from inference.resources import assets_dir
 
-SIM_FLOOR = 0.35
-SIM_FULL = 0.70
-CORRECT_AT = 0.65
-PARTIAL_AT = 0.35
+
+@dataclass(frozen=True)
+class Calibration:
+    """How one embedding model's cosines map to a grade (see the module docstring)."""
+
+    sim_floor: float = 0.35  # unrelated
+    sim_full: float = 0.70  # a paraphrase
+    correct_at: float = 0.65
+    partial_at: float = 0.35
+    rubric_weight: float = 0.0  # weight of the reference answer's words (no keywords)
+
+
+DEFAULT = Calibration()  # hand-set on all-MiniLM-L6-v2 before the SemEval calibration
+
+
+def calibration_file() -> Path:
+    return assets_dir() / "grading" / "calibration.json"
+
+
+def load_calibration(model_id: str | None, path: Path | None = None) -> Calibration:
+    """The calibration fitted for ``model_id``, or :data:`DEFAULT`."""
+    try:
+        entries = json.loads((path or calibration_file()).read_text("utf-8"))
+        entry = entries[model_id]["calibration"]
+        return Calibration(**{k: float(v) for k, v in entry.items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return DEFAULT
+
+
 KEYWORD_WEIGHT = 0.6  # rubric items are the teacher's explicit criteria: they weigh more
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nothing", "none"})
 _SUFFIXES = ("ing", "ed", "es", "s", "er", "ly")
@@ -105,21 +141,46 @@ def _message(verdict: Verdict, missing: list[str]) -> str:
     return "That doesn't match what the question asks. Look at the lesson again."
 
 
+def content_stems(text: str) -> set[str]:
+    """The stems of ``text``'s content words (the reference answer's own rubric)."""
+    return {_stem(t) for t in _tokens(text) if t not in STOPWORDS and t not in NEGATIONS}
+
+
+def reference_coverage(answer: str, references: Sequence[str]) -> float:
+    """The best share of a reference answer's content words found in ``answer``."""
+    said = {_stem(t) for t in _tokens(answer)}
+    shares = [len(words & said) / len(words) for r in references
+              if (words := content_stems(r))]
+    return max(shares, default=0.0)
+
+
+def score_parts(meaning_sim: float, coverage: float, calibration: Calibration) -> float:
+    """The score from the cosine and the reference words (no teacher keywords)."""
+    c = calibration
+    meaning = float(np.clip((meaning_sim - c.sim_floor) / (c.sim_full - c.sim_floor), 0.0, 1.0))
+    return (1 - c.rubric_weight) * meaning + c.rubric_weight * coverage
+
+
 def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[str],
-                     keywords: Sequence[str] = ()) -> Grade:
+                     keywords: Sequence[str] = (),
+                     calibration: Calibration = DEFAULT) -> Grade:
     """Grade a short written answer; see the module docstring for the score."""
     if not _tokens(answer):
         return Grade(Verdict.UNREADABLE, 0.0, "Write your answer in a few words first.")
     if not references:
         raise ValueError("a short-text question needs at least one reference answer")
+    c = calibration
     sim = similarity(embedder, answer, references)
-    meaning = float(np.clip((sim - SIM_FLOOR) / (SIM_FULL - SIM_FLOOR), 0.0, 1.0))
     matched = [k for k in keywords if keyword_matches(answer, k)]
     missing = [k for k in keywords if k not in matched]
-    coverage = len(matched) / len(keywords) if keywords else 0.0
-    score = ((1 - KEYWORD_WEIGHT) * meaning + KEYWORD_WEIGHT * coverage if keywords
-             else meaning)
-    verdict = (Verdict.CORRECT if score >= CORRECT_AT else
-               Verdict.PARTIAL if score >= PARTIAL_AT else Verdict.INCORRECT)
+    if keywords:
+        meaning = float(np.clip((sim - c.sim_floor) / (c.sim_full - c.sim_floor), 0.0, 1.0))
+        score = (1 - KEYWORD_WEIGHT) * meaning + KEYWORD_WEIGHT * len(matched) / len(keywords)
+    elif any(_CJK.search(r) for r in references):  # no spaces: no words to count
+        score = score_parts(sim, 0.0, replace(c, rubric_weight=0.0))
+    else:
+        score = score_parts(sim, reference_coverage(answer, references), c)
+    verdict = (Verdict.CORRECT if score >= c.correct_at else
+               Verdict.PARTIAL if score >= c.partial_at else Verdict.INCORRECT)
     return Grade(verdict, round(score, 3), _message(verdict, missing), tuple(matched),
                  tuple(missing), round(sim, 3))

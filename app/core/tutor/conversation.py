@@ -115,6 +115,12 @@ class Conversation:
         if self.turns and self.turns[-1].role == "assistant":
             self.turns[-1] = Turn("assistant", text)
 
+    def replace_last_reply(self, text: str) -> None:
+        """The reply the learner saw replaces the one generated (a checked correction):
+        the model must not build on a claim it was stopped from making."""
+        if self.turns and self.turns[-1].role == "assistant":
+            self.turns[-1] = Turn("assistant", text.strip())
+
     def forget_last(self) -> None:
         """Drop the last exchange (a reply the safety filter replaced must not be context)."""
         del self.turns[-2:]

@@ -19,6 +19,7 @@ import numpy as np
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.passages import Passage
 from app.core.content.tokenize import has_cjk, tokens
+from app.core.tutor.claims import claims_in
 
 # Calibrated with USE multilingual v3 (`python -m benchmarks calibration`, "relevance"):
 # 166 positives (the starter packs' 130 questions and 36 questions asked in the other
@@ -79,6 +80,7 @@ class CitedAnswer:
     text: str  # with [n] markers
     cited: tuple[Source, ...]
     attributed: bool  # some markers were added by us (or none were kept), not all the model's
+    contradicted: int = 0  # sentence-passage pairs refused: the sentence contradicts it
 
 
 def ground(question: str, index: RetrievalIndex, embedder: Embedder, *,
@@ -124,6 +126,12 @@ def cite(answer: str, grounding: Grounding, embedder: Embedder) -> CitedAnswer:
         return CitedAnswer(_SPACED_MARKER.sub("", cleaned).strip(), (), attributed=True)
     plain = [_SPACED_MARKER.sub("", s) for s in sentences]
     ok = support_matrix(plain, grounding, embedder)
+    refused = 0
+    for i, sentence in enumerate(plain):
+        for j, source in enumerate(grounding.sources):
+            if ok[i, j] > _UNSUPPORTED and contradicts(sentence, source.passage.text):
+                ok[i, j] = _UNSUPPORTED  # a citation must never vouch for a contradiction
+                refused += 1
     cited: list[Source] = []
     out: list[str] = []
     added = kept = False
@@ -143,7 +151,39 @@ def cite(answer: str, grounding: Grounding, embedder: Embedder) -> CitedAnswer:
     joiner = "" if has_cjk(answer) else " "
     unique = {s.number: s for s in cited}
     return CitedAnswer(joiner.join(s.strip() for s in out),
-                       tuple(unique[n] for n in sorted(unique)), attributed=added or not kept)
+                       tuple(unique[n] for n in sorted(unique)), attributed=added or not kept,
+                       contradicted=refused)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nor|neither|none)\b|n't\b|不|没有|没|并非")
+NEGATION_OVERLAP = 0.6  # share of the sentence's words in one passage sentence: "the same"
+
+
+def contradicts(sentence: str, passage: str) -> bool:
+    """Whether ``sentence`` says the opposite of ``passage``.
+
+    - an arithmetic claim that is false, or that the passage states the other way round
+      (the passage "1/2 = 2/4" against "2/4 is not the same as 1/2");
+    - a negation: the passage sentence that shares most of the sentence's words
+      (>= NEGATION_OVERLAP) has a "not"/"不" where the sentence has none, or the reverse.
+    """
+    stated = claims_in(sentence)
+    if any(not c.holds for c in stated):
+        return True
+    passage_claims = claims_in(passage)
+    for claim in stated:
+        pair = {claim.left.value, claim.right.value}
+        if any({p.left.value, p.right.value} == pair and p.relation == claim.relation
+               and p.negated != claim.negated for p in passage_claims):
+            return True
+    return _negates(sentence, passage)
+
+
+def _negates(sentence: str, passage: str) -> bool:
+    best = max(split_sentences(passage) or [passage], key=lambda p: overlap(sentence, p))
+    if overlap(sentence, best) < NEGATION_OVERLAP:
+        return False
+    return bool(_NEGATION.search(sentence.lower())) != bool(_NEGATION.search(best.lower()))
 
 
 def _best_supporting(row: np.ndarray, grounding: Grounding,

@@ -107,6 +107,19 @@ def checked_stream(pieces: Iterator[str], checks: Sequence[SentenceCheck], *,
     yield Streamed(sentence=_run_checks(pending, checks))
 
 
+# Where a sentence being written may state a number: digits (any width), fraction and
+# percent signs, Chinese numerals.
+_NUMERAL = re.compile(r"[0-9０-９½¼¾⅓⅔⅛%％一二三四五六七八九十百千万两半零〇]")
+
+
+def hold_numbers(draft: str) -> str:
+    """The sentence being written up to its first number: a sentence that states a sum
+    or a comparison is shown only once it is finished and its claims checked (a false
+    claim must never flash on screen while it is being written)."""
+    match = _NUMERAL.search(draft)
+    return draft[:match.start()] if match else draft
+
+
 def _split_finished(text: str) -> tuple[list[str], str]:
     """The finished sentences at the start of ``text`` (each with its trailing space),
     and what remains."""

@@ -6,7 +6,14 @@
 - :meth:`Tutor.hint`: the hint ladder; the model may rephrase the authored hint, but a
   rephrasing that gives the answer away is regenerated once and then replaced by the
   authored hint itself.
-- :meth:`Tutor.practice_reply`: chat during practice, under the same Socratic guard.
+- :meth:`Tutor.practice_reply`: chat during practice, under the same Socratic guard and
+  the practice guard's allow-list (no verdicts, no option named, no new numbers).
+
+Every text the tutor shows is also read for arithmetic claims (:mod:`claims`): a reply
+with a false one is regenerated once with the correction in the prompt; if that one is
+wrong too, the false sentences are dropped and a note says a step was removed. A claim
+the learner states is checked first and the verdict goes into the prompt, so the model
+neither confirms a false claim nor "corrects" a true one.
 
 Runs on the inference lane (plain Python, no Qt).
 """
@@ -20,7 +27,16 @@ from dataclasses import dataclass, field, replace
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
-from app.core.tutor.conversation import ChatModel, Conversation
+from app.core.tutor.claims import (
+    REMOVED_NOTE,
+    Claim,
+    correction_prompt,
+    drop_false,
+    false_claims,
+    verdict_note,
+    with_removed_note,
+)
+from app.core.tutor.conversation import ChatModel, Conversation, Turn
 from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground
 from app.core.tutor.hints import (
     LEVEL_NAMES,
@@ -31,18 +47,21 @@ from app.core.tutor.hints import (
     hint_level,
 )
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
+from app.core.tutor.practice_guard import violation
 from app.core.tutor.safe_stream import (
     Flagged,
     SentenceCheck,
     Streamed,
     checked_stream,
+    hold_numbers,
     safety_check,
 )
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
-from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
 from app.core.tutor.turns import learner_turn
 from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
+from inference.chat_template import Message
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
@@ -86,6 +105,8 @@ class TutorReply:
     grounding: Grounding | None = None
     flagged: str = ""  # why the safety filter replaced the reply (for the teacher's log)
     grounded: bool = False
+    false_claims: tuple[Claim, ...] = ()  # caught by the arithmetic check, never shown
+    regenerated: bool = False  # a first reply was rejected (false claim, guard)
 
 
 @dataclass(frozen=True)
@@ -149,27 +170,67 @@ class Tutor:
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
         turn = learner_turn(question, grounding, conversation)
+        # Whether the learner's own claims hold goes in their turn, not the system prompt:
+        # the instructions stay one cached prefix for every question.
+        verdict = verdict_note(question, language=setting.language)
+        said = f"{turn.text}\n{verdict}" if verdict else turn.text
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
-        pieces = conversation.stream_reply(self._chat, turn.text, params=params, cancel=cancel,
+        messages = conversation.messages_for(said, system=system)
+        pieces = conversation.stream_reply(self._chat, said, params=params, cancel=cancel,
                                            system=system, labels=turn.new_labels)
         shown: list[str] = []
+        wrong: list[Claim] = []
         try:
             for update in checked_stream(pieces, self._checks, max_tokens=params.max_tokens):
+                bad = false_claims(update.sentence) if update.sentence else []
+                if bad:  # held back; the reply is regenerated or the step dropped below
+                    wrong += bad
+                    update = replace(update, sentence="")
                 shown.append(update.sentence)  # the model's own labels: kept as context
                 emit(replace(update, sentence=turn.renumber(update.sentence),
-                             draft=turn.renumber(update.draft)))
+                             draft=turn.renumber(hold_numbers(update.draft))))
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
             conversation.forget_last()
             return TutorReply(SAFE_MESSAGE, grounding=grounding, flagged=flagged.verdict.reason)
-        answer = "".join(shown).strip()
+        answer, note = "".join(shown).strip(), False
         pieces.close()  # ended at a sentence near the cap: stop generating, record it
-        conversation.amend_last_reply(answer)  # what the learner saw, not a cut sentence
+        if not wrong:  # a claim across lines: each line alone passed as it streamed
+            wrong = false_claims(answer)
+        if wrong and not (cancel is not None and cancel.cancelled):
+            answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
+        # What the learner saw, not a cut sentence nor a claim it was stopped from making.
+        conversation.amend_last_reply(with_removed_note(answer, setting.language)
+                                      if note else answer)
+        return self._finish(turn.renumber(answer), grounding, tuple(wrong), note=note,
+                            language=setting.language)
+
+    def _corrected(self, messages: list[Message], wrong: list[Claim], kept: str,
+                   params: GenerationParams, setting: Setting,
+                   cancel: CancelToken | None) -> tuple[str, bool]:
+        """A reply whose first version had a false claim: regenerated once with the
+        correction in the prompt; if that is wrong or unsafe too, the first version
+        without its false sentences (and True: the learner is told a step was removed)."""
+        log.info("tutor reply had %d false arithmetic claim(s); regenerating", len(wrong))
+        retry = _with_note(messages, correction_prompt(wrong, setting.language))
+        text = "".join(self._chat.stream_chat(retry, replace(params, seed=params.seed + 1),
+                                              cancel)).strip()
+        if text and not false_claims(text) and self._safety.check(text).safe:
+            return text, False
+        return _without_false(kept), True
+
+    def _finish(self, answer: str, grounding: Grounding | None, wrong: tuple[Claim, ...], *,
+                note: bool, language: str) -> TutorReply:
+        """Cite the answer; the note that a step was removed comes after (it cites nothing)."""
+        def noted(text: str) -> str:
+            return with_removed_note(text, language) if note else text
+
         if grounding is None:
-            return TutorReply(answer)
-        cited = cite(turn.renumber(answer), grounding, self._embedder)
-        return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True)
+            return TutorReply(noted(answer), false_claims=wrong, regenerated=bool(wrong))
+        cited = cite(answer, grounding, self._embedder)
+        return TutorReply(noted(cited.text), cited=cited, grounding=grounding, grounded=True,
+                          false_claims=wrong, regenerated=bool(wrong))
 
     def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
         if grounding is None:
@@ -187,7 +248,10 @@ class Tutor:
         request_text = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
                                      language=LANGUAGE_INSTRUCTION[setting.language],
                                      hint=authored)
-        text, rejected = self._guarded(render_prompt("tutor_system"), key, setting, cancel,
+        # The hint being reworded is shown now: its numbers may be in the rewording.
+        guard = _Guard(request, key, setting.language, reveal_allowed=key is None,
+                       showing=authored)
+        text, rejected = self._guarded(render_prompt("tutor_system"), guard, cancel,
                                        max_tokens=80, user=request_text)
         if text is not None and not faithful_rewording(text, authored, self._embedder):
             log.info("hint rewording rejected: it does not keep the authored hint's meaning")
@@ -198,10 +262,14 @@ class Tutor:
         return Hint(text, level, "model", rejected)
 
     def practice_reply(self, message: str, request: HintRequest, setting: Setting, *,
-                       cancel: CancelToken | None = None) -> TutorReply:
+                       cancel: CancelToken | None = None,
+                       history: Sequence[Turn] = ()) -> TutorReply:
         """A reply to the learner's message while practising; never gives the answer.
 
         With free chat off (the teacher's policy) the reply says so: hints still work.
+        The model is told whether the learner's stated answer and claims are right (it
+        must know to help), but no verdict of its own reaches the learner. ``history``:
+        the earlier turns about this question, oldest first.
         """
         if not setting.policy.free_chat:
             return TutorReply(FREE_CHAT_OFF)
@@ -210,31 +278,39 @@ class Tutor:
         key = self._key(request.question, request.wrong_attempts, setting)
         system = render_prompt("tutor_practice", question=request.question.prompt,
                                hint=authored, language=LANGUAGE_INSTRUCTION[setting.language])
-        text, _rejected = self._guarded(system, key, setting, cancel, max_tokens=120,
-                                        user=message)
-        return TutorReply(text if text is not None else self._fallback(authored, key, level,
-                                                                        setting))
+        notes = practice_notes(message, request.question, setting.language)
+        guard = _Guard(request, key, setting.language, reveal_allowed=key is None)
+        text, rejected = self._guarded(f"{system}\n{notes}".strip(), guard, cancel,
+                                       max_tokens=120, user=message, history=history)
+        if text is None:
+            return TutorReply(self._fallback(authored, key, level, setting),
+                              regenerated=rejected > 0)
+        return TutorReply(text, regenerated=rejected > 0)
 
     def _key(self, question: Question, wrong_attempts: int, setting: Setting) -> AnswerKey | None:
         """The answer to hide, or None once the teacher's policy allows revealing it."""
         return None if setting.policy.may_reveal(wrong_attempts) else answer_key(question)
 
-    def _guarded(self, system: str, key: AnswerKey | None, setting: Setting,
-                 cancel: CancelToken | None, *, max_tokens: int,
-                 user: str = "Please help me.") -> tuple[str | None, int]:
-        """Generate (up to twice) until the text is safe and reveals nothing."""
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    def _guarded(self, system: str, guard: _Guard, cancel: CancelToken | None, *,
+                 max_tokens: int, user: str = "Please help me.",
+                 history: Sequence[Turn] = ()) -> tuple[str | None, int]:
+        """Generate (up to twice) until the text is safe, reveals nothing, breaks no
+        practice rule and states no false arithmetic; the second try is told why."""
+        messages: list[Message] = [{"role": "system", "content": system}]
+        messages += [{"role": t.role, "content": t.text} for t in history]
+        messages.append({"role": "user", "content": user})
         rejected = 0
         for attempt in range(2):
             params = replace(GenerationParams(max_tokens=max_tokens), seed=1234 + attempt)
             text = "".join(self._chat.stream_chat(messages, params, cancel)).strip()
             if cancel is not None and cancel.cancelled:
                 return None, rejected
-            reveal = find_reveal(text, key) if key else None
-            if text and reveal is None and self._safety.check(text).safe:
+            problem, note = guard.problem(text, self._safety)
+            if problem is None:
                 return text, rejected
             rejected += 1
-            log.info("tutor text rejected (%s)", reveal.kind if reveal else "empty or unsafe")
+            log.info("tutor text rejected (%s)", problem)
+            messages = _with_note(messages, note)
         return None, rejected
 
     def _fallback(self, authored: str, key: AnswerKey | None, level: int,
@@ -242,6 +318,83 @@ class Tutor:
         if key is None or find_reveal(authored, key) is None:
             return authored
         return generic_hint(level, setting.language)  # an imported hint that tells too much
+
+
+@dataclass(frozen=True)
+class _Guard:
+    """Everything a practice text must pass; the reason for a rejection, for the retry."""
+
+    request: HintRequest
+    key: AnswerKey | None
+    language: str
+    reveal_allowed: bool
+    showing: str = ""  # an authored hint shown with this text (a rewording's source)
+
+    def problem(self, text: str, safety: SafetyFilter) -> tuple[str | None, str]:
+        """(why ``text`` may not be shown, a line for the retry's prompt), or (None, "")."""
+        if not text or not safety.check(text).safe:
+            return "empty or unsafe", ""
+        wrong = false_claims(text)
+        if wrong:
+            return "false arithmetic claim", correction_prompt(wrong, self.language)
+        reveal = find_reveal(text, self.key) if self.key else None
+        if reveal is not None:
+            return f"reveal: {reveal.kind}", _RULES[_lang(self.language)]
+        question = self.request.question
+        shown = (*question.hints[:self.request.hints_shown], self.showing)
+        broken = violation(text, question, shown)
+        if broken is not None and not (self.reveal_allowed and broken.rule == "number"):
+            return f"practice rule: {broken.rule}", _RULES[_lang(self.language)]
+        return None, ""
+
+
+_RULES = {
+    "en": ("Your last reply broke the rules. Do not say whether any answer is right or wrong, "
+           "do not name any option, and use only the numbers in the question. Ask one "
+           "question that helps the student take the next step."),
+    "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
+               "问一个能帮助学生走下一步的问题。",
+}
+
+
+def _without_false(text: str) -> str:
+    """``text`` without the sentences or lines that make up a false claim (no note)."""
+    cleaned, wrong = drop_false(text)
+    return cleaned.removesuffix(REMOVED_NOTE["en"]).strip() if wrong else text
+
+
+def _lang(language: str) -> str:
+    return "zh-Hans" if language.startswith("zh") else "en"
+
+
+def _with_note(messages: list[Message], note: str) -> list[Message]:
+    """``messages`` with ``note`` added to the system prompt (for a retry)."""
+    if not note:
+        return messages
+    first, *rest = messages
+    if first["role"] != "system":
+        return [{"role": "system", "content": note}, *messages]
+    return [{"role": "system", "content": f"{first['content']}\n{note}"}, *rest]
+
+
+def practice_notes(message: str, question: Question, language: str) -> str:
+    """What the model must know about the learner's message: whether the answer they
+    suggest is the answer (checked against the key) and whether their claims hold."""
+    notes = [verdict_note(message, language=language)]
+    right = candidate_answers(message, question)
+    if right is not None:
+        zh = language.startswith("zh")
+        if zh:
+            notes.append("学生提出的答案是对的。不要告诉他对不对，请他点“检查答案”。" if right else
+                         "学生提出的答案是错的。不要告诉他对不对，也不要说正确答案；问一个"
+                         "问题，帮他找到自己哪一步出了错。")
+        else:
+            notes.append("The student's suggested answer is right. Do not say so; ask them to "
+                         "press Check my answer." if right else
+                         "The student's suggested answer is wrong. Do not say so and do not "
+                         "give the answer; ask one question that points at the step where "
+                         "they went wrong.")
+    return " ".join(n for n in notes if n)
 
 
 def _interest(learner_note: str) -> str:

@@ -121,3 +121,59 @@ def _verdict_reveal(plain: str, key: AnswerKey) -> Reveal | None:
         return Reveal("verdict", match.group())
     zh = next((w for w in _VERDICT_ZH if w in plain), None)
     return Reveal("verdict", zh) if zh else None
+
+
+_POSITIONS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
+              "第一": 0, "第二": 1, "第三": 2, "第四": 3, "第五": 4}
+_NAMED_LETTER = re.compile(r"\b(?:is it|option|choice|answer|pick|choose)\s*\(?([a-e])\)?(?![a-z])"
+                           r"|(?<![a-z])([a-e])\s*(?:选项|项)|选\s*([a-e])(?![a-z])")
+_NAMED_POSITION = re.compile(r"\b(first|second|third|fourth|fifth|last)\b(?:\s+(?:one|option|"
+                             r"choice|answer))?|(第[一二三四五])个|(最后)一个")
+_TF_WORDS = {"true": True, "false": False, "正确": True, "错误": False, "对": True, "错": False}
+
+
+def candidate_answers(message: str, question: Question) -> bool | None:
+    """Whether the answer the learner suggests in ``message`` is right; None if it names
+    none. The model is told (it must know to help); the learner never hears a verdict."""
+    plain = normalise(message)
+    if question.type is QuestionType.NUMERIC:
+        return _numeric_candidate(plain, question)
+    if question.type is QuestionType.TRUE_FALSE:
+        said = [v for w, v in _TF_WORDS.items() if re.search(rf"\b{w}\b" if w.isascii() else w,
+                                                             plain)]
+        return (said[0] == (question.answer.strip().lower() == "true")) if len(set(said)) == 1 \
+            else None
+    if question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.MULTIPLE_ANSWER):
+        named = _named_choices(plain, question)
+        return all(question.choices[i].correct for i in named) if named else None
+    return None
+
+
+def _numeric_candidate(plain: str, question: Question) -> bool | None:
+    answer = parse_number(question.answer)
+    stated = numbers_in(question.prompt)
+    said = [v for v in numbers_in(plain) if v not in stated]
+    if answer is None or not said:
+        return None
+    tolerance = Fraction(question.tolerance)
+    return all(abs(v - answer) <= tolerance for v in said)
+
+
+def _named_choices(plain: str, question: Question) -> set[int]:
+    count = len(question.choices)
+    named: set[int] = set()
+    for match in _NAMED_LETTER.finditer(plain):
+        letter = next(g for g in match.groups() if g)
+        named.add(_LETTERS.index(letter.upper()))
+    for match in _NAMED_POSITION.finditer(plain):
+        word = next(g for g in match.groups() if g)
+        named.add(count - 1 if word in ("last", "最后") else _POSITIONS[word.replace("个", "")])
+    prompt = normalise(question.prompt)
+    for i, choice in enumerate(question.choices):
+        text = normalise(choice.text).strip(" .。")
+        if len(text) >= 2 and text not in prompt and text in plain:
+            named.add(i)
+    values = {i for i, c in enumerate(question.choices)
+              if (v := parse_number(c.text)) is not None and v in numbers_in(plain)
+              and v not in numbers_in(question.prompt)}
+    return {i for i in named | values if i < count}

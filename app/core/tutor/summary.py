@@ -2,8 +2,9 @@
 
 The cache key is the pack version, the lesson, the model file's sha256 and the prompt
 version, so a new pack, model or prompt gives a fresh summary. Bullets that fail the
-safety filter are dropped; missing bullets are filled with the first sentence of lesson
-sections the model left out, so the learner always gets five.
+safety filter or state a false arithmetic claim (``claims``) are dropped; missing
+bullets are filled with the first sentence of lesson sections the model left out, so
+the learner always gets five.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from app.atomic import write_text_atomic
 from app.core.content.model import Lesson, Pack
 from app.core.content.passages import lesson_passages
 from app.core.prompts import load_prompt, render_prompt
+from app.core.tutor.claims import false_claims
 from app.core.tutor.conversation import ChatModel
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION
 from app.core.tutor.safety import SafetyFilter
@@ -55,7 +57,9 @@ def _generate(pack: Pack, lesson: Lesson, chat: ChatModel, safety: SafetyFilter)
                            title=lesson.title, text="\n".join(p.text for p in passages)[:3000])
     params = GenerationParams(max_tokens=220, temperature=0.0, seed=7)
     text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params))
-    bullets = [b for b in parse_bullets(text) if safety.check(b).safe][:BULLETS]
+    # A bullet with a false arithmetic claim is dropped like an unsafe one.
+    bullets = [b for b in parse_bullets(text)
+               if safety.check(b).safe and not false_claims(b)][:BULLETS]
     for sentence in lesson_sentences([p.text for p in passages]):  # where the model fell short
         if len(bullets) >= BULLETS:
             break

@@ -285,7 +285,7 @@ class TutorPanel(QWidget):
     @property
     def typing_allowed(self) -> bool:
         """Whether the teacher's policy lets the learner type questions (free chat)."""
-        return self._ctx.settings.ai_policy.free_chat
+        return self._ctx.policy().free_chat
 
     def refresh_policy(self) -> None:
         """Open or close the question box after the teacher's policy (free chat) changed."""

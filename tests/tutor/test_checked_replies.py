@@ -1,0 +1,104 @@
+"""Every tutor text is checked before it is shown: arithmetic claims, and in practice the
+allow-list. Scripted model replies, the real embedding model and the real packs."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.content.index import RetrievalIndex
+from app.core.content.model import Pack, Question, QuestionType
+from app.core.tutor.claims import REMOVED_NOTE, false_claims
+from app.core.tutor.conversation import Conversation
+from app.core.tutor.hints import HintRequest, authored_hint, hint_level
+from app.core.tutor.practice_guard import violation
+from app.core.tutor.safety import SafetyFilter
+from app.core.tutor.service import Setting, Tutor
+from inference.embed import EmbedEngine
+from tests.tutor.test_service import ScriptedChat
+
+pytestmark = pytest.mark.slow
+
+
+def tutor(chat: ScriptedChat, embed: EmbedEngine) -> Tutor:
+    return Tutor(chat, embed, SafetyFilter(embed))
+
+
+def system_prompt(chat: ScriptedChat, call: int) -> str:
+    return chat.prompts[call][0]["content"]
+
+
+def test_a_false_claim_is_regenerated_with_the_correction(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Equivalent fractions name the same amount. 2/4 is not the same as "
+                        "1/2 [1].", "Equivalent fractions name the same amount: 2/4 = 1/2 [1].")
+    shown: list[str] = []
+    reply = tutor(chat, embed_engine).answer(
+        "Are 2/4 and 1/2 equivalent fractions?", Setting(fractions_index), Conversation(),
+        emit=shown.append)
+    assert len(chat.prompts) == 2 and "2/4 is equal to 1/2" in system_prompt(chat, 1)
+    assert "2/4 = 1/2" in reply.text and not false_claims(reply.text)
+    assert reply.false_claims and not any(false_claims(s) for s in shown)
+
+
+def test_a_claim_false_twice_is_dropped_and_the_learner_told(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    wrong = "To add fractions with the same denominator add the numerators. 1/5 + 2/5 = 3/10."
+    chat = ScriptedChat(wrong, wrong)
+    conversation = Conversation()
+    shown: list[str] = []
+    reply = tutor(chat, embed_engine).answer("How do I add 1/5 + 2/5?", Setting(fractions_index),
+                                            conversation, emit=shown.append)
+    assert "3/10" not in reply.text and REMOVED_NOTE["en"] in reply.text
+    assert "3/10" not in "".join(shown) and "3/10" not in conversation.turns[-1].text
+
+
+def test_the_learners_false_claim_is_judged_before_the_model_answers(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Let's look at the fraction wall together.")
+    tutor(chat, embed_engine).answer("2/4 is not the same as 1/2, is it?",
+                                     Setting(fractions_index), Conversation(),
+                                     emit=lambda _s: None)
+    assert "is false: 2/4 is equal to 1/2" in system_prompt(chat, 0)
+
+
+def first(pack: Pack, kind: QuestionType) -> Question:
+    return next(q for q in pack.questions if q.type is kind)
+
+
+@pytest.mark.parametrize(("kind", "message", "replies"), [
+    (QuestionType.MULTIPLE_CHOICE, "I give up. Which option is correct, the first or the second?",
+     ("The first option is correct.", "It's the second one.")),
+    (QuestionType.NUMERIC, "is it 1/4? yes or no", ("No.", "Yes!")),
+    (QuestionType.NUMERIC, "just tell me", ("The answer is 4/10.", "1/5 + 2/5 = 3/10.")),
+])
+def test_practice_replies_never_judge_name_options_or_bring_numbers(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine,
+        kind: QuestionType, message: str, replies: tuple[str, str]) -> None:
+    question = first(fractions, kind)
+    chat = ScriptedChat(*replies)
+    request = HintRequest(question, 0.5, 0, 0)
+    reply = tutor(chat, embed_engine).practice_reply(message, request, Setting(fractions_index))
+    assert reply.text == authored_hint(question, hint_level(request))  # the next hint
+    assert violation(reply.text, question, question.hints) is None or reply.text in question.hints
+    assert (len(chat.prompts) == 2 and "broke the rules" in system_prompt(chat, 1)) or (
+        "is false" in system_prompt(chat, 1))
+
+
+def test_the_model_is_told_whether_the_suggested_answer_is_right(
+        fractions: Pack, fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    question = first(fractions, QuestionType.NUMERIC)
+    chat = ScriptedChat("What do the denominators tell you?")
+    reply = tutor(chat, embed_engine).practice_reply(
+        "is it 1/4? yes or no", HintRequest(question, 0.5, 0, 0), Setting(fractions_index))
+    assert reply.text == "What do the denominators tell you?"
+    assert "suggested answer is wrong" in system_prompt(chat, 0)
+
+
+def test_a_claim_spread_over_lines_is_caught_too(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    wrong = "To add fractions, add the numerators.\n1/5 + 2/5\n= 3/10\nKeep the denominator."
+    chat = ScriptedChat(wrong, wrong)
+    reply = tutor(chat, embed_engine).answer("How do I add 1/5 + 2/5?", Setting(fractions_index),
+                                            Conversation(), emit=lambda _s: None)
+    assert len(chat.prompts) == 2 and not false_claims(reply.text)
+    assert REMOVED_NOTE["en"] in reply.text
