@@ -29,12 +29,15 @@ def test_similar_sentences_are_closer_than_unrelated_ones(embed_engine: EmbedEng
     assert a @ b > a @ c + 0.2
 
 
-def test_batching_does_not_change_the_vectors(embed_engine: EmbedEngine) -> None:
+def test_batching_does_not_change_the_meaning(embed_engine: EmbedEngine) -> None:
+    """Dynamic int8 quantization scales activations over the whole batch, so a text's
+    vector moves a little with its batch-mates (cosine 0.9989 at worst here): far below
+    any threshold's margin (docs/tutor.md, "Calibration"), and the order is kept."""
     texts = [f"Sentence number {i} about fractions and {i % 7} pizzas." for i in range(70)]
     together = embed_engine.embed(texts)
-    alone = np.stack([embed_engine.embed([t])[0] for t in texts[:5]])
+    alone = np.stack([embed_engine.embed([t])[0] for t in texts[:20]])
     assert together.shape == (70, DIM)
-    assert np.allclose(together[:5], alone, atol=1e-4)
+    assert float((together[:20] * alone).sum(axis=1).min()) > 0.995
 
 
 def test_chinese_text_embeds(embed_engine: EmbedEngine) -> None:

@@ -29,7 +29,7 @@ def _with_big_model() -> Registry:
 
 
 def test_the_default_model_is_chosen_when_it_fits_and_bigger_ones_are_named() -> None:
-    spec, refused = choose_model(_with_big_model(), free_mb=1000)
+    spec, refused = choose_model(_with_big_model(), free_mb=4000)
     assert spec.id == load_registry().default("chat").id and refused == ["Big tutor"]
 
 

@@ -15,8 +15,13 @@ QUESTION = [{"role": "user", "content": "What is a fraction?"}]
 
 
 def test_deterministic_generation_repeats_exactly(chat_engine: ChatEngine) -> None:
+    # From a cold context each time: when llama.cpp reuses the cached prompt it evaluates
+    # fewer tokens in a differently sized batch, and float rounding can then change a
+    # near tie in greedy decoding (Qwen2.5 1.5B did: "two numbers" / "two parts").
     params = GenerationParams.deterministic(max_tokens=24)
+    chat_engine.reset_prompt_cache()
     first = "".join(chat_engine.stream_chat(QUESTION, params))
+    chat_engine.reset_prompt_cache()
     second = "".join(chat_engine.stream_chat(QUESTION, params))
     assert first == second
     assert len(first.split()) >= 5

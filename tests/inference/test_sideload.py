@@ -26,14 +26,14 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 @pytest.fixture(scope="module")
 def gguf_bytes() -> bytes:
-    spec = load_registry().default("chat")
+    spec = load_registry().get("qwen2.5-coder-0.5b-instruct-q4_k_m")  # the smaller tutor
     return (resolve(spec) / spec.file(".gguf").name).read_bytes()
 
 
 def _variant(tmp_path: Path, data: bytes, name: str, tag: bytes = b"") -> Path:
     """The real model, optionally with its name in the header changed (a new sha256)."""
     if tag:
-        data = data.replace(b"Smollm2 135M", b"Smollm2 " + tag, 1)
+        data = data.replace(b"Coder 0.5B", b"Coder " + tag, 1)  # same length: a valid GGUF
     path = tmp_path / name
     path.write_bytes(data)
     return path
@@ -47,11 +47,11 @@ def _nothing_registered() -> None:
 
 @pytest.mark.slow
 def test_good_gguf_is_checked_copied_and_registered(tmp_path: Path, gguf_bytes: bytes) -> None:
-    source = _variant(tmp_path, gguf_bytes, "tutor.Q4_1.gguf")
+    source = _variant(tmp_path, gguf_bytes, "tutor.Q4_K_M.gguf")
     steps: list[str] = []
     spec = add_model(source, family="Smol Tutor", progress=lambda m, _f: steps.append(m))
     assert spec.id == "smol-tutor-v1" and spec.version == 1 and spec.origin == "user"
-    assert spec.quantization == "Q4_1" and "chat template: gguf" in spec.description
+    assert spec.quantization == "Q4_K_M" and "chat template: gguf" in spec.description
     assert steps[0] == "Checking the file…" and steps[-1] == "Added"
     copied = user_models_dir() / spec.id / source.name
     assert copied.read_bytes() == gguf_bytes
@@ -87,9 +87,9 @@ def test_model_too_large_for_ram_is_refused_before_reading_it(tmp_path: Path,
     # A real GGUF header in a sparse 2 TB file: the header checks pass, the size does not.
     huge = tmp_path / "huge.Q8_0.gguf"
     with open(huge, "wb") as fh:
-        fh.write(gguf_bytes[:4_000_000])
+        fh.write(gguf_bytes[:6_000_000])  # the header (tokenizer included) ends at 4.8 MB
         fh.truncate(2 * 2**40)
-    assert read_header(huge).tensor_count == 272
+    assert read_header(huge).tensor_count == 291  # Qwen2.5 0.5B's header, read in full
     with pytest.raises(OutOfMemory) as info:
         add_model(huge)
     assert "was not added" in str(info.value) and "smaller model" in info.value.hint

@@ -71,24 +71,31 @@ def test_a_server_that_is_down_is_explained_and_saving_keeps_the_choice(qtbot, m
 
 @pytest.mark.slow
 def test_teacher_adds_a_model_switches_and_goes_back(qtbot, make_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    builtin = [m.id for m in load_registry().models if m.role == "chat"]
     spec = load_registry().default("chat")
+    small = load_registry().get("qwen2.5-coder-0.5b-instruct-q4_k_m")  # the smaller file
+    gguf = resolve(small) / small.file(".gguf").name
     usb = tmp_path / "usb"
     usb.mkdir()
-    (usb / "broken.gguf").write_bytes((resolve(spec) / spec.file(".gguf").name).read_bytes()[:5000])
-    shutil.copyfile(resolve(spec) / spec.file(".gguf").name, usb / "tutor.Q4_1.gguf")
+    (usb / "broken.gguf").write_bytes(gguf.read_bytes()[:5000])
+    shutil.copyfile(gguf, usb / "tutor.Q4_K_M.gguf")
     section = ModelsSection(make_ctx(fake_host(FakeChatEngine())))
     qtbot.addWidget(section)
-    qtbot.waitUntil(lambda: section.models.count() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: section.models.count() == len(builtin), timeout=10_000)
     section.add_file(usb / "broken.gguf")
     qtbot.waitUntil(lambda: "incomplete" in section.status.text(), timeout=30_000)
-    assert section.add_button.isEnabled() and section.models.count() == 1
-    section.add_file(usb / "tutor.Q4_1.gguf")
+    assert section.add_button.isEnabled() and section.models.count() == len(builtin)
+    section.add_file(usb / "tutor.Q4_K_M.gguf")
     qtbot.waitUntil(lambda: section.status.text().startswith("Added"), timeout=120_000)
-    qtbot.waitUntil(lambda: section.models.count() == 2, timeout=10_000)
-    section.models.setCurrentIndex(section.models.findData("smollm2-135m-8k-lc100k-mix1-ep2-v1"))
+    qtbot.waitUntil(lambda: section.models.count() == len(builtin) + 1, timeout=10_000)
+    added = next(section.models.itemData(i) for i in range(section.models.count())
+                 if section.models.itemData(i) not in builtin)
+    section.models.setCurrentIndex(section.models.findData(added))
     qtbot.mouseClick(section.use_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "(in use)" in section.models.itemText(1), timeout=10_000)
+    qtbot.waitUntil(lambda: "(in use)" in section.models.itemText(
+        section.models.findData(added)), timeout=10_000)
     assert full_registry().default("chat").origin == "user"
     qtbot.mouseClick(section.back_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "(in use)" in section.models.itemText(0), timeout=10_000)
+    qtbot.waitUntil(lambda: "(in use)" in section.models.itemText(
+        section.models.findData(spec.id)), timeout=10_000)
     assert full_registry().default("chat").id == spec.id
