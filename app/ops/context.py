@@ -15,6 +15,7 @@ from app.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from app.core.content.model import Pack
+    from app.core.learner.features import LearnerFeatures
     from app.core.tutor.session import TutorSession
     from app.store import Profile, ProfileStore
 
@@ -33,6 +34,10 @@ class AppContext:
     # The signed-in learner's profile, or None. It belongs to the "db" lane: read and
     # write it only inside work submitted there (ctx.runner.submit("db", ...)).
     profile: Profile | None = None
+    # The signed-in learner's "About me" (interests, goal, pace) for the tutor's prompts.
+    # Replaced whole (never mutated) on sign-in, save and sign-out, so the inference
+    # lane may read it at any time.
+    learner: LearnerFeatures | None = None
 
     @classmethod
     def create(cls, paths: AppPaths | None = None, *, models: ModelHost | None = None
@@ -79,6 +84,7 @@ class AppContext:
     def lock_profile(self) -> None:
         """Lock the signed-in profile, if any. Call on the "db" lane only."""
         profile, self.profile = self.profile, None
+        self.learner = None
         if profile is not None:
             self.profiles.lock(profile)
 

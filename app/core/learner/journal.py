@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from app.core.content.model import Pack, Question
 from app.core.learner.activities import Lesson, Recommendation, Skill, SkillState
-from app.core.learner.features import LearnerFeatures, Pace
+from app.core.learner.features import LearnerFeatures
 from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel, LearnerState
 from app.core.learner.progress import Attempt, ProgressData, compute_progress
@@ -32,7 +32,6 @@ from app.store import Profile
 from app.store import SkillState as StoredSkill
 
 RECENT = 5
-PACES = {"slow": Pace.GENTLE, "steady": Pace.STEADY, "fast": Pace.FAST}
 
 
 @dataclass(frozen=True)
@@ -107,9 +106,7 @@ def _states(profile: Profile, skills: Sequence[Skill], model: LearnerModel
 
 
 def _features(profile: Profile) -> LearnerFeatures:
-    settings = profile.learner_settings()
-    return LearnerFeatures(tuple(settings.interests), frozenset(settings.goals),
-                           PACES.get(settings.pace, Pace.STEADY), settings.grade)
+    return LearnerFeatures.from_profile(profile.learner_settings().model_dump())
 
 
 def snapshot(profile: Profile, pack: Pack, *, model: LearnerModel, reviews: Reviews,

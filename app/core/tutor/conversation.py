@@ -70,5 +70,9 @@ class Conversation:
         """Drop the last exchange (a reply the safety filter replaced must not be context)."""
         del self.turns[-2:]
 
+    def restore(self, turns: Sequence[Turn]) -> None:
+        """Continue a kept chat: its turns replace this conversation's."""
+        self.turns[:] = turns
+
     def clear(self) -> None:
         self.turns.clear()

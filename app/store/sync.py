@@ -1,8 +1,9 @@
-"""Persistence of the privacy ledger, the outbox and the sync settings in the profile.
+"""The profile's privacy ledger, sync outbox and sync settings row: their only SQL.
 
-Works on any DB-API connection whose schema has the profile's ``privacy_ledger`` and
-``sync_outbox`` tables (schema v2, ``app/store/schema.py``): in the app that is the
-unlocked profile's SQLCipher connection, on the ``db`` lane that owns it.
+Reached as :attr:`app.store.Profile.sync` (the store owns every table of the profile;
+``app.core.sync`` decides *what* to record, this module *how*). It works on the
+unlocked profile's SQLCipher connection (schema v2, ``app/store/schema.py``), on the
+``db`` lane that owns it.
 
 Pitfall: :meth:`SyncRepository.commit_release` re-reads the week's spend inside the same
 ``BEGIN IMMEDIATE`` transaction that records the new spend and queues the payload, so
@@ -17,10 +18,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.sync.records import Week
-
 PURPOSE = "sync"
 SETTINGS_KEY = "sync"
+
+Week = str  # ISO week, "2026-W47" (app.core.sync.records.Week is this NewType of str)
 
 
 class BudgetExceeded(Exception):
