@@ -31,7 +31,7 @@ def features_of(settings: LearnerSettings) -> LearnerFeatures:
     return LearnerFeatures.from_profile(settings.model_dump())
 
 
-def _profile(ctx: AppContext) -> Profile:
+def signed_in_profile(ctx: AppContext) -> Profile:
     if ctx.profile is None:
         raise StoreError(QT_TRANSLATE_NOOP(
             "StoreError", "Sign in first: this belongs to a learner's profile."), hint="")
@@ -40,14 +40,14 @@ def _profile(ctx: AppContext) -> Profile:
 
 def remember_learner(ctx: AppContext) -> None:
     """Read the signed-in learner's "About me" for the tutor. Call on the ``db`` lane."""
-    ctx.learner = features_of(_profile(ctx).learner_settings())
+    ctx.learner = features_of(signed_in_profile(ctx).learner_settings())
 
 
 def load_about_me(*, parent: QObject, ctx: AppContext,
                   on_done: Callable[[LearnerSettings], None],
                   on_error: OnError) -> Future[Any]:
-    return ctx.runner.submit("db", lambda: _profile(ctx).learner_settings(), parent=parent,
-                             on_success=on_done, on_error=on_error)
+    return ctx.runner.submit("db", lambda: signed_in_profile(ctx).learner_settings(),
+                             parent=parent, on_success=on_done, on_error=on_error)
 
 
 def save_about_me(*, parent: QObject, ctx: AppContext, settings: LearnerSettings,
@@ -55,7 +55,7 @@ def save_about_me(*, parent: QObject, ctx: AppContext, settings: LearnerSettings
     """Store ``settings`` (committed when ``on_done`` runs); the tutor uses them at once."""
 
     def work() -> None:
-        _profile(ctx).set_learner_settings(settings)
+        signed_in_profile(ctx).set_learner_settings(settings)
         ctx.learner = features_of(settings)
 
     return ctx.runner.submit("db", work, parent=parent, on_success=lambda _none: on_done(),
@@ -85,7 +85,7 @@ def keep_exchange(*, parent: QObject, ctx: AppContext, pack_id: str, question: s
     """Store one question and the answer the learner saw, in the subject's chat."""
 
     def work() -> None:
-        profile = _profile(ctx)
+        profile = signed_in_profile(ctx)
         profile.add_tutor_message(conversation_id=conversation_id(pack_id), role="user",
                                   content=question)
         profile.add_tutor_message(conversation_id=conversation_id(pack_id),
@@ -97,5 +97,5 @@ def keep_exchange(*, parent: QObject, ctx: AppContext, pack_id: str, question: s
 def clear_chats(*, parent: QObject, ctx: AppContext, on_done: Callable[[int], None],
                 on_error: OnError) -> Future[Any]:
     """Delete every kept tutor message of the signed-in learner; ``on_done(count)``."""
-    return ctx.runner.submit("db", lambda: _profile(ctx).clear_tutor_messages(),
+    return ctx.runner.submit("db", lambda: signed_in_profile(ctx).clear_tutor_messages(),
                              parent=parent, on_success=on_done, on_error=on_error)

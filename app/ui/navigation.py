@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from app.core.content.library import LibraryPack
@@ -25,6 +25,7 @@ from app.ui.home.page import HomePage
 from app.ui.learn.page import LearnPage
 from app.ui.practice.page import PracticePage
 from app.ui.progress.page import ProgressPage
+from app.ui.progress.report import TeacherReportDialog
 from inference.params import GenerationParams
 
 
@@ -37,6 +38,7 @@ class LearningScreens(QObject):
         """``params``: the tutor panels' generation settings (tests: deterministic)."""
         super().__init__(parent)
         self._go_to = go_to
+        self._ctx = ctx
         self.packs: dict[str, LibraryPack] = {}
         self.home = HomePage(ctx)
         self.learn = LearnPage(ctx, params=params)
@@ -45,6 +47,7 @@ class LearningScreens(QObject):
         self.home.activity_chosen.connect(self.follow)
         self.home.snapshot_ready.connect(self.progress.set_data)
         self.progress.activity_chosen.connect(self._on_progress_chosen)
+        self.progress.report_requested.connect(self.open_report)
         self.learn.practise_requested.connect(self._on_practise_lesson)
         self.practice.answered.connect(lambda _checked: self.home.refresh())
 
@@ -67,6 +70,16 @@ class LearningScreens(QObject):
     def _on_progress_chosen(self, rec: Recommendation) -> None:
         if self.home.pack is not None:
             self.follow(self.home.pack, rec)
+
+    def open_report(self) -> TeacherReportDialog | None:
+        """The "Report for my teacher" dialog for the subject on Home (None: no subject)."""
+        if self.home.pack is None:
+            return None
+        dialog = TeacherReportDialog(self._ctx, self.home.pack, self.progress)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.start()
+        dialog.open()
+        return dialog
 
     def _on_practise_lesson(self, pack_id: str, lesson_id: str) -> None:
         entry = self.packs.get(pack_id)

@@ -1,13 +1,31 @@
 """Short progress comments for the teacher, written from the learner's own numbers.
 
-Deterministic text, not model output: a teacher must be able to trust every word, and
-the comment never leaves the laptop. It names strengths, what needs practice, recent
-effort and one suggestion, in English or Chinese.
+:func:`checked_comment` asks the chat model for two or three sentences written from the
+report's figures, and keeps them only if a teacher can trust every word: the safety
+filter passes them and every number they mention is one of the figures (the model may
+not invent a score). Otherwise, or when the model is not there, :func:`progress_comment`
+writes the comment itself: deterministic sentences naming strengths, what needs practice,
+recent effort and one suggestion, in English or Chinese. The comment leaves the laptop
+only in a file the learner saves.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
+
+from app.core.prompts import render_prompt
+from app.core.tutor.conversation import ChatModel
+from app.core.tutor.numbers import numbers_in
+from app.core.tutor.policy import LANGUAGE_INSTRUCTION
+from app.core.tutor.safety import SafetyFilter
+from inference.cancel import CancelToken
+from inference.errors import Cancelled
+from inference.params import GenerationParams
+
+log = logging.getLogger(__name__)
 
 MASTERED = 0.95
 NEEDS_PRACTICE = 0.5
@@ -63,3 +81,49 @@ def _chinese(nickname: str, skills: list[SkillReport], strong: list[SkillReport]
     else:
         parts.append("所有技能掌握度都在50%以上，可以尝试挑战题。")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    by_model: bool  # False: progress_comment's own sentences
+
+
+def checked_comment(nickname: str, skills: list[SkillReport], figures: str, *,
+                    language: str, chat: Callable[[], ChatModel] | None,
+                    safety: Callable[[], SafetyFilter] | None,
+                    cancel: CancelToken | None = None) -> Comment:
+    """The model's comment on ``figures`` if it passes the checks, else Lantern's own.
+
+    ``chat`` and ``safety`` give the loaded models (they raise if loading failed, and
+    then the comment is Lantern's). Raises :class:`Cancelled` when ``cancel`` is set.
+    """
+    fallback = Comment(progress_comment(nickname, skills, language=language), False)
+    if chat is None or safety is None:
+        return fallback
+    try:
+        text = _generate(chat(), figures, language, cancel)
+        checker = safety()
+    except Cancelled:
+        raise
+    except Exception:  # no model: the comment is still written, from the figures
+        log.warning("the model could not write the teacher comment", exc_info=True)
+        return fallback
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    invented = numbers_in(text) - numbers_in(figures) - {Fraction(1)}  # "a", "one"
+    if not text or invented or not checker.check(text).safe:
+        log.info("model's teacher comment rejected (%s)",
+                 "invented numbers" if invented else "empty or unsafe")
+        return fallback
+    return Comment(text, True)
+
+
+def _generate(chat: ChatModel, figures: str, language: str,
+              cancel: CancelToken | None) -> str:
+    code = "zh-Hans" if language.startswith("zh") else "en"
+    prompt = render_prompt("teacher_comment", language=LANGUAGE_INSTRUCTION[code],
+                           figures=figures)
+    params = GenerationParams(max_tokens=120, temperature=0.0, seed=11)
+    text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params, cancel))
+    return " ".join(text.split())

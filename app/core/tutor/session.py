@@ -28,14 +28,20 @@ log = logging.getLogger(__name__)
 class TutorSession:
     cache_dir: Path
     _tutor: Tutor | None = None
+    _safety: SafetyFilter | None = None
     _indexes: dict[str, RetrievalIndex] = field(default_factory=dict)
 
     def tutor(self, models: ModelHost) -> Tutor:
         """The tutor over the loaded models (raises the load error if one failed)."""
         if self._tutor is None:
-            embed = models.embed()
-            self._tutor = Tutor(models.chat(), embed, SafetyFilter(embed))
+            self._tutor = Tutor(models.chat(), models.embed(), self.safety(models))
         return self._tutor
+
+    def safety(self, models: ModelHost) -> SafetyFilter:
+        """The one safety filter every tutor text passes (summaries and comments too)."""
+        if self._safety is None:
+            self._safety = SafetyFilter(models.embed())
+        return self._safety
 
     def index(self, pack: Pack, models: ModelHost, cancel: CancelToken) -> RetrievalIndex:
         """The pack's retrieval index: in memory, else from the disk cache, else built."""

@@ -6,6 +6,10 @@ its headings: the tutor's citations call it. Packs arrive through :meth:`set_pac
 (from the Content page's refresh), so nothing here reads the disk on the GUI thread
 except the lesson's images, which ``QTextBrowser`` loads from the pack folder on demand.
 
+"Summary" asks the tutor for five checked bullet points about the open lesson
+(``app.ops.summary``: cached, and stoppable like any answer) and shows them in the tutor
+panel.
+
 The tutor panel sits beside the reader (a splitter; "Hide the tutor" collapses it for the
 rest of the session). Its questions are about the open lesson's subject, with the open
 lesson preferred by retrieval, and continue their own conversation (not the Ask-the-tutor
@@ -33,11 +37,12 @@ from PySide6.QtWidgets import (
 from app.core.content.library import LibraryPack
 from app.core.content.model import Lesson, Pack
 from app.core.tutor.conversation import Conversation
+from app.ops import summary as summary_ops
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.tutor.beside import SideBySide
-from app.ui.tutor.panel import OnError, OnReply, OnText, TutorPanel, reply_of
+from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel, reply_of
 from inference.params import GenerationParams
 
 
@@ -79,6 +84,12 @@ class LearnPage(QWidget):
             self.tr("Opens practice questions about this lesson"))
         self.practise.clicked.connect(self._on_practise)
         self.practise.setEnabled(False)
+        self.summary = QPushButton(self.tr("Summary"))
+        self.summary.setAccessibleName(self.tr("Summarise this lesson"))
+        self.summary.setAccessibleDescription(
+            self.tr("The tutor writes five short points about this lesson, beside it"))
+        self.summary.clicked.connect(self.summarise)
+        self.summary.setEnabled(False)
         self._make_tutor()
         self._layout(title)
         self._show_placeholder()
@@ -110,6 +121,7 @@ class LearnPage(QWidget):
         main.addWidget(self.reader, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
+        bottom.addWidget(self.summary)
         bottom.addWidget(self.practise)
         main.addLayout(bottom)
         self.beside = SideBySide(reading, self.tutor)
@@ -122,7 +134,8 @@ class LearnPage(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(top)
         column.addLayout(row, 1)
-        order = [self.subject, self.lessons, self.reader, self.practise, self.tutor_toggle,
+        order = [self.subject, self.lessons, self.reader, self.summary, self.practise,
+                 self.tutor_toggle,
                  *self.tutor.tab_chain()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -209,6 +222,7 @@ class LearnPage(QWidget):
             self._render(entry, lesson)
         self.current = (pack_id, lesson_id)
         self.practise.setEnabled(True)
+        self.summary.setEnabled(True)
         if heading:
             self.scroll_to_heading(heading)
         return True
@@ -249,6 +263,32 @@ class LearnPage(QWidget):
             self.reader.ensureCursorVisible()
         return not found.isNull()
 
+    def summarise(self) -> bool:
+        """Show the open lesson's summary in the tutor panel (Stop works as for answers).
+
+        Returns False when there is no lesson open or the tutor is busy.
+        """
+        entry = self.packs.get(self.current[0]) if self.current else None
+        lesson = entry.pack.lesson(self.current[1]) if entry and self.current else None
+        if entry is None or lesson is None:
+            return False
+        if not self.tutor_toggle.isChecked():
+            self.set_tutor_visible(True)  # the summary appears in the tutor panel
+        pack = entry.pack
+
+        def start(_on_text: OnText, on_reply: OnReply, on_error: OnError) -> TaskHandle:
+            return summary_ops.summarise_lesson(
+                parent=self, ctx=self._ctx, pack=pack, lesson=lesson,
+                on_done=lambda bullets: on_reply(PanelReply(bullet_text(bullets))),
+                on_error=on_error, on_cancel=lambda: on_reply(PanelReply("")))
+
+        return self.tutor.run(start, label=self.tr("Summary: {lesson}").format(
+            lesson=lesson.title))
+
     def _on_practise(self) -> None:
         if self.current is not None:
             self.practise_requested.emit(*self.current)
+
+
+def bullet_text(bullets: list[str]) -> str:
+    return "\n".join(f"• {bullet}" for bullet in bullets)

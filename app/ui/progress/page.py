@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,9 +32,11 @@ class ProgressPage(QWidget):
 
     Signals:
         activity_chosen: a recommendation's Start button was pressed (carries it).
+        report_requested: "Report for my teacher" was pressed.
     """
 
     activity_chosen = Signal(object)
+    report_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +44,10 @@ class ProgressPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.streak = QLabel(self.tr("Answer a question to start a streak."))
         self.streak.setObjectName("pageIntro")
+        self.report_button = QPushButton(self.tr("Report for my teacher"))
+        self.report_button.setAccessibleDescription(
+            self.tr("Shows a report of your progress that you can save for your teacher"))
+        self.report_button.clicked.connect(self.report_requested)
         self.mastery = MasteryChart()
         self.forecast = ForecastChart()
         self.activity = ActivityChart()
@@ -63,6 +70,7 @@ class ProgressPage(QWidget):
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.streak)
+        header.addWidget(self.report_button)
         column.addLayout(header)
         column.addLayout(grid)
         column.addWidget(self.next_title)
