@@ -126,6 +126,15 @@ class TeacherReportDialog(QDialog):
         written = (self.tr("Written by the tutor's model from the figures below, and checked.")
                    if report.comment_by_model
                    else self.tr("Written by Lantern from the figures below."))
+        words = {"title": self.tr("Report for my teacher"),
+                 "date": self.tr("Date: {day}").format(day=report.day.isoformat()),
+                 "comment": self.tr("Comment"), "mastery_title": self.tr("Mastery per skill"),
+                 "skill": self.tr("Skill"), "mastery": self.tr("Mastery"),
+                 "answers": self.tr("Answers"), "week": self.tr("This week"),
+                 "right_week": self.tr("Right this week"),
+                 "recent": self.tr("Recent activity (last 7 days)"), "day": self.tr("Day"),
+                 "right": self.tr("Right")}
+        w = {key: esc(text) for key, text in words.items()}
         skills = "".join(
             f"<tr><td>{esc(row.name)}</td><td align='right'>{round(100 * row.mastery)}%</td>"
             f"<td align='right'>{row.answers}</td><td align='right'>{row.answers_week}</td>"
@@ -135,17 +144,14 @@ class TeacherReportDialog(QDialog):
             f"<td align='right'>{day.right}</td></tr>" for day in report.days)
         table = "border='1' cellspacing='0' cellpadding='4' width='100%'"
         return (
-            f"<h2>{esc(self.tr('Report for my teacher'))}</h2>"
-            f"<p><b>{esc(head)}</b><br>{esc(self.tr('Date: {day}').format(day=report.day))}</p>"
-            f"<h3>{esc(self.tr('Comment'))}</h3><p>{esc(report.comment)}</p>"
-            f"<p><i>{esc(written)}</i></p>"
-            f"<h3>{esc(self.tr('Mastery per skill'))}</h3><table {table}><tr>"
-            f"<th align='left'>{esc(self.tr('Skill'))}</th><th>{esc(self.tr('Mastery'))}</th>"
-            f"<th>{esc(self.tr('Answers'))}</th><th>{esc(self.tr('This week'))}</th>"
-            f"<th>{esc(self.tr('Right this week'))}</th></tr>{skills}</table>"
-            f"<h3>{esc(self.tr('Recent activity (last 7 days)'))}</h3><table {table}><tr>"
-            f"<th align='left'>{esc(self.tr('Day'))}</th><th>{esc(self.tr('Answers'))}</th>"
-            f"<th>{esc(self.tr('Right'))}</th></tr>{days}</table>")
+            f"<h2>{w['title']}</h2><p><b>{esc(head)}</b><br>{w['date']}</p>"
+            f"<h3>{w['comment']}</h3><p>{esc(report.comment)}</p><p><i>{esc(written)}</i></p>"
+            f"<h3>{w['mastery_title']}</h3><table {table}><tr>"
+            f"<th align='left'>{w['skill']}</th><th>{w['mastery']}</th>"
+            f"<th>{w['answers']}</th><th>{w['week']}</th><th>{w['right_week']}</th></tr>"
+            f"{skills}</table>"
+            f"<h3>{w['recent']}</h3><table {table}><tr><th align='left'>{w['day']}</th>"
+            f"<th>{w['answers']}</th><th>{w['right']}</th></tr>{days}</table>")
 
     # Saving ------------------------------------------------------------------------
 
