@@ -4,12 +4,15 @@
     (= xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots)
 
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
-progress, settings, device (This laptop) and teacher (For teachers), plus two English
-ones at 200 % text in high contrast. Each language runs in its own process with a
-throwaway ``LANTERN_HOME`` whose settings choose that language, exactly as a learner's
-would: real profiles (Argon2id, SQLCipher), the real starter pack, the real models. The
-driver types and clicks like a learner (a wrong passphrase, then the right one; a wrong
-answer and a hint) and waits by running the event loop. ``--language zh_CN`` runs one.
+progress, about-me, summary, teacher-report (and teacher-report-pdf: page 1 of the saved
+PDF, rendered by poppler's ``pdftoppm``), settings, device (This laptop) and teacher
+(For teachers), plus two English ones at 200 % text in high contrast.
+``--only-personal`` takes just about-me, summary and the teacher report. Each language
+runs in its own process with a throwaway ``LANTERN_HOME`` whose settings choose that
+language, exactly as a learner's would: real profiles (Argon2id, SQLCipher), the real
+starter pack, the real models. The driver types and clicks like a learner (a wrong
+passphrase, then the right one; a wrong answer and a hint) and waits by running the
+event loop. ``--language zh_CN`` runs one.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
 QUESTION = {"en": "What is a fraction?", "zh_CN": "什么是分数？"}
 LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
 PASSPHRASE = "purple tiger jumps high"
+LESSON = {"en": "what-is-a-fraction", "zh_CN": "ren-shi-fen-shu"}
+ABOUT_ME = {"en": ("football, space", "get ready for the test on Friday"),
+            "zh_CN": ("足球, 太空", "为周五的测验做准备")}
+GOAL_SKILLS = ("fraction-meaning", "equivalent-fractions")
 
 
 def wait_until(cond: Callable[[], bool], what: str, timeout_s: float = 600) -> None:
@@ -176,6 +183,67 @@ class Driver:
         ask_and_wait(tutor, QUESTION[self.language])
         self.shot("tutor")
 
+    def personal_screens(self) -> None:
+        """About me filled in, a lesson's summary, and the teacher report with its PDF."""
+        self.about_me()
+        learn = self.window.learning.learn
+        self.window.show_page(learn)
+        learn.show_lesson(PACK[self.language], LESSON[self.language])
+        finished: list[str] = []
+        learn.tutor.answer_finished.connect(finished.append)
+        learn.summary.click()
+        wait_until(lambda: bool(finished), "the summary")
+        self.shot("summary")
+        self.teacher_report()
+
+    def about_me(self) -> None:
+        section = self.window.settings.about_me
+        self.window.show_page(self.window.settings)
+        wait_until(section.isEnabled, "About me")
+        interests, goal = ABOUT_ME[self.language]
+        section.interests.setText(interests)  # QTest types ASCII only
+        section.goal.setText(goal)
+        for row in range(section.skills.count()):
+            item = section.skills.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) in GOAL_SKILLS:
+                item.setCheckState(Qt.CheckState.Checked)
+        section.pace.setCurrentIndex(section.pace.findData("fast"))
+        saved: list[object] = []
+        section.saved.connect(saved.append)
+        section.save_button.click()
+        wait_until(lambda: bool(saved), "About me saved")
+        self.shot("about-me")
+
+    def teacher_report(self) -> None:
+        from app.ui.progress.report import TeacherReportDialog
+
+        progress = self.window.learning.progress
+        self.window.show_page(progress)
+        progress.report_button.click()
+        wait_until(lambda: any(d.report is not None for d in
+                               progress.findChildren(TeacherReportDialog)), "the report")
+        dialog = next(d for d in progress.findChildren(TeacherReportDialog) if d.report)
+        QTest.qWait(600)
+        path = DOCS / f"teacher-report.{self.language}.png"
+        dialog.grab().save(str(path))
+        print("saved", path.relative_to(DOCS.parents[1]), flush=True)
+        self.report_pdf_page(dialog)
+        dialog.close()
+
+    def report_pdf_page(self, dialog: object) -> None:
+        """Save the report as a PDF (as the learner would) and render its page 1 to PNG."""
+        with tempfile.TemporaryDirectory(prefix="lantern-report-") as folder:
+            pdf = Path(folder) / "report.pdf"
+            saved: list[str] = []
+            dialog.saved.connect(saved.append)  # type: ignore[attr-defined]
+            dialog.save_pdf(pdf)  # type: ignore[attr-defined]
+            wait_until(lambda: bool(saved), "the PDF")
+            target = DOCS / f"teacher-report-pdf.{self.language}"
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                            "-singlefile", str(pdf), str(target)], check=True)
+            print("saved", target.with_suffix(".png").relative_to(DOCS.parents[1]),
+                  flush=True)
+
     def large_high_contrast(self) -> None:
         settings, learning = self.window.settings, self.window.learning
         settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
@@ -216,11 +284,17 @@ def enter(practice: object, *, right: bool) -> None:
     practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def run_language(language: str) -> None:
+def run_language(language: str, *, only_personal: bool = False) -> None:
     driver = Driver(language)
     try:
+        if only_personal:  # About me, the summary and the teacher report, quickly
+            driver.new_profile(LEARNERS[language][0], 0)
+            driver.learning_screens()
+            driver.personal_screens()
+            return
         driver.signin_screens()
         driver.learning_screens()
+        driver.personal_screens()
         driver.other_screens()
         driver.tutor_screen()
         if language == "en":
@@ -233,10 +307,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--language", choices=LANGUAGES,
                         help="only this language, in this process (default: each, in turn)")
+    parser.add_argument("--only-personal", action="store_true",
+                        help="only About me, the lesson summary and the teacher report")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
-        run_language(args.language)
+        run_language(args.language, only_personal=args.only_personal)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -244,8 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:  # a fresh process each: translators load before any widget
         with tempfile.TemporaryDirectory(prefix="lantern-shots-") as home:
             env = dict(os.environ, LANTERN_HOME=home)
+            extra = ["--only-personal"] if args.only_personal else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
-                                   language], env=env, check=False)
+                                   language, *extra], env=env, check=False)
             if done.returncode:
                 return done.returncode
     return 0
