@@ -103,6 +103,8 @@ class LearnPage(QWidget):
             closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
         self.tutor.question.setPlaceholderText(self.tr("Ask about this lesson…"))
         self.tutor.source_opened.connect(self._on_source_opened)
+        self.tutor.busy_changed.connect(
+            lambda busy: self.summary.setEnabled(not busy and self.current is not None))
         self.tutor_toggle = QPushButton()
         self.tutor_toggle.setCheckable(True)
         self.tutor_toggle.setAccessibleDescription(
