@@ -82,10 +82,15 @@ def load_chat(*, parent: QObject, ctx: AppContext, pack_id: str,
 
 def keep_exchange(*, parent: QObject, ctx: AppContext, pack_id: str, question: str,
                   answer: str, on_error: OnError) -> Future[Any]:
-    """Store one question and the answer the learner saw, in the subject's chat."""
+    """Store one question and the answer the learner saw, in the subject's chat.
+
+    Nothing is kept while nobody is signed in (there is no profile to keep it in).
+    """
 
     def work() -> None:
-        profile = signed_in_profile(ctx)
+        profile = ctx.profile
+        if profile is None:
+            return
         profile.add_tutor_message(conversation_id=conversation_id(pack_id), role="user",
                                   content=question)
         profile.add_tutor_message(conversation_id=conversation_id(pack_id),
