@@ -211,6 +211,7 @@ def test_the_progress_page_button_opens_the_report_for_the_subject_on_home(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # two real generations; seconds on a laptop, long on a busy CI box
 def test_the_real_default_model_summarises_a_lesson_and_comments_the_report(
         qtbot: QtBot, packs: list[LibraryPack]) -> None:
     """The default chat model through the same screens: five checked points, a comment."""
