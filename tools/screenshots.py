@@ -258,8 +258,8 @@ class Driver:
             target = DOCS / f"teacher-report-pdf.{self.language}"
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
                             "-singlefile", str(pdf), str(target)], check=True)
-            print("saved", target.with_suffix(".png").relative_to(DOCS.parents[1]),
-                  flush=True)
+            png = target.with_name(target.name + ".png")  # pdftoppm adds the suffix
+            print("saved", png.relative_to(DOCS.parents[1]), flush=True)
 
     def large_high_contrast(self) -> None:
         settings, learning = self.window.settings, self.window.learning
