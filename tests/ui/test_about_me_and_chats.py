@@ -127,6 +127,15 @@ def test_too_many_interests_are_refused_with_a_message_and_nothing_is_lost(
     assert on_db(window.ctx, lambda p: p.learner_settings()) == LearnerSettings()
 
 
+def test_interests_typed_with_chinese_commas_are_split(window: MainWindow,
+                                                       qtbot: QtBot) -> None:
+    section = about_me(window, qtbot)
+    section.interests.setText("足球，太空、画画")  # keyClicks types ASCII only
+    with qtbot.waitSignal(section.saved, timeout=10_000) as saved:
+        qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].interests == ["足球", "太空", "画画"]
+
+
 def kept(window: MainWindow) -> list[TutorMessage]:
     return on_db(window.ctx, lambda p: p.tutor_messages("subject:fractions"))  # type: ignore[no-any-return]
 

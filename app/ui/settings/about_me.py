@@ -8,6 +8,8 @@ Nothing here is saved until the learner presses Save: a half-typed goal is not a
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +38,8 @@ from app.store.records import (
 from app.ui.errors import describe_error
 
 PACES = ("slow", "steady", "fast")
+# Commas as learners type them: "football, space", "足球，太空", "足球、太空".
+INTEREST_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 class AboutMeSection(QGroupBox):
@@ -154,8 +158,8 @@ class AboutMeSection(QGroupBox):
 
     def _interest_list(self) -> list[str] | None:
         """The typed interests, or None (and a message) when they do not fit."""
-        interests = list(dict.fromkeys(
-            part.strip() for part in self.interests.text().split(",") if part.strip()))
+        parts = INTEREST_SEPARATORS.split(self.interests.text())
+        interests = list(dict.fromkeys(part.strip() for part in parts if part.strip()))
         if len(interests) > MAX_INTERESTS:
             self.status.setText(self.tr("Up to {count} interests, please: choose your "
                                         "favourites.").format(count=MAX_INTERESTS))
