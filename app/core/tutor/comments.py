@@ -44,12 +44,18 @@ def progress_comment(nickname: str, skills: list[SkillReport], *, language: str 
         return (f"{nickname} 还没有开始练习。" if language.startswith("zh")
                 else f"{nickname} has not practised yet.")
     strong = [s for s in skills if s.mastery >= MASTERED]
-    weak = sorted((s for s in skills if s.mastery < NEEDS_PRACTICE), key=lambda s: s.mastery)
+    # A skill never practised (no mastery, no answers) is not started, not weak.
+    started = [s for s in skills if s.mastery > 0 or s.attempts_week]
+    weak = sorted((s for s in started if s.mastery < NEEDS_PRACTICE), key=lambda s: s.mastery)
+    not_started = len(skills) - len(started)
     attempts = sum(s.attempts_week for s in skills)
     correct = sum(s.correct_week for s in skills)
     if language.startswith("zh"):
-        return _chinese(nickname, skills, strong, weak, attempts, correct)
-    return _english(nickname, skills, strong, weak, attempts, correct)
+        return _chinese(nickname, skills, strong, weak, attempts, correct) + (
+            f"还有{not_started}项技能没有开始。" if not_started else "")
+    return _english(nickname, skills, strong, weak, attempts, correct) + (
+        f" Not started yet: {not_started} skill{'' if not_started == 1 else 's'}."
+        if not_started else "")
 
 
 def _english(nickname: str, skills: list[SkillReport], strong: list[SkillReport],
@@ -65,7 +71,7 @@ def _english(nickname: str, skills: list[SkillReport], strong: list[SkillReport]
         parts.append(f"Needs practice: {', '.join(s.name for s in weak[:3])}. "
                      f"Suggest starting with {focus.name} (mastery {round(100 * focus.mastery)}%).")
     else:
-        parts.append("No skill is below 50% mastery: ready for stretch challenges.")
+        parts.append("No skill practised so far is below 50% mastery.")
     return " ".join(parts)
 
 
@@ -79,7 +85,7 @@ def _chinese(nickname: str, skills: list[SkillReport], strong: list[SkillReport]
         parts.append(f"需要加强：{'、'.join(s.name for s in weak[:3])}。"
                      f"建议先练习{weak[0].name}（掌握度{round(100 * weak[0].mastery)}%）。")
     else:
-        parts.append("所有技能掌握度都在50%以上，可以尝试挑战题。")
+        parts.append("已练习的技能掌握度都在50%以上。")
     return "".join(parts)
 
 
