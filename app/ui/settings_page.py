@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -87,12 +88,21 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Sign out when idle for:"), self.idle)
         # The learner's own settings live in their profile, not in settings.json.
         self.about_me = AboutMeSection(ctx)
-        column = QVBoxLayout(self)
+        body = QWidget()
+        column = QVBoxLayout(body)
         column.addWidget(title)
         column.addLayout(form)
         column.addWidget(self.status)
         column.addWidget(self.about_me)
         column.addStretch(1)
+        # Scrolls at 200 % text in a small window instead of squeezing About me.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._show(ctx.settings)
         for combo in (self.language, self.font_scale, self.theme):
             combo.currentIndexChanged.connect(self._on_changed)
