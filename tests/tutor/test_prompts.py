@@ -13,6 +13,7 @@ from app.core.prompts import load_prompt, prompts_dir, render_prompt
 
 PINNED = {
     "lesson_summary.v1.md": "0659bd7390ab03b7",
+    "teacher_comment.v1.md": "7112c36c08d5b362",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
     "tutor_grounded.v2.md": "e4c984ff8261d281",
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
@@ -26,6 +27,7 @@ FIELDS = {
     "tutor_hint": {"interest", "language", "hint"},
     "tutor_practice": {"language", "question", "hint"},
     "lesson_summary": {"language", "title", "text"},
+    "teacher_comment": {"language", "figures"},
 }
 
 
