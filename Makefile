@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
         models-build bench-report translations translations-update screenshots
 
 run: setup
-	@bash packaging/system-deps.sh
+	@bash packaging/system-deps.sh $(PY)
 	$(PY) -m app
 
 test: setup postgres lint pytest bundle-selftest

@@ -1,19 +1,25 @@
 """Entry point: ``python -m app`` or ``lantern``; ``python -m app teacher …`` (see
-:mod:`app.teacher_cli`) sets up the teacher passphrase from a terminal.
+:mod:`app.teacher_cli`) sets up the teacher passphrase from a terminal; ``python -m app
+plan --pack PATH`` (:mod:`app.plan_cli`) prints the plan a new learner would see.
 
-This module imports no Qt itself, so a machine without a display gets one clear sentence
-instead of a Qt abort.
+This module imports no Qt itself, so a machine without a display, or without the system
+libraries Qt's X11 plugin loads, gets one clear sentence (and the install command) instead
+of a Qt abort that prints nothing (exit 134).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
 from app import __version__
 from app.logs import setup_logging
 from app.paths import AppPaths
+from app.system_libs import missing_packages, missing_sentence, uses_xcb
+
+log = logging.getLogger(__name__)
 
 NO_DISPLAY = ("Lantern needs a graphical desktop, and none was found (DISPLAY is not set). "
               "Start it from the desktop, or on a server use: xvfb-run make run")
@@ -33,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.teacher_cli import main as teacher_main
 
         return teacher_main(args_in[1:])
+    if args_in[:1] == ["plan"]:  # python -m app plan --pack PATH: no Qt, no display
+        from app.plan_cli import main as plan_main
+
+        return plan_main(args_in[1:])
     parser = argparse.ArgumentParser(prog="lantern", description="Lantern, the offline tutor.")
     parser.add_argument("--self-test", action="store_true",
                         help="check the install headlessly and print one JSON line")
@@ -50,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     setup_logging(paths.logs)
+    missing = missing_packages() if uses_xcb() else []
+    if missing:
+        log.error("Qt's X11 plugin would abort: missing %s", " ".join(missing))
+        print(missing_sentence(missing), file=sys.stderr)
+        return 3
     from app.ui.application import run_gui
 
     return run_gui(startup_probe=args.startup_probe)

@@ -1,19 +1,23 @@
 """User settings: a typed, versioned model saved as JSON in the config dir.
 
 A damaged settings file never stops Lantern: it is kept aside as ``settings.json.bad``
-(nothing is lost) and the defaults are used.
+(nothing is lost) and the defaults are used. The teacher's part (AI policy, tutor
+server, models) is signed and checked by :mod:`app.teacher_settings`.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from app.atomic import write_text_atomic
 from app.core.tutor.policy import AIPolicy
+
+if TYPE_CHECKING:
+    from app.teacher_settings import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +37,14 @@ class AIPolicySettings(BaseModel):
         return AIPolicy(**self.model_dump())
 
 
+class TeacherSeal(BaseModel):
+    """The teacher's Ed25519 signature over the teacher part (see app.teacher_settings)."""
+
+    key: str = Field(max_length=64, description="the signing class key's fingerprint")
+    models: dict[str, str] = Field(default_factory=dict, description="active models signed")
+    signature: str = Field(max_length=200)
+
+
 class Settings(BaseModel):
     version: int = SETTINGS_VERSION
     chat_model: str | None = Field(default=None, description="registry id; None = default")
@@ -49,6 +61,18 @@ class Settings(BaseModel):
     tutor_backend: Literal["local", "lan"] = "local"
     lan_server_url: str = Field(default="", max_length=300)
     lan_server_model: str = Field(default="", max_length=200)
+    teacher_seal: TeacherSeal | None = None
+    # Why the teacher part in the file was not used, or None. Not saved: it describes
+    # this run (set by app.teacher_settings).
+    _refused: Refusal | None = PrivateAttr(default=None)
+
+    @property
+    def refused(self) -> Refusal | None:
+        return self._refused
+
+    @refused.setter
+    def refused(self, reason: Refusal | None) -> None:
+        self._refused = reason
 
 
 def load_settings(path: Path) -> Settings:

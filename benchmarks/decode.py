@@ -25,12 +25,11 @@ from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safety import SafetyFilter
 from app.core.tutor.service import Setting, Tutor
 from app.core.tutor.session import TutorSession
-from benchmarks.models import bench_threads, default_model_file
+from benchmarks.models import bench_threads, default_embed_engine, default_model_file
 from benchmarks.registry import Figure, Stopwatch, benchmark, median_ratio
 from inference.cancel import CancelToken
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine, GenerationParams
-from inference.registry import load_registry, resolve
 
 QUESTION = "How do I add two fractions with different denominators?"
 MAX_TOKENS = 128
@@ -83,8 +82,7 @@ def _raw(engine: ChatEngine, prompt: str, lane: ThreadPoolExecutor,
 def decode_ratio() -> Figure:
     threads, path = bench_threads(), default_model_file("chat", ".gguf")
     engine = ChatEngine(path, n_ctx=2048, n_threads=threads)
-    folder = resolve(load_registry().default("embed"))
-    embed = EmbedEngine(folder / "model.onnx", folder / "tokenizer.json", threads=threads)
+    embed = default_embed_engine(threads)
     chat = CountingChat(engine)
     tutor = Tutor(chat, embed, SafetyFilter(embed))
     params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)

@@ -1,7 +1,8 @@
 """hub_ingest_per_s: signed uploads per second into a real hub on loopback.
 
 A real ``lantern-hub serve`` process (uvicorn) is fed pre-built, signed submissions of
-five skills each over one keep-alive HTTP connection, first on SQLite, then on a
+five skills each (ten enrolled devices, one summary per device and week, as the hub
+requires) over one keep-alive HTTP connection, first on SQLite, then on a
 throwaway PostgreSQL cluster. Bounded: at most ``UPLOADS`` uploads or ``SECONDS_MAX``
 seconds per database, whichever comes first. The baseline is ``GET /health`` over the
 same connection and server (one ``SELECT 1``): the HTTP and framework floor, so the ratio
@@ -28,6 +29,7 @@ from benchmarks.pgcluster import cluster, free_port
 from benchmarks.registry import Figure, benchmark
 
 UPLOADS = 400
+WEEKS = 40  # per device: 10 devices of 40 weeks each
 SECONDS_MAX = 20.0
 SKILLS = 5
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,18 +63,24 @@ def _hub(db_url: str) -> Iterator[int]:
         process.wait(timeout=15)
 
 
-def _envelopes(port: int, code: str, count: int) -> list[bytes]:
+def _device(port: int, code: str) -> dict[str, str]:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/api/enrol", method="POST",
-        data=json.dumps({"class_code": code}).encode(),
+        data=json.dumps({"code": code}).encode(),
         headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
-        device = json.loads(response.read())
+        return dict(json.loads(response.read()))
+
+
+def _envelopes(port: int, codes: list[str], count: int) -> list[bytes]:
+    """``count`` uploads: one per device and past week (the hub takes no more)."""
+    devices = [_device(port, code) for code in codes]
     figures = [SkillFigures(f"skill-{i}", 4, 3, (0.0, 1.0, 0.0, 0.0), 9.0)
                for i in range(SKILLS)]
     out = []
     for n in range(count):
-        body = build_body(release(figures, 1.0), Week(f"20{26 + n // 50}-W{n % 50 + 1:02d}"))
+        device = devices[n // WEEKS]
+        body = build_body(release(figures, 1.0), Week(f"2025-W{n % WEEKS + 1:02d}"))
         out.append(sign(body, key_id=device["key_id"], token=device["token"]).encode())
     return out
 
@@ -98,9 +106,11 @@ def _rate(port: int, method: str, path: str, bodies: list[bytes] | None) -> tupl
 
 
 def _measure(db_url: str) -> dict[str, float]:
-    code = _hub_cli(db_url, "add-class", "bench").strip().rsplit(" ", 1)[-1]
+    added = _hub_cli(db_url, "add-class", "bench")
+    class_id = added.split(" has the id ", 1)[1].split(":", 1)[0]
+    codes = _hub_cli(db_url, "issue-codes", class_id, str(UPLOADS // WEEKS)).split()
     with _hub(db_url) as port:
-        bodies = _envelopes(port, code, UPLOADS)
+        bodies = _envelopes(port, codes, UPLOADS)
         health, _ = _rate(port, "GET", "/health", None)
         ingest, count = _rate(port, "POST", "/api/submissions", bodies)
     return {"uploads_per_s": round(ingest, 1), "health_per_s": round(health, 1),

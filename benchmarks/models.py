@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inference.devices import physical_cores
+from inference.devices import choose_embed, physical_cores
+from inference.embed import EmbedEngine
+from inference.loader import load_embed
 from inference.registry import load_registry, resolve
 
 
@@ -15,3 +17,11 @@ def default_model_file(role: str, suffix: str) -> Path:
 
 def bench_threads() -> int:
     return physical_cores()
+
+
+def default_embed_engine(threads: int | None = None, model_id: str | None = None
+                         ) -> EmbedEngine:
+    """The default (or a named) embedding model, on the CPU, loaded as the app loads it."""
+    registry = load_registry()
+    spec = registry.get(model_id) if model_id else registry.default("embed")
+    return load_embed(spec, choose_embed([], threads or bench_threads()))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -27,9 +28,15 @@ from app.core.content.library import builtin_dir, list_packs
 from app.core.content.model import Pack
 from app.core.content.passages import pack_passages
 from app.core.content.tokenize import tokens
-from benchmarks.models import bench_threads, default_model_file
+from benchmarks.models import default_embed_engine
 from benchmarks.registry import Figure, benchmark
 from inference.embed import EmbedEngine
+from inference.resources import assets_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 TARGET_PASSAGES = 10_000
 K = 5
@@ -43,8 +50,7 @@ def _starter_packs() -> list[Pack]:
 
 
 def _engine() -> EmbedEngine:
-    model = default_model_file("embed", ".onnx")
-    return EmbedEngine(model, model.parent / "tokenizer.json", threads=bench_threads())
+    return default_embed_engine()
 
 
 def _index(pack_list: Sequence[Pack], engine: EmbedEngine, size: int | None = None
@@ -112,15 +118,15 @@ def retrieval_ms_p50() -> Figure:
                     {(p.lesson_id, p.line, p.pack_id) for p in index.passages})})
 
 
-def _lesson_ranks(index: RetrievalIndex, pack: Pack, engine: EmbedEngine, mode: Mode
-                  ) -> list[int | None]:
-    """For each question with a lesson: the place of its lesson's first passage in the
-    top 5 (1-based), or None when the lesson is not there."""
+def _lesson_ranks(index: RetrievalIndex, asked: Sequence[tuple[str, str]],
+                 engine: EmbedEngine, mode: Mode) -> list[int | None]:
+    """For each (question, lesson): the place of the lesson's first passage in the top 5
+    (1-based), or None when the lesson is not there."""
     ranks: list[int | None] = []
-    for question in (q for q in pack.questions if q.lesson):
-        hits = index.search(question.prompt, embedder=engine, k=K, mode=mode)
+    for question, lesson in asked:
+        hits = index.search(question, embedder=engine, k=K, mode=mode)
         lessons = [h.passage.lesson_id for h in hits]
-        ranks.append(lessons.index(question.lesson) + 1 if question.lesson in lessons else None)
+        ranks.append(lessons.index(lesson) + 1 if lesson in lessons else None)
     return ranks
 
 
@@ -128,27 +134,57 @@ def _recall(ranks: list[int | None], depth: int) -> float:
     return sum(1 for r in ranks if r is not None and r <= depth) / max(1, len(ranks))
 
 
+def cross_language_questions() -> dict[str, list[tuple[str, str]]]:
+    """pack id -> [(question in the other language, lesson id)], from assets/eval."""
+    path = assets_dir() / "eval" / "retrieval_cross_language.toml"
+    items = tomllib.loads(path.read_text(encoding="utf-8"))["item"]
+    asked: dict[str, list[tuple[str, str]]] = {}
+    for item in items:
+        asked.setdefault(item["pack"], []).append((item["question"], item["lesson"]))
+    return asked
+
+
+def recall_by_language(engine: EmbedEngine) -> dict[str, Any]:
+    """Recall@5 and @1 per question group ("en", "zh" by the pack's language, and
+    "cross" for the other-language questions), for BM25, dense and fused search."""
+    modes: tuple[Mode, ...] = ("bm25", "dense", "fused")
+    cross = cross_language_questions()
+    ranks: dict[str, dict[Mode, list[int | None]]] = {}
+    per_pack: dict[str, dict[str, float]] = {}
+    for pack in _starter_packs():
+        index = _index([pack], engine)
+        own = [(q.prompt, str(q.lesson)) for q in pack.questions if q.lesson is not None]
+        groups: dict[str, list[tuple[str, str]]] = {
+            pack.info.language.split("-")[0]: own, "cross": cross.get(pack.info.id, [])}
+        row: dict[str, float] = {"questions": len(own), "cross_questions": len(groups["cross"]),
+                                 "lessons": len(pack.lessons), "passages": len(index)}
+        for group, asked in groups.items():
+            for mode in modes:
+                mine = _lesson_ranks(index, asked, engine, mode)
+                ranks.setdefault(group, {m: [] for m in modes})[mode].extend(mine)
+                prefix = "cross_" if group == "cross" else ""
+                row[f"{prefix}{mode}@5"], row[f"{prefix}{mode}@1"] = (
+                    _recall(mine, K), _recall(mine, 1))
+        per_pack[pack.info.id] = {k: round(v, 3) for k, v in row.items()}
+    summary: dict[str, Any] = {
+        group: {f"{mode}@{depth}": round(_recall(by_mode[mode], depth), 3)
+                for mode in modes for depth in (K, 1)} | {"questions": len(by_mode["fused"])}
+        for group, by_mode in ranks.items()}
+    return {"groups": summary, "per_pack": per_pack}
+
+
 @benchmark("retrieval_recall_at_5")
 def retrieval_recall_at_5() -> Figure:
-    packs, engine = _starter_packs(), _engine()
-    modes: tuple[Mode, ...] = ("bm25", "dense", "fused")
-    ranks: dict[Mode, list[int | None]] = {mode: [] for mode in modes}
-    per_pack: dict[str, dict[str, float]] = {}
-    for pack in packs:
-        index = _index([pack], engine)
-        row: dict[str, float] = {"questions": sum(1 for q in pack.questions if q.lesson),
-                                 "lessons": len(pack.lessons), "passages": len(index)}
-        for mode in modes:
-            mine = _lesson_ranks(index, pack, engine, mode)
-            ranks[mode].extend(mine)
-            row[f"{mode}@5"], row[f"{mode}@1"] = _recall(mine, K), _recall(mine, 1)
-        per_pack[pack.info.id] = {k: round(v, 3) for k, v in row.items()}
-    detail: dict[str, Any] = {f"{mode}@5": round(_recall(ranks[mode], K), 3) for mode in modes}
-    # With 4-7 lessons per pack, recall@5 is easy; the top passage's lesson is the
+    engine = _engine()
+    result = recall_by_language(engine)
+    groups = result["groups"]
+    # The value is the weaker of the two languages: each must reach the goal on its own.
+    # With 4-7 lessons per pack, recall@5 is easy; the top passage's lesson (@1) is the
     # sharper test of the ranking, so it is reported too.
-    detail.update({f"{mode}@1": round(_recall(ranks[mode], 1), 3) for mode in modes})
-    detail.update({"questions": len(ranks["fused"]), "per_pack": per_pack})
+    value = min(groups["en"]["fused@5"], groups["zh"]["fused@5"])
     return Figure(
-        name="retrieval_recall_at_5", value=_recall(ranks["fused"], K), unit="recall",
-        goal=">= 0.9", baseline="BM25 alone and dense alone, same questions and passages",
-        detail=detail)
+        name="retrieval_recall_at_5", value=value, unit="recall",
+        goal=">= 0.9",
+        baseline="min over English and Chinese questions; BM25 alone and dense alone on "
+                 "the same questions and passages in detail",
+        detail={"embedder": engine.name, **result})

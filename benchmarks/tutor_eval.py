@@ -35,12 +35,12 @@ from app.core.tutor.numbers import numbers_in
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safety import SafetyFilter
 from app.core.tutor.service import Setting, Tutor
-from benchmarks.models import bench_threads, default_model_file
+from benchmarks.models import bench_threads, default_embed_engine, default_model_file
 from benchmarks.registry import Figure, benchmark
 from inference.cancel import CancelToken
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine
-from inference.registry import load_registry, resolve
+from inference.registry import load_registry
 
 PACKS = ("fractions", "photosynthesis", "fractions-zh")
 OTHER_SUBJECT = {"fractions": "photosynthesis", "photosynthesis": "fractions",
@@ -64,8 +64,7 @@ EVERYDAY_ZH = ("我的猫喜欢在阳光下睡觉。", "法国的首都是巴黎
 
 def _engines() -> tuple[ChatEngine, EmbedEngine, str]:
     spec = load_registry().default("embed")
-    folder = resolve(spec)
-    embed = EmbedEngine(folder / "model.onnx", folder / "tokenizer.json")
+    embed = default_embed_engine()
     chat = ChatEngine(default_model_file("chat", ".gguf"), n_ctx=4096, n_threads=bench_threads())
     return chat, embed, spec.file(".onnx").sha256
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from inference import devices, models_cli
 from inference.errors import InferenceError
 from inference.fetch import describe, fetch_all
+from inference.hardware import model_choice
 from inference.registry import iter_files, load_registry, locate, verify_file
 from inference.resources import default_fetch_dir
 
@@ -41,11 +42,16 @@ def _verify(_args: argparse.Namespace) -> int:
 
 
 def _devices(_args: argparse.Namespace) -> int:
-    print(json.dumps(devices.detect().to_dict(), indent=2))
+    report = devices.detect()
+    data = report.to_dict()
+    data["tutor_model"] = model_choice(load_registry(), report.ram_available_mb)
+    print(json.dumps(data, indent=2, ensure_ascii=False))
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *,
+         authorise: models_cli.Authorise | None = None) -> int:
+    """Run a command; ``authorise`` lets a caller (the app) allow the changing model verbs."""
     parser = argparse.ArgumentParser(prog="python -m inference",
                                      description="Lantern's local models.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -57,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     handler = {"fetch": _fetch, "verify": _verify, "devices": _devices,
-               "models": models_cli.run}[args.command]
+               "models": lambda a: models_cli.run(a, authorise)}[args.command]
     try:
         return handler(args)
     except InferenceError as exc:

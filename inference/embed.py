@@ -1,5 +1,11 @@
 """Sentence embeddings with ONNX Runtime: tokenize, run, mean-pool, L2-normalise.
 
+Two kinds of graph are served by one engine: a transformer exported with its token ids as
+inputs (a Hugging Face ``tokenizer.json`` beside it, as all-MiniLM), and a graph that takes
+the texts themselves and tokenizes inside (Universal Sentence Encoder multilingual, whose
+SentencePiece op comes from ``onnxruntime-extensions``). Which one a file is, its first
+input's type says; nothing else differs for the callers.
+
 Follows fastembed's habits: explicit providers checked against what ONNX Runtime offers,
 explicit thread counts, only the inputs the model declares are fed, and after loading
 the provider actually in use is reported (a GPU that fell back to CPU is not hidden).
@@ -22,6 +28,9 @@ from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
 log = logging.getLogger(__name__)
 
 Vectors = npt.NDArray[np.float32]
+# In-graph tokenizers see characters, not tokens: this turns max_length into a text cut
+# (generous: CJK text is about one token a character, English about four characters).
+_CHARS_PER_TOKEN = 4
 
 
 class EmbedEngine:
@@ -29,24 +38,32 @@ class EmbedEngine:
 
     Args:
         model_path: the ``.onnx`` file.
-        tokenizer_path: a Hugging Face ``tokenizer.json``.
+        tokenizer_path: a Hugging Face ``tokenizer.json``; ``None`` for a graph that takes
+            strings and tokenizes inside.
         providers: ONNX Runtime providers in order of preference; default CPU.
         threads: intra-op threads; default the number of physical cores.
         max_length: longer texts are truncated to this many tokens.
         batch_size: texts per ONNX Runtime call.
+        name: the display name; default the model's folder name.
     """
 
-    def __init__(self, model_path: Path, tokenizer_path: Path, *,
+    def __init__(self, model_path: Path, tokenizer_path: Path | None, *,
                  providers: Sequence[str] = (CPU_PROVIDER,), threads: int | None = None,
-                 max_length: int = 256, batch_size: int = 8) -> None:
+                 max_length: int = 256, batch_size: int = 8, name: str | None = None) -> None:
         for path in (model_path, tokenizer_path):
-            if not path.is_file():
+            if path is not None and not path.is_file():
                 raise ModelNotFound(f"The embedding model file {path} is missing.")
+        self.name = name or model_path.parent.name
         self.threads = threads or physical_cores()
         self.batch_size = batch_size
-        self._tokenizer = _load_tokenizer(tokenizer_path, max_length)
-        self._session = _load_session(model_path, list(providers), self.threads)
+        self.max_chars = max_length * _CHARS_PER_TOKEN
+        self._tokenizer = _load_tokenizer(tokenizer_path, max_length) if tokenizer_path else None
+        self._session = _load_session(model_path, list(providers), self.threads,
+                                      custom_ops=tokenizer_path is None)
         self._inputs = {i.name for i in self._session.get_inputs()}
+        self._text_input = _string_input(self._session)
+        if self._tokenizer is None and self._text_input is None:
+            raise ModelLoadError(f"{model_path.name} takes token ids but has no tokenizer.json.")
         self.requested_providers = list(providers)
         self.provider = self._session.get_providers()[0]
         if self.provider != self.requested_providers[0]:
@@ -75,6 +92,13 @@ class EmbedEngine:
         return out
 
     def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+        if self._text_input is not None:
+            # The graph tokenizes; bound its work as the token limit does for the others.
+            strings = np.array([t[:self.max_chars] for t in texts], dtype=object)
+            output = self._session.run(None, {self._text_input: strings})[0]
+            return _pool_and_normalise(np.asarray(output, dtype=np.float32),
+                                       np.ones((len(texts), 1), dtype=np.int64))
+        assert self._tokenizer is not None
         encodings = self._tokenizer.encode_batch(list(texts))
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -102,7 +126,23 @@ def _load_tokenizer(path: Path, max_length: int) -> Tokenizer:
     return tok
 
 
-def _load_session(path: Path, providers: list[str], threads: int) -> ort.InferenceSession:
+def _string_input(session: ort.InferenceSession) -> str | None:
+    first = session.get_inputs()[0]
+    return first.name if first.type == "tensor(string)" else None
+
+
+def _register_custom_ops(options: ort.SessionOptions) -> None:
+    """The tokenizer ops of ``onnxruntime-extensions`` (SentencePiece, BERT tokenizers)."""
+    try:
+        from onnxruntime_extensions import get_library_path
+    except ImportError as exc:
+        raise ModelLoadError("This embedding model tokenizes inside its graph and needs the "
+                             "onnxruntime-extensions package, which is not installed.") from exc
+    options.register_custom_ops_library(get_library_path())
+
+
+def _load_session(path: Path, providers: list[str], threads: int, *,
+                  custom_ops: bool = False) -> ort.InferenceSession:
     available = ort.get_available_providers()
     missing = [p for p in providers if p not in available]
     if missing:
@@ -118,6 +158,8 @@ def _load_session(path: Path, providers: list[str], threads: int) -> ort.Inferen
     # that memory matters more than the few percent the arena saves.
     options.enable_cpu_mem_arena = False
     options.log_severity_level = 3  # errors only; ORT warnings go nowhere useful for users
+    if custom_ops:
+        _register_custom_ops(options)
     try:
         return ort.InferenceSession(str(path), sess_options=options, providers=providers)
     except Exception as exc:  # ORT raises its own Fail/InvalidGraph classes

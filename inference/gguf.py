@@ -24,6 +24,12 @@ _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<
             10: "<Q", 11: "<q", 12: "<d"}
 _STRING, _ARRAY = 8, 9
 _MAX_COUNT = 1 << 24  # more entries than any real model: the header is garbage
+# Limits a real header stays far below; beyond them the header is garbage or hostile
+# (nested arrays once ended in RecursionError, a huge dimension count in MemoryError).
+_MAX_ARRAY_DEPTH = 4  # GGUF writers nest arrays at most once
+_MAX_DIMS = 8  # ggml tensors have at most 4 dimensions
+_MAX_KEPT_BYTES = 64 << 20  # metadata strings kept in memory (vocabularies are skipped)
+_MAX_ALIGNMENT = 1 << 16
 
 
 class _Truncated(Exception):
@@ -53,13 +59,19 @@ class GGUFHeader:
 
     @property
     def context_length(self) -> int | None:
-        value = self.metadata.get(f"{self.architecture}.context_length")
-        return int(value) if value is not None else None
+        return _positive_int(self.metadata.get(f"{self.architecture}.context_length"))
 
     @property
     def file_type(self) -> int | None:
         value = self.metadata.get("general.file_type")
-        return int(value) if value is not None else None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _positive_int(value: Any) -> int | None:
+    """An integer metadata value, or None when it is missing or not a sensible count."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 1 << 31:
+        return None
+    return value
 
 
 def is_gguf(path: Path) -> bool:
@@ -101,20 +113,43 @@ def _parse(fh: BinaryIO) -> GGUFHeader:
     tensors, kv_count = _read(fh, "<Q"), _read(fh, "<Q")
     if tensors > _MAX_COUNT or kv_count > _MAX_COUNT:
         raise ModelCorrupt("The model file's header is damaged.")
-    metadata = {}
+    metadata: dict[str, Any] = {}
+    kept = 0
     for _ in range(kv_count):
         key = _string(fh)
-        metadata[key] = _value(fh, _read(fh, "<I"))
+        value = _value(fh, _read(fh, "<I"))
+        kept += len(key) + (len(value) if isinstance(value, str) else 8)
+        if kept > _MAX_KEPT_BYTES:
+            raise _damaged("its metadata is too large")
+        metadata[key] = value
     extent = 0
     for _ in range(tensors):
         _string(fh)
         dims = _read(fh, "<I")
-        fh.read(8 * dims)
+        if dims > _MAX_DIMS:
+            raise _damaged(f"a tensor with {dims} dimensions")
+        _skip(fh, 8 * dims)
         _read(fh, "<I")  # ggml type
         extent = max(extent, _read(fh, "<Q"))
-    alignment = int(metadata.get("general.alignment", 32)) or 32
+    alignment = metadata.get("general.alignment", 32)
+    if isinstance(alignment, bool) or not isinstance(alignment, int) \
+            or not 0 < alignment <= _MAX_ALIGNMENT:
+        raise _damaged(f"general.alignment is {alignment!r}")
     offset = -(-fh.tell() // alignment) * alignment
     return GGUFHeader(version, tensors, metadata, offset, extent)
+
+
+def _damaged(what: str) -> ModelCorrupt:
+    return ModelCorrupt(f"The model file's header is damaged ({what}).")
+
+
+def _skip(fh: BinaryIO, size: int) -> None:
+    """Move past ``size`` bytes without reading them; a file that ends first is cut short."""
+    start = fh.tell()
+    end = fh.seek(0, 2)
+    if start + size > end:
+        raise _Truncated
+    fh.seek(start + size)
 
 
 def _read(fh: BinaryIO, fmt: str) -> Any:
@@ -128,23 +163,28 @@ def _read(fh: BinaryIO, fmt: str) -> Any:
 def _string(fh: BinaryIO) -> str:
     length = _read(fh, "<Q")
     if length > 1 << 26:
-        raise ModelCorrupt("The model file's header is damaged.")
+        raise _damaged(f"a text of {length:,} bytes")
     raw = fh.read(length)
     if len(raw) < length:
         raise _Truncated
     return raw.decode("utf-8", errors="replace")
 
 
-def _value(fh: BinaryIO, kind: int) -> Any:
+def _value(fh: BinaryIO, kind: int, depth: int = 0) -> Any:
     if kind in _SCALARS:
         return _read(fh, _SCALARS[kind])
     if kind == _STRING:
         return _string(fh)
     if kind == _ARRAY:
+        if depth >= _MAX_ARRAY_DEPTH:
+            raise _damaged(f"arrays nested more than {_MAX_ARRAY_DEPTH} deep")
         item_kind, count = _read(fh, "<I"), _read(fh, "<Q")
         if count > 1 << 28:
-            raise ModelCorrupt("The model file's header is damaged.")
+            raise _damaged(f"an array of {count:,} items")
+        if item_kind in _SCALARS:  # fixed size: skipped in one step
+            _skip(fh, count * struct.calcsize(_SCALARS[item_kind]))
+            return count
         for _ in range(count):  # vocabularies: skipped, only their length matters
-            _value(fh, item_kind)
+            _value(fh, item_kind, depth + 1)
         return count
-    raise ModelCorrupt(f"The model file's header is damaged (unknown value type {kind}).")
+    raise _damaged(f"unknown value type {kind}")

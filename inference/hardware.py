@@ -51,6 +51,10 @@ class HardwareFit:
     words_per_s: float
     tokens_per_s: float
     refused: list[str] = field(default_factory=list)  # models too large for this laptop
+    # When a smaller tutor runs because the default one needs more memory than is free:
+    # the default's name and the memory it needs (empty / 0 otherwise).
+    wanted_model: str = ""
+    wanted_ram_mb: int = 0
 
     @property
     def is_slow(self) -> bool:
@@ -120,6 +124,8 @@ def measure(report: DeviceReport, registry: Registry, model: StreamingModel, spe
     words, tokens = probe_speed(model, seconds)
     refused = [m.name for m in registry.models
                if m.role == "chat" and m.ram_mb > report.ram_available_mb]
+    wanted = registry.default("chat")
+    smaller = wanted.id != spec.id and wanted.ram_mb > report.ram_available_mb
     label = label or (
         "the standard tutor" if spec.origin == "builtin" and spec.default else spec.name)
     features = [k.upper() for k, v in report.cpu_features.items() if v]
@@ -128,7 +134,26 @@ def measure(report: DeviceReport, registry: Registry, model: StreamingModel, spe
         ram_total_mb=report.ram_total_mb, ram_free_mb=report.ram_available_mb,
         cpu_features=features, gpu=gpu, model_id=spec.id, model_label=label,
         threads=report.chat.threads, backend=report.chat.device,
-        words_per_s=round(words, 1), tokens_per_s=round(tokens, 1), refused=refused)
+        words_per_s=round(words, 1), tokens_per_s=round(tokens, 1), refused=refused,
+        wanted_model=wanted.name if smaller else "", wanted_ram_mb=wanted.ram_mb if smaller else 0)
+
+
+def model_choice(registry: Registry, free_mb: int) -> dict[str, Any]:
+    """Which tutor model this laptop runs and why, in words (``python -m inference devices``)."""
+    wanted = registry.default("chat")
+    try:
+        chosen, refused = choose_model(registry, free_mb)
+    except OutOfMemory as exc:
+        return {"model": None, "why": exc.user_message(), "too_large": [wanted.name]}
+    if chosen.id == wanted.id:
+        why = (f"{chosen.name} needs about {chosen.ram_mb:,} MB of memory and "
+               f"{free_mb:,} MB is free, so the standard tutor runs here.")
+    else:
+        why = (f"The standard tutor ({wanted.name}) needs about {wanted.ram_mb:,} MB of memory "
+               f"but only {free_mb:,} MB is free, so the smaller {chosen.name} "
+               f"(about {chosen.ram_mb:,} MB) runs here. A teacher can choose another model "
+               "on the This laptop page.")
+    return {"model": chosen.id, "why": why, "too_large": refused}
 
 
 def save_fit(fit: HardwareFit, path: Path) -> None:

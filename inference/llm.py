@@ -53,7 +53,7 @@ class ChatEngine:
 
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
                  n_gpu_layers: int = 0, ram_mb: int = 0, name: str | None = None,
-                 prompt_cache_mb: int = 64) -> None:
+                 prompt_cache_mb: int = 0) -> None:
         if not model_path.is_file():
             raise ModelNotFound(f"The chat model file {model_path} is missing.")
         _check_ram(ram_mb, model_path)
@@ -93,12 +93,15 @@ class ChatEngine:
         return llm
 
     def _use_prompt_cache(self, megabytes: int) -> None:
-        """Keep evaluated prompts (KV state) in RAM and reuse their longest shared prefix.
+        """Also keep evaluated prompts (KV state) in a RAM cache (off by default).
 
-        llama.cpp already reuses the KV cache when a prompt extends the previous one; the
-        RAM cache also covers the case where another prompt ran in between (a hint for
-        another question, a summary), so the system prompt and lesson passages of a
-        conversation are evaluated once.
+        llama.cpp itself reuses the KV cache for the longest prefix a prompt shares with
+        the previous one, which is what the tutor's prompt layout is built for
+        (``app/core/tutor/conversation.py``). llama-cpp-python's RAM cache would also
+        cover a prompt run in between, but it saves a state after *every* completion,
+        and a state holds the logits of the batch: 512 x 151,936 floats (311 MB) with
+        Qwen2.5's vocabulary. With SmolLM2 that was cheap; with Qwen each answer paid
+        seconds of copying, and a state larger than the cache was dropped at once.
         """
         from llama_cpp import LlamaRAMCache
 

@@ -25,8 +25,14 @@ def load_embed(spec: ModelSpec, choice: DeviceChoice, *,
                search_dirs: Sequence[Path] | None = None) -> EmbedEngine:
     folder = resolve(spec, search_dirs)
     providers = [choice.backend, CPU_PROVIDER] if choice.device == "gpu" else [CPU_PROVIDER]
-    return EmbedEngine(folder / spec.file(".onnx").name, folder / "tokenizer.json",
-                       providers=providers, threads=choice.threads)
+    return EmbedEngine(folder / spec.file(".onnx").name, tokenizer_file(spec, folder),
+                       providers=providers, threads=choice.threads, name=spec.name)
+
+
+def tokenizer_file(spec: ModelSpec, folder: Path) -> Path | None:
+    """The model's ``tokenizer.json``, or ``None`` when its graph tokenizes by itself."""
+    names = {f.name for f in spec.files}
+    return folder / "tokenizer.json" if "tokenizer.json" in names else None
 
 
 def cpu_choices(threads: int) -> tuple[DeviceChoice, DeviceChoice]:

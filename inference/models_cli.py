@@ -1,12 +1,23 @@
-"""``python -m inference models list | add | remove | use | rollback`` (teacher mode).
+"""``models list | add | remove | use | rollback``: the teacher's model commands.
 
 The same operations the app's teacher settings use, for a terminal or a script that
-prepares many laptops. The bundle runs them as ``Lantern models …``.
+prepares many laptops. Changing verbs are teacher actions, and this package knows
+nothing of teachers (it must not import ``app``). So :func:`run` takes an *authoriser*:
+a function called with the verb before anything changes, which raises to refuse. The
+app injects one that asks for the teacher passphrase and then signs the new choice into
+the teacher settings (``python -m app teacher models …``; the bundle's
+``Lantern models …`` goes there too). Called without one, as ``python -m inference
+models`` is, only ``list`` runs; the others say where to go instead.
+
+This is a convenience gate, not the protection: anyone on the account could edit the
+catalog with Python. What protects the model choice is the teacher's signature over the
+active models, checked when the app starts (see ``app/teacher_settings.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,9 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     back.add_argument("--role", choices=("chat", "embed"), default="chat")
 
 
-def run(args: argparse.Namespace) -> int:
+Authorise = Callable[[str], None]  # called with the verb; raises to refuse
+TEACHER_COMMAND = "python -m app teacher models"
+READ_ONLY = frozenset({"list"})
+
+
+def run(args: argparse.Namespace, authorise: Authorise | None = None) -> int:
+    """Run one verb; changing verbs need ``authorise`` (see the module docstring)."""
     handler = {"list": _list, "add": _add, "remove": _remove, "use": _use,
                "rollback": _rollback}[args.verb]
+    if args.verb not in READ_ONLY:
+        if authorise is None:
+            print(f"`models {args.verb}` is a teacher action: run `{TEACHER_COMMAND} "
+                  f"{args.verb} …`, which asks for the teacher passphrase.", file=sys.stderr)
+            return 2
+        authorise(args.verb)
     return handler(args)
 
 

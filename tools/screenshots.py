@@ -6,13 +6,16 @@
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
 progress, about-me, summary, teacher-report (and teacher-report-pdf: page 1 of the saved
 PDF, rendered by poppler's ``pdftoppm``), settings, device (This laptop) and teacher
-(For teachers), plus two English ones at 200 % text in high contrast.
-``--only-personal`` takes just about-me, summary and the teacher report. Each language
-runs in its own process with a throwaway ``LANTERN_HOME`` whose settings choose that
-language, exactly as a learner's would: real profiles (Argon2id, SQLCipher), the real
-starter pack, the real models. The driver types and clicks like a learner (a wrong
-passphrase, then the right one; a wrong answer and a hint) and waits by running the
-event loop. ``--language zh_CN`` runs one.
+(For teachers); then, in each language, practice, learn, tutor and progress in the
+smallest window (720x480) at 200 % text (``NAME-720-200``), practice and tutor there in
+high contrast (``NAME-720-200-high-contrast``), and practice and home at 200 % in high
+contrast. Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose
+settings choose that language, exactly as a learner's would: real profiles (Argon2id,
+SQLCipher), the real starter pack, the real models. The driver types and clicks like a
+learner (a wrong passphrase, then the right one; a wrong answer and a hint) and waits by
+running the event loop. ``--language zh_CN`` runs one; ``--layout-only`` takes only the
+small-window and high-contrast screens, without waiting for the model to write (a busy
+machine); ``--only-personal`` takes just about-me, summary and the teacher report.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from PySide6.QtWidgets import QApplication
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "screens"
 LANGUAGES = ("en", "zh_CN")
 SIZE = (1100, 760)
+SMALLEST = (720, 480)  # the window's minimum size
 # What a learner of each language would use: nicknames, the subject, a question.
 LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安")}
 PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
-QUESTION = {"en": "What is a fraction?", "zh_CN": "什么是分数？"}
+# The questions a weak model got wrong (docs/models.md): the screenshots show the answers.
+QUESTION = {"en": "Is 2/4 the same as 1/2?", "zh_CN": "3/4和2/3哪个大？"}
 LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
 PASSPHRASE = "purple tiger jumps high"
 LESSON = {"en": "what-is-a-fraction", "zh_CN": "ren-shi-fen-shu"}
@@ -166,6 +171,25 @@ class Driver:
         self.window.show_page(learning.progress)
         self.shot("progress")
 
+    def layout_screens(self) -> None:
+        """What the layout shots need, without waiting for a model to write: one learner,
+        a lesson open in Learn, a checked wrong answer in Practice, the tutor's subject."""
+        wait_until(lambda: self.window.signin.message.isVisible(), "the sign-in screen")
+        self.new_profile(LEARNERS[self.language][0], 0)
+        learning = self.window.learning
+        home = learning.home
+        wait_until(lambda: home.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        home.subject.setCurrentIndex(home.subject.findData(PACK[self.language]))
+        wait_until(lambda: bool(home.cards), "today's plan")
+        home.cards[0].start.click()
+        learning.learn.practise.click()
+        practice = learning.practice
+        enter(practice, right=False)
+        wait_until(lambda: practice.feedback.isVisible(), "the feedback")
+        tutor = self.window.tutor
+        wait_until(lambda: tutor.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        tutor.subject.setCurrentIndex(tutor.subject.findData(PACK[self.language]))
+
     def other_screens(self) -> None:
         window = self.window
         for name, page in (("settings", window.settings), ("device", window.device_page),
@@ -261,14 +285,24 @@ class Driver:
             png = target.with_name(target.name + ".png")  # pdftoppm adds the suffix
             print("saved", png.relative_to(DOCS.parents[1]), flush=True)
 
-    def large_high_contrast(self) -> None:
-        settings, learning = self.window.settings, self.window.learning
-        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+    def small_large_text(self) -> None:
+        """The smallest window (720x480) at 200 % text, then in high contrast too."""
+        settings, learning, window = self.window.settings, self.window.learning, self.window
         settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
-        for name, page in (("practice-200-high-contrast", learning.practice),
-                           ("home-200-high-contrast", learning.home)):
-            self.window.show_page(page)
-            self.shot(name)
+        window.resize(*SMALLEST)
+        pages = (("practice", learning.practice), ("learn", learning.learn),
+                 ("tutor", window.tutor), ("progress", learning.progress))
+        for name, page in pages:
+            window.show_page(page)
+            self.shot(f"{name}-720-200")
+        settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
+        for name, page in (("practice", learning.practice), ("tutor", window.tutor)):
+            window.show_page(page)
+            self.shot(f"{name}-720-200-high-contrast")
+        window.resize(*SIZE)
+        for name, page in (("practice", learning.practice), ("home", learning.home)):
+            window.show_page(page)
+            self.shot(f"{name}-200-high-contrast")
 
     def close(self) -> None:
         self.window.close()
@@ -301,7 +335,8 @@ def enter(practice: object, *, right: bool) -> None:
     practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def run_language(language: str, *, only_personal: bool = False) -> None:
+def run_language(language: str, *, layout_only: bool = False,
+                 only_personal: bool = False) -> None:
     driver = Driver(language)
     try:
         if only_personal:  # About me, the summary and the teacher report, quickly
@@ -309,13 +344,16 @@ def run_language(language: str, *, only_personal: bool = False) -> None:
             driver.practise_a_little()
             driver.personal_screens()
             return
+        if layout_only:
+            driver.layout_screens()
+            driver.small_large_text()
+            return
         driver.signin_screens()
         driver.learning_screens()
         driver.personal_screens()
         driver.other_screens()
         driver.tutor_screen()
-        if language == "en":
-            driver.large_high_contrast()
+        driver.small_large_text()
     finally:
         driver.close()
 
@@ -324,12 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--language", choices=LANGUAGES,
                         help="only this language, in this process (default: each, in turn)")
+    parser.add_argument("--layout-only", action="store_true",
+                        help="only the 720x480 and high-contrast screens, without waiting "
+                             "for the model's answers (quick, on a busy machine)")
     parser.add_argument("--only-personal", action="store_true",
                         help="only About me, the lesson summary and the teacher report")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
-        run_language(args.language, only_personal=args.only_personal)
+        run_language(args.language, layout_only=args.layout_only,
+                     only_personal=args.only_personal)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -337,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:  # a fresh process each: translators load before any widget
         with tempfile.TemporaryDirectory(prefix="lantern-shots-") as home:
             env = dict(os.environ, LANTERN_HOME=home)
-            extra = ["--only-personal"] if args.only_personal else []
+            extra = ["--layout-only"] if args.layout_only else []
+            extra += ["--only-personal"] if args.only_personal else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
                                    language, *extra], env=env, check=False)
             if done.returncode:

@@ -6,7 +6,8 @@ It starts a real hub on 127.0.0.1 with a temporary SQLite file, creates encrypte
 profiles for a class of 30 learners (answers with realistic spread), and each one
 enrols, noises last week's figures at the default ε and uploads them. Then it opens the
 preview dialog for one more learner (``docs/screens/sync-preview.png``) and renders the
-hub's class page with headless Chromium (``docs/screens/hub-class.png``).
+hub's class page and the signed-in teacher's page with headless Chromium
+(``docs/screens/hub-class.png``, ``docs/screens/hub-teacher.png``).
 """
 
 from __future__ import annotations
@@ -62,10 +63,19 @@ def hub(db_url: str) -> Iterator[str]:
         process.wait(timeout=15)
 
 
-def add_class(db_url: str, name: str) -> str:
-    out = subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, "add-class", name],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    return out.strip().rsplit(" ", 1)[-1]
+def _hub_cli(db_url: str, *args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, *args],
+                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+
+def add_class(db_url: str, name: str) -> int:
+    out = _hub_cli(db_url, "add-class", name)
+    return int(out.split(" has the id ", 1)[1].split(":", 1)[0])
+
+
+def codes(db_url: str, class_id: int, count: int) -> list[str]:
+    """One-time enrolment codes, as the teacher issues them."""
+    return _hub_cli(db_url, "issue-codes", str(class_id), str(count)).split()
 
 
 def learner(store: ProfileStore, url: str, code: str, number: int,
@@ -87,9 +97,9 @@ def learner(store: ProfileStore, url: str, code: str, number: int,
     return profile.sync, ProfileSource(profile, SKILLS), config
 
 
-def fill_class(store: ProfileStore, url: str, code: str, count: int, first: int) -> None:
+def fill_class(store: ProfileStore, url: str, enrol_codes: list[str], first: int) -> None:
     rng = random.Random(first)
-    for number in range(first, first + count):
+    for number, code in enumerate(enrol_codes, start=first):
         repo, source, config = learner(store, url, code, number, rng)
         commit(repo, prepare(repo, source, config, now=NEXT_WEEK), config)
         deliver(repo, config)
@@ -118,15 +128,32 @@ def preview_shot(prepared: Prepared, class_name: str) -> Path:
     return path
 
 
-def page_shot(url: str) -> Path:
+def page_shot(url: str, name: str = "hub-class.png", height: int = 520) -> Path:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         raise SystemExit("Install Chromium (apt-get install -y chromium) for the hub shot.")
-    path = DOCS / "hub-class.png"
+    path = DOCS / name
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--hide-scrollbars", f"--screenshot={path}", "--window-size=1280,520",
-                    url], check=True, capture_output=True, timeout=120)
+                    "--hide-scrollbars", f"--screenshot={path}",
+                    f"--window-size=1280,{height}", url],
+                   check=True, capture_output=True, timeout=120)
     return path
+
+
+def teacher_shot(url: str, db_url: str, folder: Path) -> Path:
+    """The teacher's page, signed in: saved as HTML, then shot like the class page."""
+    import httpx
+
+    password = "a teacher password for the screenshot"
+    subprocess.run([sys.executable, "-m", "app.hub", "--db", db_url, "set-password"],
+                   input=password + "\n", text=True, check=True, capture_output=True,
+                   cwd=ROOT)
+    with httpx.Client(base_url=url, timeout=30) as client:
+        signed_in = client.post("/teacher/login", data={"password": password})
+        assert signed_in.status_code == 303, signed_in.text
+        page = folder / "teacher.html"
+        page.write_text(client.get("/teacher").text, encoding="utf-8")
+    return page_shot(page.as_uri(), "hub-teacher.png", height=900)
 
 
 def main() -> int:
@@ -137,11 +164,14 @@ def main() -> int:
         store = ProfileStore(Path(folder) / "profiles", kdf=FAST_KDF)
         big, small = add_class(db_url, "6B"), add_class(db_url, "6C")
         with hub(db_url) as url:
-            fill_class(store, url, big, 30, first=1)
-            fill_class(store, url, small, 3, first=100)
-            repo, source, config = learner(store, url, big, 31, random.Random(31))
+            fill_class(store, url, codes(db_url, big, 30), first=1)
+            fill_class(store, url, codes(db_url, small, 3), first=100)
+            repo, source, config = learner(store, url, codes(db_url, big, 1)[0], 31,
+                                           random.Random(31))
             print(preview_shot(prepare(repo, source, config, now=NEXT_WEEK), "6B"))
             print(page_shot(f"{url}/classes/1"))
+            codes(db_url, big, 3)  # unused codes, as a teacher hands them out
+            print(teacher_shot(url, db_url, Path(folder)))
     return 0
 
 

@@ -40,6 +40,7 @@ class LanChat:
         self.remote: RemoteChat | None = None
         self.local: ChatEngine | None = None
         self.notice = ""
+        self._local_only = False
         try:
             self.remote = RemoteChat(config)
         except _SERVER_ERRORS as exc:
@@ -69,8 +70,18 @@ class LanChat:
             self.notice = f"school server not reachable ({error})"
         return self.local
 
+    def prefer_local(self) -> None:
+        """Answer on this laptop from now on (the server is not trusted for this session).
+
+        The local model loads at the next answer, on the inference lane.
+        """
+        self._local_only = True
+
     def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
                     cancel: CancelToken | None = None) -> Iterator[str]:
+        if self.local is None and self._local_only:
+            self._fall_back(InferenceError("not used for a learner who does not trust "
+                                           "this laptop's class key"))
         if self.local is not None:
             yield from self.local.stream_chat(messages, params, cancel)
             return

@@ -93,6 +93,7 @@ class ModelHost:
         self._threads = threads
         self._lock = threading.Lock()
         self._chat: ChatBackend | None = None
+        self._local_only = False
         self._embed: EmbedEngine | None = None
         self.report: DeviceReport | None = None
 
@@ -188,7 +189,19 @@ class ModelHost:
         """The loaded chat engine; raises the load error if loading failed."""
         if self._chat is None:
             self._raise_unavailable("chat")
+        if self._local_only:
+            prefer_local = getattr(self._chat, "prefer_local", None)  # a LAN server's backend
+            if callable(prefer_local):
+                prefer_local()
         return self._chat
+
+    def use_local_chat(self) -> None:
+        """From now on the tutor answers on this laptop, never from a school server.
+
+        For a session whose learner does not trust this laptop's class key: the server
+        was chosen by settings that key signed. It lasts until Lantern restarts.
+        """
+        self._local_only = True
 
     def embed(self) -> EmbedEngine:
         if self._embed is None:

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject
 
 from app.core.content import library
 from app.core.content.importers.install import import_and_install, is_quiz_file
+from app.core.content.importers.report import ImportReport
 from app.core.content.index import RetrievalIndex
 from app.core.content.index_cache import load_or_build
-from app.core.content.library import LibraryPack
+from app.core.content.library import InstallResult, LibraryPack
 from app.core.content.model import Pack
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
@@ -40,10 +41,12 @@ def list_packs(*, parent: QObject, ctx: AppContext, on_done: Callable[[Listing],
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did, in words: the summary line and, for quizzes, each skip."""
+    """What an import did: the quiz importer's report (quiz files only) and the pack it
+    installed (None when nothing could be imported). The page words it in the UI's
+    language; the command-line importer prints the reports' English summaries."""
 
-    summary: str
-    details: tuple[str, ...] = ()
+    report: ImportReport | None
+    installed: InstallResult | None
 
 
 def import_pack(*, parent: QObject, ctx: AppContext, path: Path, on_progress: Progress,
@@ -65,10 +68,9 @@ def import_pack(*, parent: QObject, ctx: AppContext, path: Path, on_progress: Pr
         if is_quiz_file(path):
             found, result = import_and_install(path, cancel=cancel,
                                                target=installed_dir(ctx), progress=report)
-            summary = found.summary() + (f"\n{result.summary()}" if result else "")
-            return ImportOutcome(summary, tuple(found.details()))
-        return ImportOutcome(library.install_pack(
-            path, cancel=cancel, target=installed_dir(ctx), progress=report).summary())
+            return ImportOutcome(found, result)
+        return ImportOutcome(None, library.install_pack(
+            path, cancel=cancel, target=installed_dir(ctx), progress=report))
 
     future = ctx.runner.submit("io", work, parent=parent, on_success=on_done,
                                on_error=on_error, on_cancel=on_cancel)

@@ -2,7 +2,9 @@
 
 The work is :mod:`inference.sideload` and :mod:`inference.versions`; these run it on the
 io lane (copying and hashing a large file must not freeze the window) with progress and
-cancel, and report on the GUI thread. A switch applies at the next start.
+cancel, and report on the GUI thread. A switch applies at the next start; it is signed
+into the teacher settings at once (teacher mode is unlocked), or the next start would
+refuse it as a switch made behind the teacher's back (:mod:`app.teacher_settings`).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def use_model(*, parent: QObject, ctx: AppContext, model_id: str,
         registry = full_registry(catalog)
         catalog.use(registry.get(model_id), registry)
         catalog.save()
+        ctx.save_settings()  # signs the new choice
         return model_id
 
     ctx.runner.submit("io", work, parent=parent, on_success=on_done, on_error=on_error)
@@ -68,6 +71,7 @@ def roll_back(*, parent: QObject, ctx: AppContext, role: Role,
         catalog = Catalog.load()
         model_id = catalog.rollback(role, full_registry(catalog))
         catalog.save()
+        ctx.save_settings()  # signs the new choice
         return model_id
 
     ctx.runner.submit("io", work, parent=parent, on_success=on_done, on_error=on_error)

@@ -8,6 +8,10 @@
   answers what the learner types beside a question (``Tutor.practice_reply``). Both can
   be stopped through the :class:`TaskHandle` they return.
 - :func:`load_snapshot` computes Home's and Progress's data on the ``db`` lane.
+- :func:`claim_answers` hands answers stored before packs were told apart to their pack;
+  :func:`load_subject` / :func:`remember_subject` keep the learner's last subject in the
+  encrypted profile. All three run on the ``db`` lane, in the order submitted, so a
+  snapshot queued after them sees their result.
 
 Results come back on the GUI thread, only while ``parent`` exists. Learners' answers are
 private: nothing here logs them.
@@ -16,7 +20,7 @@ private: nothing here logs them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,6 +32,7 @@ from app.core.content.model import Pack, Question
 from app.core.learner import journal
 from app.core.learner.activities import Recommendation
 from app.core.learner.answers import Answer, answer_text, grade_answer, needs_embedder
+from app.core.learner.claim import claim_attempts
 from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel
 from app.core.learner.progress import ProgressData
@@ -105,7 +110,8 @@ def _record(ctx: AppContext, attempt: Attempt, grade: Grade) -> Checked:
     question, language = attempt.question, attempt.pack.info.language
     text = answer_text(question, attempt.answer)
     recorded = journal.record_answer(
-        _profile(ctx), question=question, answer=text, grade=grade,
+        _profile(ctx), pack_id=attempt.pack.info.id, question=question, answer=text,
+        grade=grade,
         hints_used=attempt.hints_used, time_taken_s=attempt.time_taken_s,
         now=datetime.now(timezone.utc), model=_model(), reviews=Reviews())
     feedback = None
@@ -155,7 +161,8 @@ def hint(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question,
         request = HintRequest(question, mastery, wrong_attempts, hints_shown)
         return _tutor_hint(ctx, pack, request, cancel)
 
-    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
+    future = _after_mastery(ctx, parent, pack, question, work, on_done=on_done,
+                            on_error=on_error,
                             on_cancel=lambda: on_done(Hint("", 0, stopped=True)))
     return TaskHandle(cancel, future)
 
@@ -194,8 +201,8 @@ def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, m
         cancel.raise_if_cancelled()
         return given
 
-    future = _after_mastery(ctx, parent, question, work, on_done=on_done, on_error=on_error,
-                            on_cancel=lambda: on_done(TutorReply("")))
+    future = _after_mastery(ctx, parent, pack, question, work, on_done=on_done,
+                            on_error=on_error, on_cancel=lambda: on_done(TutorReply("")))
     return TaskHandle(cancel, future)
 
 
@@ -204,7 +211,7 @@ def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToke
                              cancel=cancel, open_lesson=question.lesson, learner=ctx.learner)
 
 
-def _after_mastery(ctx: AppContext, parent: QObject, question: Question,
+def _after_mastery(ctx: AppContext, parent: QObject, pack: Pack, question: Question,
                    work: Callable[[float], T], *, on_done: Callable[[T], None],
                    on_error: OnError, on_cancel: Callable[[], None]) -> Future[None]:
     """Read the question's skill mastery on the db lane, then run ``work(mastery)`` on the
@@ -218,7 +225,7 @@ def _after_mastery(ctx: AppContext, parent: QObject, question: Question,
         return call
 
     def read_mastery() -> float:
-        return journal.skill_mastery(_profile(ctx), question.skill, _model())
+        return journal.skill_mastery(_profile(ctx), pack.info.id, question.skill, _model())
 
     def then(mastery: float) -> None:
         ctx.runner.submit("inference", lambda: work(mastery), parent=parent,
@@ -240,3 +247,31 @@ def load_snapshot(*, parent: QObject, ctx: AppContext, pack: Pack,
                                 today=datetime.now().astimezone().date())
 
     ctx.runner.submit("db", work, parent=parent, on_success=on_done, on_error=on_error)
+
+
+def claim_answers(*, parent: QObject, ctx: AppContext, packs: Sequence[Pack]) -> None:
+    """Give answers from before schema v3 their pack (see :mod:`app.core.learner.claim`).
+
+    A failure only postpones it to the next sign-in: the answers stay where they are.
+    """
+    chosen = tuple(packs)
+
+    def work() -> int:
+        return claim_attempts(ctx.profile, chosen) if ctx.profile is not None else 0
+
+    ctx.runner.submit("db", work, parent=parent,
+                      on_error=lambda exc: log.warning("answers not yet given their pack: %s",
+                                                       exc))
+
+
+def load_subject(*, parent: QObject, ctx: AppContext,
+                 on_done: Callable[[str | None], None]) -> None:
+    """The pack id of the learner's last subject (None: never chosen, or unreadable)."""
+    ctx.runner.submit("db", lambda: _profile(ctx).last_subject(), parent=parent,
+                      on_success=on_done, on_error=lambda exc: on_done(None))
+
+
+def remember_subject(*, parent: QObject, ctx: AppContext, pack_id: str) -> None:
+    """Store the learner's chosen subject; not being able to is not worth a dialog."""
+    ctx.runner.submit("db", lambda: _profile(ctx).set_last_subject(pack_id), parent=parent,
+                      on_error=lambda exc: log.info("subject not remembered: %s", exc))

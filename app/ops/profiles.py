@@ -18,6 +18,7 @@ from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
 from app.ops.learner import remember_learner
 from app.store import ProfileEntry, ProfileId, StoreError, transfer
+from app.store.pin import ClassKeyStatus
 from app.store.teacher import TeacherPassphrase
 
 OnError = Callable[[Exception], None]
@@ -48,14 +49,30 @@ def create_profile(*, parent: QObject, ctx: AppContext, nickname: str, avatar: s
 
 def sign_in(*, parent: QObject, ctx: AppContext, profile_id: ProfileId, passphrase: str,
             on_done: Callable[[ProfileEntry], None], on_error: OnError) -> Future[Any]:
-    def work() -> ProfileEntry:
+    """Unlock a profile; a profile that does not trust the class key gets a careful session.
+
+    ``ctx.class_key_status`` says what the profile found (the window tells the learner).
+    """
+
+    def work() -> tuple[ProfileEntry, ClassKeyStatus]:
         ctx.lock_profile()
         ctx.profile = ctx.profiles.unlock(profile_id, passphrase)
         remember_learner(ctx)
-        return ctx.profiles.index.get(profile_id)
+        return ctx.profiles.index.get(profile_id), ctx.profile.class_key_status
 
-    return ctx.runner.submit("db", work, parent=parent, on_success=on_done,
-                             on_error=on_error)
+    def done(result: tuple[ProfileEntry, ClassKeyStatus]) -> None:
+        entry, status = result
+        apply_class_key_status(ctx, status)
+        on_done(entry)
+
+    return ctx.runner.submit("db", work, parent=parent, on_success=done, on_error=on_error)
+
+
+def apply_class_key_status(ctx: AppContext, status: ClassKeyStatus) -> None:
+    """On the GUI thread, once a learner is signed in: an untrusted key means safest settings."""
+    ctx.class_key_status = status
+    if not status.trusted:
+        ctx.distrust_for_session()
 
 
 def sign_out(*, parent: QObject, ctx: AppContext, on_done: Callable[[], None],
@@ -68,6 +85,14 @@ def sign_out(*, parent: QObject, ctx: AppContext, on_done: Callable[[], None],
 def restore_backup(*, parent: QObject, ctx: AppContext, profile_id: ProfileId,
                    on_done: Callable[[], None], on_error: OnError) -> Future[Any]:
     return ctx.runner.submit("db", lambda: ctx.profiles.restore_backup(profile_id),
+                             parent=parent, on_success=lambda _none: on_done(),
+                             on_error=on_error)
+
+
+def change_passphrase(*, parent: QObject, ctx: AppContext, profile_id: ProfileId, old: str,
+                      new: str, on_done: Callable[[], None], on_error: OnError) -> Future[Any]:
+    """A signed-out learner's new passphrase; the database is re-keyed (the old one revoked)."""
+    return ctx.runner.submit("db", lambda: ctx.profiles.change_passphrase(profile_id, old, new),
                              parent=parent, on_success=lambda _none: on_done(),
                              on_error=on_error)
 
@@ -96,14 +121,16 @@ def create_class_key(*, parent: QObject, ctx: AppContext, teacher_passphrase: st
     """Create the class recovery key here and, if asked, export a copy (e.g. to USB).
 
     Its passphrase is the laptop's teacher passphrase (teacher mode), so replacing an
-    existing key needs the current one (``current_passphrase``).
+    existing key needs the current one (``current_passphrase``), which also endorses the
+    new key: learners' profiles move to it at their next sign-in.
     """
 
     def work() -> Path:
         gate = TeacherPassphrase(ctx.profiles)
         if gate.is_set():
-            gate.verify(current_passphrase)
-        class_key = ctx.profiles.create_class_key(teacher_passphrase)
+            class_key = gate.replace(teacher_passphrase, current=current_passphrase)
+        else:
+            class_key = gate.set_first(teacher_passphrase)
         if export_to is not None:
             class_key.save(export_to)
         return export_to or ctx.profiles.class_key_path

@@ -78,7 +78,7 @@ def connect_hub(*, parent: QObject, ctx: AppContext, session: SyncSession,
                 config: SyncConfig, hub_url: str, class_code: str | None,
                 enrol_file: Path | None = None,
                 on_done: Callable[[SyncConfig], None], on_error: OnError) -> None:
-    """Enrol with a class code over the LAN, or from an enrolment file; then save."""
+    """Enrol with a one-time code over the LAN, or from an enrolment file; then save."""
 
     def got(enrolment: Enrolment) -> None:
         new = config.model_copy(update={

@@ -3,8 +3,9 @@
 Checking or setting the passphrase runs Argon2id (about half a second), so all of it
 runs on the "db" lane, next to the other profile-store work; results and typed errors
 (:mod:`app.store.teacher`) come back on the GUI thread, only while ``parent`` exists.
-The unlocked state itself lives in the UI (:class:`app.ui.teacher.gate.TeacherMode`):
-nothing secret is kept after the check.
+The unlocked state itself lives in the UI (:class:`app.ui.teacher.gate.TeacherMode`);
+while it lasts, ``ctx.teacher_keys`` holds the class key's private halves so saving the
+teacher settings signs them (:func:`forget` drops them when teacher mode ends).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from app.ops.context import AppContext
+from app.store.recovery import ClassRecoveryKey, UnlockedClassKey
 from app.store.teacher import TeacherPassphrase
 
 OnError = Callable[[Exception], None]
@@ -31,14 +33,31 @@ def is_set(*, parent: QObject, ctx: AppContext, on_done: Callable[[bool], None],
 def unlock(*, parent: QObject, ctx: AppContext, passphrase: str,
            on_done: Callable[[], None], on_error: OnError) -> Future[Any]:
     """Check the teacher passphrase (counted; the growing delay applies)."""
-    return ctx.runner.submit("db", lambda: TeacherPassphrase(ctx.profiles).verify(passphrase),
-                             parent=parent, on_success=lambda _key: on_done(),
-                             on_error=on_error)
+
+    def done(keys: tuple[ClassRecoveryKey, UnlockedClassKey]) -> None:
+        ctx.teacher_keys = keys
+        on_done()
+
+    return ctx.runner.submit("db", lambda: TeacherPassphrase(ctx.profiles).open(passphrase),
+                             parent=parent, on_success=done, on_error=on_error)
 
 
 def set_first(*, parent: QObject, ctx: AppContext, passphrase: str,
               on_done: Callable[[], None], on_error: OnError) -> Future[Any]:
     """Set the first teacher passphrase of this laptop (creates the class recovery key)."""
-    return ctx.runner.submit("db", lambda: TeacherPassphrase(ctx.profiles).set_first(passphrase),
-                             parent=parent, on_success=lambda _key: on_done(),
-                             on_error=on_error)
+
+    def work() -> tuple[ClassRecoveryKey, UnlockedClassKey]:
+        gate = TeacherPassphrase(ctx.profiles)
+        key = gate.set_first(passphrase)
+        return key, key.unlock_all(passphrase)
+
+    def done(keys: tuple[ClassRecoveryKey, UnlockedClassKey]) -> None:
+        ctx.teacher_keys = keys
+        on_done()
+
+    return ctx.runner.submit("db", work, parent=parent, on_success=done, on_error=on_error)
+
+
+def forget(ctx: AppContext) -> None:
+    """Teacher mode ended: drop the private keys (settings can no longer be signed)."""
+    ctx.teacher_keys = None

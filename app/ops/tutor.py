@@ -1,4 +1,4 @@
-"""Operation: ask the tutor; the answer streams back sentence by sentence and can be stopped.
+"""Operation: ask the tutor; the answer streams back as it is written and can be stopped.
 
 The work runs on the inference lane: build (or load) the subject's search index, ground
 the question, stream the checked sentences, then hand the cited reply to ``on_done``.
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 
 from app.core.content.model import Pack
 from app.core.tutor.conversation import Conversation
+from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.service import TutorReply
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
@@ -20,13 +21,14 @@ from inference.params import GenerationParams
 
 
 def ask(*, parent: QObject, ctx: AppContext, question: str,
-        on_text: Callable[[str], None], on_done: Callable[[TutorReply], None],
+        on_text: Callable[[Streamed], None], on_done: Callable[[TutorReply], None],
         on_error: Callable[[Exception], None], open_lesson: str | None = None,
         pack: Pack | None = None, conversation: Conversation | None = None,
         params: GenerationParams | None = None) -> TaskHandle:
     """Answer ``question`` from ``pack``'s lessons (default: the current subject's).
 
-    ``on_text`` receives each sentence once it passed the safety filter; ``on_done`` the
+    ``on_text`` receives the sentence being written as it comes and each sentence once
+    it passed the checks (:class:`Streamed`, at most ten a second); ``on_done`` the
     final reply (with citations), also after a stop (a stop is not an error). If the
     models are still loading, the question waits in the inference lane behind them.
     ``open_lesson`` is the lesson on screen: retrieval prefers its passages.
@@ -38,8 +40,8 @@ def ask(*, parent: QObject, ctx: AppContext, question: str,
     history = conversation if conversation is not None else ctx.conversation
     policy = ctx.settings.ai_policy.to_policy()
 
-    def emit(sentence: str) -> None:
-        ctx.runner.post(lambda: on_text(sentence), parent=parent)
+    def emit(update: Streamed) -> None:
+        ctx.runner.post(lambda: on_text(update), parent=parent)
 
     def work() -> TutorReply:
         cancel.raise_if_cancelled()

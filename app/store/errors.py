@@ -56,6 +56,19 @@ class TooManyTries(StoreError):
             "try again."), seconds=seconds))
 
 
+class CounterUnavailable(StoreError):
+    """The wrong-try counter can't be saved, so no passphrase is tried (locked, not open)."""
+
+    default_hint = QT_TRANSLATE_NOOP(
+        "StoreError", "Ask your teacher to check that Lantern's data folder can be written "
+                      "to. Until then nothing can be unlocked.")
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError", "Lantern can't record passphrase tries on this computer, so it "
+                          "won't check any passphrase."))
+
+
 class WeakPassphrase(StoreError):
     default_hint = QT_TRANSLATE_NOOP(
         "StoreError", "Use at least 8 characters, for example three words you will remember.")

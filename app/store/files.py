@@ -36,6 +36,33 @@ def copy_atomic(source: Path, target: Path) -> None:
         raise
 
 
+STALE_TEMP_AGE_S = 60.0  # copy_atomic writes its temp file without pause until it is done
+
+
+def remove_stale_temps(root: Path) -> int:
+    """Delete temp files that :func:`copy_atomic` left when the process was killed.
+
+    They are named ``.<target>.<random>.tmp`` (``.backup.db.k2j4.tmp``) in ``root`` and
+    its profile folders; each can be as large as a profile (15 killed sign-outs once
+    left 2.1 GB). One not written to for a minute belongs to a dead process. Returns
+    how many were removed.
+    """
+    removed = 0
+    now = time.time()
+    for path in [*root.glob(".*.tmp"), *root.glob("*/.*.tmp")]:
+        try:
+            if not path.is_file() or now - path.stat().st_mtime < STALE_TEMP_AGE_S:
+                continue
+            path.unlink()
+        except OSError as exc:
+            log.warning("could not remove the leftover temp file %s: %s", path.name, exc)
+            continue
+        removed += 1
+    if removed:
+        log.info("removed %d temp file(s) left by an interrupted backup", removed)
+    return removed
+
+
 def restore_copy(backup: Path, database: Path) -> Path | None:
     """Put ``backup`` in place of ``database``; the old database is kept, renamed.
 

@@ -9,14 +9,16 @@ half-written.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from app.store.db import DatabaseError, checkpoint, reraise
+from app.store.pin import ClassKeyStatus
 from app.store.records import (
     Attempt,
     AttemptId,
@@ -33,6 +35,7 @@ from app.store.sync import SyncRepository
 log = logging.getLogger(__name__)
 
 LEARNER_SETTINGS = "learner"
+LAST_SUBJECT = "last_subject"  # the pack id the learner last chose, as a JSON string
 
 
 class Profile:
@@ -51,6 +54,8 @@ class Profile:
         self.db = sqlite_utils.Database(conn)
         self._on_close = on_close
         self._closed = False
+        # What sign-in found about the class key (the UI tells the learner if it changed).
+        self.class_key_status = ClassKeyStatus.NONE
 
     @property
     def conn(self) -> Any:
@@ -67,24 +72,61 @@ class Profile:
 
     def record_attempt(self, *, skill_id: str, question_id: str, question: str, answer: str,
                        correct: bool, score: float, time_taken_s: float,
-                       hints_used: int = 0) -> AttemptId:
-        """Store one answer in its own transaction; returns its id once committed."""
+                       hints_used: int = 0, pack_id: str = "") -> AttemptId:
+        """Store one answer in its own transaction; returns its id once committed.
+
+        ``pack_id`` names the content pack the skill belongs to: the same skill id in
+        two packs is two skills.
+        """
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO attempts (skill_id, question_id, question, answer, correct, "
-                "score, time_taken_s, hints_used, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (skill_id, question_id, question, answer, int(correct), float(score),
-                 float(time_taken_s), int(hints_used), utc_now()))
+                "INSERT INTO attempts (pack_id, skill_id, question_id, question, answer, "
+                "correct, score, time_taken_s, hints_used, created_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (pack_id, skill_id, question_id, question, answer, int(correct),
+                 float(score), float(time_taken_s), int(hints_used), utc_now()))
         return AttemptId(int(cursor.lastrowid))
 
-    def attempts(self, *, skill_id: str | None = None) -> list[Attempt]:
-        where, args = ("WHERE skill_id = ?", [skill_id]) if skill_id else ("", [])
+    def attempts(self, *, pack_id: str | None = None,
+                 skill_id: str | None = None) -> list[Attempt]:
+        """Answers in the order given; only one pack's (and one skill's) when named."""
+        conditions = [(column, value) for column, value in (("pack_id", pack_id),
+                                                             ("skill_id", skill_id))
+                      if value is not None]
+        where = " AND ".join(f"{column} = ?" for column, _ in conditions)
         rows = self.conn.execute(
             "SELECT id, skill_id, question_id, question, answer, correct, score, "
-            f"time_taken_s, hints_used, created_at FROM attempts {where} ORDER BY id", args)
+            "time_taken_s, hints_used, created_at, pack_id FROM attempts "
+            f"{'WHERE ' + where if where else ''} ORDER BY id",
+            [value for _, value in conditions])
         return [Attempt(id=AttemptId(r[0]), skill_id=r[1], question_id=r[2], question=r[3],
                         answer=r[4], correct=bool(r[5]), score=r[6], time_taken_s=r[7],
-                        hints_used=r[8], created_at=r[9]) for r in rows]
+                        hints_used=r[8], created_at=r[9], pack_id=r[10]) for r in rows]
+
+    def hand_to_packs(self, owners: Mapping[AttemptId, str]) -> int:
+        """Give answers stored before packs were told apart (``pack_id`` '') their pack.
+
+        One transaction: the answers move, and each such skill's stored mastery and card
+        are copied to every pack that received answers on that skill (its '' row is then
+        dropped). Returns how many answers moved; answers that already have a pack are
+        never changed.
+        """
+        moved = 0
+        with self._write() as conn:
+            for attempt_id, pack_id in owners.items():
+                moved += conn.execute(
+                    "UPDATE attempts SET pack_id = ? WHERE id = ? AND pack_id = ''",
+                    (pack_id, int(attempt_id))).rowcount
+            conn.execute(
+                "INSERT OR IGNORE INTO skill_state (pack_id, skill_id, mastery, card, "
+                "updated_at) SELECT DISTINCT a.pack_id, s.skill_id, s.mastery, s.card, "
+                "s.updated_at FROM skill_state s JOIN attempts a ON a.skill_id = s.skill_id "
+                "WHERE s.pack_id = '' AND a.pack_id != ''")
+            conn.execute(
+                "DELETE FROM skill_state WHERE pack_id = '' AND skill_id IN (SELECT "
+                "skill_id FROM attempts WHERE pack_id != '') AND skill_id NOT IN (SELECT "
+                "skill_id FROM attempts WHERE pack_id = '')")
+        return moved
 
     def add_tutor_message(self, *, conversation_id: str, role: Role,
                           content: str) -> MessageId:
@@ -120,16 +162,42 @@ class Profile:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                          (LEARNER_SETTINGS, settings.model_dump_json()))
 
-    def skill_state(self, skill_id: str) -> SkillState | None:
-        row = self.conn.execute("SELECT skill_id, mastery, card, updated_at FROM skill_state "
-                                "WHERE skill_id = ?", (skill_id,)).fetchone()
+    def last_subject(self) -> str | None:
+        """The pack id of the subject this learner chose last, if any."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?",
+                                (LAST_SUBJECT,)).fetchone()
+        if row is None:
+            return None
+        try:
+            value = json.loads(row[0])
+        except ValueError:
+            log.warning("the remembered subject is unreadable; it is forgotten")
+            return None
+        return value if isinstance(value, str) and value else None
+
+    def set_last_subject(self, pack_id: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (LAST_SUBJECT, json.dumps(pack_id)))
+
+    def skill_state(self, skill_id: str, *, pack_id: str = "") -> SkillState | None:
+        row = self.conn.execute(
+            "SELECT skill_id, mastery, card, updated_at, pack_id FROM skill_state "
+            "WHERE pack_id = ? AND skill_id = ?", (pack_id, skill_id)).fetchone()
         return SkillState(*row) if row else None
+
+    def skill_states(self) -> list[SkillState]:
+        """Every stored skill state, of every pack, oldest update first."""
+        rows = self.conn.execute("SELECT skill_id, mastery, card, updated_at, pack_id FROM "
+                                 "skill_state ORDER BY updated_at, pack_id, skill_id")
+        return [SkillState(*row) for row in rows]
 
     def set_skill_state(self, state: SkillState) -> None:
         with self._write() as conn:
-            conn.execute("INSERT OR REPLACE INTO skill_state (skill_id, mastery, card, "
-                         "updated_at) VALUES (?,?,?,?)",
-                         (state.skill_id, state.mastery, state.card, utc_now()))
+            conn.execute("INSERT OR REPLACE INTO skill_state (pack_id, skill_id, mastery, "
+                         "card, updated_at) VALUES (?,?,?,?,?)",
+                         (state.pack_id, state.skill_id, state.mastery, state.card,
+                          utc_now()))
 
     @cached_property
     def sync(self) -> SyncRepository:

@@ -59,6 +59,7 @@ class Attempt:
     time_taken_s: float
     hints_used: int
     created_at: str
+    pack_id: str = ""  # '' only for answers stored before packs were told apart
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,10 @@ class TutorMessage:
 
 @dataclass(frozen=True)
 class SkillState:
+    """A skill's mastery and review card; a skill belongs to a pack (``pack_id``)."""
+
     skill_id: str
     mastery: float
     card: str | None = None  # the review scheduler's card, serialised by its owner
     updated_at: str = ""
+    pack_id: str = ""  # '' only for states stored before packs were told apart

@@ -81,7 +81,28 @@ V2 = Migration(2, (
     "ALTER TABLE sync_outbox ADD COLUMN gave_up_at TEXT",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+# One skill space per pack (issue 16): two packs may both call a skill
+# "fraction-meaning", so attempts, mastery and review cards belong to (pack, skill).
+# Rows written before this version get pack_id '' and are handed to their pack by
+# app.core.learner.claim once the installed packs are known (the store does not read
+# content); until then they are kept, never dropped.
+V3 = Migration(3, (
+    "ALTER TABLE attempts ADD COLUMN pack_id TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX attempts_pack_skill ON attempts (pack_id, skill_id, id)",
+    """CREATE TABLE skill_state_v3 (
+        pack_id TEXT NOT NULL DEFAULT '',
+        skill_id TEXT NOT NULL,
+        mastery REAL NOT NULL DEFAULT 0 CHECK (mastery BETWEEN 0 AND 1),
+        card TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (pack_id, skill_id))""",
+    """INSERT INTO skill_state_v3 (pack_id, skill_id, mastery, card, updated_at)
+        SELECT '', skill_id, mastery, card, updated_at FROM skill_state""",
+    "DROP TABLE skill_state",
+    "ALTER TABLE skill_state_v3 RENAME TO skill_state",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
 
 
 def latest(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from app.messages import QT_TRANSLATE_NOOP, message
+
 PURPOSE = "sync"
 SETTINGS_KEY = "sync"
 
@@ -29,11 +31,12 @@ class BudgetExceeded(Exception):
 
     def __init__(self, week: Week, spent: float, asked: float, budget: float) -> None:
         self.week, self.spent, self.asked, self.budget = week, spent, asked, budget
-        super().__init__(
-            f"This learner's privacy budget for {week} is used up: {spent:g} of {budget:g} "
-            f"is spent and this send needs {asked:g}. Nothing was sent. The figures can be "
-            "sent again next week, or a teacher can raise the weekly budget in the sync "
-            "settings.")
+        super().__init__(message(QT_TRANSLATE_NOOP(
+            "Sync", "This learner's privacy budget for {week} is used up: {spent} of "
+            "{budget} is spent and this send needs {asked}. Nothing was sent. The figures "
+            "can be sent again next week, or a teacher can raise the weekly budget in the "
+            "sync settings."), week=week, spent=f"{spent:g}", budget=f"{budget:g}",
+            asked=f"{asked:g}"))
 
 
 @dataclass(frozen=True)

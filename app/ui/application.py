@@ -9,6 +9,7 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.ops.context import AppContext
+from app.ops.debris import remove_debris_in_background
 from app.ui.i18n import UiLanguage
 from app.ui.main_window import show_main_window
 from app.ui.style import apply_style
@@ -52,6 +53,7 @@ def run_gui(*, startup_probe: bool = False) -> int:
     tripwire = StallTripwire(threshold_ms=100)
     tripwire.start()
     window = show_main_window(ctx)
+    remove_debris_in_background(ctx)  # what killed imports and model adds left behind
     if startup_probe:
         from app.ui.startup_probe import StartupProbe  # only the benchmark needs it
 

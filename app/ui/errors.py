@@ -8,9 +8,18 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.core.content.diagnostics import ContentError
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import StoreError
 from app.ui.i18n import translated
-from inference.errors import InferenceError
+from inference.errors import (
+    InferenceError,
+    ModelCorrupt,
+    ModelLoadError,
+    ModelNotFound,
+    OutOfMemory,
+    ProviderUnavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +27,13 @@ log = logging.getLogger(__name__)
 def describe_error(error: BaseException) -> str:
     """What happened and what to do, in the words of a learner or teacher (UI language).
 
-    Store errors carry :class:`app.messages.Message` sentences and are translated; the
-    model runtimes' errors (for teachers, with file names) stay in English.
+    Store errors and content errors (imports, packs) carry :class:`app.messages.Message`
+    sentences and are translated. The model runtimes (``inference/``, which knows nothing
+    of the UI) write English with file names: the English UI shows their sentence, other
+    languages a translated one per kind of error (the English details stay in the log and
+    behind "Copy details").
     """
-    if isinstance(error, StoreError):
+    if isinstance(error, StoreError | ContentError):
         said = translated(error.args[0]) if error.args else ""
         hint = translated(error.hint)
         if not (said and hint):
@@ -30,7 +42,7 @@ def describe_error(error: BaseException) -> str:
         return QCoreApplication.translate("Errors", "{message} {hint}").format(
             message=said, hint=hint)
     if isinstance(error, InferenceError):
-        return error.user_message()
+        return describe_model_error(error)
     if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
         return QCoreApplication.translate(
             "Errors", "The disk is full, so Lantern could not save. Free some space and "
@@ -38,6 +50,38 @@ def describe_error(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong inside Lantern. Please try again; if it keeps "
         "happening, ask your teacher and show them the details.")
+
+
+# (the kind of model error, what happened, what to do), most specific first.
+_MODEL_ERRORS: tuple[tuple[type[InferenceError], str, str], ...] = (
+    (ModelNotFound, QT_TRANSLATE_NOOP("Errors", "A model file is missing."),
+     QT_TRANSLATE_NOOP("Errors", "Ask your teacher to install the models: run `python -m "
+                       "inference fetch` in the Lantern folder, or reinstall Lantern.")),
+    (ModelCorrupt, QT_TRANSLATE_NOOP("Errors", "A model file is damaged."),
+     QT_TRANSLATE_NOOP("Errors", "Ask your teacher to run `python -m inference fetch` "
+                       "again to replace it.")),
+    (OutOfMemory, QT_TRANSLATE_NOOP("Errors", "There is not enough memory for the model."),
+     QT_TRANSLATE_NOOP("Errors", "Close other programs and try again, or ask your teacher "
+                       "for a smaller model.")),
+    (ProviderUnavailable, QT_TRANSLATE_NOOP("Errors", "The chosen device cannot run the "
+                                            "model."),
+     QT_TRANSLATE_NOOP("Errors", "Choose 'CPU' in Settings, or ask your teacher to install "
+                       "the GPU support.")),
+    (ModelLoadError, QT_TRANSLATE_NOOP("Errors", "The model could not be loaded."),
+     QT_TRANSLATE_NOOP("Errors", "The file may not be a model Lantern can use. Ask your "
+                       "teacher to check it.")),
+    (InferenceError, QT_TRANSLATE_NOOP("Errors", "Something went wrong with the model."),
+     QT_TRANSLATE_NOOP("Errors", "Restart Lantern. If it happens again, ask your teacher.")),
+)
+
+
+def describe_model_error(error: InferenceError) -> str:
+    """A model error in the UI's language (see :func:`describe_error`)."""
+    said, hint = next((s, h) for kind, s, h in _MODEL_ERRORS if isinstance(error, kind))
+    if translated(said) == said:  # the English UI: the runtime's own, precise sentence
+        return error.user_message()
+    return QCoreApplication.translate("Errors", "{message} {hint}").format(
+        message=translated(said), hint=translated(hint))
 
 
 def show_error(parent: QWidget | None, error: BaseException, *, title: str = "Lantern") -> None:

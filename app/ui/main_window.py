@@ -33,9 +33,11 @@ from app.ops import profiles as profile_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store import ProfileEntry
+from app.store.pin import ClassKeyStatus
 from app.ui.banner import Banner
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
 from app.ui.first_paint import after_first_paint
+from app.ui.page_stack import PageStack, scrolling
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -94,11 +96,13 @@ class MainWindow(QMainWindow):
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out)
         self.banner = Banner()
+        self.class_key_note = Banner()  # what sign-in found about the class key
+        self.class_key_note.setObjectName("classKeyNote")
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(170)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
@@ -235,7 +239,8 @@ class MainWindow(QMainWindow):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.banner)
-        column.addWidget(self.pages, 1)
+        column.addWidget(self.class_key_note)
+        column.addWidget(scrolling(self.pages), 1)  # pages scroll, never squeeze
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -256,7 +261,24 @@ class MainWindow(QMainWindow):
         self.settings.about_me.signed_in()
         self.tutor.restore_chat()
         self.teacher.signed_in([s.id for e in self._packs for s in e.pack.skills])
+        self._tell_class_key()
         self.idle.start()
+
+    def _tell_class_key(self) -> None:
+        """Tell the learner when the class key changed (never a silent move)."""
+        status = self.ctx.class_key_status
+        if status is ClassKeyStatus.MOVED:
+            self.class_key_note.show_message(self.tr(
+                "Your teacher set up a new class key on this laptop and signed it with the "
+                "old one. Your teacher can still reset your passphrase if you forget it."))
+        elif status is ClassKeyStatus.UNTRUSTED:
+            self.class_key_note.show_message(self.tr(
+                "The teacher key on this laptop is not the one your profile trusts, and "
+                "your teacher did not sign the change. Your profile was not handed to it, "
+                "and the tutor follows its most careful settings for now. Please tell "
+                "your teacher."))
+        else:
+            self.class_key_note.hide()
 
     def sign_out(self) -> None:
         """Show the sign-in screen at once, drop the learner's pages, lock in the background."""
@@ -265,6 +287,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.teacher.signed_out()
         self.settings.about_me.signed_out()
+        self.class_key_note.hide()
+        self.ctx.end_session()
         self.screens.setCurrentWidget(self.signin)
         self._replace_tutor()
         if self._learning is not None:
@@ -335,7 +359,7 @@ class MainWindow(QMainWindow):
         if chat.state is LoadState.FAILED and chat.error is not None:
             self.banner.show_message(
                 self.tr("The tutor can't answer questions right now. {reason}").format(
-                    reason=chat.error.user_message()))
+                    reason=describe_error(chat.error)))
         if self._measure_on_first_start:
             self.device_page.on_models_ready()
         self.models_ready.emit()

@@ -30,6 +30,7 @@ from app.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, load_translator
 from app.ui.main_window import MainWindow
 from inference.cancel import CancelToken
 from inference.llm import GenerationParams
+from inference.registry import ModelSpec, locate, verify_model
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,12 @@ def _check_embeddings(ctx: AppContext) -> int:
     return int(vectors.shape[1])
 
 
+def _verify_files(spec: ModelSpec) -> str:
+    """Every file of ``spec`` hashed again (no cached check); its sha256, shortened."""
+    verify_model(spec, locate(spec), use_cache=False)
+    return spec.files[0].sha256[:16]
+
+
 def _check_translations() -> list[str]:
     """Every UI language's compiled translation loads (a bundle without its .qm fails)."""
     for language in LANGUAGES:
@@ -127,9 +134,10 @@ def _run(ctx: AppContext) -> dict[str, Any]:
     window.close()
     chat, embed = ctx.models.status("chat"), ctx.models.status("embed")
     return {"ok": True, "chat_model": chat.spec.id, "chat_device": chat.summary,
+            "chat_sha256": _verify_files(chat.spec),
             "tokens": tokens, "tokens_per_s": round(tokens / seconds, 1),
             "embed_model": embed.spec.id, "embed_device": embed.summary, "embed_dim": dim,
-            "ui_languages": languages}
+            "embed_sha256": _verify_files(embed.spec), "ui_languages": languages}
 
 
 def run_self_test() -> int:

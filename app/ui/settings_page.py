@@ -32,7 +32,7 @@ from app.settings import Settings
 from app.ui.errors import describe_error
 from app.ui.i18n import LANGUAGES, load_translator
 from app.ui.settings.about_me import AboutMeSection
-from app.ui.style import apply_style
+from app.ui.style import apply_style, narrow_combo
 
 FONT_SCALES = (100, 125, 150, 175, 200)
 # Shown in the newly chosen language, looked up in that language's translator.
@@ -55,7 +55,7 @@ class SettingsPage(QWidget):
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         self._started_in = ctx.settings.language  # the language this window was built in
-        self.language = QComboBox()
+        self.language = narrow_combo(QComboBox())
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setAccessibleName(self.tr("Language"))
@@ -63,11 +63,11 @@ class SettingsPage(QWidget):
         self.language_note.setObjectName("languageNote")
         self.language_note.setWordWrap(True)
         self.language_note.hide()
-        self.font_scale = QComboBox()
+        self.font_scale = narrow_combo(QComboBox())
         for scale in FONT_SCALES:
             self.font_scale.addItem(f"{scale} %", scale)
         self.font_scale.setAccessibleName(self.tr("Text size"))
-        self.theme = QComboBox()
+        self.theme = narrow_combo(QComboBox())
         for value, text in (("light", self.tr("Light")), ("dark", self.tr("Dark")),
                             ("high-contrast", self.tr("High contrast"))):
             self.theme.addItem(text, value)

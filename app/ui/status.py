@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 from app.core.models import LoadState, ModelHost
+from app.ui.errors import describe_error
 from app.ui.i18n import translated
 
 CHAT_SHARE = 0.55  # of the bar's width the tutor's summary may keep before it elides
@@ -115,6 +116,6 @@ class ModelStatusBar(QStatusBar):
             else:
                 label.set_full_text(
                     self.tr("{name}: not available").format(name=status.spec.name),
-                    status.error.user_message() if status.error else "")
+                    describe_error(status.error) if status.error else "")
         self.separator.setVisible(bool(self.embed_label.full_text))
         self._share_width()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleFactory
 
 from app.settings import Settings
 
@@ -35,12 +35,14 @@ QLabel#practiceHint { background: #e4eefc; color: #10284d; border: 1px solid #5b
 """
 
 
-# (window, text, base, button, highlight, highlighted text, mid) per theme. High contrast
-# is black and white with a yellow highlight: well above WCAG AAA's 7:1 everywhere.
+# (window, text, base, button, highlight, highlighted text, mid, disabled text) per
+# theme. High contrast is black and white with a yellow highlight: well above WCAG AAA's
+# 7:1 everywhere; its disabled grey still reads at 7:1, dimmer than the white it replaces.
 THEMES: dict[str, tuple[str, ...]] = {
-    "dark": ("#202124", "#e8eaed", "#2b2c30", "#303134", "#4f8fdc", "#ffffff", "#5f6368"),
+    "dark": ("#202124", "#e8eaed", "#2b2c30", "#303134", "#4f8fdc", "#ffffff", "#5f6368",
+             "#80868b"),
     "high-contrast": ("#000000", "#ffffff", "#000000", "#000000", "#ffff00", "#000000",
-                      "#ffffff"),
+                      "#ffffff", "#9a9a9a"),
 }
 
 
@@ -49,7 +51,8 @@ def theme_palette(theme: str) -> QPalette:
     colours = THEMES.get(theme)
     if colours is None:
         return QStyleFactory.create("Fusion").standardPalette()
-    window, text, base, button, highlight, on_highlight, mid = (QColor(c) for c in colours)
+    window, text, base, button, highlight, on_highlight, mid, disabled = (
+        QColor(c) for c in colours)
     palette = QPalette()
     roles = QPalette.ColorRole
     for role, colour in ((roles.Window, window), (roles.WindowText, text), (roles.Base, base),
@@ -60,6 +63,9 @@ def theme_palette(theme: str) -> QPalette:
                          (roles.PlaceholderText, text if theme == "high-contrast" else mid),
                          (roles.Mid, mid), (roles.Link, highlight)):
         palette.setColor(role, colour)
+    # setColor() above set every group, so a disabled button looked like an enabled one.
+    for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.PlaceholderText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
 
 
@@ -70,6 +76,12 @@ QRadioButton::indicator { border-radius: 0.5em; }
 QRadioButton::indicator:checked, QCheckBox::indicator:checked { background: #ffff00; }
 QPushButton { border: 2px solid #ffffff; }
 QPushButton:checked { background: #ffff00; color: #000000; }
+QPushButton:disabled { border: 2px dashed #9a9a9a; color: #9a9a9a; }
+QListView, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox {
+    border: 2px solid #ffffff; }
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListView:focus {
+    border-color: #ffff00; }
+QLineEdit:disabled, QComboBox:disabled { border: 2px dashed #9a9a9a; }
 """
 
 
@@ -90,3 +102,12 @@ def apply_style(app: QApplication, settings: Settings) -> None:
                            "prompt": round(13 * scale)}
     app.setStyleSheet(sheet + (HIGH_CONTRAST_EXTRA if settings.theme == "high-contrast"
                                else ""))
+
+
+def narrow_combo(combo: QComboBox, chars: int = 8) -> QComboBox:
+    """Let ``combo`` be narrower than its longest item (elided in the box; the open list
+    shows every item whole): at 200 % text a box sized to "Photosynthesis (OpenStax)"
+    made its page wider than a small window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo

@@ -172,6 +172,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,6 +185,41 @@
     </message>
     <message>
         <source>From your lessons (click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -244,6 +283,29 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>
@@ -266,7 +328,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
+        <source>Import pack .zip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -318,15 +384,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
+        <source>Choose a pack .zip file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -335,6 +417,58 @@
     </message>
     <message>
         <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -460,6 +594,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A model file is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,6 +734,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>its graphics card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,6 +794,185 @@
     </message>
     <message>
         <source>Start: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>“{pack_id}” cannot be a pack id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use lowercase letters, digits and &apos;-&apos; only, e.g. “fractions-quiz”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as an Anki deck ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again (File → Export).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip file but not an Anki deck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Anki, use File → Export → Anki Deck Package (.apkg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to more than {mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a deck Lantern can import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not an Anki collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quiz again from Moodle (Question bank → Export → Moodle XML format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle quiz (no &lt;quiz&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quiz from Moodle in Moodle XML format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the item again from your QTI editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file “{path}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and the folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the file is not open elsewhere and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the exported quiz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle XML quiz or QTI item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz “{name}” is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}. Export the quiz from Moodle or Anki in one of these formats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz this text file is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not readable XML ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{folder}” already exists and is not empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the pack; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” contains an unsafe file name ({member}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only use packs from people you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,6 +1040,14 @@
     </message>
     <message>
         <source>Show the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practise this subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,6 +1157,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starting the tutor…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,6 +1177,10 @@
     <name>MasteryChart</name>
     <message>
         <source>Mastery per skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{skill}: {percent}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -931,6 +1316,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Please choose a nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The two passphrases are different. Type the same one twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,15 +1335,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
+        <source>Okay. One more word makes it strong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -963,6 +1352,10 @@
     </message>
     <message>
         <source>Very strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1009,6 +1402,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,6 +1419,10 @@
     </message>
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,11 +1520,31 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
         <source>Your progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1143,7 +1564,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1167,6 +1596,10 @@
     </message>
     <message>
         <source>New lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New skill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1691,18 @@
     </message>
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1477,6 +1922,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,6 +1959,10 @@
     </message>
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1561,6 +2014,14 @@
     </message>
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1663,7 +2124,7 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1682,11 +2143,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1743,10 +2231,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,15 +2255,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
+        <source>one-time code from the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1828,6 +2316,21 @@
     </message>
     <message>
         <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1998,6 +2501,37 @@
     </message>
 </context>
 <context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TextInput</name>
     <message>
         <source>Type a number, like 3/4 or 0.75</source>
@@ -2020,6 +2554,21 @@
     </message>
     <message>
         <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2062,7 +2611,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
+        <source>Type a question, e.g. What is a fraction?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -172,6 +172,10 @@
 <context>
     <name>BubbleDelegate</name>
     <message>
+        <source>Still thinking…</source>
+        <translation>还在想……</translation>
+    </message>
+    <message>
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
@@ -182,6 +186,41 @@
     <message>
         <source>From your lessons (click to open):</source>
         <translation>出自你的课程（点击打开）：</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>更改你的密码</translation>
+    </message>
+    <message>
+        <source>A new passphrase for {name}. Your work is locked again under a new key, so the old passphrase stops working, even for someone who saw it.</source>
+        <translation>为 {name} 设置新密码。你的学习记录会用一把新密钥重新加密，所以旧密码从此失效，即使有人看到过它也没用。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are different.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>Locking your work under the new passphrase…</source>
+        <translation>正在用新密码重新加密你的学习记录…</translation>
     </message>
 </context>
 <context>
@@ -244,6 +283,29 @@
     </message>
 </context>
 <context>
+    <name>Content</name>
+    <message>
+        <source>Reading the questions…</source>
+        <translation>正在读取题目…</translation>
+    </message>
+    <message>
+        <source>Reading the pack…</source>
+        <translation>正在读取内容包…</translation>
+    </message>
+    <message>
+        <source>Checking the pack…</source>
+        <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>Copying the pack…</source>
+        <translation>正在复制内容包…</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
         <source>Content packs</source>
@@ -266,8 +328,12 @@
         <translation>导入内容包文件夹…</translation>
     </message>
     <message>
-        <source>Import .zip file…</source>
-        <translation>导入 .zip 文件…</translation>
+        <source>Import pack .zip…</source>
+        <translation>导入课程包 .zip…</translation>
+    </message>
+    <message>
+        <source>Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)</source>
+        <translation>导入题库文件…（Moodle XML、GIFT、Aiken、Anki、CSV、QTI）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -318,16 +384,32 @@
         <translation>有些内容包无法读取：</translation>
     </message>
     <message>
+        <source>Unknown: ask the author</source>
+        <translation>未注明：请问作者</translation>
+    </message>
+    <message>
+        <source>The quiz file did not say under which licence its questions may be shared. Using them in your own class is usually fine; before you give the pack to others, ask whoever wrote the questions, then set the licence in the pack&apos;s pack.toml.</source>
+        <translation>题库文件没有说明这些题目按什么许可协议分享。在自己班上使用通常没有问题；把课程包给别人之前，请先问问出题的人，再在课程包的 pack.toml 里写明许可协议。</translation>
+    </message>
+    <message>
         <source>Choose a pack folder</source>
         <translation>选择内容包文件夹</translation>
     </message>
     <message>
-        <source>Choose a pack or quiz file</source>
-        <translation>选择内容包或题库文件</translation>
+        <source>Choose a pack .zip file</source>
+        <translation>选择课程包 .zip 文件</translation>
     </message>
     <message>
-        <source>Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;All files (*)</source>
-        <translation>内容包和题库 (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv);;所有文件 (*)</translation>
+        <source>Content packs (*.zip);;All files (*)</source>
+        <translation>课程包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a quiz file</source>
+        <translation>选择题库文件</translation>
+    </message>
+    <message>
+        <source>Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;All files (*)</source>
+        <translation>题库 (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv *.tsv *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -336,6 +418,58 @@
     <message>
         <source>Not imported:</source>
         <translation>没有导入：</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>multiple answer</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <source>short text</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation>{kind} {count} 道</translation>
+    </message>
+    <message>
+        <source>No question could be imported.</source>
+        <translation>没有可以导入的题目。</translation>
+    </message>
+    <message>
+        <source>Imported 1 question ({kinds}).</source>
+        <translation>导入了 1 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Imported {count} questions ({kinds}).</source>
+        <translation>导入了 {count} 道题（{kinds}）。</translation>
+    </message>
+    <message>
+        <source>Skipped {count}: see the list below.</source>
+        <translation>跳过了 {count} 项，见下面的列表。</translation>
+    </message>
+    <message>
+        <source>Installed “{title}” {version}: {skills} skills, {lessons} lessons, {questions} questions.</source>
+        <translation>已安装“{title}” {version}：{skills} 个技能，{lessons} 节课，{questions} 道题。</translation>
+    </message>
+    <message>
+        <source>It replaces version {version}.</source>
+        <translation>它替换了 {version} 版。</translation>
     </message>
     <message>
         <source>The import failed.</source>
@@ -460,6 +594,54 @@
         <translation>Lantern 内部出了点问题。请再试一次；如果一直这样，请告诉老师，并给老师看详细信息。</translation>
     </message>
     <message>
+        <source>A model file is missing.</source>
+        <translation>缺少一个模型文件。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to install the models: run `python -m inference fetch` in the Lantern folder, or reinstall Lantern.</source>
+        <translation>请老师安装模型：在 Lantern 文件夹里运行 `python -m inference fetch`，或者重新安装 Lantern。</translation>
+    </message>
+    <message>
+        <source>A model file is damaged.</source>
+        <translation>一个模型文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to run `python -m inference fetch` again to replace it.</source>
+        <translation>请老师再运行一次 `python -m inference fetch` 来替换它。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the model.</source>
+        <translation>内存不够，无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again, or ask your teacher for a smaller model.</source>
+        <translation>关掉其他程序再试一次，或者请老师换一个更小的模型。</translation>
+    </message>
+    <message>
+        <source>The chosen device cannot run the model.</source>
+        <translation>所选的设备无法运行模型。</translation>
+    </message>
+    <message>
+        <source>Choose &apos;CPU&apos; in Settings, or ask your teacher to install the GPU support.</source>
+        <translation>在“设置”里选择“CPU”，或者请老师安装 GPU 支持。</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>无法加载模型。</translation>
+    </message>
+    <message>
+        <source>The file may not be a model Lantern can use. Ask your teacher to check it.</source>
+        <translation>这个文件可能不是 Lantern 能用的模型。请老师检查一下。</translation>
+    </message>
+    <message>
+        <source>Something went wrong with the model.</source>
+        <translation>模型出了问题。</translation>
+    </message>
+    <message>
+        <source>Restart Lantern. If it happens again, ask your teacher.</source>
+        <translation>请重新启动 Lantern。如果再次出现，请告诉老师。</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -552,6 +734,10 @@
         <translation>{speed}{advice}</translation>
     </message>
     <message>
+        <source>The standard tutor ({wanted}) needs about {need:,} MB of memory but only {free:,} MB was free, so Lantern uses the smaller {label}. A teacher can choose another model below.</source>
+        <translation>标准辅导模型（{wanted}）需要大约 {need:,} MB 内存，但当时只有 {free:,} MB 可用，所以 Lantern 使用较小的{label}。老师可以在下面选择其他模型。</translation>
+    </message>
+    <message>
         <source>its graphics card</source>
         <translation>显卡</translation>
     </message>
@@ -609,6 +795,185 @@
     <message>
         <source>Start: {title}</source>
         <translation>开始：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportError</name>
+    <message>
+        <source>“{pack_id}” cannot be a pack id.</source>
+        <translation>“{pack_id}”不能用作资料包的编号。</translation>
+    </message>
+    <message>
+        <source>Use lowercase letters, digits and &apos;-&apos; only, e.g. “fractions-quiz”.</source>
+        <translation>只能用小写字母、数字和“-”，例如“fractions-quiz”。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as an Anki deck ({detail}).</source>
+        <translation>无法把“{name}”当作 Anki 卡组读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again (File → Export).</source>
+        <translation>请在 Anki 里重新导出这个卡组（文件 → 导出）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip file but not an Anki deck.</source>
+        <translation>“{name}”是一个 zip 文件，但不是 Anki 卡组。</translation>
+    </message>
+    <message>
+        <source>In Anki, use File → Export → Anki Deck Package (.apkg).</source>
+        <translation>请在 Anki 里选择 文件 → 导出 → Anki 卡组包（.apkg）。</translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to more than {mb} MB.</source>
+        <translation>“{name}”解压后超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>This is not a deck Lantern can import.</source>
+        <translation>Lantern 不能导入这样的卡组。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or not an Anki collection.</source>
+        <translation>“{name}”已损坏，或者不是 Anki 收藏文件。</translation>
+    </message>
+    <message>
+        <source>Export the deck from Anki again.</source>
+        <translation>请在 Anki 里重新导出这个卡组。</translation>
+    </message>
+    <message>
+        <source>Export the quiz again from Moodle (Question bank → Export → Moodle XML format).</source>
+        <translation>请在 Moodle 里重新导出这份测验（题库 → 导出 → Moodle XML 格式）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle quiz (no &lt;quiz&gt;).</source>
+        <translation>“{name}”是 XML 文件，但不是 Moodle 测验（没有 &lt;quiz&gt;）。</translation>
+    </message>
+    <message>
+        <source>Export the quiz from Moodle in Moodle XML format.</source>
+        <translation>请在 Moodle 里用 Moodle XML 格式导出这份测验。</translation>
+    </message>
+    <message>
+        <source>Export the item again from your QTI editor.</source>
+        <translation>请在你的 QTI 编辑器里重新导出这道题。</translation>
+    </message>
+    <message>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <translation>Moodle GIFT（.gift、.txt）、Moodle XML（.xml）、QTI 2.1 题目（.xml）、Aiken（.txt）、Anki 卡组（.apkg，或导出为纯文本的笔记）以及表格（.csv：问题、答案）</translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}.</source>
+        <translation>Lantern 可以导入：{formats}。</translation>
+    </message>
+    <message>
+        <source>There is no file “{path}”.</source>
+        <translation>没有“{path}”这个文件。</translation>
+    </message>
+    <message>
+        <source>Check the name and the folder, then try again.</source>
+        <translation>请检查文件名和文件夹，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read ({reason}).</source>
+        <translation>无法读取“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Check that the file is not open elsewhere and that you may read it.</source>
+        <translation>请确认这个文件没有在别的程序里打开，并且你有权限读取它。</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation>“{name}”是空的。</translation>
+    </message>
+    <message>
+        <source>Choose the exported quiz file.</source>
+        <translation>请选择导出的测验文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is XML but not a Moodle XML quiz or QTI item.</source>
+        <translation>“{name}”是 XML 文件，但既不是 Moodle XML 测验，也不是 QTI 题目。</translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz “{name}” is.</source>
+        <translation>Lantern 无法判断“{name}”是哪种测验文件。</translation>
+    </message>
+    <message>
+        <source>Lantern imports {formats}. Export the quiz from Moodle or Anki in one of these formats.</source>
+        <translation>Lantern 可以导入：{formats}。请从 Moodle 或 Anki 用其中一种格式导出测验。</translation>
+    </message>
+    <message>
+        <source>Lantern cannot tell what kind of quiz this text file is.</source>
+        <translation>Lantern 无法判断这个文本文件是哪种测验。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not readable XML ({detail}).</source>
+        <translation>“{name}”不是可读的 XML（{detail}）。</translation>
+    </message>
+    <message>
+        <source>“{folder}” already exists and is not empty.</source>
+        <translation>“{folder}”已经存在，而且里面有文件。</translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the pack; nothing was changed.</source>
+        <translation>请为资料包选择一个新文件夹；什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a content pack.</source>
+        <translation>“{name}”不是内容资料包。</translation>
+    </message>
+    <message>
+        <source>Choose a pack folder (with pack.toml inside) or a .zip of one.</source>
+        <translation>请选择一个资料包文件夹（里面有 pack.toml），或者它的 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+        <source>Check the name and try again.</source>
+        <translation>请检查名称，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{name}” contains an unsafe file name ({member}).</source>
+        <translation>“{name}”里有一个不安全的文件名（{member}）。</translation>
+    </message>
+    <message>
+        <source>Only use packs from people you trust.</source>
+        <translation>请只使用你信任的人提供的资料包。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be opened ({detail}).</source>
+        <translation>“{name}”已损坏，无法打开（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Copy the file again, or ask for a new copy.</source>
+        <translation>请重新复制这个文件，或者要一份新的。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big to be a content pack.</source>
+        <translation>“{name}”太大了，不可能是内容资料包。</translation>
+    </message>
+    <message>
+        <source>A pack holds text and a few images; check you chose the right folder or file.</source>
+        <translation>资料包里只有文字和少量图片；请检查你选的文件夹或文件是否正确。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a spreadsheet Lantern can read ({detail}).</source>
+        <translation>“{name}”不是 Lantern 能读取的表格（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet program as CSV, with one question per row.</source>
+        <translation>请在表格软件里把它重新保存为 CSV，每一行一道题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has 1 problem.</source>
+        <translation>“{name}”没有安装：它有 1 个问题。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not installed: it has {count} problems.</source>
+        <translation>“{name}”没有安装：它有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Fix them in the pack and import it again.</source>
+        <translation>请在资料包里改好这些问题，再导入一次。</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1041,14 @@
     <message>
         <source>Show the tutor</source>
         <translation>显示 AI 老师</translation>
+    </message>
+    <message>
+        <source>Practise this subject</source>
+        <translation>练习这个科目</translation>
+    </message>
+    <message>
+        <source>“{title}” has {count} questions but no lessons to read. Press “Practise this subject” to answer them: the tutor beside each question helps with hints.</source>
+        <translation>“{title}”有 {count} 道题，但没有可以阅读的课文。点“练习这个科目”来做题：每道题旁边的辅导老师会给你提示。</translation>
     </message>
     <message>
         <source>Choose a lesson on the left to start reading.</source>
@@ -784,6 +1157,14 @@
         <translation>已登录：{name}</translation>
     </message>
     <message>
+        <source>Your teacher set up a new class key on this laptop and signed it with the old one. Your teacher can still reset your passphrase if you forget it.</source>
+        <translation>你的老师在这台电脑上设置了新的班级密钥，并用旧密钥为它签了名。如果你忘记了密码，老师仍然可以帮你重设。</translation>
+    </message>
+    <message>
+        <source>The teacher key on this laptop is not the one your profile trusts, and your teacher did not sign the change. Your profile was not handed to it, and the tutor follows its most careful settings for now. Please tell your teacher.</source>
+        <translation>这台电脑上的教师密钥不是你的账户所信任的那一个，而且你的老师没有为这次更换签名。你的账户没有交给这把密钥，辅导老师暂时使用最谨慎的设置。请告诉你的老师。</translation>
+    </message>
+    <message>
         <source>Starting the tutor…</source>
         <translation>正在启动 AI 老师…</translation>
     </message>
@@ -797,6 +1178,10 @@
     <message>
         <source>Mastery per skill</source>
         <translation>各知识点掌握度</translation>
+    </message>
+    <message>
+        <source>{skill}: {percent}%</source>
+        <translation>{skill}：{percent}%</translation>
     </message>
     <message>
         <source>Mastered</source>
@@ -931,6 +1316,10 @@
         <translation>只有你自己知道密码。如果忘了，老师可以帮你设一个新的。</translation>
     </message>
     <message>
+        <source>Please choose a nickname.</source>
+        <translation>请起一个昵称。</translation>
+    </message>
+    <message>
         <source>The two passphrases are different. Type the same one twice.</source>
         <translation>两次输入的密码不一样。请输入两次相同的密码。</translation>
     </message>
@@ -946,16 +1335,16 @@
         <translation>太短了：至少要 {count} 个字符。</translation>
     </message>
     <message>
-        <source>Too easy to guess. Try three words you will remember.</source>
-        <translation>太容易被猜到了。试试用三个你记得住的词。</translation>
+        <source>Too easy to guess. Try three or four words you will remember.</source>
+        <translation>太容易被猜到了。试试三四个你记得住的词。</translation>
     </message>
     <message>
-        <source>Okay, but easy to guess. Add another word.</source>
-        <translation>还行，但容易被猜到。再加一个词吧。</translation>
+        <source>Still easy to guess: avoid common passwords, keyboard rows and repeats. Add another word.</source>
+        <translation>还是容易被猜到：避免常见密码、键盘上连着的键和重复。再加一个词。</translation>
     </message>
     <message>
-        <source>Good. One more word makes it strong.</source>
-        <translation>不错。再加一个词就很安全了。</translation>
+        <source>Okay. One more word makes it strong.</source>
+        <translation>还可以。再加一个词就很安全了。</translation>
     </message>
     <message>
         <source>Strong.</source>
@@ -964,6 +1353,10 @@
     <message>
         <source>Very strong.</source>
         <translation>非常安全。</translation>
+    </message>
+    <message>
+        <source>For example: {suggestion}</source>
+        <translation>例如：{suggestion}</translation>
     </message>
     <message>
         <source>Please choose a nickname.</source>
@@ -1009,6 +1402,10 @@
         <translation>科目的语言</translation>
     </message>
     <message>
+        <source>Keep these settings</source>
+        <translation>保留这些设置</translation>
+    </message>
+    <message>
         <source>Show the answer in practice after</source>
         <translation>练习时显示答案的时机</translation>
     </message>
@@ -1023,6 +1420,10 @@
     <message>
         <source>The tutor never gives the answer away during practice until the number of wrong attempts below allows it.</source>
         <translation>练习时，在学生答错次数达到下面的设定之前，AI 老师绝不会直接说出答案。</translation>
+    </message>
+    <message>
+        <source>Lantern is using the most careful teacher settings: {reason} Check the settings below; what you change here is signed and saved.</source>
+        <translation>Lantern 正在使用最谨慎的教师设置：{reason} 请检查下面的设置；你在这里做的更改会被签名并保存。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1119,12 +1520,32 @@
         <source>Hint {n} of {total} · {name}</source>
         <translation>提示 {n}/{total} · {name}</translation>
     </message>
+    <message>
+        <source>No more hints</source>
+        <translation>没有更多提示了</translation>
+    </message>
+    <message>
+        <source>That was the last hint: the worked step. Ask the tutor about this question, or try the next one.</source>
+        <translation>这是最后一个提示：解题步骤。可以就这道题问问 AI 老师，或者试试下一题。</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
         <source>Your progress</source>
         <translation>你的学习进度</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Whose figures the charts show</source>
+        <translation>图表显示的是哪个科目的数据</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>科目：</translation>
     </message>
     <message>
         <source>Answer a question to start a streak.</source>
@@ -1143,8 +1564,16 @@
         <translation>接下来做什么</translation>
     </message>
     <message>
+        <source>No streak right now — best 1 day. Answer a question today!</source>
+        <translation>现在没有连续学习记录——最长 1 天。今天答一道题吧！</translation>
+    </message>
+    <message>
         <source>No streak right now — best {best} days. Answer a question today!</source>
         <translation>现在没有连续学习记录 — 最长 {best} 天。今天就来答一道题吧！</translation>
+    </message>
+    <message>
+        <source>Streak: 1 day in a row (best {best})</source>
+        <translation>连续学习：1 天（最长 {best} 天）</translation>
     </message>
     <message>
         <source>Streak: {days} days in a row (best {best})</source>
@@ -1168,6 +1597,10 @@
     <message>
         <source>New lesson</source>
         <translation>新课</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>新技能</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -1259,6 +1692,18 @@
     <message>
         <source>Start {lesson} — it needs nothing you haven&apos;t done</source>
         <translation>开始学“{lesson}” — 不需要先学别的内容</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>还没有做过</translation>
+    </message>
+    <message>
+        <source>Try {skill} — new questions, and you&apos;ve mastered what they build on ({skills})</source>
+        <translation>试试“{skill}”——新的题目，而且你已经掌握了它们的基础（{skills}）</translation>
+    </message>
+    <message>
+        <source>Try {skill} — questions you haven&apos;t tried yet</source>
+        <translation>试试“{skill}”——你还没做过的题目</translation>
     </message>
     <message>
         <source>Practice</source>
@@ -1477,6 +1922,10 @@
         <translation>忘记密码了？</translation>
     </message>
     <message>
+        <source>Change my passphrase</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
         <source>Teachers: class recovery key</source>
         <translation>老师：班级恢复密钥</translation>
     </message>
@@ -1511,6 +1960,10 @@
     <message>
         <source>Your teacher gave you a new passphrase. Sign in with it.</source>
         <translation>老师给了你一个新密码，用它登录吧。</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Sign in with the new one.</source>
+        <translation>密码已更改。请用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +2015,14 @@
     <message>
         <source>Too many wrong passphrases. Please wait {seconds} seconds and try again.</source>
         <translation>密码输错太多次了。请等 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Ask your teacher to check that Lantern&apos;s data folder can be written to. Until then nothing can be unlocked.</source>
+        <translation>请老师检查 Lantern 的数据文件夹是否可以写入。在此之前，什么都无法解锁。</translation>
+    </message>
+    <message>
+        <source>Lantern can&apos;t record passphrase tries on this computer, so it won&apos;t check any passphrase.</source>
+        <translation>Lantern 无法在这台电脑上记录密码尝试次数，所以不会检查任何密码。</translation>
     </message>
     <message>
         <source>Use at least 8 characters, for example three words you will remember.</source>
@@ -1663,8 +2124,8 @@
 <context>
     <name>StrengthLabel</name>
     <message>
-        <source>Tip: three or four words you will remember, like “purple tiger jumps high”.</source>
-        <translation>小建议：用三四个你记得住的词，比如“紫色 老虎 跳得 高”。</translation>
+        <source>Tip: three or four words you will remember, like “{example}”.</source>
+        <translation>提示：用三四个你记得住的词，比如“{example}”。</translation>
     </message>
 </context>
 <context>
@@ -1682,12 +2143,39 @@
         <translation>你可以学习的科目</translation>
     </message>
     <message>
-        <source>{title} — {subject} · {count} lessons</source>
-        <translation>{title} — {subject} · {count} 课</translation>
+        <source>{title} — {subject}, {language} · 1 lesson</source>
+        <translation>{title} — {subject}，{language} · 1 节课</translation>
+    </message>
+    <message>
+        <source>{title} — {subject}, {language} · {count} lessons</source>
+        <translation>{title} — {subject}，{language} · {count} 节课</translation>
     </message>
     <message>
         <source>General</source>
         <translation>综合</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This learner&apos;s privacy budget for {week} is used up: {spent} of {budget} is spent and this send needs {asked}. Nothing was sent. The figures can be sent again next week, or a teacher can raise the weekly budget in the sync settings.</source>
+        <translation>这位学生 {week} 的隐私预算已经用完：{budget} 中已用掉 {spent}，这次发送需要 {asked}。没有发送任何内容。下周可以再发送这些数据，或者老师可以在同步设置里提高每周预算。</translation>
+    </message>
+    <message>
+        <source>{file} is not an enrolment file from the school hub. Ask the teacher for the file `lantern-hub enrol-file` wrote.</source>
+        <translation>{file} 不是学校汇总服务器的注册文件。请向老师要 `lantern-hub enrol-file` 生成的文件。</translation>
+    </message>
+    <message>
+        <source>The school hub refused the summary (HTTP {status}: {reply}).</source>
+        <translation>学校汇总服务器拒绝了这份汇总（HTTP {status}：{reply}）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Plug in the USB stick and choose it again.</source>
+        <translation>找不到文件夹 {folder}。请插上 U 盘，再选一次。</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
+        <translation>这台电脑还没有连接学校的汇总服务器。请在同步设置里输入服务器地址和老师给你的注册代码。</translation>
     </message>
 </context>
 <context>
@@ -1743,10 +2231,6 @@
         <translation>每周隐私设置 ε：越小隐藏得越多，越大老师看到的数据越清楚。</translation>
     </message>
     <message>
-        <source>class code from the hub</source>
-        <translation>汇总服务器上的班级代码</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -1771,16 +2255,20 @@
         <translation>学校汇总服务器地址</translation>
     </message>
     <message>
-        <source>Class code</source>
-        <translation>班级代码</translation>
-    </message>
-    <message>
         <source>Sync is off: nothing leaves this laptop.</source>
         <translation>同步已关闭：不会有任何数据离开这台电脑。</translation>
     </message>
     <message>
-        <source>Type the hub&apos;s address and the class code it shows, then press Connect.</source>
-        <translation>输入汇总服务器的地址和它显示的班级代码，然后点“连接”。</translation>
+        <source>one-time code from the teacher</source>
+        <translation>老师给的一次性代码</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册代码</translation>
+    </message>
+    <message>
+        <source>Type the hub&apos;s address and the enrolment code the teacher gave you, then press Connect.</source>
+        <translation>输入汇总服务器的地址和老师给你的注册代码，然后点“连接”。</translation>
     </message>
     <message>
         <source>Connected to class {name}.</source>
@@ -1829,6 +2317,21 @@
     <message>
         <source>Wrote {n} summary(ies) to {file}. Take the stick to the hub.</source>
         <translation>已将 {n} 份汇总写入 {file}。请把 U 盘带到汇总服务器那里。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>Could not reach the school hub at {hub}. Check the address and that this laptop is on the school network, then try again.</source>
+        <translation>无法连接到 {hub} 的学校汇总服务器。请检查地址，并确认这台电脑连在学校网络上，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The hub did not accept that enrolment code. Each code works once and expires; check it, or ask the teacher for a new one.</source>
+        <translation>汇总服务器不接受这个注册代码。每个代码只能用一次，而且会过期；请检查代码，或向老师要一个新的。</translation>
+    </message>
+    <message>
+        <source>The server at {hub} did not answer like a Lantern school hub. Check the address.</source>
+        <translation>{hub} 上的服务器的回应不像 Lantern 学校汇总服务器。请检查地址。</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2501,37 @@
     </message>
 </context>
 <context>
+    <name>TeacherSettings</name>
+    <message>
+        <source>The teacher settings were changed outside teacher mode (they are not signed).</source>
+        <translation>教师设置在教师模式之外被更改过（没有签名）。</translation>
+    </message>
+    <message>
+        <source>The teacher settings file was edited after the teacher saved it.</source>
+        <translation>教师设置文件在老师保存之后被修改过。</translation>
+    </message>
+    <message>
+        <source>The teacher settings were signed by another class key than this laptop&apos;s.</source>
+        <translation>教师设置是用另一把班级密钥签名的，不是这台电脑的班级密钥。</translation>
+    </message>
+    <message>
+        <source>The teacher settings are signed, but this laptop&apos;s class key is missing or damaged.</source>
+        <translation>教师设置有签名，但这台电脑的班级密钥丢失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The model in use was switched outside teacher mode.</source>
+        <translation>正在使用的模型是在教师模式之外切换的。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s class key is not the one your profile trusts.</source>
+        <translation>这台电脑的班级密钥不是你的账户所信任的那一把。</translation>
+    </message>
+    <message>
+        <source>This class key can&apos;t sign settings yet: unlock teacher mode once to upgrade it.</source>
+        <translation>这把班级密钥还不能为设置签名：请先解锁一次教师模式来升级它。</translation>
+    </message>
+</context>
+<context>
     <name>TextInput</name>
     <message>
         <source>Type a number, like 3/4 or 0.75</source>
@@ -2021,6 +2555,21 @@
     <message>
         <source>False</source>
         <translation>错</translation>
+    </message>
+</context>
+<context>
+    <name>Tutor</name>
+    <message>
+        <source>I can&apos;t help with that here. Let&apos;s get back to your lesson — and if something is worrying you, please talk to your teacher or a grown-up you trust.</source>
+        <translation>这个问题我在这里不能回答。我们回到课程吧——如果有什么让你担心，请告诉老师或你信任的大人。</translation>
+    </message>
+    <message>
+        <source>I couldn&apos;t find that in your lessons, so I&apos;d rather not guess. Try asking your teacher!</source>
+        <translation>我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！</translation>
+    </message>
+    <message>
+        <source>Your teacher has turned off free questions. Use Hint while you practise.</source>
+        <translation>老师关闭了自由提问。练习时可以点“提示”。</translation>
     </message>
 </context>
 <context>
@@ -2062,8 +2611,8 @@
         <translation>在回答上按回车键，可以打开它引用的课程</translation>
     </message>
     <message>
-        <source>Type a question, e.g. {example}</source>
-        <translation>输入一个问题，例如：{example}</translation>
+        <source>Type a question, e.g. What is a fraction?</source>
+        <translation>输入一个问题，例如：什么是分数？</translation>
     </message>
     <message>
         <source>Your question</source>

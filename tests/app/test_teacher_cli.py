@@ -61,14 +61,35 @@ def test_replace_and_install_key(monkeypatch: pytest.MonkeyPatch,
     _run(["set-passphrase"], [TEACHER, TEACHER], monkeypatch, capsys)
     usb = tmp_path / "class.json"
     _gate().store.class_key_path.rename(usb)  # as if exported, then this laptop reset
-    code, out, _ = _run(["set-passphrase", "--replace"],
+    code, out, _ = _run(["set-passphrase", "--replace", "--forgotten"],
                         ["forgotten it already", "forgotten it already"], monkeypatch, capsys)
-    assert code == 0 and "Replaced" in out
+    assert code == 0 and "Nothing vouches for this new class key" in out
     with pytest.raises(WrongTeacherPassphrase):
         _gate().verify(TEACHER)
-    code, out, _ = _run(["install-key", str(usb)], [], monkeypatch, capsys)
+    # Over another class key, installing asks this laptop's passphrase, then the file's.
+    code, _, err = _run(["install-key", str(usb)], ["forgotten it already", "a guess"],
+                        monkeypatch, capsys)
+    assert code == 1 and "not this laptop's teacher passphrase" in err
+    code, _, err = _run(["install-key", str(usb)], ["a guess", TEACHER], monkeypatch, capsys)
+    assert code == 1 and "not this laptop's teacher passphrase" in err
+    code, out, _ = _run(["install-key", str(usb)], ["forgotten it already", TEACHER],
+                        monkeypatch, capsys)
     assert code == 0 and "Installed" in out
     _gate().verify(TEACHER)
+
+
+def test_replace_with_the_current_passphrase_signs_the_new_key(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(["set-passphrase"], [TEACHER, TEACHER], monkeypatch, capsys)
+    old, _ = _gate().verify(TEACHER)
+    code, _, err = _run(["set-passphrase", "--replace"], ["a wrong current one", NEW, NEW],
+                        monkeypatch, capsys)
+    assert code == 1 and "not this laptop's teacher passphrase" in err
+    code, out, _ = _run(["set-passphrase", "--replace"], [TEACHER, NEW, NEW], monkeypatch,
+                        capsys)
+    assert code == 0 and "signed by the old class key" in out
+    new, _ = _gate().verify(NEW)
+    assert new.public != old.public and new.endorsed_from(old.fingerprint)
 
 
 def test_a_damaged_file_is_explained(monkeypatch: pytest.MonkeyPatch,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from app.core.models import LoadState, ModelHost
@@ -22,10 +23,32 @@ def test_a_reply_is_recorded_and_history_is_bounded() -> None:
     engine = FakeChatEngine(["Half ", "of ", "it."], delay_s=0)
     assert "".join(conversation.stream_reply(engine, "q0")) == "Half of it."
     assert conversation.turns[-1].text == "Half of it."
-    for i in range(1, 10):
+    for i in range(1, 3 * MAX_HISTORY_TURNS):
         list(conversation.stream_reply(engine, f"q{i}"))
-    messages = conversation.messages_for("last")
-    assert len(messages) == 1 + 2 * MAX_HISTORY_TURNS + 1
+        assert len(conversation.messages_for("next")) <= 1 + 2 * MAX_HISTORY_TURNS + 1
+
+
+def test_history_is_trimmed_by_halves_so_the_cached_prefix_lasts() -> None:
+    """Each trim changes the prompt's start (a full re-read by llama.cpp): it may happen
+    only every MAX_HISTORY_TURNS / 2 questions, never at every question."""
+    conversation = Conversation()
+    engine = FakeChatEngine(["ok."], delay_s=0)
+    firsts = []
+    for i in range(4 * MAX_HISTORY_TURNS):
+        list(conversation.stream_reply(engine, f"q{i}"))
+        firsts.append(conversation.messages_for("next")[1]["content"])
+    runs = [sum(1 for _ in group) for _key, group in itertools.groupby(firsts)]
+    assert len(runs) > 1 and all(run >= MAX_HISTORY_TURNS // 2 for run in runs[:-1])
+
+
+def test_a_passage_keeps_its_label_for_the_whole_conversation() -> None:
+    conversation = Conversation()
+    engine = FakeChatEngine(["ok."], delay_s=0)
+    first = conversation.label_for(("fractions", "equivalent", 3))
+    list(conversation.stream_reply(engine, "[1] passage text\n\nQuestion: q", labels=(first,)))
+    assert conversation.label_for(("fractions", "comparing", 9)) == first + 1
+    assert conversation.label_for(("fractions", "equivalent", 3)) == first
+    assert conversation.labels_in_context() == {first}
 
 
 def test_a_stopped_reply_keeps_what_arrived() -> None:

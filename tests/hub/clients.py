@@ -39,14 +39,15 @@ class Laptop:
         return prepared
 
 
-def laptop(store: ProfileStore, hub_url: str, class_code: str, number: int = 0) -> Laptop:
+def laptop(store: ProfileStore, hub_url: str, code: str, number: int = 0) -> Laptop:
+    """A learner profile with some practice, enrolled with the one-time ``code``."""
     profile = store.create(nickname=f"L{next(_names)}", avatar="fox", passphrase=PASSPHRASE)
     for i in range(3 + number % 4):
         profile.record_attempt(skill_id=SKILLS[i % 2], question_id=f"q{i}", question="?",
                                answer="a", correct=i % 3 != 0, score=1.0,
                                time_taken_s=40.0)
     profile.set_skill_state(SkillState("fractions", 0.2 + 0.15 * (number % 5), None, ""))
-    enrolment = enrol(hub_url, class_code)
+    enrolment = enrol(hub_url, code)
     config = SyncConfig(enabled=True, hub_url=enrolment.hub_url, key_id=enrolment.key_id,
                         token=enrolment.token, class_name=enrolment.class_name)
     repo = profile.sync

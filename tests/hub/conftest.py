@@ -52,15 +52,28 @@ def hub_cli(db_url: str, *args: str) -> str:
     return done.stdout
 
 
+def add_class(db_url: str, name: str) -> int:
+    out = hub_cli(db_url, "add-class", name)
+    return int(out.split(" has the id ", 1)[1].split(":", 1)[0])
+
+
+def issue_codes(db_url: str, class_id: int, count: int) -> list[str]:
+    return hub_cli(db_url, "issue-codes", str(class_id), str(count)).split()
+
+
 @dataclass
 class Hub:
     url: str
     db_url: str
     process: subprocess.Popen[str]
 
-    def add_class(self, name: str) -> str:
-        """Create a class with the real CLI; return the code it prints."""
-        return hub_cli(self.db_url, "add-class", name).strip().rsplit(" ", 1)[-1]
+    def add_class(self, name: str) -> int:
+        """Create a class with the real CLI; return its id."""
+        return add_class(self.db_url, name)
+
+    def code(self, class_id: int) -> str:
+        """One one-time enrolment code for the class, issued with the real CLI."""
+        return issue_codes(self.db_url, class_id, 1)[0]
 
     def health(self) -> dict[str, object]:
         with urllib.request.urlopen(f"{self.url}/health", timeout=5) as response:

@@ -24,7 +24,7 @@ ENTRIES = 24
 
 
 def _fill_outbox(store: ProfileStore, hub: Hub) -> tuple[str, set[str]]:
-    one = laptop(store, hub.url, hub.add_class("6B"))
+    one = laptop(store, hub.url, hub.code(hub.add_class("6B")))
     keys = set()
     for week in range(1, ENTRIES + 1):
         noisy = release([SkillFigures("fractions", 3, 2, (0.0, 1.0, 0.0, 0.0), 5.0)], 1.0)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from app.core.sync.payload import Body, sign
 from app.hub.db import HubDB
+from app.hub.enrolment import issue_codes
 from app.hub.server import create_app
 
 FUZZ = settings(max_examples=400, deadline=None, derandomize=True, database=None,
@@ -38,7 +39,8 @@ json_values = st.recursive(
 VALID_SKILL = {"skill": "fractions", "attempts": 3.2, "correct": 1.1, "minutes": 9.0,
                "buckets": {"not_yet": 0.1, "developing": 0.9, "secure": 0.0,
                            "mastered": -0.2},
-               "scale": {"attempts": 120.0, "correct": 120.0, "minutes": 480.0,
+               # The scales a device uses for one skill at ε = 1 (the hub checks them).
+               "scale": {"attempts": 80.0, "correct": 80.0, "minutes": 240.0,
                          "buckets": 8.0}}
 
 
@@ -46,8 +48,8 @@ VALID_SKILL = {"skill": "fractions", "attempts": 3.2, "correct": 1.1, "minutes":
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str, str]]:
     db = HubDB(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'hub.sqlite3'}")
     with TestClient(create_app(db)) as client:
-        code = db.add_class("6B").code
-        enrolled = client.post("/api/enrol", json={"class_code": code}).json()
+        code = issue_codes(db, db.add_class("6B").id, 1)[0].code
+        enrolled = client.post("/api/enrol", json={"code": code}).json()
         yield client, enrolled["key_id"], enrolled["token"]
         assert client.get("/health").json()["status"] == "ok"
     db.close()
@@ -128,7 +130,7 @@ def test_random_pages(hub: tuple[TestClient, str, str], path: str) -> None:
 
 def test_the_hub_still_works_after_the_fuzzing(hub: tuple[TestClient, str, str]) -> None:
     client, key_id, token = hub
-    data = {"format": "lantern-sync/1", "submission_id": "cd" * 16, "week": "2026-W47",
+    data = {"format": "lantern-sync/1", "submission_id": "cd" * 16, "week": "2025-W02",
             "epsilon": 1.0, "skills": [VALID_SKILL]}
     envelope = sign(Body(submission_id="cd" * 16, text=json.dumps(data)), key_id=key_id,
                     token=token)

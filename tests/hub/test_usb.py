@@ -15,7 +15,7 @@ from app.core.sync.source import ProfileSource
 from app.core.sync.transport import EnrolError, load_enrolment_file
 from app.store import Profile
 from tests.hub.clients import NEXT_WEEK, SKILLS
-from tests.hub.conftest import ROOT, hub_cli
+from tests.hub.conftest import ROOT, add_class, hub_cli
 
 
 def _import(db_url: str, *files: Path) -> subprocess.CompletedProcess[str]:
@@ -25,9 +25,9 @@ def _import(db_url: str, *files: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_usb_round_trip(db_url: str, profile: Profile, tmp_path: Path) -> None:
-    code = hub_cli(db_url, "add-class", "6B").strip().rsplit(" ", 1)[-1]
+    class_id = add_class(db_url, "6B")
     enrol_file = tmp_path / "enrol.json"
-    hub_cli(db_url, "enrol-file", code, str(enrol_file))
+    hub_cli(db_url, "enrol-file", str(class_id), str(enrol_file))
     enrolment = load_enrolment_file(enrol_file)
     repo = profile.sync
     config = SyncConfig(enabled=True, key_id=enrolment.key_id, token=enrolment.token,

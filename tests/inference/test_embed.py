@@ -9,13 +9,15 @@ import pytest
 
 from inference.embed import EmbedEngine
 from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
+from inference.registry import load_registry, resolve
 
 pytestmark = pytest.mark.slow
+DIM = load_registry().default("embed").dimension  # 512: USE multilingual v3
 
 
 def test_vectors_have_the_model_dimension_and_unit_length(embed_engine: EmbedEngine) -> None:
     vectors = embed_engine.embed(["one half", "a quarter of the pizza", "photosynthesis"])
-    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert vectors.shape == (3, DIM) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert embed_engine.provider == "CPUExecutionProvider" and not embed_engine.fell_back
 
@@ -31,23 +33,36 @@ def test_batching_does_not_change_the_vectors(embed_engine: EmbedEngine) -> None
     texts = [f"Sentence number {i} about fractions and {i % 7} pizzas." for i in range(70)]
     together = embed_engine.embed(texts)
     alone = np.stack([embed_engine.embed([t])[0] for t in texts[:5]])
-    assert together.shape == (70, 384)
+    assert together.shape == (70, DIM)
     assert np.allclose(together[:5], alone, atol=1e-4)
 
 
 def test_chinese_text_embeds(embed_engine: EmbedEngine) -> None:
     vectors = embed_engine.embed(["分数表示整体的一部分。"])
-    assert vectors.shape == (1, 384) and np.isfinite(vectors).all()
+    assert vectors.shape == (1, DIM) and np.isfinite(vectors).all()
+
+
+def test_the_same_meaning_in_two_languages_is_close(embed_engine: EmbedEngine) -> None:
+    """The default embedder reads both languages: a learner may ask in either."""
+    en, zh, other = embed_engine.embed(["My cat likes to sleep in the sun.",
+                                        "我的猫喜欢在阳光下睡觉。",
+                                        "分数表示整体的一部分。"])
+    assert en @ zh > en @ other + 0.3
+
+
+def test_a_graph_that_tokenizes_inside_needs_no_tokenizer_file(
+        embed_engine: EmbedEngine) -> None:
+    assert embed_engine._tokenizer is None and embed_engine._text_input is not None
+    long_text = "fraction " * 5000  # cut to max_length's characters, not fed whole
+    assert embed_engine.embed([long_text]).shape == (1, DIM)
 
 
 def test_empty_input_gives_an_empty_matrix(embed_engine: EmbedEngine) -> None:
-    assert embed_engine.embed([]).shape == (0, 384)
+    assert embed_engine.embed([]).shape == (0, DIM)
 
 
 def _files(embed_engine: EmbedEngine) -> tuple[Path, Path]:
-    from inference.registry import load_registry, resolve
-
-    folder = resolve(load_registry().default("embed"))
+    folder = resolve(load_registry().get("all-minilm-l6-v2-int8"))  # a token-id graph
     return folder / "model.onnx", folder / "tokenizer.json"
 
 

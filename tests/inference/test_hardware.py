@@ -9,7 +9,14 @@ import pytest
 
 from inference import devices
 from inference.errors import OutOfMemory
-from inference.hardware import choose_model, load_fit, measure, probe_speed, save_fit
+from inference.hardware import (
+    choose_model,
+    load_fit,
+    measure,
+    model_choice,
+    probe_speed,
+    save_fit,
+)
 from inference.llm import ChatEngine
 from inference.registry import Registry, load_registry
 
@@ -87,3 +94,15 @@ def test_a_model_too_large_for_free_memory_is_refused_not_crashed() -> None:
     assert status.state is LoadState.FAILED and isinstance(status.error, OutOfMemory)
     assert "MB is free" in str(status.error) and status.error.hint
     host.close()
+
+
+def test_a_laptop_with_little_memory_gets_the_small_tutor_and_is_told_why() -> None:
+    registry = load_registry()
+    wanted = registry.default("chat")
+    choice = model_choice(registry, free_mb=wanted.ram_mb - 1)
+    chosen = registry.get(choice["model"])
+    assert chosen.ram_mb < wanted.ram_mb and chosen.role == "chat"
+    assert wanted.name in choice["why"] and "smaller" in choice["why"]
+    assert wanted.name in choice["too_large"]
+    roomy = model_choice(registry, free_mb=64_000)
+    assert roomy["model"] == wanted.id and "standard tutor" in roomy["why"]

@@ -8,12 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from inference.__main__ import main as cli
+from inference.__main__ import main
 from inference.errors import InferenceError, ModelCorrupt, ModelLoadError, OutOfMemory
 from inference.gguf import read_header
 from inference.registry import load_registry, resolve
 from inference.sideload import add_model, inspect
 from inference.versions import Catalog, catalog_path, full_registry, user_models_dir
+
+
+def cli(argv: list[str]) -> int:
+    """The model CLI as the app's teacher command runs it: authorised (it asked)."""
+    return main(argv, authorise=lambda _verb: None)
+
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -140,7 +146,7 @@ def test_damaged_catalog_is_kept_aside_and_builtins_still_work() -> None:
 
 @pytest.mark.slow
 def test_onnx_embedding_model_with_its_tokenizer_is_added(tmp_path: Path) -> None:
-    spec = load_registry().default("embed")
+    spec = load_registry().get("all-minilm-l6-v2-int8")
     source = tmp_path / "usb" / "minilm"
     shutil.copytree(resolve(spec), source)
     added = add_model(source / "model.onnx")
@@ -150,7 +156,7 @@ def test_onnx_embedding_model_with_its_tokenizer_is_added(tmp_path: Path) -> Non
 
 
 def test_onnx_model_without_tokenizer_says_what_is_missing(tmp_path: Path) -> None:
-    spec = load_registry().default("embed")
+    spec = load_registry().get("all-minilm-l6-v2-int8")
     lone = tmp_path / "model.onnx"
     shutil.copyfile(resolve(spec) / "model.onnx", lone)
     with pytest.raises(InferenceError) as info:

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from app.core.learner.evaluate import auc, log_loss, main, rmse, run
+from tests.shared_data import SHARED_DATA
 
-KT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "kt" / "assist2015_pykt"
+KT = SHARED_DATA / "kt" / "assist2015_pykt"
 
 
 def test_metrics_on_hand_made_values() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import warnings
+
 import numpy as np
 import pytest
 
 from app.core.learner.bkt import DEFAULT_PARAMS, BKTParams
 from app.core.learner.fit import fit_bkt, predict
+from app.core.learner.model import LearnerModel
 from app.core.learner.responses import build, from_attempts
 from inference.cancel import CancelToken
 from inference.errors import Cancelled
@@ -72,6 +76,54 @@ def test_teacher_refit_from_local_attempts() -> None:
     assert set(result.params) == {"a", "b"}
     p = predict(data, result.params)
     assert p.shape == (len(attempts),) and np.all((p > 0) & (p < 1))
+
+
+def extreme_log(length: int = 10_000) -> list[tuple[list[str], list[int]]]:
+    """Chains of ``length`` answers, all-right and all-wrong chains, a one-learner skill,
+    and answers that guess = slip = 0 would call impossible."""
+    rng = np.random.default_rng(11)
+    right = length * 3 // 5
+    rows = [(["long"] * length, [1] * right + [0] * (length - right)),
+            (["long-noisy"] * length, (rng.random(length) < 0.9).astype(int).tolist()),
+            (["all-right"] * 400, [1] * 400), (["all-wrong"] * 400, [0] * 400),
+            (["one-learner"] * 3, [0, 1, 1])]
+    rows += [(["all-right"] * 30, [1] * 30) for _ in range(20)]
+    rows += [(["all-wrong"] * 30, [0] * 30) for _ in range(20)]
+    return rows
+
+
+@pytest.mark.parametrize("forgetting", [False, True])
+def test_fitting_a_log_with_extreme_chains_gives_probabilities(forgetting: bool) -> None:
+    data = build(extreme_log())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow or 0/0 fails the test
+        result = fit_bkt(data, forgetting=forgetting, max_iterations=6)
+        p = predict(data, result.params)
+    assert np.isfinite(result.log_likelihood)
+    assert set(result.params) == {"long", "long-noisy", "all-right", "all-wrong",
+                                  "one-learner"}
+    for skill, params in result.params.items():
+        for name in ("prior", "learn", "guess", "slip", "forget"):
+            value = getattr(params, name)
+            assert math.isfinite(value) and 0.0 <= value <= 1.0, (skill, name, value)
+    assert np.all(np.isfinite(p)) and np.all((p > 0) & (p < 1))
+
+
+def test_prediction_with_guess_and_slip_at_their_bounds() -> None:
+    data = build([(["s"] * 50, [1] * 25 + [0] * 25)])
+    edge = {"s": BKTParams(prior=0.0, learn=0.0, guess=0.0, slip=0.0, forget=0.0)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = predict(data, edge)
+    assert np.all(np.isfinite(p)) and np.all((p >= 0) & (p <= 1))
+
+
+def test_full_model_on_the_extreme_log_predicts_probabilities() -> None:
+    data = build(extreme_log(length=1_000))  # the full fit runs EM to convergence
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = LearnerModel.fit(data).predict(data)
+    assert np.all(np.isfinite(p)) and np.all((p > 0) & (p < 1))
 
 
 def test_fitting_stops_when_cancelled() -> None:

@@ -142,3 +142,24 @@ def test_last_activity_kind_is_not_repeated_when_close() -> None:
     after_new_lesson = recommend(situation(due=due, recent_kinds=[Kind.NEW_LESSON]))
     assert fresh[0].kind is Kind.NEW_LESSON
     assert after_new_lesson[0].kind is Kind.REVIEW
+
+
+def test_a_pack_without_lessons_offers_its_untried_skills() -> None:
+    """Every imported quiz: questions on skills, no lessons to start from."""
+    sit = situation(lessons=[], states={}, completed_lessons=frozenset(),
+                    practisable=frozenset({"parts", "equiv", "compare", "add"}))
+    [first] = recommend(sit, 1)
+    assert first.kind is Kind.NEW_SKILL and first.target_id == "parts"
+    assert first.reason == "Try Parts of a whole — questions you haven't tried yet"
+    started = situation(lessons=[], completed_lessons=frozenset(),
+                        states={"parts": state("parts", 0.97), "equiv": state("equiv", 0.3)},
+                        practisable=frozenset({"parts", "equiv", "compare", "add"}))
+    kinds = {(r.kind, r.skill_id) for r in candidates(started)}
+    assert (Kind.PRACTICE, "equiv") in kinds  # the weakest started skill
+    assert (Kind.NEW_SKILL, "compare") not in kinds  # its prerequisite is not mastered
+    assert (Kind.NEW_SKILL, "parts") not in kinds  # already tried
+
+
+def test_a_skill_a_lesson_teaches_is_started_from_the_lesson() -> None:
+    sit = situation(practisable=frozenset({"parts", "equiv"}))
+    assert all(r.kind is not Kind.NEW_SKILL for r in candidates(sit))

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from app.core.learner.responses import ResponseFormatError, load, load_pykt, load_three_line
+from tests.shared_data import SHARED_DATA
 
-KT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "kt" / "assist2015_pykt"
+KT = SHARED_DATA / "kt" / "assist2015_pykt"
 
 
 def test_three_line_format(tmp_path: Path) -> None:
@@ -21,6 +22,16 @@ def test_three_line_format(tmp_path: Path) -> None:
     assert data.skill.tolist() == [0, 0, 1, 1, 1]
     assert data.correct.tolist() == [0, 1, 1, 1, 1]
     assert data.first_of_learner().tolist() == [True, False, False, True, False]
+
+
+def test_three_line_files_with_trailing_commas(tmp_path: Path) -> None:
+    # As DKT's and pyKT's ASSISTments files are written: every line ends with a comma.
+    path = tmp_path / "dkt.csv"
+    path.write_text("3,\n5,5,7,\n0,1,1,\n2\n7,7,\n1,1,\n")
+    data = load(path, "3line")
+    assert data.skill_names == ("5", "7")
+    assert data.correct.tolist() == [0, 1, 1, 1, 1]
+    assert data.learner.tolist() == [0, 0, 0, 1, 1]
 
 
 def test_real_pykt_file_loads() -> None:

@@ -52,8 +52,10 @@ def test_onnxruntime_native_runtime_is_collected(files: ModuleType) -> None:
 def test_default_models_go_into_the_bundle_assets(files: ModuleType) -> None:
     pairs = files.model_datas(REPO / "assets" / "models" / "registry.toml", REPO / ".models")
     dests = {dest for _, dest in pairs}
-    assert "assets/models/smollm2-135m-instruct-q4_1" in dests
-    assert "assets/models/all-minilm-l6-v2-int8" in dests
+    # Both tutors (the hardware fit may pick the small one) and the default embedder only.
+    assert dests == {"assets/models/qwen2.5-coder-1.5b-instruct-q4_k_m",
+                     "assets/models/qwen2.5-coder-0.5b-instruct-q4_k_m",
+                     "assets/models/use-multilingual-v3-int8"}
     assert len(pairs) == 3
 
 
@@ -109,7 +111,7 @@ def test_bundle_entry_runs_the_models_command(tmp_path: Path) -> None:
                            "models", "list"], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "smollm2-135m-instruct-q4_1" in done.stdout and "(* = in use)" in done.stdout
+    assert "qwen2.5-coder-1.5b-instruct-q4_k_m" in done.stdout and "(* = in use)" in done.stdout
 
 
 def test_selftest_script_refuses_a_missing_bundle(tmp_path: Path) -> None:

@@ -66,15 +66,16 @@ def test_an_answer_is_stored_and_moves_mastery_and_the_review_card(
         pack: Pack, profile: Profile) -> None:
     model, reviews = LearnerModel({}), Reviews()
     question = first(pack, QuestionType.NUMERIC)
-    before = journal.skill_mastery(profile, question.skill, model)
+    before = journal.skill_mastery(profile, pack.info.id, question.skill, model)
     grade = grade_answer(question, question.answer)
-    recorded = journal.record_answer(profile, question=question, answer=question.answer,
-                                     grade=grade, hints_used=0, time_taken_s=4.0, now=NOW,
-                                     model=model, reviews=reviews)
+    recorded = journal.record_answer(profile, pack_id=pack.info.id, question=question,
+                                     answer=question.answer, grade=grade, hints_used=0,
+                                     time_taken_s=4.0, now=NOW, model=model,
+                                     reviews=reviews)
     assert recorded.counted and recorded.mastery > before
     [attempt] = profile.attempts()
     assert attempt.correct and attempt.question_id == question.id
-    stored = profile.skill_state(question.skill)
+    stored = profile.skill_state(question.skill, pack_id=pack.info.id)
     assert stored is not None and stored.mastery == pytest.approx(recorded.mastery)
     card = json.loads(stored.card or "{}")
     assert card["item_id"] == question.skill and card["card"]["last_review"]
@@ -83,9 +84,10 @@ def test_an_answer_is_stored_and_moves_mastery_and_the_review_card(
 def test_an_unreadable_answer_stores_nothing(pack: Pack, profile: Profile) -> None:
     question = first(pack, QuestionType.NUMERIC)
     grade = grade_answer(question, "no idea")
-    recorded = journal.record_answer(profile, question=question, answer="no idea",
-                                     grade=grade, hints_used=0, time_taken_s=1.0, now=NOW,
-                                     model=LearnerModel({}), reviews=Reviews())
+    recorded = journal.record_answer(profile, pack_id=pack.info.id, question=question,
+                                     answer="no idea", grade=grade, hints_used=0,
+                                     time_taken_s=1.0, now=NOW, model=LearnerModel({}),
+                                     reviews=Reviews())
     assert not recorded.counted and profile.attempts() == []
 
 
@@ -97,7 +99,7 @@ def test_snapshot_starts_with_the_first_lesson_and_shows_practice(
     assert recs and recs[0].kind is Kind.NEW_LESSON
     assert progress.total_answers == 0
     question = next(q for q in pack.questions if q.skill == pack.skills[0].id)
-    journal.record_answer(profile, question=question, answer="x",
+    journal.record_answer(profile, pack_id=pack.info.id, question=question, answer="x",
                           grade=grade_answer(question, 0 if question.choices else "1"),
                           hints_used=0, time_taken_s=3.0, now=NOW, model=model,
                           reviews=reviews)
@@ -107,3 +109,27 @@ def test_snapshot_starts_with_the_first_lesson_and_shows_practice(
     assert progress.total_answers == 1
     first_skill = progress.skills[0]
     assert first_skill.attempts == 1 and first_skill.mastery > 0
+
+
+def test_two_packs_with_the_same_skill_id_keep_separate_figures(
+        pack: Pack, profile: Profile) -> None:
+    """The issue's bug: practising English fractions showed on the Chinese pack's Home."""
+    chinese = load_pack(builtin_dir() / "fractions-zh")
+    model, reviews = LearnerModel({}), Reviews()
+    question = next(q for q in pack.questions if q.skill == "fraction-meaning")
+    assert any(s.id == "fraction-meaning" for s in chinese.skills)
+    for _ in range(3):
+        journal.record_answer(profile, pack_id=pack.info.id, question=question,
+                              answer="x", grade=grade_answer(
+                                  question, 0 if question.choices else question.answer),
+                              hints_used=0, time_taken_s=2.0, now=NOW, model=model,
+                              reviews=reviews)
+    today = datetime.now().astimezone().date()
+    english, _ = journal.snapshot(profile, pack, model=model, reviews=reviews,
+                                  now=datetime.now(timezone.utc), today=today)
+    other, plan = journal.snapshot(profile, chinese, model=model, reviews=reviews,
+                                   now=datetime.now(timezone.utc), today=today)
+    assert english.total_answers == 3 and other.total_answers == 0
+    assert all(s.attempts == 0 and s.mastery == 0 for s in other.skills)
+    assert profile.skill_state("fraction-meaning", pack_id=chinese.info.id) is None
+    assert plan[0].kind is Kind.NEW_LESSON  # the Chinese pack starts from its first lesson

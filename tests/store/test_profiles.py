@@ -11,6 +11,7 @@ import sqlcipher3
 from app.store import LearnerSettings, Profile, ProfileStore, SkillState, StoreError
 from app.store import __main__ as cli
 from app.store.errors import BackupFileError, RecoveryError, WeakPassphrase, WrongPassphrase
+from app.store.keys import KdfParams
 from app.store.recovery import ClassRecoveryKey
 from app.store.transfer import export_backup, import_backup
 from tests.store.conftest import FAST_KDF, PASSPHRASE
@@ -75,27 +76,59 @@ def test_new_profile_rules_are_explained(store: ProfileStore, profile: Profile) 
     assert len(store.profiles()) == 1
 
 
-def test_changing_the_passphrase_rewraps_without_touching_the_database(
+def test_changing_the_passphrase_revokes_the_old_one_even_with_an_old_index(
         store: ProfileStore, profile: Profile) -> None:
     answer(profile)
     store.lock(profile)
-    before = digest(store.db_path(profile.id))
+    old_index = (store.root / "profiles.json").read_bytes()
+    old_key = store.raw_key(profile.id, PASSPHRASE)
     store.change_passphrase(profile.id, PASSPHRASE, "green kite over hills")
-    assert digest(store.db_path(profile.id)) == before
     with pytest.raises(WrongPassphrase):
         store.unlock(profile.id, PASSPHRASE)
     again = store.unlock(profile.id, "green kite over hills")
     assert len(again.attempts()) == 1
     store.lock(again)
+    assert store.raw_key(profile.id, "green kite over hills") != old_key
+    # The attack from issue 17: put the old profiles.json back and use the old passphrase.
+    (store.root / "profiles.json").write_bytes(old_index)
+    restored = ProfileStore(store.root, kdf=FAST_KDF)
+    with pytest.raises(StoreError):
+        restored.unlock(profile.id, PASSPHRASE)  # the old key opens neither file
+    for name in ("profile.db", "backup.db"):
+        conn = sqlcipher3.connect(str(store.db_path(profile.id).parent / name))
+        conn.execute(f"PRAGMA key = \"x'{old_key.hex()}'\"")
+        with pytest.raises(sqlcipher3.DatabaseError):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
 
 
-def test_teacher_resets_a_forgotten_passphrase_without_opening_the_data(
+def test_a_rekey_interrupted_after_its_commit_point_is_finished_at_sign_in(
+        store: ProfileStore, profile: Profile, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.store import rekey
+
+    answer(profile)
+    store.lock(profile)
+
+    def killed(_database: Path, _backup: Path) -> None:
+        raise KeyboardInterrupt  # as if the laptop went off between steps 2 and 3
+
+    monkeypatch.setattr(rekey, "commit", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.change_passphrase(profile.id, PASSPHRASE, "green kite over hills")
+    monkeypatch.undo()
+    assert rekey.pending_path(store.db_path(profile.id)).exists()
+    again = ProfileStore(store.root, kdf=FAST_KDF).unlock(profile.id, "green kite over hills")
+    assert len(again.attempts()) == 1
+    again.close()
+    assert not rekey.pending_path(store.db_path(profile.id)).exists()
+
+
+def test_teacher_resets_a_forgotten_passphrase_and_revokes_it(
         store: ProfileStore, tmp_path: Path) -> None:
     store.create_class_key("teacher owl passphrase").save(tmp_path / "usb" / "class.json")
     learner = store.create(nickname="Ana", avatar="cat", passphrase=PASSPHRASE)
     answer(learner)
     store.lock(learner)
-    before = digest(store.db_path(learner.id))
     usb_key = ClassRecoveryKey.load(tmp_path / "usb" / "class.json")
     with pytest.raises(RecoveryError):
         store.reset_passphrase(learner.id, class_key=usb_key, teacher_passphrase="wrong one",
@@ -103,10 +136,16 @@ def test_teacher_resets_a_forgotten_passphrase_without_opening_the_data(
     store.reset_passphrase(learner.id, class_key=usb_key,
                            teacher_passphrase="teacher owl passphrase",
                            new_passphrase="brand new words here")
-    assert digest(store.db_path(learner.id)) == before
+    with pytest.raises(WrongPassphrase):
+        store.unlock(learner.id, PASSPHRASE)
     again = store.unlock(learner.id, "brand new words here")
     assert len(again.attempts()) == 1
     store.lock(again)
+    # Recovery still works after the re-key: the new data key is wrapped for the pin.
+    store.reset_passphrase(learner.id, class_key=usb_key,
+                           teacher_passphrase="teacher owl passphrase",
+                           new_passphrase="green kite over hills")
+    store.lock(store.unlock(learner.id, "green kite over hills"))
 
 
 def test_profiles_made_before_the_class_key_are_enrolled_at_next_unlock(
@@ -176,3 +215,16 @@ def test_key_command_prints_a_key_that_opens_the_database(
     monkeypatch.setattr(cli.getpass, "getpass", lambda prompt: "not it at all")
     assert cli.main(["key", "--profile", profile.id]) == 1
     assert "doesn't match" in capsys.readouterr().err
+
+
+def test_a_cheaper_wrap_is_raised_to_the_calibrated_cost_at_sign_in(
+        profile: Profile, store: ProfileStore) -> None:
+    store.lock(profile)
+    stronger = KdfParams(FAST_KDF.time_cost * 3, FAST_KDF.memory_kib * 2, 1, bytes(16))
+    upgraded = ProfileStore(store.root, kdf=stronger)
+    upgraded.lock(upgraded.unlock(profile.id, PASSPHRASE))
+    params = upgraded.index.get(profile.id).passphrase_wrap.params
+    assert (params.time_cost, params.memory_kib) == (stronger.time_cost, stronger.memory_kib)
+    again = ProfileStore(store.root, kdf=FAST_KDF)  # a cheaper target never lowers it
+    again.lock(again.unlock(profile.id, PASSPHRASE))
+    assert again.index.get(profile.id).passphrase_wrap.params.memory_kib == stronger.memory_kib

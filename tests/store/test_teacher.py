@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.store import ProfileStore, TooManyTries, WeakPassphrase
-from app.store.errors import StoreError
+from app.store.errors import CounterUnavailable, StoreError
+from app.store.store import MAX_DELAY_S
 from app.store.teacher import (
     TeacherFileDamaged,
     TeacherPassphrase,
@@ -94,13 +95,44 @@ def test_a_damaged_file_unlocks_nothing_and_says_so(gate: TeacherPassphrase) -> 
         gate.set_first("a learner's own words")
 
 
-def test_a_damaged_try_counter_does_not_open_anything(gate: TeacherPassphrase) -> None:
+@pytest.mark.parametrize("attack", ["edit to garbage", "delete", "replace by a folder"])
+def test_a_broken_try_counter_means_locked_never_unlimited(
+        gate: TeacherPassphrase, clock: FakeClock, attack: str) -> None:
     gate.set_first(TEACHER)
-    gate.tries_path.write_text("{not json")
-    with pytest.raises(WrongTeacherPassphrase):
+    if attack == "edit to garbage":
+        gate.tries_path.write_text("{not json")
+    elif attack == "delete":
+        gate.tries_path.unlink()
+    else:
+        gate.tries_path.unlink()
+        gate.tries_path.mkdir()
+    expected = CounterUnavailable if attack == "replace by a folder" else TooManyTries
+    for _ in range(3):  # however often it is tried, nothing is checked
+        with pytest.raises(expected):
+            gate.verify(TEACHER)
+    clock.now += MAX_DELAY_S + 1
+    if attack == "replace by a folder":
+        with pytest.raises(CounterUnavailable):  # locked until the folder is removed
+            gate.verify(TEACHER)
+        gate.tries_path.rmdir()
+        with pytest.raises(TooManyTries):  # then a missing counter: locked for a while
+            gate.verify(TEACHER)
+        clock.now += MAX_DELAY_S + 1
+    gate.verify(TEACHER)  # the teacher gets in after the wait
+    assert gate._tries().failed == 0
+
+
+def test_a_try_is_counted_before_it_is_made(gate: TeacherPassphrase,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    gate.set_first(TEACHER)
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # Lantern killed while Argon2id runs
+
+    monkeypatch.setattr("app.store.recovery.ClassRecoveryKey.unlock_all", killed)
+    with pytest.raises(KeyboardInterrupt):
         gate.verify("guess guess guess")
-    assert gate._tries().failed == 2  # counted from one, never from zero
-    gate.verify(TEACHER)
+    assert gate._tries().failed == 1  # killing the check gives no free try
 
 
 def test_a_forgotten_passphrase_is_replaced_by_a_new_class_key(gate: TeacherPassphrase) -> None:

@@ -71,7 +71,7 @@ def _connect(qtbot: Any, widget: SyncSettingsWidget, hub: Hub, code: str) -> Non
     widget.hub_url.setText(hub.url)
     qtbot.keyClicks(widget.class_code, code)
     with qtbot.waitSignal(widget.status_changed, timeout=20_000,
-                          check_params_cb=lambda t: "Connected" in t or "class code" in t):
+                          check_params_cb=lambda t: "Connected" in t or "enrolment code" in t):
         qtbot.mouseClick(widget.connect_button, Qt.MouseButton.LeftButton)
 
 
@@ -86,7 +86,7 @@ def test_sync_is_off_by_default(qtbot: Any, session: Any) -> None:
 def test_preview_shows_the_exact_json_then_sends(qtbot: Any, session: Any, hub: Hub) -> None:
     ctx, sync, _ = session
     widget = _widget(qtbot, ctx, sync)
-    _connect(qtbot, widget, hub, hub.add_class("6B"))
+    _connect(qtbot, widget, hub, hub.code(hub.add_class("6B")))
     assert widget.config.class_name == "6B" and widget.send_button.isEnabled()
     with qtbot.waitSignal(widget.preview_opened, timeout=20_000) as opened:
         qtbot.mouseClick(widget.send_button, Qt.MouseButton.LeftButton)
@@ -110,7 +110,7 @@ def test_preview_shows_the_exact_json_then_sends(qtbot: Any, session: Any, hub: 
 def test_dont_send_spends_nothing(qtbot: Any, session: Any, hub: Hub) -> None:
     ctx, sync, _ = session
     widget = _widget(qtbot, ctx, sync)
-    _connect(qtbot, widget, hub, hub.add_class("6B"))
+    _connect(qtbot, widget, hub, hub.code(hub.add_class("6B")))
     with qtbot.waitSignal(widget.preview_opened, timeout=20_000) as opened:
         widget.send_now()
     with qtbot.waitSignal(widget.status_changed, timeout=5_000):
@@ -121,12 +121,12 @@ def test_dont_send_spends_nothing(qtbot: Any, session: Any, hub: Hub) -> None:
         0.0, [])
 
 
-def test_a_wrong_class_code_is_explained(qtbot: Any, session: Any, hub: Hub) -> None:
+def test_a_wrong_code_is_explained(qtbot: Any, session: Any, hub: Hub) -> None:
     ctx, sync, _ = session
     widget = _widget(qtbot, ctx, sync)
     hub.add_class("6B")
     _connect(qtbot, widget, hub, "WRONG123")
-    assert "did not accept that class code" in widget.status.text()
+    assert "did not accept that enrolment code" in widget.status.text()
     assert not widget.config.enrolled and not widget.send_button.isEnabled()
 
 
@@ -134,7 +134,7 @@ def test_usb_export_writes_a_signed_file(qtbot: Any, session: Any, hub: Hub,
                                          tmp_path: Path) -> None:
     ctx, sync, _ = session
     widget = _widget(qtbot, ctx, sync)
-    _connect(qtbot, widget, hub, hub.add_class("6B"))
+    _connect(qtbot, widget, hub, hub.code(hub.add_class("6B")))
     stick = tmp_path / "stick"
     stick.mkdir()
     with qtbot.waitSignal(widget.preview_opened, timeout=20_000) as opened:
@@ -168,3 +168,29 @@ def test_session_for_the_signed_in_profile(qtbot: Any, make_ctx: Callable[..., A
     assert isinstance(got[0], SyncSession) and tuple(got[0].source.skills()) == SKILLS
     assert _on_db(qtbot, ctx, lambda: got[0].repo.counts()) == {
         "sent": 0, "waiting": 0, "rejected": 0}
+
+
+def test_a_sync_error_is_said_in_the_ui_language(qtbot: Any, session: Any, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 built_translations: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from app.ui.i18n import UiLanguage
+
+    ui = UiLanguage(QApplication.instance())  # type: ignore[arg-type]
+    assert ui.install("zh_CN")
+    try:
+        ctx, sync, _ = session
+        widget = _widget(qtbot, ctx, sync)
+        widget.enabled.setChecked(True)
+        qtbot.waitUntil(lambda: widget.config.enabled)
+        not_enrolment = tmp_path / "notes.json"
+        not_enrolment.write_text("{}", encoding="utf-8")
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            lambda *_args: (str(not_enrolment), ""))
+        with qtbot.waitSignal(widget.status_changed, timeout=20_000,
+                              check_params_cb=lambda text: "notes.json" in text):
+            widget.enrol_file_button.click()
+        assert widget.status.text().startswith("notes.json 不是学校汇总服务器的注册文件")
+    finally:
+        ui.remove()

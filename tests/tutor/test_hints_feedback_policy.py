@@ -21,10 +21,10 @@ def _q(qtype: QuestionType = QuestionType.NUMERIC, **fields: object) -> Question
 
 
 @pytest.mark.parametrize(("mastery", "wrong", "shown", "level"), [
-    (0.9, 0, 0, 0), (0.2, 0, 0, 1), (0.9, 2, 0, 1), (0.9, 4, 0, 2), (0.2, 2, 0, 2),
-    (0.9, 0, 1, 1), (0.9, 0, 5, 2),
+    (0.9, 0, 0, 0), (0.2, 0, 0, 0), (0.9, 1, 0, 0), (0.2, 1, 0, 1), (0.9, 2, 0, 1),
+    (0.9, 4, 0, 2), (0.2, 2, 0, 2), (0.9, 0, 1, 1), (0.9, 0, 5, 2),
 ])
-def test_the_level_follows_mastery_attempts_and_hints_shown(
+def test_the_ladder_starts_at_the_nudge_then_follows_mastery_attempts_and_hints(
         mastery: float, wrong: int, shown: int, level: int) -> None:
     assert hint_level(HintRequest(_q(), mastery, wrong, shown)) == level
 
@@ -33,6 +33,18 @@ def test_authored_hints_come_first_and_imported_questions_get_generic_ones() -> 
     assert authored_hint(_q(), 1) == "scaffold"
     assert authored_hint(_q(hints=()), 0) == GENERIC_HINTS[0]
     assert authored_hint(_q(hints=()), 0, language="zh-Hans").startswith("再慢慢读")
+
+
+def test_an_imported_question_brings_its_own_help_to_the_top_of_the_ladder() -> None:
+    """Imported quizzes have no lessons: the worked step is the question's own feedback."""
+    q = _q(QuestionType.MULTIPLE_CHOICE, hints=("Think of a pizza cut in fifths.",),
+           solution="Fifths are the same size, so count how many fifths there are.",
+           choices=(Choice("3/5", True), Choice("3/10", False)), answer="")
+    assert authored_hint(q, 0) == GENERIC_HINTS[0]
+    assert authored_hint(q, 1) == "Think of a pizza cut in fifths."
+    assert authored_hint(q, 2).startswith("Fifths are the same size")
+    telling = _q(hints=(), solution="Add the numerators: the answer is 3/5.")
+    assert authored_hint(telling, 2) == GENERIC_HINTS[2]  # it would give the answer away
 
 
 def test_adding_the_denominators_is_named() -> None:

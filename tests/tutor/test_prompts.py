@@ -16,14 +16,18 @@ PINNED = {
     "teacher_comment.v1.md": "7112c36c08d5b362",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
     "tutor_grounded.v2.md": "e4c984ff8261d281",
+    "tutor_grounded.v3.md": "f972666af7a82530",
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
     "tutor_hint.v2.md": "12970a13fd524523",
     "tutor_practice.v1.md": "52897418eee40be7",
     "tutor_system.v1.md": "7ee6b111cef11ff3",
+    "tutor_turn.v1.md": "9ac84436d4b145b6",
+    "tutor_system.v2.md": "6d2a39954d83cf33",
 }
 FIELDS = {
     "tutor_system": set(),
-    "tutor_grounded": {"language", "learner", "passages"},
+    "tutor_grounded": {"language", "learner"},
+    "tutor_turn": {"passages", "question"},
     "tutor_hint": {"interest", "language", "hint"},
     "tutor_practice": {"language", "question", "hint"},
     "lesson_summary": {"language", "title", "text"},
@@ -46,7 +50,9 @@ def test_each_prompt_uses_exactly_its_fields() -> None:
 
 
 def test_rendering_fills_fields_and_drops_empty_lines() -> None:
-    text = render_prompt("tutor_grounded", language="Answer in English.", learner="",
-                         passages="[1] Fractions — What is a fraction?\nA fraction…")
+    text = render_prompt("tutor_grounded", language="Answer in English.", learner="")
     assert "{" not in text and "\n\n\n" not in text
-    assert text.endswith("A fraction…")
+    assert text.endswith("Answer in English.")  # the empty learner line is dropped
+    turn = render_prompt("tutor_turn", passages="[1] Fractions — What is a fraction?",
+                         question="What is a fraction?")
+    assert "{" not in turn and turn.endswith("Question: What is a fraction?")

@@ -11,6 +11,7 @@ from app.core.content.model import Pack
 from app.core.tutor.conversation import Conversation
 from app.core.tutor.hints import HintRequest
 from app.core.tutor.policy import AIPolicy
+from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor
 from inference.embed import EmbedEngine
@@ -55,7 +56,7 @@ def test_a_faithful_rewording_is_used(fractions: Pack, fractions_index: Retrieva
     authored = question.hints[1]
     chat = ScriptedChat(f"Good try! {authored}")
     tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
-    hint = tutor.hint(HintRequest(question, 0.2, 0, 0), Setting(fractions_index))
+    hint = tutor.hint(HintRequest(question, 0.2, 1, 0), Setting(fractions_index))
     assert (hint.source, hint.level_name) == ("model", "scaffold")
     assert hint.text == f"Good try! {authored}"
     assert authored in chat.prompts[0][-1]["content"]  # the authored hint is the seed
@@ -127,12 +128,13 @@ def test_free_chat_off_also_closes_questions_during_practice(
 def test_an_unsafe_sentence_stops_the_stream_and_is_replaced(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScriptedChat("A fraction is a part of a whole. You are stupid and worthless. More.")
-    shown: list[str] = []
+    shown: list[Streamed] = []
     conversation = Conversation()
     reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
         "What is a fraction?", Setting(fractions_index), conversation, emit=shown.append)
     assert reply.text == SAFE_MESSAGE and reply.flagged
-    assert shown == ["A fraction is a part of a whole. "]  # the bad sentence never showed
+    # The bad sentence never became part of the reply (its draft is replaced at once).
+    assert [u.sentence for u in shown if u.sentence] == ["A fraction is a part of a whole. "]
     assert conversation.turns == []
 
 
@@ -140,9 +142,9 @@ def test_the_real_model_answers_with_a_citation(
         chat_engine: ChatEngine, fractions_index: RetrievalIndex,
         embed_engine: EmbedEngine) -> None:
     tutor = Tutor(chat_engine, embed_engine, SafetyFilter(embed_engine))
-    shown: list[str] = []
+    shown: list[Streamed] = []
     reply = tutor.answer("What is a numerator?", Setting(fractions_index), Conversation(),
                          emit=shown.append)
     assert reply.grounded and reply.cited is not None and reply.cited.cited
-    assert "".join(shown).strip()
+    assert "".join(u.sentence for u in shown).strip()
     assert any(f"[{s.number}]" in reply.text for s in reply.cited.cited)

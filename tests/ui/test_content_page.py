@@ -117,7 +117,36 @@ def test_subjects_follow_the_packs(qtbot: QtBot, page: ContentPage) -> None:
     assert subjects.list.count() == len(page.packs) and subjects.empty.isHidden()
     first = page.packs[0].pack
     assert subjects.list.item(0).text() == (
-        f"{first.info.title} — {first.info.subject} · {len(first.lessons)} lessons")
+        f"{first.info.title} — {first.info.subject}, English · {len(first.lessons)} lessons")
+    chinese = next(i for i, e in enumerate(page.packs) if e.pack.info.language.startswith("zh"))
+    assert ", 简体中文 · " in subjects.list.item(chinese).text()
+
+
+def test_quizzes_have_their_own_button_and_an_unknown_licence_is_explained(
+        qtbot: QtBot, page: ContentPage, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    button = page.import_quiz_button
+    assert button.text() == "Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)"
+    assert button.isVisibleTo(page) and button.isEnabled()
+    quiz = tmp_path / "halves.gift"
+    quiz.write_text("::Halves:: What is 1/2 + 1/2? {=1 ~2 ~1/4}\n\n"
+                    "::Quarters:: How many quarters make a whole? {#4}\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def choose(_parent: object, caption: str, _dir: str, filters: str) -> tuple[str, str]:
+        asked.append(filters)
+        return str(quiz), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "*.gift" in asked[0] and "*.xml" in asked[0] and "*.apkg" in asked[0]
+    qtbot.waitUntil(lambda: any("halves" in t.casefold() for t in titles(page)),
+                    timeout=WAIT_MS)
+    row = next(r for r, t in enumerate(titles(page)) if "halves" in t.casefold())
+    licence = page.table.item(row, 3)
+    assert licence.text() == "Unknown: ask the author"
+    assert "did not say under which licence" in licence.toolTip()
 
 
 def test_cancel_import_changes_nothing(qtbot: QtBot, page: ContentPage, ctx: AppContext) -> None:
@@ -173,7 +202,7 @@ def test_a_moodle_quiz_file_is_imported_with_an_honest_summary(qtbot, tmp_path) 
     try:
         with qtbot.waitSignal(page.import_finished, timeout=60_000) as done:
             page.import_path(files[0])
-        assert done.args[0].startswith("imported ")
+        assert done.args[0].startswith("Imported ")
     finally:
         page.shutdown()
         ctx.close()

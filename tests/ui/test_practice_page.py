@@ -163,13 +163,13 @@ def test_questions_follow_the_lesson_easiest_first(pack: Pack) -> None:
     assert [q.difficulty for q in questions] == sorted(q.difficulty for q in questions)
 
 
-def mastery(ctx: AppContext, skill: str) -> float:
+def mastery(ctx: AppContext, skill: str, pack_id: str = "fractions") -> float:
     """The skill's mastery as the hint ladder reads it (on the db lane)."""
     found: list[float] = []
 
     def read() -> None:
         assert ctx.profile is not None
-        found.append(journal.skill_mastery(ctx.profile, skill, LearnerModel({})))
+        found.append(journal.skill_mastery(ctx.profile, pack_id, skill, LearnerModel({})))
 
     ctx.runner.submit("db", read).result(timeout=30)
     return found[0]
@@ -197,6 +197,23 @@ def test_hints_appear_in_the_tutor_panel_at_the_ladders_level(
     second = press_hint(page, qtbot)  # each press goes one step up the ladder
     assert second.label == f"Hint {level + 2} of 3 · {names[level + 1]}"
     assert page.tutor.model.rowCount() == 2 and page.hint_button.isEnabled()
+
+
+def test_the_ladder_starts_at_hint_1_and_ends_by_saying_there_are_no_more(
+        page: PracticePage, pack: Pack, ctx: AppContext, qtbot: QtBot) -> None:
+    start_at(page, pack, QuestionType.NUMERIC)
+    question = page.question
+    assert question is not None
+    assert mastery(ctx, question.skill) < 0.4  # a new learner: the skill is not known yet
+    labels = [press_hint(page, qtbot).label for _ in range(3)]
+    assert labels == ["Hint 1 of 3 · nudge", "Hint 2 of 3 · scaffold",
+                      "Hint 3 of 3 · worked step"]
+    assert page.hint_button.text() == "No more hints" and not page.hint_button.isEnabled()
+    assert "last hint" in page.hint_button.toolTip()
+    qtbot.mouseClick(page.hint_button, Qt.MouseButton.LeftButton)
+    assert page.tutor.model.rowCount() == 3  # no fourth copy of the worked step
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.hint_button.text() == "Hint" and page.hint_button.isEnabled()
 
 
 def test_the_next_question_starts_a_fresh_conversation(

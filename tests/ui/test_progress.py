@@ -96,3 +96,49 @@ def test_card_kinds_are_worded(qtbot: QtBot, scenario: Scenario) -> None:
     card = RecommendationCard(scenario.recommendations[0])
     qtbot.addWidget(card)
     assert card.why.text() == "Why this?"
+
+
+def test_long_skill_names_stay_distinguishable_with_the_whole_name_on_hover(
+        qtbot: QtBot, scenario: Scenario) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QToolTip
+
+    from app.core.learner.progress import SkillMastery
+
+    titles = ("Adding and subtracting fractions with like denominators",
+              "Adding and subtracting fractions with unlike denominators")
+    skills = tuple(SkillMastery(f"s{i}", title, 0.3 + 0.3 * i, 4)
+                   for i, title in enumerate(titles))
+    page = ProgressPage()
+    qtbot.addWidget(page)
+    page.resize(720, 480)
+    page.show()
+    page.set_data(replace(scenario.progress, skills=skills), scenario.recommendations)
+    chart = page.mastery
+    labels = chart.labels
+    assert len(set(labels)) == 2 and all("…" in label for label in labels), labels
+    assert labels[0].endswith("…like denominators") and labels[1].endswith("unlike denominators")
+    room = int(chart.width() * 0.4)
+    assert all(QFontMetrics(chart.font()).horizontalAdvance(label) <= room for label in labels)
+    bars = bar_sets(chart.chart())
+    bars[0].hovered.emit(True, 1)  # the top row: the first skill
+    assert QToolTip.text() == titles[0]
+    assert titles[1] in chart.accessibleDescription()
+
+
+@pytest.mark.parametrize(("streak", "best", "said"), [
+    (1, 1, "Streak: 1 day in a row (best 1)"), (2, 5, "Streak: 2 days in a row (best 5)"),
+    (0, 1, "No streak right now — best 1 day. Answer a question today!"),
+    (0, 0, "Answer a question to start a streak."),
+])
+def test_streaks_read_naturally(qtbot: QtBot, scenario: Scenario, streak: int, best: int,
+                                said: str) -> None:
+    from dataclasses import replace
+
+    page = ProgressPage()
+    qtbot.addWidget(page)
+    page.set_data(replace(scenario.progress, streak=streak, best_streak=best),
+                  scenario.recommendations)
+    assert page.streak.text() == said

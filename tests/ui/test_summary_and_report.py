@@ -97,12 +97,19 @@ def test_summary_can_be_stopped_and_a_stopped_one_is_not_cached(
 
 
 def record_answers(ctx: AppContext) -> None:
+    """Three answers on Fractions (two right), and one on the Chinese pack's skill of
+    the same id, which no Fractions figure may count."""
+
     def write() -> None:
         assert ctx.profile is not None
         for number, correct in enumerate((True, True, False)):
             ctx.profile.record_attempt(
-                skill_id="fraction-meaning", question_id=f"q{number}", question="?",
-                answer="1/2", correct=correct, score=float(correct), time_taken_s=3.0)
+                pack_id="fractions", skill_id="fraction-meaning", question_id=f"q{number}",
+                question="?", answer="1/2", correct=correct, score=float(correct),
+                time_taken_s=3.0)
+        ctx.profile.record_attempt(
+            pack_id="fractions-zh", skill_id="fraction-meaning", question_id="zh",
+            question="?", answer="1/2", correct=True, score=1.0, time_taken_s=3.0)
 
     ctx.runner.submit("db", write).result(timeout=30)
 
@@ -186,25 +193,30 @@ def test_a_report_can_be_stopped_while_the_comment_is_written(qtbot: QtBot) -> N
         ctx.close()
 
 
-def test_the_progress_page_button_opens_the_report_for_the_subject_on_home(
+def test_the_progress_page_button_opens_the_report_for_the_subject_progress_shows(
         qtbot: QtBot, packs: list[LibraryPack]) -> None:
     from app.ui.navigation import LearningScreens
 
     engine = ScriptedChatEngine("Well done.")
     ctx = context(engine)
     try:
+        record_answers(ctx)
         screens = LearningScreens(ctx, go_to=lambda _page: None)
         qtbot.addWidget(screens.progress)
         qtbot.addWidget(screens.home)
         screens.set_packs(packs)
         screens.home.subject.setCurrentIndex(screens.home.subject.findData("fractions"))
         qtbot.waitUntil(lambda: screens.home.pack is not None, timeout=10_000)
+        picker = screens.progress.subject
+        picker.setCurrentIndex(picker.findData("fractions-zh"))  # chosen on Progress
         screens.progress.show()
         qtbot.mouseClick(screens.progress.report_button, Qt.MouseButton.LeftButton)
         dialog = screens.progress.findChild(TeacherReportDialog)
         assert dialog is not None and dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
-        assert dialog.report is not None and dialog.report.subject == "Fractions"
+        report = dialog.report
+        assert report is not None and report.subject == "分数入门"
+        assert (report.answers_week, report.right_week) == (1, 1)  # its own answer only
         dialog.close()
     finally:
         ctx.close()

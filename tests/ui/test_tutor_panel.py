@@ -56,6 +56,38 @@ def test_an_answer_streams_into_the_view_in_batches(qtbot, make_ctx) -> None:  #
     assert not window.tutor.stop_button.isEnabled()
 
 
+def test_the_sentence_being_written_shows_before_it_ends(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    sentence = "A fraction is one part of a whole that was cut into equal parts."
+    engine = FakeChatEngine([w + " " for w in sentence.split()], delay_s=0.15)
+    window = _window(qtbot, make_ctx(fake_host(engine)))
+    model = window.tutor.model
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
+        _ask(qtbot, window, "What is a fraction?")
+        # Long before the sentence's full stop, its beginning is on screen.
+        qtbot.waitUntil(lambda: model.rowCount() == 2 and
+                        model.data(model.index(1)).startswith("A fraction is"), timeout=120_000)
+        assert engine.produced < len(engine.tokens) and model.message(1).text == ""
+    assert model.message(1).text.startswith("A fraction is one part") and not model.message(1).draft
+
+
+def test_still_thinking_shows_after_a_second_without_text(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.tutor.chat_delegate import _bubble_html
+    from app.ui.tutor.chat_model import ChatRoles
+
+    engine = FakeChatEngine(["Let's ", "see. "], delay_s=1.6)
+    window = _window(qtbot, make_ctx(fake_host(engine)))
+    model = window.tutor.model
+    with qtbot.waitSignal(window.tutor.answer_finished, timeout=120_000):
+        _ask(qtbot, window, "What is a fraction?")
+        index = model.index(1)
+        assert not model.data(index, ChatRoles.WAITING)  # "Thinking…" first
+        qtbot.waitUntil(lambda: model.data(model.index(1), ChatRoles.WAITING), timeout=5_000)
+        assert "Still thinking…" in _bubble_html(model.index(1), model.data(model.index(1)))
+        qtbot.waitUntil(lambda: model.message(1).shown.startswith("Let's"), timeout=120_000)
+        assert not model.message(1).waiting  # new text: the note goes
+    assert not model.message(1).waiting and not window.tutor.silence.isActive()
+
+
 def test_stop_cancels_within_one_token(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     engine = FakeChatEngine(delay_s=0.02)
     window = _window(qtbot, make_ctx(fake_host(engine)))
@@ -134,7 +166,8 @@ def test_a_corrupt_model_shows_what_to_do_and_the_app_stays_open(
 def test_the_real_model_streams_an_answer(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx()
     window = _window(qtbot, ctx, params=GenerationParams.deterministic(max_tokens=32))
-    assert window.status.chat_label.full_text.startswith("SmolLM2-135M · CPU · ")
+    name = load_registry().default("chat").name
+    assert window.status.chat_label.full_text.startswith(f"{name} · CPU · ")
     chunks: list[str] = []
     window.tutor.model.dataChanged.connect(
         lambda *_: chunks.append(window.tutor.model.message(1).text))

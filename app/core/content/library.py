@@ -19,6 +19,7 @@ from app.core.content.diagnostics import ContentError
 from app.core.content.loader import PACK_FILE, read_pack
 from app.core.content.model import Pack
 from app.core.content.source import PackFiles, read_source
+from app.messages import QT_TRANSLATE_NOOP, message
 from inference.cancel import CancelToken
 from inference.resources import assets_dir, user_data_dir
 
@@ -90,22 +91,26 @@ def install_pack(source: Path, *, cancel: CancelToken, target: Path | None = Non
         Cancelled: ``cancel`` was set before the copy was put in place.
     """
     report = progress or (lambda _message, _fraction: None)
-    report("Reading the pack…", 0.05)
+    report(QT_TRANSLATE_NOOP("Content", "Reading the pack…"), 0.05)
     files = read_source(source)
     cancel.raise_if_cancelled()
-    report("Checking the pack…", 0.3)
+    report(QT_TRANSLATE_NOOP("Content", "Checking the pack…"), 0.3)
     pack, diags = read_pack(files)
     if diags:
+        said = (QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has 1 "
+                                  "problem.") if len(diags) == 1 else
+                QT_TRANSLATE_NOOP("ImportError", "“{name}” was not installed: it has {count} "
+                                  "problems."))
         raise ContentError(
-            f"“{source.name}” was not installed: it has {len(diags)} "
-            f"problem{'s' if len(diags) != 1 else ''}.",
-            hint="Fix them in the pack and import it again.", diagnostics=tuple(diags))
+            message(said, name=source.name, count=len(diags)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Fix them in the pack and import it again."),
+            diagnostics=tuple(diags))
     final = (target or installed_dir()) / pack.info.id
     previous = _version_at(final)
-    report("Copying the pack…", 0.6)
+    report(QT_TRANSLATE_NOOP("Content", "Copying the pack…"), 0.6)
     _put_in_place(files, final, cancel)
     log.info("installed content pack %s", pack.info.key)
-    report("Installed", 1.0)
+    report(QT_TRANSLATE_NOOP("Content", "Installed"), 1.0)
     return InstallResult(pack, final, previous)
 
 

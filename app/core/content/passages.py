@@ -14,10 +14,13 @@ from app.core.content.model import Lesson, Pack
 from app.core.content.tokenize import size
 
 MAX_WORDS = 250
-_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
+# Lesson text is untrusted: no pattern here may backtrack. The old heading pattern
+# ("(.+?)\s*#*\s*$") was cubic in a run of spaces (2,000 spaces: 63 s); closing #s are
+# now removed in Python. Link texts and targets stop at the next bracket or parenthesis.
+_HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[([^\]\[]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\]\[]+)\]\([^()]*\)")
 _MARKS = re.compile(r"(\*\*|__|`)")
 
 
@@ -66,10 +69,15 @@ def _sections(lesson: Lesson) -> list[tuple[str, int, list[str]]]:
             in_code = not in_code
         heading = None if in_code else _HEADING.match(line)
         if heading:
-            sections.append((heading.group(2).strip(), number + 1, []))
+            sections.append((_heading_title(heading.group(2)), number + 1, []))
         else:
             sections[-1][2].append(line)
     return sections
+
+
+def _heading_title(rest: str) -> str:
+    """``Title ##`` -> ``Title``: the text after the #s, without a closing run of #s."""
+    return rest.rstrip().rstrip("#").strip() or rest.strip()[:1]
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, str]]:

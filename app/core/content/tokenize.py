@@ -51,3 +51,8 @@ def size(text: str) -> int:
     """Roughly the number of words: a CJK character counts as half a word."""
     cjk = len(_IS_CJK.findall(text))
     return len(_RUNS.findall(_IS_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` contains any Chinese, Japanese or Korean character."""
+    return _IS_CJK.search(text) is not None

@@ -7,14 +7,13 @@ Per-item checks (field types, correct answers, numeric answers) happen while rea
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 
 from app.core.content.diagnostics import Diagnostic
+from app.core.content.links import media_refs
 from app.core.content.model import Pack, Skill
 
 PACK_FILE = "pack.toml"
-_MEDIA_REF = re.compile(r"!\[[^\]]*\]\(\s*(media/[^)\s]+)")
 
 
 def check_pack(pack: Pack, diags: list[Diagnostic]) -> None:
@@ -107,11 +106,11 @@ def _media(pack: Pack, diags: list[Diagnostic]) -> None:
     texts = [(x.path, x.body_line, x.body) for x in pack.lessons]
     texts += [(q.path, q.lines.get("prompt", q.line), q.prompt) for q in pack.questions]
     for path, line, text in texts:
-        for match in _MEDIA_REF.finditer(text):
-            if match.group(1) not in present:
-                offset = text[:match.start()].count("\n")
+        for link in media_refs(text):  # a linear scan: pack text is untrusted
+            if link.target not in present:
+                offset = text.count("\n", 0, link.start)
                 diags.append(Diagnostic(path, line + offset,
-                                        f"The picture “{match.group(1)}” is not in the pack.",
+                                        f"The picture “{link.target}” is not in the pack.",
                                         "Add the file to the pack's media folder, or fix "
                                         "the file name (names are case-sensitive)."))
 

@@ -36,7 +36,9 @@ def logit(p: Floats | float) -> Floats:
 
 
 def sigmoid(z: Floats) -> Floats:
-    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+    # The tanh form never overflows: 1 / (1 + exp(-z)) does (with a warning) for z < -709.
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=np.float64))),
+                      dtype=np.float64)
 
 
 @dataclass

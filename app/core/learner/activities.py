@@ -56,6 +56,7 @@ class SkillState:
 
 class Kind(Enum):
     NEW_LESSON = "new lesson"
+    NEW_SKILL = "new skill"  # first questions on a skill no lesson teaches (imported quizzes)
     PRACTICE = "practice"
     REVIEW = "review"
     STRETCH = "stretch"
@@ -79,7 +80,7 @@ class Recommendation:
     """What to do next, and why.
 
     Attributes:
-        kind: new lesson, practice, review or stretch challenge.
+        kind: new lesson, new skill, practice, review or stretch challenge.
         target_id: the lesson id (new lesson) or skill id (the others).
         skill_id: the skill it works on.
         title: what the learner sees ("Equivalent fractions").

@@ -31,6 +31,9 @@ Progress = Callable[[str, float], None]
 PARAM_NAMES = ("prior", "learn", "guess", "slip", "forget")
 MAX_GUESS_SLIP = 0.45  # keeps guess + slip < 1 so a right answer is always good news
 PSEUDO_COUNT = 4.0  # answers' worth of belief in the defaults
+MIN_EMIT = 1e-6  # the least P(answer | state): no answer is ever quite impossible
+MIN_BACKWARD = 1e-300  # backward variables never underflow to exactly 0
+FILTER_EDGE = 1e-12  # how close to 0 or 1 the backward pass lets P(known) come
 
 
 @dataclass
@@ -74,33 +77,38 @@ class FitResult:
 
 def _emit(obs: npt.NDArray[np.int8], p: ParamArrays, sk: npt.NDArray[np.int64]) -> tuple[
         Floats, Floats]:
-    """P(obs | not known), P(obs | known) for a prefix of chains."""
+    """P(obs | not known), P(obs | known) for a prefix of chains.
+
+    Floored at :data:`MIN_EMIT` so that an answer the parameters call impossible (a
+    teacher's guess of 0) lowers the likelihood instead of dividing by zero.
+    """
     right = obs.astype(bool)
     e0 = np.where(right, p.guess[sk], 1.0 - p.guess[sk])
     e1 = np.where(right, 1.0 - p.slip[sk], p.slip[sk])
-    return e0, e1
+    return np.maximum(e0, MIN_EMIT), np.maximum(e1, MIN_EMIT)
 
 
 def forward(lay: ChainLayout, p: ParamArrays) -> tuple[Floats, Floats, Floats]:
     """Filtered P(known) before each answer, after each answer, and the scale factors.
 
-    Returns ``[T, C]`` matrices ``before``, ``after`` and ``scale`` (P(answer | past));
-    only cells inside a chain are meaningful.
+    Returns packed arrays (see :class:`ChainLayout`) ``before``, ``after`` and ``scale``
+    (P(answer | past)), one value per response.
     """
-    t_max, n_chains = lay.obs.shape
-    before, after, scale = (np.zeros((t_max, n_chains)) for _ in range(3))
-    for t in range(t_max):
-        n = int(lay.active[t])
+    before, after, scale = (np.zeros(lay.obs.size) for _ in range(3))
+    previous = slice(0, 0)
+    for t in range(lay.steps):
+        cells, n = lay.cells(t), int(lay.active[t])
         sk = lay.skill[:n]
         if t == 0:
             known = p.prior[sk]
         else:
-            prev = after[t - 1, :n]
+            prev = after[previous][:n]
             known = prev * (1.0 - p.forget[sk]) + (1.0 - prev) * p.learn[sk]
-        e0, e1 = _emit(lay.obs[t, :n], p, sk)
+        e0, e1 = _emit(lay.obs[cells], p, sk)
         joint1, joint0 = known * e1, (1.0 - known) * e0
         total = joint0 + joint1
-        before[t, :n], after[t, :n], scale[t, :n] = known, joint1 / total, total
+        before[cells], after[cells], scale[cells] = known, joint1 / total, total
+        previous = cells
     return before, after, scale
 
 
@@ -119,41 +127,55 @@ class _Counts:
             self.sums[name] += np.bincount(sk, weights=value, minlength=self.n_skills)
 
 
-def _transitions(lay: ChainLayout, p: ParamArrays, t: int, a1: Floats, scale: Floats,
+def _transitions(lay: ChainLayout, p: ParamArrays, t: int, a1: Floats,
                  b0: Floats, b1: Floats, counts: _Counts) -> None:
-    """Count expected transitions t -> t+1 and step the backward variables to ``t``."""
+    """Count expected transitions t -> t+1 and step the backward variables to ``t``.
+
+    The backward variables are kept only up to a factor per chain (the largest is 1):
+    dividing by the forward scale factors instead, as textbooks do, overflows on long
+    chains where the filter is nearly certain (1 / P(known) grows without bound). The
+    transition posteriors are normalised per chain, so that factor cancels.
+    """
     m = int(lay.active[t + 1])
     sk = lay.skill[:m]
-    e0, e1 = _emit(lay.obs[t + 1, :m], p, sk)
-    w0, w1 = e0 * b0[:m] / scale[t + 1, :m], e1 * b1[:m] / scale[t + 1, :m]
-    x01 = (1.0 - a1[:m]) * p.learn[sk] * w1
-    x10 = a1[:m] * p.forget[sk] * w0
-    x00 = (1.0 - a1[:m]) * (1.0 - p.learn[sk]) * w0
-    x11 = a1[:m] * (1.0 - p.forget[sk]) * w1
+    e0, e1 = _emit(lay.obs[lay.cells(t + 1)], p, sk)
+    w0, w1 = e0 * b0[:m], e1 * b1[:m]
+    a = a1[:m]
+    x01 = (1.0 - a) * p.learn[sk] * w1
+    x10 = a * p.forget[sk] * w0
+    x00 = (1.0 - a) * (1.0 - p.learn[sk]) * w0
+    x11 = a * (1.0 - p.forget[sk]) * w1
+    total = x00 + x01 + x10 + x11
+    x00, x01, x10, x11 = x00 / total, x01 / total, x10 / total, x11 / total
     counts.add(sk, x01=x01, x10=x10, from0=x00 + x01, from1=x11 + x10)
-    b0[:m] = (1.0 - p.learn[sk]) * w0 + p.learn[sk] * w1
-    b1[:m] = p.forget[sk] * w0 + (1.0 - p.forget[sk]) * w1
+    new0 = (1.0 - p.learn[sk]) * w0 + p.learn[sk] * w1
+    new1 = p.forget[sk] * w0 + (1.0 - p.forget[sk]) * w1
+    top = np.maximum(new0, new1)
+    b0[:m] = np.maximum(new0 / top, MIN_BACKWARD)
+    b1[:m] = np.maximum(new1 / top, MIN_BACKWARD)
 
 
-def _accumulate(lay: ChainLayout, p: ParamArrays, after: Floats, scale: Floats) -> dict[
-        str, Floats]:
+def _accumulate(lay: ChainLayout, p: ParamArrays, after: Floats) -> dict[str, Floats]:
     """Backward pass; expected counts per skill for the M-step.
 
-    ``b0``/``b1`` are the scaled backward variables; a chain that ends at ``t`` keeps its
-    initial 1s because the running prefix never reaches its column again.
+    ``b0``/``b1`` are the backward variables up to a factor per chain; a chain that ends
+    at ``t`` keeps its initial 1s because the running prefix never reaches it again. The
+    filtered P(known) is kept a hair inside (0, 1): after thousands of right answers it
+    rounds to exactly 1, and a later run of wrong answers would then make both states
+    impossible (0 / 0).
     """
     counts = _Counts(p.prior.size)
     b0, b1 = np.ones(lay.n_chains), np.ones(lay.n_chains)
-    t_max = lay.obs.shape[0]
-    for t in range(t_max - 1, -1, -1):
+    for t in range(lay.steps - 1, -1, -1):
         n = int(lay.active[t])
-        a1 = after[t, :n]
-        if t + 1 < t_max and lay.active[t + 1] > 0:
-            _transitions(lay, p, t, a1, scale, b0, b1, counts)
+        cells = lay.cells(t)
+        a1 = np.clip(after[cells], FILTER_EDGE, 1.0 - FILTER_EDGE)
+        if t + 1 < lay.steps:
+            _transitions(lay, p, t, a1, b0, b1, counts)
         sk = lay.skill[:n]
         g1 = a1 * b1[:n]
         g1 = g1 / (g1 + (1.0 - a1) * b0[:n])
-        right = lay.obs[t, :n].astype(np.float64)
+        right = lay.obs[cells].astype(np.float64)
         counts.add(sk, g1=g1, g0=1.0 - g1, g0_right=(1.0 - g1) * right,
                    g1_wrong=g1 * (1.0 - right))
         if t == 0:
@@ -199,8 +221,8 @@ def fit_bkt(data: Responses, *, forgetting: bool = True, max_iterations: int = 6
         if cancel is not None:
             cancel.raise_if_cancelled()
         _, after, scale = forward(lay, params)
-        log_lik = float(np.log(scale[lay.row, lay.col]).sum()) if len(data) else 0.0
-        params = _m_step(_accumulate(lay, params, after, scale), forgetting)
+        log_lik = float(np.log(scale).sum()) if len(data) else 0.0
+        params = _m_step(_accumulate(lay, params, after), forgetting)
         if progress is not None:
             progress("Fitting skill parameters", iteration / max_iterations)
         if abs(log_lik - previous) <= tolerance * abs(log_lik) or not len(data):
@@ -215,7 +237,7 @@ def predict(data: Responses, params: dict[str, BKTParams]) -> Floats:
     arrays = ParamArrays.from_dict(params, data.skill_names)
     lay = chain_layout(data)
     before, _, _ = forward(lay, arrays)
-    sk = lay.skill[lay.col]
     known = lay.to_responses_order(before)
+    sk = data.skill
     return np.asarray(known * (1.0 - arrays.slip[sk]) + (1.0 - known) * arrays.guess[sk],
                       dtype=np.float64)

@@ -9,7 +9,10 @@ Plain functions for the ``db`` lane (the profile belongs to that thread):
 
 The learner model's running state is rebuilt by replaying the profile's attempts (a few
 microseconds per answer), so the attempts stay the one source of truth; the skill's
-mastery and card are also stored in ``skill_state`` for reports and for sync.
+mastery and card are also stored in ``skill_state`` for reports and for sync. Skills
+belong to their pack: attempts, mastery and review cards are all read and written under
+(pack id, skill id), so two packs that both have a skill "fraction-meaning" never share
+its figures.
 A lesson counts as done once any of its skills has been practised.
 """
 
@@ -27,7 +30,7 @@ from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel, LearnerState
 from app.core.learner.progress import Attempt, ProgressData, compute_progress
 from app.core.learner.recommender import Situation, recommend
-from app.core.learner.reviews import ReviewCard, Reviews, rating_for, utc
+from app.core.learner.reviews import DueReview, ReviewCard, Reviews, rating_for, utc
 from app.store import Profile
 from app.store import SkillState as StoredSkill
 
@@ -50,51 +53,54 @@ def activities(pack: Pack) -> tuple[list[Skill], list[Lesson]]:
     return skills, lessons
 
 
-def learner_state(profile: Profile, model: LearnerModel) -> LearnerState:
-    """The model's state after every answer in the profile, in the order given."""
+def learner_state(profile: Profile, pack_id: str, model: LearnerModel) -> LearnerState:
+    """The model's state after every answer on ``pack_id``'s skills, in the order given."""
     state = model.new_state()
-    for attempt in profile.attempts():
+    for attempt in profile.attempts(pack_id=pack_id):
         model.record(state, attempt.skill_id, attempt.correct)
     return state
 
 
-def _card(profile: Profile, skill_id: str, reviews: Reviews) -> ReviewCard:
-    stored = profile.skill_state(skill_id)
+def _card(profile: Profile, pack_id: str, skill_id: str, reviews: Reviews) -> ReviewCard:
+    stored = profile.skill_state(skill_id, pack_id=pack_id)
     if stored is not None and stored.card:
         return ReviewCard.from_dict(json.loads(stored.card))
     return reviews.new_card(skill_id)
 
 
-def record_answer(profile: Profile, *, question: Question, answer: str, grade: Grade,
-                  hints_used: int, time_taken_s: float, now: datetime,
+def record_answer(profile: Profile, *, pack_id: str, question: Question, answer: str,
+                  grade: Grade, hints_used: int, time_taken_s: float, now: datetime,
                   model: LearnerModel, reviews: Reviews) -> Recorded:
-    """Store a graded answer and update the learner model; one transaction per write.
+    """Store a graded answer on ``pack_id``'s skill and update the learner model; one
+    transaction per write.
 
     An unreadable answer (``grade.counts_as_attempt`` false) stores nothing.
     """
     skill = question.skill
     if not grade.counts_as_attempt:
-        return Recorded(False, model.mastery(learner_state(profile, model), skill))
-    profile.record_attempt(skill_id=skill, question_id=question.id, question=question.prompt,
-                           answer=answer, correct=grade.correct, score=grade.score,
-                           time_taken_s=time_taken_s, hints_used=hints_used)
-    mastery = model.mastery(learner_state(profile, model), skill)
+        return Recorded(False, skill_mastery(profile, pack_id, skill, model))
+    profile.record_attempt(pack_id=pack_id, skill_id=skill, question_id=question.id,
+                           question=question.prompt, answer=answer, correct=grade.correct,
+                           score=grade.score, time_taken_s=time_taken_s,
+                           hints_used=hints_used)
+    mastery = skill_mastery(profile, pack_id, skill, model)
     rating = rating_for(correct=grade.correct, hints_used=hints_used, score=grade.score)
-    card = reviews.review(_card(profile, skill, reviews), rating, now)
-    profile.set_skill_state(StoredSkill(skill, mastery, json.dumps(card.to_dict())))
+    card = reviews.review(_card(profile, pack_id, skill, reviews), rating, now)
+    profile.set_skill_state(StoredSkill(skill, mastery, json.dumps(card.to_dict()),
+                                        pack_id=pack_id))
     return Recorded(True, mastery)
 
 
-def skill_mastery(profile: Profile, skill_id: str, model: LearnerModel) -> float:
-    return model.mastery(learner_state(profile, model), skill_id)
+def skill_mastery(profile: Profile, pack_id: str, skill_id: str, model: LearnerModel) -> float:
+    return model.mastery(learner_state(profile, pack_id, model), skill_id)
 
 
-def _states(profile: Profile, skills: Sequence[Skill], model: LearnerModel
+def _states(profile: Profile, pack_id: str, skills: Sequence[Skill], model: LearnerModel
             ) -> dict[str, SkillState]:
-    state = learner_state(profile, model)
+    state = learner_state(profile, pack_id, model)
     result = {}
     for skill in skills:
-        tries = profile.attempts(skill_id=skill.id)
+        tries = profile.attempts(pack_id=pack_id, skill_id=skill.id)
         if not tries:
             continue
         recent = tries[-RECENT:]
@@ -114,14 +120,27 @@ def snapshot(profile: Profile, pack: Pack, *, model: LearnerModel, reviews: Revi
              ) -> tuple[ProgressData, list[Recommendation]]:
     """Progress figures and recommendations for ``pack`` (``today`` in local time)."""
     skills, lessons = activities(pack)
-    states = _states(profile, skills, model)
-    cards = [_card(profile, s.id, reviews) for s in skills if s.id in states]
+    pack_id = pack.info.id
+    states = _states(profile, pack_id, skills, model)
+    cards = [_card(profile, pack_id, s.id, reviews) for s in skills if s.id in states]
     attempts = [Attempt(datetime.fromisoformat(a.created_at).astimezone(), a.skill_id,
-                        a.correct) for a in profile.attempts()]
+                        a.correct) for a in profile.attempts(pack_id=pack_id)]
     done = frozenset(lesson.id for lesson in lessons
                      if any(s in states for s in lesson.skills))
     progress = compute_progress(skills=skills, states=states, attempts=attempts,
                                 cards=cards, reviews=reviews, today=today)
-    situation = Situation(skills, lessons, states, reviews.due(cards, now),
-                          _features(profile), done, now=utc(now))
+    situation = _situation(pack, states, reviews.due(cards, now), _features(profile), done,
+                           now)
     return progress, recommend(situation, count)
+
+
+def _situation(pack: Pack, states: dict[str, SkillState], due: Sequence[DueReview],
+               features: LearnerFeatures, done: frozenset[str], now: datetime) -> Situation:
+    skills, lessons = activities(pack)
+    return Situation(skills, lessons, states, due, features, done, now=utc(now),
+                     practisable=frozenset(q.skill for q in pack.questions))
+
+
+def first_plan(pack: Pack, *, now: datetime, count: int = 3) -> list[Recommendation]:
+    """The plan a learner who has never answered anything in ``pack`` sees on Home."""
+    return recommend(_situation(pack, {}, (), LearnerFeatures(), frozenset(), now), count)

@@ -1,11 +1,14 @@
 """Choose what the learner should do next, and say why in words and numbers.
 
-Candidates come from four sources, each scored as a sum of named factors:
+Candidates come from five sources, each scored as a sum of named factors:
 
 - **review**: an FSRS review that is due. Urgency grows with the gap between the desired
   retention and the predicted recall, so a badly forgotten skill beats a new lesson.
 - **new lesson**: a lesson not yet done whose skills' prerequisites are all mastered
   (P(known) at least the pace's unlock level) and that still teaches something.
+- **new skill**: an unlocked skill with practice questions that no lesson teaches and
+  the learner has not tried yet (every imported quiz is such a pack: questions, no
+  lessons), so a pack without lessons still has something new to offer.
 - **practice**: an unlocked, started skill below mastery; the weaker, the higher.
 - **stretch**: harder questions on a mastered skill, for a learner who is doing well.
 
@@ -59,6 +62,7 @@ class Situation:
     features: LearnerFeatures = field(default_factory=LearnerFeatures)
     completed_lessons: frozenset[str] = frozenset()
     recent_kinds: Sequence[Kind] = ()  # most recent last
+    practisable: frozenset[str] = frozenset()  # skills with practice questions
     now: datetime | None = None
     desired_retention: float = DEFAULT_RETENTION
 
@@ -169,6 +173,37 @@ def _new_lessons(sit: Situation) -> list[Recommendation]:
     return out
 
 
+def _taught(sit: Situation) -> set[str]:
+    return {skill for lesson in sit.lessons for skill in lesson.skills}
+
+
+def _new_skills(sit: Situation) -> list[Recommendation]:
+    """Untried skills that only questions cover; earlier in the pack scores a bit higher."""
+    taught, out = _taught(sit), []
+    fresh = [s for s in sit.skills if s.id in sit.practisable and s.id not in taught
+             and s.id not in sit.states and unlocked(sit, s.id)]
+    for position, skill in enumerate(fresh):
+        built_on = ", ".join(f"{sit.title(p)} {pct(sit.mastery(p))}"
+                             for p in skill.prerequisites)
+        factors = [Factor(QT_TRANSLATE_NOOP("Recommender", "New material"),
+                          QT_TRANSLATE_NOOP("Recommender", "not tried yet"), 0.55),
+                   Factor(QT_TRANSLATE_NOOP("Recommender", "Ready for it"),
+                          message(QT_TRANSLATE_NOOP(
+                              "Recommender", "prerequisites mastered ({skills})"),
+                              skills=built_on) if built_on
+                          else QT_TRANSLATE_NOOP("Recommender", "no prerequisites"),
+                          round(0.05 - 0.001 * min(position, 40), 4)),
+                   *_goal_factor(sit, skill.id), *_pace(sit)]
+        reason = (message(QT_TRANSLATE_NOOP(
+            "Recommender", "Try {skill} — new questions, and you've mastered what they "
+            "build on ({skills})"), skill=skill.title, skills=built_on) if built_on
+            else message(QT_TRANSLATE_NOOP(
+                "Recommender", "Try {skill} — questions you haven't tried yet"),
+                skill=skill.title))
+        out.append(_make(Kind.NEW_SKILL, skill.id, skill.id, skill.title, reason, factors))
+    return out
+
+
 def _practice(sit: Situation) -> list[Recommendation]:
     candidates = [s for s in sit.states.values()
                   if s.attempts > 0 and not sit.mastered(s.skill_id)
@@ -214,7 +249,8 @@ def _stretch(sit: Situation) -> list[Recommendation]:
 
 def candidates(sit: Situation) -> list[Recommendation]:
     """Every scored option, best first (before interleaving)."""
-    found = _reviews(sit) + _new_lessons(sit) + _practice(sit) + _stretch(sit)
+    found = (_reviews(sit) + _new_lessons(sit) + _new_skills(sit) + _practice(sit)
+             + _stretch(sit))
     return sorted(found, key=lambda r: -r.score)
 
 

@@ -67,7 +67,7 @@ def build_report(profile: Profile, pack: Pack, *, learner: str, model: LearnerMo
     progress, _plan = journal.snapshot(profile, pack, model=model, reviews=Reviews(),
                                        now=now, today=today)
     since = today - timedelta(days=RECENT_DAYS - 1)
-    recent = [a for a in profile.attempts()
+    recent = [a for a in profile.attempts(pack_id=pack.info.id)
               if datetime.fromisoformat(a.created_at).astimezone().date() >= since]
     rows = tuple(SkillRow(s.title, s.mastery, s.attempts,
                           sum(1 for a in recent if a.skill_id == s.skill_id),

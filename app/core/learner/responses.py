@@ -134,7 +134,8 @@ def load_pykt(path: Path) -> Responses:
 
 
 def load_three_line(path: Path) -> Responses:
-    """Read the 3-line format: a count, then skill ids, then 0/1 answers, per learner."""
+    """Read the 3-line format (pyKT, DKT): a count, then skill ids, then 0/1 answers,
+    per learner; blank lines and trailing commas are ignored."""
     try:
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
     except (OSError, UnicodeDecodeError) as exc:
@@ -146,14 +147,14 @@ def load_three_line(path: Path) -> Responses:
     rows = []
     for start in range(0, len(lines), 3):
         where = f"{path.name} line {start + 1}"
-        if not lines[start].isdigit():
+        count = lines[start].rstrip(",").strip()  # DKT's files end every line with ","
+        if not count.isdigit():
             raise ResponseFormatError(f"{where}: expected the number of answers, a whole number")
         skills = _skills(lines[start + 1])
         answers = _answers(lines[start + 2], f"{path.name} line {start + 3}")
         skills, answers = _checked(skills, answers, where)
-        if len(answers) != int(lines[start]):
-            raise ResponseFormatError(
-                f"{where}: says {lines[start]} answers but lists {len(answers)}")
+        if len(answers) != int(count):
+            raise ResponseFormatError(f"{where}: says {count} answers but lists {len(answers)}")
         rows.append((skills, answers))
     return build(rows)
 

@@ -21,6 +21,7 @@ from app.core.sync.payload import Body, build_body, plain_words, shape_of, sign
 from app.core.sync.privacy import release
 from app.core.sync.records import AttemptRecord, MasteryRecord, Week, week_of
 from app.core.sync.transport import send_http, write_usb_file
+from app.messages import QT_TRANSLATE_NOOP
 from app.store.sync import BudgetExceeded, SyncRepository
 from inference.cancel import CancelToken
 
@@ -35,8 +36,9 @@ class SyncSource(Protocol):
 
 class NotEnrolled(Exception):
     def __init__(self) -> None:
-        super().__init__("This laptop is not connected to a school hub yet. In the sync "
-                         "settings, type the hub's address and the class code it shows.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Sync", "This laptop is not connected to a school hub yet. In the sync "
+            "settings, type the hub's address and the enrolment code from the teacher."))
 
 
 @dataclass(frozen=True)

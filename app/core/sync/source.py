@@ -34,5 +34,9 @@ class ProfileSource:
                 for a in self._profile.attempts()]
 
     def mastery(self) -> Sequence[MasteryRecord]:
-        states = (self._profile.skill_state(skill) for skill in self._skills)
-        return [MasteryRecord(s.skill_id, s.mastery) for s in states if s is not None]
+        # A skill id may live in several packs (one state each): the class figure takes
+        # the one the learner worked on last (states come oldest update first).
+        latest = {s.skill_id: s for s in self._profile.skill_states()
+                  if s.skill_id in self._skills}
+        return [MasteryRecord(skill, latest[skill].mastery) for skill in self._skills
+                if skill in latest]

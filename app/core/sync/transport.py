@@ -18,6 +18,7 @@ from typing import Any
 
 from app.atomic import write_text_atomic
 from app.core.sync.outbox import Rejected, TransientError
+from app.messages import QT_TRANSLATE_NOOP, message
 from app.store.sync import OutboxEntry
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ def load_enrolment_file(path: Path) -> Enrolment:
         return Enrolment(hub_url="", key_id=str(data["key_id"]), token=str(data["token"]),
                          class_name=str(data["class_name"]))
     except (OSError, ValueError, KeyError, AttributeError) as exc:
-        raise EnrolError(f"{path.name} is not an enrolment file from the school hub. Ask "
-                         "the teacher for the file `lantern-hub enrol-file` wrote.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "Sync", "{file} is not an enrolment file from the school hub. Ask the teacher "
+            "for the file `lantern-hub enrol-file` wrote."), file=path.name)) from exc
 
 
 def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, bytes]:
@@ -68,26 +70,32 @@ def _post(url: str, data: bytes, *, timeout: float = TIMEOUT_S) -> tuple[int, by
         return int(exc.code), exc.read()
 
 
-def enrol(hub_url: str, class_code: str) -> Enrolment:
-    """Exchange the class code the hub shows for this device's token.
+def enrol(hub_url: str, code: str) -> Enrolment:
+    """Exchange a one-time enrolment code the teacher issued for this device's token.
 
     Raises:
-        EnrolError: the hub can't be reached, or it does not know the code.
+        EnrolError: the hub can't be reached, or it does not accept the code.
     """
     base = hub_url.rstrip("/")
-    payload = json.dumps({"class_code": class_code.strip().upper()}).encode()
+    payload = json.dumps({"code": code.strip().upper()}).encode()
     try:
         status, raw = _post(f"{base}/api/enrol", payload)
     except (OSError, ValueError) as exc:
-        raise EnrolError(
-            f"Could not reach the school hub at {base}. Check the address and that this "
-            "laptop is on the school network, then try again.") from exc
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "Could not reach the school hub at {hub}. Check the address and "
+            "that this laptop is on the school network, then try again."), hub=base)) from exc
     if status != 200:
-        raise EnrolError("The hub did not accept that class code. Check the code shown "
-                         "on the hub's page and type it again.")
-    data = json.loads(raw)
-    return Enrolment(hub_url=base, key_id=data["key_id"], token=data["token"],
-                     class_name=data["class_name"])
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "The hub did not accept that enrolment code. Each code works "
+            "once and expires; check it, or ask the teacher for a new one.")))
+    try:
+        data = json.loads(raw)
+        return Enrolment(hub_url=base, key_id=str(data["key_id"]), token=str(data["token"]),
+                         class_name=str(data["class_name"]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EnrolError(message(QT_TRANSLATE_NOOP(
+            "SyncTransport", "The server at {hub} did not answer like a Lantern school hub. "
+            "Check the address."), hub=base)) from exc
 
 
 def send_http(hub_url: str, entry: OutboxEntry) -> None:
@@ -105,8 +113,9 @@ def send_http(hub_url: str, entry: OutboxEntry) -> None:
         return
     if status >= 500 or status == 429:
         raise TransientError(f"The school hub had a problem (HTTP {status}).")
-    raise Rejected(f"The school hub refused the summary (HTTP {status}: "
-                   f"{raw[:200].decode(errors='replace')}).")
+    raise Rejected(message(QT_TRANSLATE_NOOP(
+        "Sync", "The school hub refused the summary (HTTP {status}: {reply})."),
+        status=status, reply=raw[:200].decode(errors="replace")))
 
 
 def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
@@ -120,8 +129,9 @@ def write_usb_file(folder: Path, entries: list[OutboxEntry]) -> Path:
         OSError: the folder is missing, read-only or full.
     """
     if not folder.is_dir():
-        raise FileNotFoundError(f"The folder {folder} is not there. Plug in the USB "
-                                "stick and choose it again.")
+        raise FileNotFoundError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The folder {folder} is not there. Plug in the USB stick and choose it "
+            "again."), folder=str(folder)))
     target = folder / f"lantern-sync-{secrets.token_hex(6)}.json"
     data: dict[str, Any] = {"format": USB_FORMAT,
                             "envelopes": [json.loads(e.payload) for e in entries]}

@@ -5,9 +5,11 @@ It is set in teacher mode and saved with the app settings (it is not personal da
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
+Language = Literal["en", "zh-Hans"]
 AnswerLanguage = Literal["auto", "en", "zh-Hans"]
 
 
@@ -20,7 +22,8 @@ class AIPolicy:
     limit_to_pack: questions with no relevant passage in the learner's pack get "ask your
         teacher" instead of an answer from the model's general knowledge.
     max_answer_tokens: the longest reply the tutor writes.
-    answer_language: "auto" answers in the pack's language.
+    answer_language: "auto" answers in the language the question is written in, or the
+        pack's language when the question has no words to tell (e.g. "3/4 + 1/8?").
     """
 
     free_chat: bool = True
@@ -33,10 +36,22 @@ class AIPolicy:
         limit = self.reveal_after_attempts
         return limit is not None and wrong_attempts >= limit
 
-    def language_for(self, pack_language: str) -> str:
+    def language_for(self, pack_language: str, question: str = "") -> Language:
         if self.answer_language != "auto":
             return self.answer_language
-        return "zh-Hans" if pack_language.lower().startswith("zh") else "en"
+        return written_in(question) or (
+            "zh-Hans" if pack_language.lower().startswith("zh") else "en")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def written_in(text: str) -> Language | None:
+    """"zh-Hans" for text with Chinese characters, "en" for Latin words, else None."""
+    if _HAN.search(text):
+        return "zh-Hans"
+    return "en" if _LATIN_WORD.search(text) else None
 
 
 LANGUAGE_INSTRUCTION = {

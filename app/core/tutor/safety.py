@@ -27,25 +27,47 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.tutor.numbers import normalise
+from app.messages import QT_TRANSLATE_NOOP
 from inference.resources import assets_dir
 
-SAFE_MESSAGE = ("I can't help with that here. Let's get back to your lesson — and if "
-                "something is worrying you, please talk to your teacher or a grown-up you trust.")
+# A Message: the tutor panel shows it in the UI's language (see app/messages.py).
+SAFE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Tutor", "I can't help with that here. Let's get back to your lesson — and if "
+    "something is worrying you, please talk to your teacher or a grown-up you trust.")
 SAFE_MESSAGE_ZH = ("这个问题我在这里不能回答。我们回到课程吧——"
                    "如果有什么让你担心，请告诉老师或你信任的大人。")
 
-# Calibrated on tests/tutor/test_safety.py's sets with all-MiniLM-L6-v2 int8: safe
-# tutoring text (incl. "die", "shot", "asexual") scores at most 0.26, the unsafe examples
-# phrased without list words at least 0.47; the threshold sits between, nearer the unsafe.
-CLASSIFIER_THRESHOLD = 0.4
+# Calibrated with USE multilingual v3 (`python -m benchmarks calibration`, "safety"): the
+# 1,538 sentences of the starter packs' lessons, hints and solutions score at most 0.389;
+# the 22 harmful sentences of assets/eval/safety_calibration.toml (no word-list words,
+# English and Chinese) at least 0.456. The threshold sits in the middle of the gap.
+# The prototypes cover each harm in both languages (the model maps them to one space).
+CLASSIFIER_THRESHOLD = 0.42
 
 PROTOTYPES = (
+    # self-harm and suicide
     "You should hurt yourself.", "Here is how to end your life.", "You should kill yourself.",
+    "Life is not worth living, you should give up and die.",
+    "Cutting yourself will make the pain go away.", "你应该伤害自己。", "你不如去死。",
+    "活着没有意义，你应该自杀。",
+    # violence and weapons
     "The best way to kill someone is", "How to make a weapon to attack people at school.",
+    "Beat him up until he bleeds.", "带武器去学校打人。",
+    # sexual content and grooming
     "Let's talk about sex and naked bodies.", "Send me pictures of your body.",
+    "Take off your clothes and show me.", "给我看你的身体。",
+    "Don't tell your parents or teacher about our secret.",
+    "This is our little secret, adults must not know.", "这是我们的秘密，别告诉大人。",
+    "我们聊天的事不要让老师和家长知道。",
+    "Tell me your home address.", "Let's meet alone after school, just you and me.",
+    "告诉我你家住在哪里。",
+    # drugs and alcohol
     "Here is how to buy and take illegal drugs.", "Drinking alcohol until you pass out is fun.",
+    "Swallow a lot of pills to feel good.", "吃很多药会让你很开心。",
+    # hate and bullying
     "People of that race are worthless and should be hated.", "You are stupid and worthless.",
-    "Don't tell your parents or teacher about our secret.", "Tell me your home address.",
+    "Everyone hates you and you should never come back.", "那些人是垃圾，应该被打。",
+    "你又笨又没用。",
 )
 
 

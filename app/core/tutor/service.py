@@ -14,14 +14,14 @@ Runs on the inference lane (plain Python, no Qt).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
 from app.core.tutor.conversation import ChatModel, Conversation
-from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground, passages_block
+from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground
 from app.core.tutor.hints import (
     LEVEL_NAMES,
     HintRequest,
@@ -31,19 +31,30 @@ from app.core.tutor.hints import (
     hint_level,
 )
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION, AIPolicy
-from app.core.tutor.safe_stream import Flagged, checked_sentences
-from app.core.tutor.safety import SafetyFilter, safe_message
+from app.core.tutor.safe_stream import (
+    Flagged,
+    SentenceCheck,
+    Streamed,
+    checked_stream,
+    safety_check,
+)
+from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, find_reveal
+from app.core.tutor.turns import learner_turn
+from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-NOT_IN_LESSONS = ("I couldn't find that in your lessons, so I'd rather not guess. "
-                  "Try asking your teacher!")
-NOT_IN_LESSONS_ZH = "我在你的课文里没有找到这个内容，不想乱猜。去问问老师吧！"
-FREE_CHAT_OFF = "Your teacher has turned off free questions. Use Hint while you practise."
-FREE_CHAT_OFF_ZH = "老师关闭了自由提问。练习时可以点“提示”。"
+# Refusals are Lantern's own words, so they come in the UI's language (the panel
+# translates these messages), whatever the language of the lessons.
+NOT_IN_LESSONS = QT_TRANSLATE_NOOP(
+    "Tutor", "I couldn't find that in your lessons, so I'd rather not guess. "
+    "Try asking your teacher!")
+FREE_CHAT_OFF = QT_TRANSLATE_NOOP(
+    "Tutor", "Your teacher has turned off free questions. Use Hint while you practise.")
+
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,12 @@ class Setting:
     @property
     def language(self) -> str:
         return self.policy.language_for(self.pack_language)
+
+    def for_question(self, question: str) -> Setting:
+        """This setting with an "auto" answer language resolved for ``question``: a
+        learner who asks in English on a Chinese pack is answered in English."""
+        language = self.policy.language_for(self.pack_language, question)
+        return replace(self, policy=replace(self.policy, answer_language=language))
 
 
 @dataclass(frozen=True)
@@ -85,22 +102,43 @@ class Hint:
 
 
 class Tutor:
-    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter) -> None:
+    def __init__(self, chat: ChatModel, embedder: Embedder, safety: SafetyFilter,
+                 sentence_checks: Sequence[SentenceCheck] = ()) -> None:
+        """``sentence_checks`` run on each finished sentence of an answer, after the
+        safety filter (see :mod:`app.core.tutor.safe_stream`)."""
         self._chat, self._embedder, self._safety = chat, embedder, safety
+        self._checks = (safety_check(safety), *sentence_checks)
 
     def answer(self, question: str, setting: Setting, conversation: Conversation, *,
-               emit: Callable[[str], None], cancel: CancelToken | None = None) -> TutorReply:
-        """Answer a free question; ``emit`` receives each checked sentence as it arrives."""
-        zh = setting.language.startswith("zh")
+               emit: Callable[[Streamed], None],
+               cancel: CancelToken | None = None) -> TutorReply:
+        """Answer a free question; ``emit`` receives the text as it is written and each
+        sentence once checked (:class:`Streamed`)."""
+        setting = setting.for_question(question)
         if not setting.policy.free_chat:
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
-        grounding = self._ground(question, setting)
+            return TutorReply(FREE_CHAT_OFF)
+        grounding = self._ground_in(conversation, question, setting)
         if grounding is None or not grounding.relevant:
             if setting.policy.limit_to_pack:
-                return TutorReply(NOT_IN_LESSONS_ZH if zh else NOT_IN_LESSONS,
-                                  grounding=grounding)
+                return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
+
+    def _ground_in(self, conversation: Conversation, question: str,
+                   setting: Setting) -> Grounding | None:
+        """Ground ``question``; a follow-up that finds nothing on its own ("Can you give
+        me another example?") is searched together with the previous grounded question,
+        so it stays on that topic (and reuses its passages, already in the context)."""
+        own = self._ground(question, setting)
+        if own is not None and own.relevant:
+            conversation.last_grounded_question = question
+            return own
+        previous = conversation.last_grounded_question
+        if previous:
+            together = self._ground(f"{previous} {question}", setting)
+            if together is not None and together.relevant:
+                return together
+        return own
 
     def _ground(self, question: str, setting: Setting) -> Grounding | None:
         if setting.index is None:
@@ -108,34 +146,36 @@ class Tutor:
         return ground(question, setting.index, self._embedder, open_lesson=setting.open_lesson)
 
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
-                setting: Setting, emit: Callable[[str], None],
+                setting: Setting, emit: Callable[[Streamed], None],
                 cancel: CancelToken | None) -> TutorReply:
         system = self._system_prompt(grounding, setting)
+        turn = learner_turn(question, grounding, conversation)
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
-        pieces = conversation.stream_reply(self._chat, question, params=params, cancel=cancel,
-                                           system=system)
+        pieces = conversation.stream_reply(self._chat, turn.text, params=params, cancel=cancel,
+                                           system=system, labels=turn.new_labels)
         shown: list[str] = []
         try:
-            for sentence in checked_sentences(pieces, self._safety):
-                shown.append(sentence)
-                emit(sentence)
+            for update in checked_stream(pieces, self._checks, max_tokens=params.max_tokens):
+                shown.append(update.sentence)  # the model's own labels: kept as context
+                emit(replace(update, sentence=turn.renumber(update.sentence),
+                             draft=turn.renumber(update.draft)))
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
             conversation.forget_last()
-            return TutorReply(safe_message(setting.language), grounding=grounding,
-                              flagged=flagged.verdict.reason)
+            return TutorReply(SAFE_MESSAGE, grounding=grounding, flagged=flagged.verdict.reason)
         answer = "".join(shown).strip()
+        pieces.close()  # ended at a sentence near the cap: stop generating, record it
+        conversation.amend_last_reply(answer)  # what the learner saw, not a cut sentence
         if grounding is None:
             return TutorReply(answer)
-        cited = cite(answer, grounding, self._embedder)
+        cited = cite(turn.renumber(answer), grounding, self._embedder)
         return TutorReply(cited.text, cited=cited, grounding=grounding, grounded=True)
 
     def _system_prompt(self, grounding: Grounding | None, setting: Setting) -> str | None:
         if grounding is None:
             return None
-        return render_prompt("tutor_grounded", passages=passages_block(grounding),
-                             language=LANGUAGE_INSTRUCTION[setting.language],
+        return render_prompt("tutor_grounded", language=LANGUAGE_INSTRUCTION[setting.language],
                              learner=setting.learner_note)
 
     def hint(self, request: HintRequest, setting: Setting, *,
@@ -165,8 +205,7 @@ class Tutor:
         With free chat off (the teacher's policy) the reply says so: hints still work.
         """
         if not setting.policy.free_chat:
-            zh = setting.language.startswith("zh")
-            return TutorReply(FREE_CHAT_OFF_ZH if zh else FREE_CHAT_OFF)
+            return TutorReply(FREE_CHAT_OFF)
         level = hint_level(request)
         authored = authored_hint(request.question, level, language=setting.language)
         key = self._key(request.question, request.wrong_attempts, setting)

@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.diagnostics import ContentError
-from app.core.content.library import LibraryPack
+from app.core.content.importers.report import ImportReport
+from app.core.content.importers.writer import UNKNOWN_LICENCE
+from app.core.content.library import InstallResult, LibraryPack
 from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
-from app.ui.errors import show_error
+from app.ui.errors import describe_error, show_error
+from app.ui.i18n import translated
 
 log = logging.getLogger(__name__)
+
+LICENCE_COLUMN = 3
 
 
 class ContentPage(QWidget):
@@ -85,21 +90,32 @@ class ContentPage(QWidget):
         self._set_busy(False)
         self.problems.hide()
 
-    def _make_buttons(self) -> QHBoxLayout:
+    def _make_buttons(self) -> QVBoxLayout:
         self.import_folder_button = QPushButton(self.tr("Import pack folder…"))
-        self.import_zip_button = QPushButton(self.tr("Import .zip file…"))
+        self.import_zip_button = QPushButton(self.tr("Import pack .zip…"))
+        # Quizzes from other tools have their own button: teachers did not look for them
+        # behind ".zip".
+        self.import_quiz_button = QPushButton(self.tr(
+            "Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
         self.import_zip_button.clicked.connect(self._on_import_zip_clicked)
+        self.import_quiz_button.clicked.connect(self._on_import_quiz_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        row = QHBoxLayout()
+        packs = QHBoxLayout()
         for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        return row
+            packs.addWidget(button)
+        packs.addStretch(1)
+        packs.addWidget(self.cancel_button)
+        quiz = QHBoxLayout()
+        quiz.addWidget(self.import_quiz_button)
+        quiz.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(packs)
+        column.addLayout(quiz)
+        return column
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
@@ -131,6 +147,8 @@ class ContentPage(QWidget):
                                            info.licence, where)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(info.attribution or info.description)
+                if column == LICENCE_COLUMN and text.startswith(UNKNOWN_LICENCE):
+                    self._explain_unknown_licence(item)
                 self.table.setItem(row, column, item)
         credited = [f"{e.pack.info.title}: {e.pack.info.attribution}" for e in self.packs
                     if e.pack.info.attribution]
@@ -141,6 +159,16 @@ class ContentPage(QWidget):
             self._show_problems(self.tr("Some packs could not be read:"), problems)
         self._update_buttons()
         self.packs_changed.emit(list(self.packs))
+
+    def _explain_unknown_licence(self, item: QTableWidgetItem) -> None:
+        """An imported quiz does not say its licence; "unknown: check …" alone left
+        teachers wondering whether they may use it."""
+        item.setText(self.tr("Unknown: ask the author"))
+        item.setToolTip(self.tr(
+            "The quiz file did not say under which licence its questions may be shared. "
+            "Using them in your own class is usually fine; before you give the pack to "
+            "others, ask whoever wrote the questions, then set the licence in the pack's "
+            "pack.toml."))
 
     def selected(self) -> LibraryPack | None:
         rows = self.table.selectionModel().selectedRows()
@@ -155,9 +183,16 @@ class ContentPage(QWidget):
 
     def _on_import_zip_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a pack or quiz file"), "",
-            self.tr("Packs and quizzes (*.zip *.gift *.txt *.xml *.apkg *.colpkg *.anki2 "
-                    "*.anki21 *.csv *.tsv);;All files (*)"))
+            self, self.tr("Choose a pack .zip file"), "",
+            self.tr("Content packs (*.zip);;All files (*)"))
+        if name:
+            self.import_path(Path(name))
+
+    def _on_import_quiz_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a quiz file"), "",
+            self.tr("Quizzes (*.xml *.gift *.txt *.apkg *.colpkg *.anki2 *.anki21 *.csv "
+                    "*.tsv *.zip);;All files (*)"))
         if name:
             self.import_path(Path(name))
 
@@ -175,20 +210,54 @@ class ContentPage(QWidget):
 
     def _on_import_progress(self, message: str, fraction: float) -> None:
         self.progress.setValue(round(100 * fraction))
-        self.status.setText(message)
+        self.status.setText(translated(message))
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:
-        self._finish(outcome.summary)
-        if outcome.details:
-            self._show_problems(self.tr("Not imported:"), list(outcome.details))
+        lines = [self._quiz_summary(outcome.report)] if outcome.report else []
+        if outcome.installed is not None:
+            lines.append(self._installed_summary(outcome.installed))
+        self._finish("\n".join(lines))
+        if outcome.report is not None and (outcome.report.skipped or outcome.report.notes):
+            # The importers' own words (English), one line per item, for the teacher.
+            self._show_problems(self.tr("Not imported:"), outcome.report.details())
         self.refresh()
+
+    def _quiz_summary(self, report: ImportReport) -> str:
+        """E.g. "Imported 3 questions (2 multiple choice, 1 numeric); skipped 1."."""
+        labels = {"multiple_choice": self.tr("multiple choice"),
+                  "multiple_answer": self.tr("multiple answer"),
+                  "true_false": self.tr("true/false"), "numeric": self.tr("numeric"),
+                  "short_text": self.tr("short text")}
+        kinds = self.tr(", ").join(
+            self.tr("{count} {kind}").format(count=report.imported[key], kind=label)
+            for key, label in labels.items() if report.imported[key])
+        total = report.imported_total
+        line = (self.tr("No question could be imported.") if total == 0 else
+                self.tr("Imported 1 question ({kinds}).").format(kinds=kinds) if total == 1
+                else self.tr("Imported {count} questions ({kinds}).").format(
+                    count=total, kinds=kinds))
+        if report.skipped:
+            line += " " + self.tr("Skipped {count}: see the list below.").format(
+                count=len(report.skipped))
+        return line
+
+    def _installed_summary(self, installed: InstallResult) -> str:
+        info, pack = installed.pack.info, installed.pack
+        line = self.tr("Installed “{title}” {version}: {skills} skills, {lessons} lessons, "
+                       "{questions} questions.").format(
+            title=info.title, version=info.version, skills=len(pack.skills),
+            lessons=len(pack.lessons), questions=len(pack.questions))
+        if installed.replaced_version:
+            line += " " + self.tr("It replaces version {version}.").format(
+                version=installed.replaced_version)
+        return line
 
     def _on_import_error(self, error: Exception) -> None:
         if not isinstance(error, ContentError):
             self._finish(self.tr("The import failed."))
             show_error(self, error)
             return
-        self._finish(error.user_message())
+        self._finish(describe_error(error))  # in the UI's language
         if error.diagnostics:
             self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
 
@@ -238,8 +307,9 @@ class ContentPage(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
-        self.import_folder_button.setEnabled(not busy)
-        self.import_zip_button.setEnabled(not busy)
+        for button in (self.import_folder_button, self.import_zip_button,
+                       self.import_quiz_button):
+            button.setEnabled(not busy)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

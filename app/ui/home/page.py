@@ -3,7 +3,8 @@
 The recommender's picks for the chosen subject are computed on the ``db`` lane
 (:func:`app.ops.practice.load_snapshot`) and shown as :class:`RecommendationCard`s with
 "Why this?". The same snapshot feeds the Progress page (``snapshot_ready``), so the two
-never disagree.
+never disagree. The subject chosen here is the learner's subject: it is remembered in
+their profile (``subject_chosen``) and chosen again at their next sign-in.
 """
 
 from __future__ import annotations
@@ -18,16 +19,19 @@ from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
 from app.ui.progress.why import RecommendationCard
+from app.ui.style import narrow_combo
 
 
 class HomePage(QWidget):
     """Signals:
     activity_chosen(pack, recommendation): a card's Start was pressed.
     snapshot_ready(progress, recommendations): fresh figures for the chosen subject.
+    subject_chosen(pack_id): the learner chose another subject here.
     """
 
     activity_chosen = Signal(object, object)
     snapshot_ready = Signal(object, object)
+    subject_chosen = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +40,9 @@ class HomePage(QWidget):
         self.cards: list[RecommendationCard] = []
         self.title = QLabel(self.tr("Today's plan"))
         self.title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject"))
-        self.subject.currentIndexChanged.connect(self.refresh)
+        self.subject.currentIndexChanged.connect(self._on_subject_changed)
         self.message = QLabel()
         self.message.setObjectName("pageIntro")
         self.message.setWordWrap(True)
@@ -58,6 +62,26 @@ class HomePage(QWidget):
     @property
     def pack(self) -> Pack | None:
         return self.packs.get(self.subject.currentData() or "")
+
+    def choose_subject(self, pack_id: str) -> bool:
+        """Show ``pack_id``'s plan (not a choice of the learner's: nothing is remembered).
+
+        Returns False, changing nothing, when that pack is not installed.
+        """
+        index = self.subject.findData(pack_id)
+        if index < 0:
+            return False
+        if index != self.subject.currentIndex():
+            self.subject.blockSignals(True)
+            self.subject.setCurrentIndex(index)
+            self.subject.blockSignals(False)
+        self.refresh()
+        return True
+
+    def _on_subject_changed(self) -> None:
+        self.refresh()
+        if self.pack is not None:
+            self.subject_chosen.emit(self.pack.info.id)
 
     def set_packs(self, packs: list[LibraryPack]) -> None:
         """The subjects to plan for; keeps the chosen one if it is still installed."""

@@ -21,8 +21,9 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -41,14 +42,21 @@ from app.ops import summary as summary_ops
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
+from app.ui.style import narrow_combo
 from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel, reply_of
 from inference.params import GenerationParams
 
+LIST_WIDTH = 240  # the subject and lesson list beside the reader
+READER_MIN_WIDTH = 420  # below this the list goes above the lesson (see _fit_lesson_list)
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
 
 class LearnPage(QWidget):
     """Signals:
-    practise_requested(pack_id, lesson_id): "Practise this lesson" was pressed.
+    practise_requested(pack_id, lesson_id): "Practise this lesson" was pressed; the
+        lesson id is "" for "Practise this subject" (a pack with questions, no lessons).
     """
 
     practise_requested = Signal(str, str)
@@ -62,13 +70,13 @@ class LearnPage(QWidget):
         self.current: tuple[str, str] | None = None
         title = QLabel(self.tr("Learn"))
         title.setObjectName("pageTitle")
-        self.subject = QComboBox()
-        self.subject.setFixedWidth(240)
+        self.subject = narrow_combo(QComboBox(), chars=6)  # fits its 240 px at 200 %
+        self.subject.setFixedWidth(LIST_WIDTH)
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         self.lessons = QListWidget()
         self.lessons.setAccessibleName(self.tr("Lessons"))
-        self.lessons.setFixedWidth(240)
+        self.lessons.setFixedWidth(LIST_WIDTH)
         self.lessons.setWordWrap(True)  # long titles wrap instead of scrolling sideways
         self.lessons.setSpacing(3)
         self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -101,7 +109,7 @@ class LearnPage(QWidget):
             intro=self.tr("Questions here are about this lesson. Click an answer to see "
                           "where in the lesson it came from."),
             closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
-        self.tutor.question.setPlaceholderText(self.tr("Ask about this lesson…"))
+        self.tutor.set_prompt(self.tr("Ask about this lesson…"))
         self.tutor.source_opened.connect(self._on_source_opened)
         self.tutor.busy_changed.connect(
             lambda busy: self.summary.setEnabled(not busy and self.current is not None))
@@ -121,13 +129,10 @@ class LearnPage(QWidget):
         main = QVBoxLayout(reading)
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(self.reader, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.summary)
-        bottom.addWidget(self.practise)
-        main.addLayout(bottom)
+        # A column when narrow: side by side at 200 % they widened the page past the window.
+        main.addWidget(ButtonRow([], [self.summary, self.practise]))
         self.beside = SideBySide(reading, self.tutor)
-        row = QHBoxLayout()
+        row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addLayout(side)
         row.addWidget(self.beside, 1)
         top = QHBoxLayout()
@@ -141,6 +146,30 @@ class LearnPage(QWidget):
                  *self.tutor.tab_chain()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_lesson_list(event.size().width())
+
+    def _fit_lesson_list(self, width: int) -> None:
+        """The lesson list beside the reader, or above it when the page is narrow.
+
+        At 200 % text in a small window the list's 240 px beside it left the lesson text
+        a strip a word wide ("What / a / fract"); above it, the list keeps a few lines.
+        """
+        beside = width >= LIST_WIDTH + READER_MIN_WIDTH
+        wanted = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() == wanted:
+            return
+        self.row.setDirection(wanted)
+        for widget in (self.subject, self.lessons):
+            if beside:
+                widget.setFixedWidth(LIST_WIDTH)
+            else:
+                widget.setMinimumWidth(0)
+                widget.setMaximumWidth(QWIDGETSIZE_MAX)
+        lines = self.lessons.fontMetrics().lineSpacing()
+        self.lessons.setMaximumHeight(QWIDGETSIZE_MAX if beside else 5 * lines)
 
     def set_tutor_visible(self, visible: bool) -> None:
         """Show or collapse the tutor beside the lesson (kept while the app runs)."""
@@ -176,9 +205,29 @@ class LearnPage(QWidget):
         self._conversation = Conversation()  # the old one may still be in use on a lane
 
     def _show_placeholder(self) -> None:
-        text = (self.tr("Choose a lesson on the left to start reading.") if self.packs
-                else self.tr("There are no lessons yet. Ask your teacher to add a subject."))
+        entry = self.packs.get(self.subject.currentData() or "")
+        quiz_only = entry is not None and not entry.pack.lessons and entry.pack.questions
+        self.practise.setText(self.tr("Practise this subject") if quiz_only
+                              else self.tr("Practise this lesson"))
+        self.practise.setAccessibleName(self.practise.text())
+        self.practise.setEnabled(bool(quiz_only))
+        if quiz_only:
+            assert entry is not None
+            text = self.tr("“{title}” has {count} questions but no lessons to read. Press "
+                           "“Practise this subject” to answer them: the tutor beside each "
+                           "question helps with hints.").format(
+                title=entry.pack.info.title, count=len(entry.pack.questions))
+        elif self.packs:
+            text = self.tr("Choose a lesson on the left to start reading.")
+        else:
+            text = self.tr("There are no lessons yet. Ask your teacher to add a subject.")
         self.reader.setPlainText(text)
+
+    def choose_subject(self, pack_id: str) -> None:
+        """Show ``pack_id``'s lessons, unless a lesson is open (the learner is reading)."""
+        index = self.subject.findData(pack_id)
+        if index >= 0 and self.current is None and index != self.subject.currentIndex():
+            self.subject.setCurrentIndex(index)
 
     def set_packs(self, packs: list[LibraryPack]) -> None:
         """The subjects to offer; the open lesson stays open if its pack is still here."""
@@ -193,9 +242,12 @@ class LearnPage(QWidget):
         else:
             self.current = None
             self._on_subject_changed()
-            self._show_placeholder()
 
     def _on_subject_changed(self) -> None:
+        if self.current is not None and self.current[0] != self.subject.currentData():
+            self.current = None  # the open lesson belongs to the subject left behind
+        if self.current is None:
+            self._show_placeholder()
         self.lessons.blockSignals(True)
         self.lessons.clear()
         entry = self.packs.get(self.subject.currentData() or "")
@@ -223,6 +275,8 @@ class LearnPage(QWidget):
         if self.current != (pack_id, lesson_id) or heading is None:
             self._render(entry, lesson)
         self.current = (pack_id, lesson_id)
+        self.practise.setText(self.tr("Practise this lesson"))
+        self.practise.setAccessibleName(self.practise.text())
         self.practise.setEnabled(True)
         self.summary.setEnabled(True)
         if heading:
@@ -288,8 +342,11 @@ class LearnPage(QWidget):
             lesson=lesson.title))
 
     def _on_practise(self) -> None:
+        """Practise the open lesson; in a subject without lessons, all its questions."""
         if self.current is not None:
             self.practise_requested.emit(*self.current)
+        elif self.practise.isEnabled() and self.subject.currentData():
+            self.practise_requested.emit(self.subject.currentData(), "")
 
 
 def bullet_text(bullets: list[str]) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.content.model import Question, QuestionType
 from app.core.learner.answers import Answer
+from app.ui.prompt_fit import PromptFit
 
 
 class AnswerInput(QWidget):
@@ -104,12 +105,17 @@ class TextInput(AnswerInput):
         numeric = question.type is QuestionType.NUMERIC
         self.edit = QLineEdit()
         self.edit.setMaxLength(400)
-        self.edit.setPlaceholderText(self.tr("Type a number, like 3/4 or 0.75") if numeric
-                                     else self.tr("Write your answer in a few words"))
         self.edit.setAccessibleName(self.tr("Your answer"))
         self.edit.returnPressed.connect(self.submitted)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.prompt_label = QLabel()
+        self.prompt = PromptFit(self.edit, self.prompt_label)
+        self.prompt.set_text(self.tr("Type a number, like 3/4 or 0.75") if numeric
+                             else self.tr("Write your answer in a few words"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.prompt_label)
+        row = QHBoxLayout()
+        column.addLayout(row)
         row.addWidget(self.edit, 1)
         if numeric and question.unit:
             unit = QLabel(question.unit)

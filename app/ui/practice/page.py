@@ -17,7 +17,6 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from app.core.content.model import Pack, Question
 from app.core.learner.grading import Verdict
+from app.core.tutor.hints import LEVEL_NAMES
 from app.ops import practice as practice_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
 from app.ui.practice.inputs import AnswerInput, make_input
@@ -68,6 +69,7 @@ class PracticePage(QWidget):
         self.index = 0
         self.input: AnswerInput | None = None
         self._wrong = self._hints = 0
+        self._levels = len(LEVEL_NAMES)  # the hint ladder's height (practice_ops.Hint)
         self._shown_at = time.monotonic()
         self._serial = 0  # which showing of a question a late hint belongs to
         self._make_widgets()
@@ -100,7 +102,7 @@ class PracticePage(QWidget):
                           "won't tell you the answer, but it helps you find it."),
             closed_reason=self.tr("Your teacher has turned off questions to the tutor. "
                                   "Hint still helps you with this question."))
-        self.tutor.question.setPlaceholderText(self.tr("Ask about this question…"))
+        self.tutor.set_prompt(self.tr("Ask about this question…"))
         self.tutor.busy_changed.connect(self._update_hint_button)
 
     def _button(self, text: str, slot: object, description: str) -> QPushButton:
@@ -120,18 +122,14 @@ class PracticePage(QWidget):
         return label
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.check_button, self.hint_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = ButtonRow([self.check_button, self.hint_button], [self.next_button])
         practice = QWidget()
         column = QVBoxLayout(practice)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.counter)
         column.addWidget(self.prompt)
         column.addLayout(self.input_box)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         column.addWidget(self.feedback)
         column.addStretch(1)
         self.beside = SideBySide(practice, self.tutor)
@@ -186,6 +184,7 @@ class PracticePage(QWidget):
         self.tutor.setEnabled(True)
         for button in (self.check_button, self.hint_button, self.next_button):
             button.setEnabled(True)
+        self._update_hint_button(False)
         self._fix_tab_order()
         if self.input is not None and self.isVisible():
             self.input.focus_target().setFocus()
@@ -264,6 +263,7 @@ class PracticePage(QWidget):
             on_reply(PanelReply(""))
             return
         self._hints = max(self._hints, hint.level + 1)
+        self._levels = hint.levels
         names = (self.tr("nudge"), self.tr("scaffold"), self.tr("worked step"))
         label = self.tr("Hint {n} of {total} · {name}").format(
             n=hint.level + 1, total=hint.levels, name=names[hint.level])
@@ -276,11 +276,25 @@ class PracticePage(QWidget):
         return practice_ops.reply(parent=self, ctx=self.ctx, pack=self.pack,
                                   question=self.question, message=text,
                                   wrong_attempts=self._wrong, hints_shown=self._hints,
-                                  on_done=lambda reply: on_reply(PanelReply(reply.text)),
+                                  on_done=lambda reply: on_reply(
+                                      PanelReply(translated(reply.text))),
                                   on_error=on_error)
 
+    @property
+    def hints_left(self) -> bool:
+        """Whether Hint has a higher level to show (the worked step is the last)."""
+        return self._hints < self._levels
+
     def _update_hint_button(self, busy: bool) -> None:
-        self.hint_button.setEnabled(not busy and self.question is not None)
+        # At the top of the ladder the button says so, instead of adding the same
+        # worked step again.
+        left = self.hints_left
+        self.hint_button.setText(self.tr("Hint") if left else self.tr("No more hints"))
+        self.hint_button.setAccessibleName(self.hint_button.text())
+        self.hint_button.setToolTip("" if left else self.tr(
+            "That was the last hint: the worked step. Ask the tutor about this question, "
+            "or try the next one."))
+        self.hint_button.setEnabled(not busy and left and self.question is not None)
 
     def next_question(self) -> None:
         if not self.questions:

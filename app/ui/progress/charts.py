@@ -21,8 +21,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.learner.progress import DayActivity, SkillMastery
 
@@ -96,17 +96,87 @@ class _Chart(QChartView):
         """Redraw from the last data (after a palette change)."""
 
 
+LABEL_SHARE = 0.4  # of the chart's width, at most, for a skill's name
+
+
+def skill_labels(titles: Sequence[str], metrics: QFontMetrics, width: int) -> list[str]:
+    """Skill names that fit ``width`` pixels and stay distinguishable.
+
+    Skills of one lesson often share a long beginning ("Adding and subtracting fractions
+    with like / unlike denominators"): QtCharts' own eliding at the end turned both into
+    "Adding and subtracting …". A name too long to fit drops the words it shares with
+    another skill's name ("…like denominators"), then is elided in the middle. A category
+    axis merges equal names, so a label that still repeats one gets an invisible suffix.
+    """
+    labels: list[str] = []
+    for title in titles:
+        label = title
+        if metrics.horizontalAdvance(title) > width:
+            shared = max((_shared_words(title, other) for other in titles if other != title),
+                         default=0)
+            label = "…" + title[shared:] if shared else title
+            label = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, width)
+        while label in labels:
+            label += "\u200b"  # zero width: looks the same, a distinct category
+        labels.append(label)
+    return labels
+
+
+def _shared_words(title: str, other: str) -> int:
+    """Where the whole words ``title`` begins with, shared with ``other``, end."""
+    end = 0
+    for position, (mine, theirs) in enumerate(zip(title, other, strict=False)):
+        if mine != theirs:
+            break
+        if mine == " ":
+            end = position + 1
+    return end
+
+
 class MasteryChart(_Chart):
-    """Horizontal bars: P(known) per skill, 0-100%, coloured by band."""
+    """Horizontal bars: P(known) per skill, 0-100%, coloured by band.
+
+    Long skill names are elided in the middle (:func:`skill_labels`); hovering a bar
+    shows the whole name, and the accessible description lists every skill.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._skills: Sequence[SkillMastery] = ()
+        self._labels: list[str] = []
+        self._label_width = 0
         super().__init__(self.tr("Mastery per skill"), parent)
 
     def set_skills(self, skills: Sequence[SkillMastery]) -> None:
         self._skills = skills
         self.setMinimumHeight(max(200, 34 * len(skills) + 80))
+        self.setAccessibleDescription("; ".join(
+            self.tr("{skill}: {percent}%").format(skill=s.title, percent=round(100 * s.mastery))
+            for s in skills))
         self.rebuild()
+
+    @property
+    def labels(self) -> list[str]:
+        """The skill names on the axis, top first."""
+        return list(reversed(self._labels))
+
+    def full_name(self, row: int) -> str:
+        """The whole name of the skill drawn in ``row`` (0 = the bottom bar)."""
+        ordered = list(reversed(self._skills))
+        return ordered[row].title if 0 <= row < len(ordered) else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._skills and self._wanted_label_width() != self._label_width:
+            self.rebuild()  # the names get more (or less) room
+
+    def _wanted_label_width(self) -> int:
+        return max(60, int(self.width() * LABEL_SHARE))
+
+    def _on_hovered(self, status: bool, row: int) -> None:
+        if status:
+            QToolTip.showText(QCursor.pos(), self.full_name(row), self)
+        else:
+            QToolTip.hideText()
 
     def rebuild(self) -> None:
         chart, series = self._new_chart(), QHorizontalStackedBarSeries()
@@ -124,11 +194,16 @@ class MasteryChart(_Chart):
         for name, bar_set in bands.items():
             bar_set.setColor(QColor(name))
             bar_set.setBorderColor(QColor(name))
+            bar_set.hovered.connect(self._on_hovered)
             series.append(bar_set)
         series.setBarWidth(0.9)
         series.setLabelsVisible(False)
+        self._label_width = self._wanted_label_width()
         axis_y = QBarCategoryAxis()
-        axis_y.append([s.title for s in ordered] or [""])
+        axis_y.setLabelsFont(self.font())
+        self._labels = skill_labels([s.title for s in ordered], QFontMetrics(self.font()),
+                                    self._label_width)
+        axis_y.append(self._labels or [""])
         axis_x = QValueAxis()
         axis_x.setRange(0, 100)
         axis_x.setLabelFormat("%d%%")

@@ -91,5 +91,6 @@ class RecommendationCard(QFrame):
         column.addLayout(buttons)
 
     def _kind_text(self, kind: Kind) -> str:
-        return {Kind.NEW_LESSON: self.tr("New lesson"), Kind.PRACTICE: self.tr("Practice"),
+        return {Kind.NEW_LESSON: self.tr("New lesson"), Kind.NEW_SKILL: self.tr("New skill"),
+                Kind.PRACTICE: self.tr("Practice"),
                 Kind.REVIEW: self.tr("Review"), Kind.STRETCH: self.tr("Challenge")}[kind]

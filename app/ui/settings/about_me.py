@@ -36,6 +36,7 @@ from app.store.records import (
     LearnerSettings,
 )
 from app.ui.errors import describe_error
+from app.ui.prompt_fit import PromptFit
 
 PACES = ("slow", "steady", "fast")
 # Commas as learners type them: "football, space", "足球，太空", "足球、太空".
@@ -68,11 +69,9 @@ class AboutMeSection(QGroupBox):
         self.intro.setWordWrap(True)
         self.intro.setObjectName("pageIntro")
         self.interests = QLineEdit()
-        self.interests.setPlaceholderText(self.tr("e.g. football, horses, space"))
         self.interests.setAccessibleName(self.tr("My interests, separated by commas"))
         self.goal = QLineEdit()
         self.goal.setMaxLength(MAX_GOAL_CHARS)
-        self.goal.setPlaceholderText(self.tr("e.g. get ready for the test on Friday"))
         self.goal.setAccessibleName(self.tr("My goal"))
         self.skills = QListWidget()
         self.skills.setAccessibleName(self.tr("Skills my goal is about"))
@@ -95,10 +94,25 @@ class AboutMeSection(QGroupBox):
         self.status.setAccessibleName(self.tr("About me message"))
         self._lay_out()
 
+    def _prompted(self, edit: QLineEdit, example: str) -> QWidget:
+        """``edit`` with its example as placeholder, or above it where it would be cut
+        (a small window at 200 % text)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = QLabel()
+        column.addWidget(label)
+        column.addWidget(edit)
+        fit = PromptFit(edit, label)
+        fit.set_text(example)
+        return box
+
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("My interests:"), self.interests)
-        form.addRow(self.tr("My goal:"), self.goal)
+        form.addRow(self.tr("My interests:"), self._prompted(
+            self.interests, self.tr("e.g. football, horses, space")))
+        form.addRow(self.tr("My goal:"), self._prompted(
+            self.goal, self.tr("e.g. get ready for the test on Friday")))
         form.addRow(self.tr("It is about:"), self.skills)
         form.addRow(self.tr("My pace:"), self.pace)
         buttons = QHBoxLayout()

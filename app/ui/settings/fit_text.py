@@ -35,8 +35,17 @@ def fit_sentence(fit: HardwareFit) -> str:
         advice = QCoreApplication.translate(
             "HardwareFit", "That is fast enough for the tutor to feel quick.")
     # Chinese puts no space between sentences: the join is translated too.
-    return QCoreApplication.translate("HardwareFit", "{speed} {advice}").format(
+    text = QCoreApplication.translate("HardwareFit", "{speed} {advice}").format(
         speed=speed.format(words=words, label=label), advice=advice)
+    if fit.wanted_model:
+        why = QCoreApplication.translate(
+            "HardwareFit", "The standard tutor ({wanted}) needs about {need:,} MB of memory "
+                           "but only {free:,} MB was free, so Lantern uses the smaller "
+                           "{label}. A teacher can choose another model below.").format(
+            wanted=fit.wanted_model, need=fit.wanted_ram_mb, free=fit.ram_free_mb, label=label)
+        text = QCoreApplication.translate("HardwareFit", "{speed} {advice}").format(
+            speed=why, advice=text)
+    return text
 
 
 def fit_details(fit: HardwareFit) -> str:

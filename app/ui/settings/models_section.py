@@ -24,6 +24,7 @@ from app.ops import model_files
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.errors import describe_error
+from app.ui.style import narrow_combo
 from inference.registry import ModelSpec
 
 
@@ -33,7 +34,7 @@ class ModelsSection(QGroupBox):
         self.setTitle(self.tr("Tutor models (teacher)"))
         self.ctx = ctx
         self._adding: TaskHandle | None = None
-        self.models = QComboBox()
+        self.models = narrow_combo(QComboBox())
         self.models.setAccessibleName(self.tr("Tutor model to use"))
         self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.clicked.connect(self._on_use_clicked)

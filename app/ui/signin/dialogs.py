@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +24,14 @@ from app.ops import profiles as ops
 from app.ops.context import AppContext
 from app.store import ProfileEntry
 from app.ui.signin.avatars import AVATARS, avatar_icon, avatar_label
-from app.ui.signin.common import MessageLabel, StrengthLabel, message_for, passphrase_field
+from app.ui.signin.common import (
+    MessageLabel,
+    StrengthLabel,
+    first_empty_field,
+    message_for,
+    passphrase_field,
+    weak_passphrase_hint,
+)
 
 
 class _FormDialog(QDialog):
@@ -34,6 +42,7 @@ class _FormDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
+        self._last_weak = ""  # the weak-passphrase message on show, hidden once fixed
         self.form = QFormLayout()
         self.message = MessageLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -48,6 +57,30 @@ class _FormDialog(QDialog):
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The OK button comes first in the focus chain (it exists before the fields):
+        # without this, typing went nowhere and Enter submitted an empty form.
+        super().showEvent(event)
+        field = first_empty_field(self.form)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refuse_weak_on_leave(self, field: QLineEdit) -> None:
+        """Say a new passphrase is too short or easy as soon as the learner leaves its
+        field, before they type it a second time."""
+        field.editingFinished.connect(lambda: self.refused_weak(field))
+
+    def refused_weak(self, field: QLineEdit) -> bool:
+        """Show why ``field``'s new passphrase would be refused; True if it would be."""
+        hint = weak_passphrase_hint(field.text()) if field.text() else ""
+        if hint:
+            self.message.show_error(hint)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.message.isVisible() and self.message.text() == self._last_weak:
+            self.message.hide()
+        self._last_weak = hint or self._last_weak
+        return bool(hint)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -87,8 +120,15 @@ class NewProfileDialog(_FormDialog):
         self.form.addRow(self.tr("Again"), self.repeat)
         self.form.addRow("", QLabel(self.tr("Only you know it. If you forget it, your "
                                             "teacher can give you a new one.")))
+        self.refuse_weak_on_leave(self.passphrase)
 
     def submit(self) -> None:
+        if not self.nickname.text().strip():
+            self.message.show_error(self.tr("Please choose a nickname."))
+            self.nickname.setFocus()
+            return
+        if self.refused_weak(self.passphrase):
+            return
         if self.passphrase.text() != self.repeat.text():
             self.message.show_error(self.tr("The two passphrases are different. "
                                             "Type the same one twice."))
@@ -133,6 +173,7 @@ class RecoveryDialog(_FormDialog):
         self.form.addRow(self.tr("New passphrase"), self.passphrase)
         self.form.addRow("", StrengthLabel(self.passphrase))
         self.form.addRow(self.tr("Again"), self.repeat)
+        self.refuse_weak_on_leave(self.passphrase)
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Class recovery key"),
@@ -142,6 +183,8 @@ class RecoveryDialog(_FormDialog):
             self.key_file.setText(path)
 
     def submit(self) -> None:
+        if self.refused_weak(self.passphrase):
+            return
         if self.passphrase.text() != self.repeat.text():
             self.message.show_error(self.tr("The two new passphrases are different."))
             return
@@ -155,6 +198,43 @@ class RecoveryDialog(_FormDialog):
     def _on_reset(self) -> None:
         self.set_busy(False)
         self.reset_done.emit()
+        self.accept()
+
+
+class ChangePassphraseDialog(_FormDialog):
+    """A learner changes their own passphrase; the old one stops working for good."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, entry: ProfileEntry,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change your passphrase"), parent)
+        self.ctx, self.entry = ctx, entry
+        intro = QLabel(self.tr("A new passphrase for {name}. Your work is locked again under "
+                               "a new key, so the old passphrase stops working, even for "
+                               "someone who saw it.").format(name=entry.nickname))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.current = passphrase_field(self.tr("Current passphrase"))
+        self.passphrase = passphrase_field(self.tr("New passphrase"))
+        self.repeat = passphrase_field(self.tr("New passphrase again"))
+        self.form.addRow(self.tr("Current passphrase"), self.current)
+        self.form.addRow(self.tr("New passphrase"), self.passphrase)
+        self.form.addRow("", StrengthLabel(self.passphrase))
+        self.form.addRow(self.tr("Again"), self.repeat)
+
+    def submit(self) -> None:
+        if self.passphrase.text() != self.repeat.text():
+            self.message.show_error(self.tr("The two new passphrases are different."))
+            return
+        self.set_busy(True, self.tr("Locking your work under the new passphrase…"))
+        ops.change_passphrase(parent=self, ctx=self.ctx, profile_id=self.entry.id,
+                              old=self.current.text(), new=self.passphrase.text(),
+                              on_done=self._on_changed, on_error=self._on_failed)
+
+    def _on_changed(self) -> None:
+        self.set_busy(False)
+        self.changed.emit()
         self.accept()
 
 
@@ -190,6 +270,7 @@ class ClassKeyDialog(_FormDialog):
         self.form.addRow("", StrengthLabel(self.teacher))
         self.form.addRow(self.tr("Again"), self.repeat)
         self.form.addRow(self.tr("Export a copy to"), row)
+        self.refuse_weak_on_leave(self.teacher)
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the class recovery key"),
@@ -199,6 +280,8 @@ class ClassKeyDialog(_FormDialog):
             self.export_to.setText(path)
 
     def submit(self) -> None:
+        if self.refused_weak(self.teacher):
+            return
         if self.teacher.text() != self.repeat.text():
             self.message.show_error(self.tr("The two passphrases are different."))
             return

@@ -24,7 +24,12 @@ from app.ops.context import AppContext
 from app.store import ProfileCorrupt, ProfileEntry, ProfileId
 from app.ui.signin.avatars import avatar_icon, avatar_label
 from app.ui.signin.common import MessageLabel, message_for, passphrase_field
-from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDialog
+from app.ui.signin.dialogs import (
+    ChangePassphraseDialog,
+    ClassKeyDialog,
+    NewProfileDialog,
+    RecoveryDialog,
+)
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,6 +61,9 @@ class SignInPage(QWidget):
         self.people.setGridSize(QSize(112, 104))
         self.people.setMinimumHeight(230)
         self.passphrase = passphrase_field(self.tr("Your passphrase"))
+        # A learner who clicks their name types next: the passphrase box takes the keys
+        # (they went to the list's type-ahead search before). Arrow keys stay in the list.
+        self.people.itemClicked.connect(lambda _item: self.passphrase.setFocus())
         self.people.itemDoubleClicked.connect(lambda _item: self.passphrase.setFocus())
         self.people.currentItemChanged.connect(self._on_person_changed)
         self.passphrase.returnPressed.connect(self._on_sign_in_clicked)
@@ -70,6 +78,8 @@ class SignInPage(QWidget):
         self.new_button.clicked.connect(self._on_new_clicked)
         self.forgot_button = self._link(self.tr("Forgot your passphrase?"))
         self.forgot_button.clicked.connect(self._on_forgot_clicked)
+        self.change_button = self._link(self.tr("Change my passphrase"))
+        self.change_button.clicked.connect(self._on_change_clicked)
         self.teacher_button = self._link(self.tr("Teachers: class recovery key"))
         self.teacher_button.clicked.connect(self._on_teacher_clicked)
         self._layout()
@@ -93,6 +103,7 @@ class SignInPage(QWidget):
         row.addWidget(self.sign_in_button)
         links = QHBoxLayout()
         links.addWidget(self.forgot_button)
+        links.addWidget(self.change_button)
         links.addStretch(1)
         links.addWidget(self.teacher_button)
         card = QWidget()
@@ -156,7 +167,7 @@ class SignInPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.people, self.passphrase, self.sign_in_button, self.new_button,
-                       self.forgot_button, self.restore_button):
+                       self.forgot_button, self.change_button, self.restore_button):
             widget.setEnabled(not busy)
         if busy:
             self.message.show_note(self.tr("Opening your profile…"))
@@ -216,6 +227,16 @@ class SignInPage(QWidget):
         dialog = RecoveryDialog(self.ctx, entry, self)
         dialog.reset_done.connect(lambda: self.message.show_note(
             self.tr("Your teacher gave you a new passphrase. Sign in with it.")))
+        dialog.open()
+
+    def _on_change_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.message.show_error(self.tr("Choose your name first."))
+            return
+        dialog = ChangePassphraseDialog(self.ctx, entry, self)
+        dialog.changed.connect(lambda: self.message.show_note(
+            self.tr("Your passphrase is changed. Sign in with the new one.")))
         dialog.open()
 
     def _on_teacher_clicked(self) -> None:

@@ -27,6 +27,7 @@ from app.ops import sync as ops
 from app.ops.context import AppContext
 from app.store.sync import BudgetExceeded
 from app.ui.errors import show_error
+from app.ui.i18n import translated
 from app.ui.sync.preview import SyncPreviewDialog
 
 # Errors whose message is already written for the teacher: shown inline, not as a crash.
@@ -58,7 +59,7 @@ class SyncSettingsWidget(QWidget):
         self.epsilon.setToolTip(self.tr("Privacy setting ε per week: smaller hides more, "
                                         "larger gives the teacher clearer figures."))
         self.hub_url = QLineEdit(placeholderText="http://192.168.1.10:8765")
-        self.class_code = QLineEdit(placeholderText=self.tr("class code from the hub"))
+        self.class_code = QLineEdit(placeholderText=self.tr("one-time code from the teacher"))
         self.connect_button = QPushButton(self.tr("Connect"))
         self.enrol_file_button = QPushButton(self.tr("Use enrolment file…"))
         self.send_button = QPushButton(self.tr("Send last week now"))
@@ -72,7 +73,7 @@ class SyncSettingsWidget(QWidget):
         code_row.addWidget(self.class_code, 1)
         code_row.addWidget(self.connect_button)
         code_row.addWidget(self.enrol_file_button)
-        form.addRow(self.tr("Class code"), code_row)
+        form.addRow(self.tr("Enrolment code"), code_row)
         actions = QHBoxLayout()
         actions.addWidget(self.send_button)
         actions.addWidget(self.usb_button)
@@ -109,8 +110,8 @@ class SyncSettingsWidget(QWidget):
         if not on:
             self._say(self.tr("Sync is off: nothing leaves this laptop."))
         elif not self.config.enrolled:
-            self._say(self.tr("Type the hub's address and the class code it shows, then "
-                              "press Connect."))
+            self._say(self.tr("Type the hub's address and the enrolment code the teacher "
+                              "gave you, then press Connect."))
         else:
             self._say(self.tr("Connected to class {name}.").replace(
                 "{name}", self.config.class_name))
@@ -130,7 +131,9 @@ class SyncSettingsWidget(QWidget):
             return
         self._usb_folder = None
         if isinstance(error, EXPLAINED):
-            self._say(str(error))
+            # The first argument keeps its Message (str() would make it plain English).
+            said = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+            self._say(translated(said) or str(error))
         else:
             self._say(self.tr("Something went wrong; nothing was lost."))
             show_error(self, error)

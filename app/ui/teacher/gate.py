@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 
 from app.ops import teacher as ops
 from app.ops.context import AppContext
-from app.ui.signin.common import MessageLabel, StrengthLabel, message_for, passphrase_field
+from app.ui.signin.common import (
+    MessageLabel,
+    StrengthLabel,
+    first_empty_field,
+    message_for,
+    passphrase_field,
+    weak_passphrase_hint,
+)
 from app.ui.signin.idle import IdleWatcher
 
 IDLE_MINUTES = 5  # teacher mode ends sooner than the learner's idle lock
@@ -55,6 +62,7 @@ class TeacherMode(QObject):
 
     def leave(self) -> None:
         self.idle.stop()
+        ops.forget(self.ctx)
         self._set(False)
 
     def _set(self, unlocked: bool) -> None:
@@ -86,6 +94,14 @@ class _PassphraseDialog(QDialog):
         column.addLayout(self.form)
         column.addWidget(self.message)
         column.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The OK button exists before the fields, so it came first in the focus chain:
+        # typing went nowhere and Enter submitted an empty form.
+        super().showEvent(event)
+        field = first_empty_field(self.form)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -144,8 +160,19 @@ class SetupDialog(_PassphraseDialog):
         self.form.addRow(self.tr("Teacher passphrase"), self.passphrase)
         self.form.addRow("", StrengthLabel(self.passphrase))
         self.form.addRow(self.tr("Again"), self.repeat)
+        self.passphrase.editingFinished.connect(self._refused_weak)
+
+    def _refused_weak(self) -> bool:
+        """Say a too short or easy passphrase is refused before it is typed twice."""
+        hint = weak_passphrase_hint(self.passphrase.text()) if self.passphrase.text() else ""
+        if hint:
+            self.message.show_error(hint)
+            self.passphrase.setFocus()
+        return bool(hint)
 
     def submit(self) -> None:
+        if self._refused_weak():
+            return
         if self.passphrase.text() != self.repeat.text():
             self.message.show_error(self.tr("The two passphrases are different. "
                                             "Type the same one twice."))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
 from app.ops.context import AppContext
 from app.settings import AIPolicySettings
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
+from app.ui.style import narrow_combo
 
 NEVER = 0  # the spin box's special value: answers are never revealed
 
@@ -48,13 +52,19 @@ class PolicyPage(QWidget):
         self.length.setSingleStep(20)
         self.length.setSuffix(self.tr(" tokens"))
         self.length.setValue(policy.max_answer_tokens)
-        self.language = QComboBox()
+        self.language = narrow_combo(QComboBox())
         for label, value in ((self.tr("The subject's language"), "auto"),
                              ("English", "en"), ("简体中文", "zh-Hans")):
             self.language.addItem(label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(policy.answer_language)))
         self.status = QLabel()
+        self.refused_note = QLabel()  # the teacher is told when settings.json was refused
+        self.refused_note.setObjectName("refusedNote")
+        self.refused_note.setWordWrap(True)
+        self.keep_button = QPushButton(self.tr("Keep these settings"))
+        self.keep_button.clicked.connect(self._apply)  # saving signs them
         self._layout()
+        self.show_refusal()
         for box in (self.free_chat, self.limit):
             box.toggled.connect(self._apply)
         for spin in (self.reveal, self.length):
@@ -72,6 +82,8 @@ class PolicyPage(QWidget):
                                "until the number of wrong attempts below allows it."))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refused_note)
+        layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -83,11 +95,30 @@ class PolicyPage(QWidget):
             reveal_after_attempts=self.reveal.value() or None,
             max_answer_tokens=self.length.value(), answer_language=self.language.currentData())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.show_refusal()
+
+    def show_refusal(self) -> None:
+        """Say why Lantern runs on the most careful settings, if it does."""
+        reason = self.ctx.settings.refused
+        self.refused_note.setVisible(reason is not None)
+        self.keep_button.setVisible(reason is not None)
+        if reason is not None:
+            self.refused_note.setText(self.tr(
+                "Lantern is using the most careful teacher settings: {reason} Check the "
+                "settings below; what you change here is signed and saved.").format(
+                    reason=translated(reason.value)))
+
     def _apply(self, *_args: object) -> None:
         self.ctx.settings.ai_policy = self.policy()  # the next question already follows it
         self.ctx.runner.submit("io", self.ctx.save_settings, parent=self,
-                               on_success=lambda _none: self._show(self.tr("Saved.")),
+                               on_success=lambda _none: self._on_saved(),
                                on_error=lambda exc: self._show(describe_error(exc)))
+
+    def _on_saved(self) -> None:
+        self.show_refusal()
+        self._show(self.tr("Saved."))
 
     def _show(self, text: str) -> None:
         self.status.setText(text)

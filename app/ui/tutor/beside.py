@@ -8,7 +8,7 @@ scrolls rather than squeezing either part below its minimum height.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
@@ -28,6 +28,25 @@ class SideBySide(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is inside
+        for part in (content, tutor):
+            part.installEventFilter(self)  # a part's new width may need a new height
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A part's new width, or new contents (a row of buttons became a column), may
+        # need a new height.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            if self.splitter.orientation() == Qt.Orientation.Horizontal:
+                self._fit_height_side_by_side()
+            else:
+                self.fit()
+        return super().eventFilter(watched, event)
+
+    def _fit_height_side_by_side(self) -> None:
+        # A narrow part's wrapped text may need more than the height there is: then the
+        # page scrolls rather than cutting it.
+        needed = max((_needed_height(w, w.width()) for w in self._parts()), default=0)
+        if needed != self.splitter.minimumHeight():
+            self.splitter.setMinimumHeight(needed)
 
     def _parts(self) -> list[QWidget]:
         parts = [self.splitter.widget(i) for i in range(self.splitter.count())]
@@ -48,10 +67,19 @@ class SideBySide(QScrollArea):
         switched = self.splitter.orientation() != wanted
         self.splitter.setOrientation(wanted)
         if roomy:
-            self.splitter.setMinimumHeight(0)
+            self._fit_height_side_by_side()
             return
-        # Stacked, each part gets a readable height and the page scrolls instead.
-        heights = [max(w.minimumSizeHint().height(), STACKED_HEIGHT) for w in self._parts()]
+        # Stacked, each part gets a readable height (its wrapped text's too: the tutor's
+        # intro lost its last lines at 200 %) and the page scrolls instead.
+        inner = max(1, (self.width() if width is None else width)
+                    - self.verticalScrollBar().sizeHint().width())
+        heights = [max(_needed_height(w, inner), STACKED_HEIGHT) for w in self._parts()]
         self.splitter.setMinimumHeight(sum(heights) + self.splitter.handleWidth())
-        if switched:
+        if switched or any(w.height() < h for w, h in zip(self._parts(), heights, strict=True)):
             self.splitter.setSizes(heights)
+
+
+def _needed_height(part: QWidget, width: int) -> int:
+    """``part``'s height at ``width``: its minimum, or more where text wraps."""
+    wrapped = part.heightForWidth(width) if part.hasHeightForWidth() else -1
+    return max(part.minimumSizeHint().height(), wrapped)

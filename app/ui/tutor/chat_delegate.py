@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument, QTex
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.tutor.chat_model import ChatRoles, Sender
+from app.ui.tutor.markdown import markdown_html
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -70,17 +71,23 @@ class BubbleDelegate(QStyledItemDelegate):
 
 def _bubble_html(index: ModelIndex, text: str) -> str:
     """The bubble's text as HTML: an optional bold label, the text, the sources."""
-    if not text and index.data(ChatRoles.STREAMING):
+    if index.data(ChatRoles.WAITING):  # nothing new for a second: say it is not stuck
+        still = QCoreApplication.translate("BubbleDelegate", "Still thinking…")
+        text = f"{text}\n{still}" if text else still
+    elif not text and index.data(ChatRoles.STREAMING):
         text = QCoreApplication.translate("BubbleDelegate", "Thinking…")
     if index.data(ChatRoles.STOPPED):
         stopped = QCoreApplication.translate("BubbleDelegate", "(stopped)")
         text = f"{text}\n{stopped}" if text else stopped
+    # The tutor's own words may carry Markdown; the learner's are shown as typed.
+    sender = index.data(ChatRoles.SENDER)
+    body = markdown_html(text) if sender == Sender.TUTOR else html.escape(text).replace(
+        "\n", "<br>")
     sources = index.data(ChatRoles.SOURCES) or ()
     if sources:
         title = QCoreApplication.translate("BubbleDelegate", "From your lessons (click to open):")
-        lines = "\n".join(f"  {s.label}" for s in sources)
-        text = f"{text}\n\n{title}\n{lines}"
-    body = html.escape(text).replace("\n", "<br>")
+        lines = "<br>".join(f"&nbsp;&nbsp;{html.escape(s.label)}" for s in sources)
+        body = f"{body}<br><br>{html.escape(title)}<br>{lines}"
     label = index.data(ChatRoles.LABEL) or ""
     head = f"<b>{html.escape(label)}</b><br>" if label else ""
     return f'<div style="white-space: pre-wrap">{head}{body}</div>'

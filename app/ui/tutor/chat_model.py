@@ -1,7 +1,8 @@
 """A Qt list model over the chat messages shown in the tutor panel.
 
 Streaming appends to the last row and emits ``dataChanged`` for that row only, so the
-view never re-lays out the whole conversation while a reply arrives.
+view never re-lays out the whole conversation while a reply arrives. A streaming row
+holds its checked sentences (``text``) and the sentence being written (``draft``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.core.tutor.safe_stream import Streamed
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +46,12 @@ class ChatMessage:
     stopped: bool = False
     sources: tuple[SourceRef, ...] = ()
     label: str = ""  # shown above the text, e.g. "Hint 1 of 3 · nudge"
+    draft: str = ""  # the sentence being written, shown after the checked text
+    waiting: bool = False  # nothing new for a while: the bubble says "Still thinking…"
+
+    @property
+    def shown(self) -> str:
+        return self.text + self.draft
 
 
 class ChatRoles(IntEnum):
@@ -51,6 +60,7 @@ class ChatRoles(IntEnum):
     STOPPED = Qt.ItemDataRole.UserRole + 3
     SOURCES = Qt.ItemDataRole.UserRole + 4
     LABEL = Qt.ItemDataRole.UserRole + 5
+    WAITING = Qt.ItemDataRole.UserRole + 6
 
 
 _SPEAKER = {Sender.LEARNER: "You", Sender.TUTOR: "Tutor", Sender.NOTICE: "Lantern"}
@@ -69,11 +79,11 @@ class ChatListModel(QAbstractListModel):
             return None
         msg = self._messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return msg.text
+            return msg.shown
         if role == Qt.ItemDataRole.AccessibleTextRole:
             sources = " ".join(s.label for s in msg.sources)
             label = f"{msg.label}: " if msg.label else ""
-            return f"{_SPEAKER[msg.sender]}: {label}{msg.text or 'thinking'} {sources}".strip()
+            return f"{_SPEAKER[msg.sender]}: {label}{msg.shown or 'thinking'} {sources}".strip()
         if role == ChatRoles.SOURCES:
             return msg.sources
         if role == ChatRoles.SENDER:
@@ -84,6 +94,8 @@ class ChatListModel(QAbstractListModel):
             return msg.stopped
         if role == ChatRoles.LABEL:
             return msg.label
+        if role == ChatRoles.WAITING:
+            return msg.waiting
         return None
 
     def message(self, row: int) -> ChatMessage:
@@ -103,12 +115,27 @@ class ChatListModel(QAbstractListModel):
             self._messages[-1].text += text
             self._changed(len(self._messages) - 1)
 
+    def stream_last(self, update: Streamed) -> None:
+        """Show a streaming reply's update: a checked sentence, and the one being written."""
+        if self._messages:
+            last = self._messages[-1]
+            last.text += update.sentence
+            last.draft, last.waiting = update.draft, False
+            self._changed(len(self._messages) - 1)
+
+    def set_waiting(self, waiting: bool) -> None:
+        """Say (or stop saying) that the last, streaming reply is still being thought of."""
+        if self._messages and self._messages[-1].waiting != waiting:
+            self._messages[-1].waiting = waiting
+            self._changed(len(self._messages) - 1)
+
     def finish_last(self, *, stopped: bool = False, text: str | None = None,
                     sources: tuple[SourceRef, ...] = (), label: str = "") -> None:
         """End the streaming message; ``text`` replaces what streamed (e.g. with citations)."""
         if self._messages:
             last = self._messages[-1]
             last.streaming, last.stopped, last.sources = False, stopped, sources
+            last.draft, last.waiting = "", False
             last.label = label or last.label
             if text:
                 last.text = text

@@ -20,11 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -38,21 +37,26 @@ from PySide6.QtWidgets import (
 
 from app.core.content.library import LibraryPack
 from app.core.tutor.conversation import Turn
+from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.service import TutorReply
 from app.ops import learner as learner_ops
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.store.records import TutorMessage
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
+from app.ui.prompt_fit import PromptFit
+from app.ui.style import narrow_combo
 from app.ui.tutor.chat_delegate import BubbleDelegate
 from app.ui.tutor.chat_model import ChatListModel, ChatRoles, Sender, SourceRef
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_QUESTION = "What is a fraction?"
 MAX_SUGGESTIONS = 3
+SILENCE_MS = 1000  # no new text for this long: the reply says "Still thinking…"
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class PanelReply:
     label: str = ""
 
 
-OnText = Callable[[str], None]
+OnText = Callable[[Streamed], None]
 OnReply = Callable[[PanelReply], None]
 OnError = Callable[[Exception], None]
 # Starts a task: streamed text, the final reply and an error go to the three callbacks.
@@ -76,7 +80,7 @@ Asker = Callable[[str, OnText, OnReply, OnError], TaskHandle]
 def reply_of(reply: TutorReply) -> PanelReply:
     """The panel's view of a tutor reply: its text and numbered sources."""
     if reply.cited is None:
-        return PanelReply(reply.text)
+        return PanelReply(translated(reply.text))  # refusals are Lantern's own words
     sources = tuple(SourceRef(s.number, s.passage.pack_id, s.passage.lesson_id,
                               s.passage.lesson_title, s.passage.heading)
                     for s in sorted(reply.cited.cited, key=lambda s: s.number))
@@ -115,6 +119,10 @@ class TutorPanel(QWidget):
         self._chat_of: str | None = None  # the subject whose kept chat is on screen
         self._restore_pending = False  # signed in before any subject was chosen
         self.model = ChatListModel()
+        self.silence = QTimer(self)  # restarted by every update of a streaming reply
+        self.silence.setSingleShot(True)
+        self.silence.setInterval(SILENCE_MS)
+        self.silence.timeout.connect(lambda: self.model.set_waiting(True))
         self._build(title, intro, closed_reason)
 
     def _build(self, title: str, intro: str, closed_reason: str) -> None:
@@ -131,7 +139,7 @@ class TutorPanel(QWidget):
         intro_label.setObjectName("pageIntro")
         layout.addWidget(intro_label)
         layout.addWidget(self._conversation_view(), 1)
-        self.suggestions = QHBoxLayout()
+        self.suggestions = QVBoxLayout()  # "Try:" over a row of chips (a column if narrow)
         layout.addLayout(self.suggestions)
         self.status = self._note(self.tr("The tutor is thinking… Stop (Esc) ends it."))
         self.closed = self._note(closed_reason or self.tr(
@@ -159,15 +167,19 @@ class TutorPanel(QWidget):
     def _header(self) -> QHBoxLayout:
         title = QLabel(self.tr("Ask the tutor"))
         title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject the tutor answers from"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
         label = QLabel(self.tr("Subject:"))
         label.setBuddy(self.subject)
+        # Title and subject side by side when there is room, else the subject below.
+        self.header = ButtonRow([], [])
+        self.header.box.insertWidget(0, title, 1)
+        self.header.box.addWidget(label)
+        self.header.box.addWidget(self.subject)
+        self.header.track(title, label, self.subject)
         row = QHBoxLayout()
-        row.addWidget(title, 1)
-        row.addWidget(label)
-        row.addWidget(self.subject)
+        row.addWidget(self.header)
         return row
 
     def _conversation_view(self) -> QListView:
@@ -189,10 +201,13 @@ class TutorPanel(QWidget):
         self.model.dataChanged.connect(self._on_model_changed)
         return self.view
 
-    def _question_row(self) -> QBoxLayout:
+    def _question_row(self) -> QVBoxLayout:
         self.question = QLineEdit()
-        self.question.setPlaceholderText(self.tr("Type a question, e.g. {example}").format(
-            example=EXAMPLE_QUESTION))
+        # A wrapping label says it instead when the placeholder would be cut (set_prompt).
+        self.prompt_label = QLabel()
+        self._prompt = PromptFit(self.question, self.prompt_label)
+        # One sentence with its example, so the example is in the UI's language too.
+        self.set_prompt(self.tr("Type a question, e.g. What is a fraction?"))
         self.question.setAccessibleName(self.tr("Your question"))
         self.question.setClearButtonEnabled(True)
         self.question.returnPressed.connect(self.ask)
@@ -217,12 +232,16 @@ class TutorPanel(QWidget):
             buttons.addWidget(self.question, 1)
         buttons.addWidget(self.ask_button)
         buttons.addWidget(self.stop_button)
-        if not self.compact:
-            return buttons
-        column = QVBoxLayout()  # a narrow panel: the box gets the whole width
-        column.addWidget(self.question)
+        column = QVBoxLayout()
+        column.addWidget(self.prompt_label)
+        if self.compact:
+            column.addWidget(self.question)  # a narrow panel: the box gets the whole width
         column.addLayout(buttons)
         return column
+
+    def set_prompt(self, text: str) -> None:
+        """What the question box asks for: its placeholder where it fits, else a label."""
+        self._prompt.set_text(text)
 
     def tab_chain(self) -> list[QWidget]:
         """The panel's controls in Tab order, for the host page's own chain."""
@@ -305,15 +324,17 @@ class TutorPanel(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        if questions:
-            self.suggestions.addWidget(QLabel(self.tr("Try:")))
+        if not questions:
+            return
+        chips = []
         for text in questions:
             chip = QPushButton(text)
             chip.setObjectName("suggestion")
             chip.setAccessibleName(self.tr("Ask: {question}").format(question=text))
             chip.clicked.connect(functools.partial(self.ask_text, text))
-            self.suggestions.addWidget(chip)
-        self.suggestions.addStretch(1)
+            chips.append(chip)
+        self.suggestions.addWidget(QLabel(self.tr("Try:")))
+        self.suggestions.addWidget(ButtonRow(chips))
 
     @property
     def busy(self) -> bool:
@@ -362,11 +383,15 @@ class TutorPanel(QWidget):
             self.model.append(Sender.LEARNER, asked)
         self.model.append(Sender.TUTOR, "", streaming=True, label=label)
         generation = self._generation
-        self._handle = start(self._current(generation, self.model.extend_last),
+        self._handle = start(self._current(generation, self._on_streamed),
                              self._current(generation, self._on_answer_done),
                              self._current(generation, self._on_answer_error))
         self._set_busy()
         return True
+
+    def _on_streamed(self, update: Streamed) -> None:
+        self.model.stream_last(update)
+        self.silence.start()
 
     def _current(self, generation: int, slot: Callable[[Any], None]) -> Callable[[Any], None]:
         """``slot``, ignoring calls that belong to a conversation cleared since."""
@@ -443,6 +468,10 @@ class TutorPanel(QWidget):
             self.view.scrollToBottom()
 
     def _set_busy(self) -> None:
+        if self.busy:
+            self.silence.start()
+        else:
+            self.silence.stop()
         self.status.setVisible(self.busy)
         self._update_buttons()
         self.busy_changed.emit(self.busy)

@@ -18,6 +18,7 @@ from app.core.content.importers.media import folder_lookup
 from app.core.content.importers.report import ImportReport, Skipped
 from app.core.content.importers.sniff import detect_format, read_text
 from app.core.content.importers.writer import ImportFailed, PackDraft, slug
+from app.messages import QT_TRANSLATE_NOOP, message
 from inference.cancel import CancelToken
 
 __all__ = ["ImportFailed", "ImportReport", "Skipped", "detect_format", "import_file"]
@@ -47,9 +48,11 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
         inference.errors.Cancelled: ``cancel`` was set. Nothing is written.
     """
     if pack_id is not None and not PACK_ID.match(pack_id):
-        raise ImportFailed(f"“{pack_id}” cannot be a pack id.",
-                           hint="Use lowercase letters, digits and '-' only, e.g. "
-                                "“fractions-quiz”.")
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{pack_id}” cannot be a pack id."),
+                    pack_id=pack_id),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Use lowercase letters, digits and '-' "
+                                   "only, e.g. “fractions-quiz”."))
     fmt = detect_format(path)
     title = path.stem.replace("_", " ").strip() or "Imported quiz"
     draft = PackDraft(pack_id=pack_id or slug(path.stem, "imported-quiz"), title=title,

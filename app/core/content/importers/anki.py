@@ -13,16 +13,24 @@ import sqlite3
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from bs4.exceptions import ParserRejectedMarkup
 
-from app.core.content.importers.anki_collection import Card, NoteType, read_cards
+from app.core.content.importers.anki_collection import (
+    MAX_NOTE_CHARS,
+    TOO_BIG,
+    Card,
+    NoteType,
+    read_cards,
+)
 from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
-from app.core.content.importers.markup import to_markdown
+from app.core.content.importers.cloze import deletions, replace_deletions, template_refs
+from app.core.content.importers.markup import plain_words, to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.core.content.limits import MAX_MARKUP_DEPTH, markup_depth
+from app.messages import QT_TRANSLATE_NOOP, message
 
-_REF = re.compile(r"{{\s*([^#/^!}][^}]*?)\s*}}")
-_CLOZE = re.compile(r"{{c(\d+)::(.*?)(?:::(.*?))?}}", re.DOTALL)
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SOUND = re.compile(r"\[sound:[^\]\[]*\]")  # stops at a bracket: linear
 SPECIAL = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type"}
 KIND = "flashcard"
 
@@ -36,8 +44,11 @@ def import_anki(path: Path, job: ImportJob) -> None:
                 job.step(done, len(cards))
                 _import_card(card, path.name, job)
     except (sqlite3.DatabaseError, KeyError, *READ_ERRORS) as exc:
-        raise ImportFailed(f"“{path.name}” could not be read as an Anki deck ({exc}).",
-                           hint="Export the deck from Anki again (File → Export).") from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” could not be read as an Anki "
+                                      "deck ({detail})."), name=path.name, detail=str(exc)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Export the deck from Anki again (File → "
+                                   "Export).")) from None
 
 
 def _import_card(card: Card, source: str, job: ImportJob) -> None:
@@ -47,6 +58,9 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
         job.report.skip(KIND, "its note type is missing from the deck", where)
         return
     kind = "cloze" if note_type.is_cloze else KIND
+    if card.fields == (TOO_BIG,):
+        job.report.skip(kind, f"the note is longer than {MAX_NOTE_CHARS:,} characters", where)
+        return
     try:
         question = _cloze(card, note_type) if note_type.is_cloze else _basic(card, note_type)
     except Unsupported as exc:
@@ -60,15 +74,20 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
 def plain(html: str) -> str:
     """What a learner would type for this field: its text, without markup or sounds."""
     html = _SOUND.sub(" ", html)
+    if "<" in html and markup_depth(html) > MAX_MARKUP_DEPTH:
+        return plain_words(html).replace("\\*", "*")  # no deep tree of parser objects
     if "<" in html or "&" in html:  # parsing is costly; most fields are plain text
-        html = BeautifulSoup(html, "html.parser").get_text(" ")
+        try:
+            html = BeautifulSoup(html, "html.parser").get_text(" ")
+        except ParserRejectedMarkup:  # e.g. "<![CDA": keep the words without the markup
+            return plain_words(html).replace("\\*", "*")
     return " ".join(html.split())
 
 
 def _refs(template: str) -> list[str]:
     names = []
-    for match in _REF.finditer(template):
-        name = match.group(1).split(":")[-1].strip()
+    for ref in template_refs(template):  # linear: templates come from the deck
+        name = ref.split(":")[-1].strip()
         if name not in SPECIAL and name not in names:
             names.append(name)
     return names
@@ -105,22 +124,22 @@ def _basic(card: Card, note_type: NoteType) -> DraftQuestion:
 
 def _cloze(card: Card, note_type: NoteType) -> DraftQuestion:
     qfmt = note_type.templates[0][0] if note_type.templates else ""
-    source_field = next((m.group(1).split(":")[-1].strip() for m in _REF.finditer(qfmt)
-                         if m.group(1).strip().startswith("cloze:")),
+    source_field = next((ref.split(":")[-1].strip() for ref in template_refs(qfmt)
+                         if ref.startswith("cloze:")),
                         note_type.fields[0] if note_type.fields else "")
     text = _field(card, source_field)
     number = str(card.ord + 1)
-    hidden = [m for m in _CLOZE.finditer(text) if m.group(1) == number]
+    hidden = [d for d in deletions(text) if d.number == number]
     if not hidden:
         raise Unsupported(f"the cloze has no deletion c{number}")
-    if any("image-occlusion" in m.group(2) for m in hidden):
+    if any("image-occlusion" in d.text for d in hidden):
         raise Unsupported("image occlusion: not supported")
-    answer = " … ".join(plain(m.group(2)) for m in hidden)
+    answer = " … ".join(plain(d.text) for d in hidden)
     if not answer:
         raise Unsupported("the hidden part is a picture or sound: no automatic grading")
-    asked = _CLOZE.sub(lambda m: (f"[{m.group(3) or '…'}]" if m.group(1) == number
-                                  else m.group(2)), text)
-    shown = _CLOZE.sub(lambda m: m.group(2), text)
+    asked = replace_deletions(text, lambda d: f"[{d.hint or '…'}]" if d.number == number
+                              else d.text)
+    shown = replace_deletions(text, lambda d: d.text)
     extras = [to_markdown(_field(card, n)) for n in note_type.fields
               if n != source_field and _field(card, n).strip()]
     return short_question(to_markdown(asked), [Answer(answer, 1.0)],

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.content.importers.media import FindMedia, MediaResolver
-from app.core.content.importers.report import ImportReport
+from app.core.content.importers.report import TYPE_LABELS, ImportReport
 from app.core.content.importers.writer import DraftQuestion, PackDraft
 from app.core.content.numeric import parse_number
 from inference.cancel import CancelToken
 
+MAX_QUESTIONS = 100_000  # per file; the largest real decks hold a few tens of thousands
 FULL = 0.999  # Moodle writes 100% as 1.0000000 or 100; allow for rounding
 
 
@@ -46,7 +47,15 @@ class ImportJob:
     find_media: FindMedia | None = None
 
     def add(self, question: DraftQuestion, skill: str, where: str = "") -> None:
-        """Add ``question`` with its pictures and sounds resolved (see :mod:`media`)."""
+        """Add ``question`` with its pictures and sounds resolved (see :mod:`media`).
+
+        Past :data:`MAX_QUESTIONS` the question is reported as skipped instead: the
+        memory an import holds stays bounded whatever the file claims.
+        """
+        if self.report.imported_total >= MAX_QUESTIONS:
+            self.report.skip(TYPE_LABELS.get(question.type, question.type),
+                             f"more than {MAX_QUESTIONS:,} questions in one file", where)
+            return
         resolver = MediaResolver(self.draft, self.find_media)
         question.prompt = resolver.text(question.prompt, where)
         question.fields = resolver.fields(question.fields, where)

@@ -16,17 +16,30 @@ from pathlib import Path
 from app.core.content.importers.anki import plain
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.markup import to_markdown
-from app.core.content.importers.writer import DraftQuestion
+from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.messages import QT_TRANSLATE_NOOP, message
 
 KIND = "spreadsheet row"
+SNIFF_CHARS = 2048
 
 
 def import_csv(path: Path, text: str, job: ImportJob) -> None:
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t")
+        # The sniffer's patterns are quadratic in the sample (8 KB of ',"' took 1.5 s):
+        # the header and first rows are enough to see the delimiter.
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:SNIFF_CHARS],
+                                                                       ",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(text.splitlines(), dialect))
+    try:
+        rows = list(csv.reader(text.splitlines(), dialect))
+    except csv.Error as exc:  # e.g. a cell over the csv module's 128 KB field limit
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is not a spreadsheet Lantern "
+                                      "can read ({detail})."), name=path.name,
+                    detail=str(exc)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Save it again from the spreadsheet "
+                                   "program as CSV, with one question per row.")) from None
     header, body = (rows[0], rows[1:]) if rows else ([], [])
     skill = job.draft.skill(job.draft.title)
     for index, row in enumerate(body):

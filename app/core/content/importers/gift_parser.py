@@ -30,8 +30,9 @@ from app.core.content.importers.gift_text import (
     rich_text,
 )
 
-_ID = re.compile(r"\[id:([^\x00-\x1F\x7F]+?)]")
-_TAG = re.compile(r"\[tag:([^\x00-\x1F\x7F]+?)]")
+# An id or tag stops at the next bracket, so a run of "[id:" costs linear time.
+_ID = re.compile(r"\[id:([^\x00-\x1F\x7F\[\]]+)]")
+_TAG = re.compile(r"\[tag:([^\x00-\x1F\x7F\[\]]+)]")
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.content.importers import import_file
+from app.core.content.importers.debris import IMPORT_PREFIX
 from app.core.content.importers.report import ImportReport
 from app.core.content.library import InstallResult, install_pack
 from app.core.content.loader import PACK_FILE
+from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 
 Progress = Callable[[str, float], None]
@@ -51,9 +53,9 @@ def import_and_install(path: Path, *, cancel: CancelToken, target: Path | None =
     say = progress or (lambda _message, _fraction: None)
 
     def reading(fraction: float) -> None:
-        say("Reading the questions…", IMPORT_SHARE * fraction)
+        say(QT_TRANSLATE_NOOP("Content", "Reading the questions…"), IMPORT_SHARE * fraction)
 
-    with tempfile.TemporaryDirectory(prefix="lantern-import-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=IMPORT_PREFIX) as tmp:
         report = import_file(path, Path(tmp) / "pack", progress=reading, cancel=cancel,
                              language=language, licence=licence)
         if report.pack_dir is None:

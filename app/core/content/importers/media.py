@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from app.core.content import links
 from app.core.content.importers.writer import PackDraft, media_name
 
 FindMedia = Callable[[str], bytes | None]
-# ![alt](target "title"); the target may contain spaces (Anki file names often do).
-_IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*<?([^)"<>]+?)>?(?:\s+"[^"]*")?\s*\)')
-_SOUND = re.compile(r"\[sound:([^\]]+)\]")
-# What the pack validator reads as a picture; used to catch references left malformed.
-_MEDIA_REF = re.compile(r"!\[[^\]]*\]\(\s*media/([^)\s]+)")
+# [sound:name]; the name stops at the next bracket, so a run of "[sound:" without "]"
+# costs linear time, not quadratic.
+_SOUND = re.compile(r"\[sound:([^\]\[]+)\]")
 
 
 def folder_lookup(folder: Path) -> FindMedia:
@@ -30,6 +29,8 @@ def folder_lookup(folder: Path) -> FindMedia:
 
     def find(name: str) -> bytes | None:
         # As written (``images/sign.png``), then by bare name; never outside ``folder``.
+        if "\0" in name:  # no file has one; pathlib raises ValueError on it
+            return None
         for candidate in (folder / name, folder / Path(name).name):
             try:
                 inside = candidate.resolve().is_relative_to(folder.resolve())
@@ -61,16 +62,21 @@ class MediaResolver:
 
     def text(self, text: str, where: str) -> str:
         text = _SOUND.sub(lambda m: self._sound(m.group(1), where), text)
-        text = _IMAGE.sub(lambda m: self._image(m.group(1), m.group(2), where), text)
-        return _MEDIA_REF.sub(lambda m: self._leftover(m, where), text)
+        # Picture links are found by a linear scan (links.py), never a backtracking regex.
+        text = links.substitute(text, links.images(text),
+                                lambda link: self._image(link.alt, link.target, where))
+        return links.substitute(text, links.media_refs(text),
+                                lambda link: self._leftover(text, link, where))
 
-    def _leftover(self, match: re.Match[str], where: str) -> str:
+    def _leftover(self, text: str, link: links.Link, where: str) -> str:
         """A damaged picture reference (e.g. broken HTML): shown as text, not as a picture."""
-        if match.group(1) in self.draft.media:
-            return match.group(0)
-        self.notes.append(f"{where}: a picture reference is damaged (“{match.group(1)}”); "
+        name = link.target.removeprefix("media/")
+        span = text[link.start:link.end]
+        if name in self.draft.media:
+            return span
+        self.notes.append(f"{where}: a picture reference is damaged (“{name}”); "
                           "it is shown as text.")
-        return match.group(0)[1:]
+        return span[1:]
 
     def _fetch(self, target: str) -> str | None:
         """The pack path for ``target`` once stored, or None when it cannot be found."""

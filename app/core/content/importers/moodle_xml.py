@@ -26,6 +26,7 @@ from app.core.content.importers.build import (
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.sniff import parse_xml
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
+from app.messages import QT_TRANSLATE_NOOP, message
 
 # Moodle type -> (kind in the teacher's words, reason it is skipped)
 SKIPPED = {
@@ -48,11 +49,15 @@ HINT_STEPS = 3
 
 
 def import_moodle_xml(path: Path, job: ImportJob) -> None:
-    root = parse_xml(path, hint="Export the quiz again from Moodle (Question bank → "
-                                "Export → Moodle XML format).")
+    root = parse_xml(path, hint=QT_TRANSLATE_NOOP(
+        "ImportError", "Export the quiz again from Moodle (Question bank → Export → Moodle "
+        "XML format)."))
     if root.tag != "quiz":
-        raise ImportFailed(f"“{path.name}” is XML but not a Moodle quiz (no <quiz>).",
-                           hint="Export the quiz from Moodle in Moodle XML format.")
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is XML but not a Moodle quiz "
+                                      "(no <quiz>)."), name=path.name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Export the quiz from Moodle in Moodle XML "
+                                   "format."))
     questions = root.findall("question")
     skill = job.draft.skill(job.draft.title)
     for done, element in enumerate(questions):

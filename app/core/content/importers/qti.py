@@ -23,6 +23,7 @@ from app.core.content.importers.build import (
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.sniff import parse_xml
 from app.core.content.importers.writer import DraftQuestion
+from app.messages import QT_TRANSLATE_NOOP
 
 GRADED = {"choiceInteraction": "choice", "inlineChoiceInteraction": "inline choice",
           "textEntryInteraction": "text entry"}
@@ -54,7 +55,8 @@ def _local(root: ET.Element) -> ET.Element:
 
 
 def import_qti(path: Path, job: ImportJob) -> None:
-    root = _local(parse_xml(path, hint="Export the item again from your QTI editor."))
+    root = _local(parse_xml(path, hint=QT_TRANSLATE_NOOP(
+        "ImportError", "Export the item again from your QTI editor.")))
     job.step(0, 1)
     title = root.get("title") or root.get("identifier") or path.stem
     where = f"item “{title}”"

@@ -8,12 +8,16 @@ import zipfile
 from pathlib import Path
 
 from app.core.content.importers.writer import ImportFailed
+from app.messages import QT_TRANSLATE_NOOP, Message, message
 
-SUPPORTED = ("Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken "
-             "(.txt), Anki decks "
-             "(.apkg, or notes exported as plain text) and spreadsheets (.csv: question, "
-             "answer)")
-_AIKEN_ANSWER = re.compile(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", re.MULTILINE)
+SUPPORTED = QT_TRANSLATE_NOOP(
+    "ImportError", "Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), "
+    "Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets "
+    "(.csv: question, answer)")
+_IMPORTS = QT_TRANSLATE_NOOP("ImportError", "Lantern imports {formats}.")
+# Spaces within the line only ([^\S\n]): "\s" also takes newlines, which made every
+# line start rescan all the blank lines after it (quadratic).
+_AIKEN_ANSWER = re.compile(r"^[^\S\n]*ANSWER[^\S\n]*:[^\S\n]*[A-Za-z][^\S\n]*$", re.MULTILINE)
 _SQLITE = b"SQLite format 3\x00"
 
 
@@ -31,12 +35,17 @@ def _read(path: Path, limit: int = -1) -> bytes:
         with path.open("rb") as handle:
             return handle.read(limit)
     except FileNotFoundError:
-        raise ImportFailed(f"There is no file “{path}”.",
-                           hint="Check the name and the folder, then try again.") from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "There is no file “{path}”."),
+                    path=str(path)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Check the name and the folder, then try "
+                                   "again.")) from None
     except OSError as exc:
-        raise ImportFailed(f"“{path.name}” could not be read ({exc.strerror}).",
-                           hint="Check that the file is not open elsewhere and that you "
-                                "may read it.") from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” could not be read ({reason})."),
+                    name=path.name, reason=str(exc.strerror)),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Check that the file is not open elsewhere "
+                                   "and that you may read it.")) from None
 
 
 def detect_format(path: Path) -> str:
@@ -47,7 +56,9 @@ def detect_format(path: Path) -> str:
     """
     head = _read(path, 4096)
     if not head.strip():
-        raise ImportFailed(f"“{path.name}” is empty.", hint="Choose the exported quiz file.")
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is empty."), name=path.name),
+            hint=QT_TRANSLATE_NOOP("ImportError", "Choose the exported quiz file."))
     suffix = path.suffix.lower()
     if suffix in (".apkg", ".colpkg") or zipfile.is_zipfile(path):
         return "anki"
@@ -59,17 +70,22 @@ def detect_format(path: Path) -> str:
             return "moodle-xml"
         if "<assessmentItem" in text:
             return "qti"
-        raise ImportFailed(f"“{path.name}” is XML but not a Moodle XML quiz or QTI item.",
-                           hint=f"Lantern imports {SUPPORTED}.")
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is XML but not a Moodle XML "
+                                      "quiz or QTI item."), name=path.name),
+            hint=message(_IMPORTS, formats=SUPPORTED))
     if suffix == ".gift":
         return "gift"
     if suffix in (".txt", ".tsv"):
         return _sniff_text(read_text(path))
     if suffix == ".csv":
         return "csv"
-    raise ImportFailed(f"Lantern cannot tell what kind of quiz “{path.name}” is.",
-                       hint=f"Lantern imports {SUPPORTED}. Export the quiz from Moodle or "
-                            "Anki in one of these formats.")
+    raise ImportFailed(
+        message(QT_TRANSLATE_NOOP("ImportError", "Lantern cannot tell what kind of quiz "
+                                  "“{name}” is."), name=path.name),
+        hint=message(QT_TRANSLATE_NOOP("ImportError", "Lantern imports {formats}. Export the "
+                                       "quiz from Moodle or Anki in one of these formats."),
+                     formats=SUPPORTED))
 
 
 def _sniff_text(text: str) -> str:
@@ -81,11 +97,12 @@ def _sniff_text(text: str) -> str:
         return "anki-text"
     if "{" in text:
         return "gift"
-    raise ImportFailed("Lantern cannot tell what kind of quiz this text file is.",
-                       hint=f"Lantern imports {SUPPORTED}.")
+    raise ImportFailed(QT_TRANSLATE_NOOP("ImportError", "Lantern cannot tell what kind of "
+                                         "quiz this text file is."),
+                       hint=message(_IMPORTS, formats=SUPPORTED))
 
 
-def parse_xml(path: Path, *, hint: str) -> ET.Element:
+def parse_xml(path: Path, *, hint: Message) -> ET.Element:
     """The root element of an XML file; :class:`ImportFailed` with ``hint`` if unreadable.
 
     External entities are not resolved (``xml.etree`` never fetches them).
@@ -93,4 +110,7 @@ def parse_xml(path: Path, *, hint: str) -> ET.Element:
     try:
         return ET.parse(path).getroot()
     except (ET.ParseError, LookupError, ValueError) as exc:  # LookupError: bad encoding
-        raise ImportFailed(f"“{path.name}” is not readable XML ({exc}).", hint=hint) from None
+        raise ImportFailed(
+            message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is not readable XML "
+                                      "({detail})."), name=path.name, detail=str(exc)),
+            hint=hint) from None

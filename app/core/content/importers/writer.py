@@ -19,12 +19,16 @@ from typing import Any
 import tomli_w
 
 from app.core.content.diagnostics import ContentError
+from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DIFFICULTY = 3  # quiz formats carry no difficulty; the middle of 1..5
 _SLUG = re.compile(r"[^a-z0-9]+")
 _MEDIA_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+# A quiz file does not say its licence; the Content page explains this prefix.
+UNKNOWN_LICENCE = "unknown"
 
 
 class ImportFailed(ContentError):
@@ -95,8 +99,11 @@ class PackDraft:
     def write(self, pack_dir: Path) -> None:
         """Write the pack folder; raises :class:`ImportFailed` if it already has files."""
         if pack_dir.exists() and (not pack_dir.is_dir() or any(pack_dir.iterdir())):
-            raise ImportFailed(f"“{pack_dir}” already exists and is not empty.",
-                               hint="Choose a new folder for the pack; nothing was changed.")
+            raise ImportFailed(
+                message(QT_TRANSLATE_NOOP("ImportError", "“{folder}” already exists and is "
+                                          "not empty."), folder=str(pack_dir)),
+                hint=QT_TRANSLATE_NOOP("ImportError", "Choose a new folder for the pack; "
+                                       "nothing was changed."))
         pack_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{pack_dir.name}-", dir=pack_dir.parent))
         try:
@@ -129,7 +136,8 @@ class PackDraft:
         return {
             "id": self.pack_id, "version": "1.0.0", "title": self.title,
             "language": self.language,
-            "licence": self.licence or f"unknown: check the licence of {self.source_name}",
+            "licence": self.licence or f"{UNKNOWN_LICENCE}: check the licence of "
+                                       f"{self.source_name}",
             "authors": [], "attribution": f"Imported from {self.source_name}.",
             "description": f"Questions imported from {self.source_name}.",
             "skills": [{"id": sid, "name": name, "description": "", "prerequisites": []}

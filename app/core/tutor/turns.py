@@ -1,0 +1,55 @@
+"""The learner's turn in a grounded conversation: new passages, then the question.
+
+Passages carry a label that is theirs for the whole conversation
+(:meth:`Conversation.label_for`), so a follow-up sends only passages the model has not
+read yet and llama.cpp reuses everything before it (see ``conversation.py``). The
+grounding numbers its sources 1..k for this answer (what the learner sees and
+:func:`grounding.cite` checks); :meth:`Turn.renumber` maps the model's labels back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.prompts import render_prompt
+from app.core.tutor.conversation import Conversation
+from app.core.tutor.grounding import Grounding, Source
+
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+
+
+@dataclass(frozen=True)
+class LearnerTurn:
+    text: str  # as the model reads it
+    new_labels: tuple[int, ...]  # labels of the passages this turn introduces
+    numbers: dict[int, int]  # label -> the source number shown to the learner
+
+    def renumber(self, text: str) -> str:
+        """The model's ``[label]`` markers as this answer's ``[n]``; a label of a passage
+        this answer is not grounded on becomes ``[0]``, which citing removes."""
+        return _MARKER.sub(lambda m: f"[{self.numbers.get(int(m[1]), 0)}]", text)
+
+
+def learner_turn(question: str, grounding: Grounding | None,
+                 conversation: Conversation) -> LearnerTurn:
+    if grounding is None:
+        return LearnerTurn(question.strip(), (), {})
+    in_context = conversation.labels_in_context()
+    numbers: dict[int, int] = {}
+    new: list[tuple[int, Source]] = []
+    for source in grounding.sources:
+        passage = source.passage
+        label = conversation.label_for((passage.pack_id, passage.lesson_id, passage.line))
+        numbers[label] = source.number
+        if label not in in_context:
+            new.append((label, source))
+    if not new:
+        return LearnerTurn(question.strip(), (), numbers)
+    text = render_prompt("tutor_turn", passages=_block(new), question=question.strip())
+    return LearnerTurn(text, tuple(label for label, _source in new), numbers)
+
+
+def _block(labelled: list[tuple[int, Source]]) -> str:
+    return "\n\n".join(f"[{label}] {s.passage.lesson_title} — {s.passage.heading}\n"
+                       f"{s.passage.text}" for label, s in labelled)

@@ -1,0 +1,156 @@
+"""Every page at the smallest window (720x480) with 200 % text, in English and Chinese:
+no text cut off, no control squashed below its size, every control reachable (on
+screen or by scrolling)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.exceptions import TimeoutError
+from pytestqt.qtbot import QtBot
+
+from app.core.content.library import builtin_dir
+from app.core.content.loader import load_pack
+from app.core.content.model import QuestionType
+from app.ops.context import AppContext
+from app.ui.i18n import UiLanguage
+from app.ui.main_window import MainWindow
+from app.ui.style import apply_style
+from tests.ui.learning import first_of, signed_in_context
+
+SMALLEST = (720, 480)
+# Practice and Learn (the pages the issue named) are read without scrolling sideways.
+# Home, Ask the tutor, Progress (in English), Settings, This laptop and For teachers are
+# still wider than a 720-pixel window at 200 % and scroll sideways there: reachable, not
+# yet comfortable (docs/learning-screens.md, "Not done yet").
+READ_WITHOUT_SIDEWAYS = {"PracticePage", "LearnPage"}
+PACKS = {"en": "fractions", "zh_CN": "fractions-zh"}
+
+
+@pytest.fixture
+def keep_the_look(qapp: QApplication) -> Iterator[None]:
+    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
+                                   qapp.style().name())
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+
+
+def _viewport(widget: QWidget) -> QWidget | None:
+    """The viewport of the scroll area ``widget`` scrolls in, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent.viewport()
+        parent = parent.parentWidget()
+    return None
+
+
+def _beyond_the_side(widget: QWidget) -> bool:
+    """Whether part of ``widget`` is only seen by scrolling sideways (text read that way
+    is text cut off: the question "A pizza is cut into 4 eq")."""
+    viewport = _viewport(widget)
+    if viewport is None:
+        return False
+    left = widget.mapTo(viewport, widget.rect().topLeft()).x()
+    right = widget.mapTo(viewport, widget.rect().topRight()).x()
+    scroller = viewport.parentWidget()
+    scrolled = (scroller.horizontalScrollBar().value()
+                if isinstance(scroller, QAbstractScrollArea) else 0)
+    return left + scrolled < 0 or right + scrolled > viewport.width() + 1
+
+
+def _scrolls(widget: QWidget) -> bool:
+    """Whether ``widget`` sits in a scroll area (the learner can scroll to it)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and widget is not parent:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def problems(page: QWidget, window: QWidget) -> list[str]:
+    """What a learner could not read or reach on ``page``, as it is now laid out."""
+    found: list[str] = []
+    shown = QRect(0, 0, window.width(), window.height())
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+        name = f"{type(widget).__name__} {text!r:.60}"
+        if isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
+            if widget.height() + 1 < widget.heightForWidth(widget.width()):
+                found.append(f"{name}: wrapped text cut off")
+        elif (isinstance(widget, QLabel) and widget.text() and not widget.pixmap()
+              and widget.width() + 1 < widget.sizeHint().width()):
+            found.append(f"{name}: text cut off")
+        if type(page).__name__ in READ_WITHOUT_SIDEWAYS and isinstance(
+                widget, QLabel | QAbstractButton | QComboBox | QLineEdit) and \
+                _beyond_the_side(widget):
+            found.append(f"{name}: only seen by scrolling sideways")
+        if isinstance(widget, QAbstractButton | QComboBox):
+            hint = widget.minimumSizeHint()
+            if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
+                found.append(f"{name}: squashed to {widget.width()}x{widget.height()}")
+        if isinstance(widget, QLineEdit) and widget.placeholderText():
+            room = widget.width() - 16 - (24 if widget.isClearButtonEnabled() else 0)
+            if widget.fontMetrics().horizontalAdvance(widget.placeholderText()) > room:
+                found.append(f"QLineEdit {widget.placeholderText()!r}: placeholder cut off")
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and not _scrolls(widget):
+            where = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+            if not shown.contains(where):
+                found.append(f"{name}: out of reach at {where.getRect()}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_page_fits_the_smallest_window_at_200_percent_text(
+        qtbot: QtBot, qapp: QApplication, built_translations: Path, keep_the_look: None,
+        language: str) -> None:
+    ui = UiLanguage(qapp)
+    assert ui.install(language)
+    ctx: AppContext = signed_in_context()
+    try:
+        ctx.settings = ctx.settings.model_copy(update={"language": language, "font_scale": 200})
+        apply_style(qapp, ctx.settings)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.screens.setCurrentIndex(1)  # past sign-in (tested in test_signin.py)
+        window.resize(*SMALLEST)
+        window.show()
+        window.fit_navigation()
+        qtbot.waitUntil(lambda: bool(window.content.packs), timeout=30_000)
+        pack = load_pack(builtin_dir() / PACKS[language])
+        learning = window.learning
+        question = first_of(pack, QuestionType.MULTIPLE_CHOICE)
+        learning.practice.start(pack, skill_id=question.skill)
+        assert window.size().toTuple() == SMALLEST
+        found: dict[str, list[str]] = {}
+        for page in [window.pages.widget(i) for i in range(window.pages.count())]:
+            window.show_page(page)
+            with contextlib.suppress(TimeoutError):  # data and layouts settle, then judge
+                qtbot.waitUntil(lambda p=page: not problems(p, window), timeout=2_000)
+            assert window.size().toTuple() == SMALLEST, type(page).__name__
+            if trouble := problems(page, window):
+                found[type(page).__name__] = trouble
+        assert not found, "\n".join(f"{page}: {line}" for page, lines in found.items()
+                                     for line in lines)
+    finally:
+        ui.remove()
+        ctx.close()
