@@ -43,3 +43,24 @@ class FakeChatEngine:
 
     def close(self) -> None:
         pass
+
+
+class ScriptedChatEngine(FakeChatEngine):
+    """Replies with the next scripted text (then the last one again), word by word, and
+    records every prompt it was given, so a test can check what the model was told."""
+
+    def __init__(self, *replies: str, delay_s: float = 0.0) -> None:
+        super().__init__(delay_s=delay_s)
+        self.replies = list(replies) or ["Let's think."]
+        self.prompts: list[list[dict[str, str]]] = []
+
+    def stream_chat(self, messages: list[dict[str, str]], params: GenerationParams | None = None,
+                    cancel: CancelToken | None = None) -> Iterator[str]:
+        self.prompts.append([dict(m) for m in messages])
+        text = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        self.tokens = [word + " " for word in text.split(" ")]
+        yield from super().stream_chat(messages, params, cancel)
+
+    def prompt_text(self) -> str:
+        """Everything every prompt said, for ``in`` checks."""
+        return "\n".join(m["content"] for prompt in self.prompts for m in prompt)

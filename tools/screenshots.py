@@ -4,16 +4,18 @@
     (= xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python -m tools.screenshots)
 
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
-progress, settings, device (This laptop) and teacher (For teachers); then, in each
-language, practice, learn, tutor and progress in the smallest window (720x480) at 200 %
-text (``NAME-720-200``), practice and tutor there in high contrast
-(``NAME-720-200-high-contrast``), and practice and home at 200 % in high contrast.
-Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose settings
-choose that language, exactly as a learner's would: real profiles (Argon2id, SQLCipher),
-the real starter pack, the real models. The driver types and clicks like a learner (a
-wrong passphrase, then the right one; a wrong answer and a hint) and waits by running the
-event loop. ``--language zh_CN`` runs one; ``--layout-only`` takes only the small-window
-and high-contrast screens, without waiting for the model to write (a busy machine).
+progress, about-me, summary, teacher-report (and teacher-report-pdf: page 1 of the saved
+PDF, rendered by poppler's ``pdftoppm``), settings, device (This laptop) and teacher
+(For teachers); then, in each language, practice, learn, tutor and progress in the
+smallest window (720x480) at 200 % text (``NAME-720-200``), practice and tutor there in
+high contrast (``NAME-720-200-high-contrast``), and practice and home at 200 % in high
+contrast. Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose
+settings choose that language, exactly as a learner's would: real profiles (Argon2id,
+SQLCipher), the real starter pack, the real models. The driver types and clicks like a
+learner (a wrong passphrase, then the right one; a wrong answer and a hint) and waits by
+running the event loop. ``--language zh_CN`` runs one; ``--layout-only`` takes only the
+small-window and high-contrast screens, without waiting for the model to write (a busy
+machine); ``--only-personal`` takes just about-me, summary and the teacher report.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
 QUESTION = {"en": "Is 2/4 the same as 1/2?", "zh_CN": "3/4和2/3哪个大？"}
 LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
 PASSPHRASE = "purple tiger jumps high"
+LESSON = {"en": "what-is-a-fraction", "zh_CN": "ren-shi-fen-shu"}
+ABOUT_ME = {"en": ("football, space", "get ready for the test on Friday"),
+            "zh_CN": ("足球, 太空", "为周五的测验做准备")}
+GOAL_SKILLS = ("fraction-meaning", "equivalent-fractions")
 
 
 def wait_until(cond: Callable[[], bool], what: str, timeout_s: float = 600) -> None:
@@ -201,6 +207,84 @@ class Driver:
         ask_and_wait(tutor, QUESTION[self.language])
         self.shot("tutor")
 
+    def practise_a_little(self) -> None:
+        """Three answers on the subject (two right), so the report has figures."""
+        learning = self.window.learning
+        home, practice = learning.home, learning.practice
+        wait_until(lambda: home.subject.findData(PACK[self.language]) >= 0, "the subjects")
+        home.subject.setCurrentIndex(home.subject.findData(PACK[self.language]))
+        wait_until(lambda: home.pack is not None and bool(home.cards), "today's plan")
+        self.window.show_page(practice)
+        practice.start(home.pack)
+        stored: list[object] = []
+        practice.answered.connect(stored.append)
+        for number, right in enumerate((True, False, True)):
+            wait_until(lambda: practice.input is not None, "a question")
+            enter(practice, right=right)
+            wait_until(lambda: len(stored) > number, "the answer stored")  # noqa: B023
+            practice.next_button.click()
+
+    def personal_screens(self) -> None:
+        """About me filled in, a lesson's summary, and the teacher report with its PDF."""
+        self.about_me()
+        learn = self.window.learning.learn
+        self.window.show_page(learn)
+        learn.show_lesson(PACK[self.language], LESSON[self.language])
+        finished: list[str] = []
+        learn.tutor.answer_finished.connect(finished.append)
+        learn.summary.click()
+        wait_until(lambda: bool(finished), "the summary")
+        self.shot("summary")
+        self.teacher_report()
+
+    def about_me(self) -> None:
+        section = self.window.settings.about_me
+        self.window.show_page(self.window.settings)
+        wait_until(section.isEnabled, "About me")
+        interests, goal = ABOUT_ME[self.language]
+        section.interests.setText(interests)  # QTest types ASCII only
+        section.goal.setText(goal)
+        for row in range(section.skills.count()):
+            item = section.skills.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) in GOAL_SKILLS:
+                item.setCheckState(Qt.CheckState.Checked)
+        section.pace.setCurrentIndex(section.pace.findData("fast"))
+        saved: list[object] = []
+        section.saved.connect(saved.append)
+        section.save_button.click()
+        wait_until(lambda: bool(saved), "About me saved")
+        self.shot("about-me")
+
+    def teacher_report(self) -> None:
+        from app.ui.progress.report import TeacherReportDialog
+
+        progress = self.window.learning.progress
+        self.window.show_page(progress)
+        progress.report_button.click()
+        wait_until(lambda: any(d.report is not None for d in
+                               progress.findChildren(TeacherReportDialog)), "the report")
+        dialog = next(d for d in progress.findChildren(TeacherReportDialog) if d.report)
+        QTest.qWait(600)
+        path = DOCS / f"teacher-report.{self.language}.png"
+        dialog.grab().save(str(path))
+        print("saved", path.relative_to(DOCS.parents[1]), flush=True)
+        self.report_pdf_page(dialog)
+        dialog.close()
+
+    def report_pdf_page(self, dialog: object) -> None:
+        """Save the report as a PDF (as the learner would) and render its page 1 to PNG."""
+        with tempfile.TemporaryDirectory(prefix="lantern-report-") as folder:
+            pdf = Path(folder) / "report.pdf"
+            saved: list[str] = []
+            dialog.saved.connect(saved.append)  # type: ignore[attr-defined]
+            dialog.save_pdf(pdf)  # type: ignore[attr-defined]
+            wait_until(lambda: bool(saved), "the PDF")
+            target = DOCS / f"teacher-report-pdf.{self.language}"
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                            "-singlefile", str(pdf), str(target)], check=True)
+            png = target.with_name(target.name + ".png")  # pdftoppm adds the suffix
+            print("saved", png.relative_to(DOCS.parents[1]), flush=True)
+
     def small_large_text(self) -> None:
         """The smallest window (720x480) at 200 % text, then in high contrast too."""
         settings, learning, window = self.window.settings, self.window.learning, self.window
@@ -251,15 +335,22 @@ def enter(practice: object, *, right: bool) -> None:
     practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def run_language(language: str, *, layout_only: bool = False) -> None:
+def run_language(language: str, *, layout_only: bool = False,
+                 only_personal: bool = False) -> None:
     driver = Driver(language)
     try:
+        if only_personal:  # About me, the summary and the teacher report, quickly
+            driver.new_profile(LEARNERS[language][0], 0)
+            driver.practise_a_little()
+            driver.personal_screens()
+            return
         if layout_only:
             driver.layout_screens()
             driver.small_large_text()
             return
         driver.signin_screens()
         driver.learning_screens()
+        driver.personal_screens()
         driver.other_screens()
         driver.tutor_screen()
         driver.small_large_text()
@@ -274,10 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layout-only", action="store_true",
                         help="only the 720x480 and high-contrast screens, without waiting "
                              "for the model's answers (quick, on a busy machine)")
+    parser.add_argument("--only-personal", action="store_true",
+                        help="only About me, the lesson summary and the teacher report")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
-        run_language(args.language, layout_only=args.layout_only)
+        run_language(args.language, layout_only=args.layout_only,
+                     only_personal=args.only_personal)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -286,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="lantern-shots-") as home:
             env = dict(os.environ, LANTERN_HOME=home)
             extra = ["--layout-only"] if args.layout_only else []
+            extra += ["--only-personal"] if args.only_personal else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
                                    language, *extra], env=env, check=False)
             if done.returncode:

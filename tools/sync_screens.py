@@ -32,7 +32,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.core.sync.config import SyncConfig
-from app.core.sync.repo import SyncRepository
 from app.core.sync.secure_service import preview_words, step_http
 from app.core.sync.service import Prepared, commit, deliver, prepare
 from app.core.sync.source import ProfileSource
@@ -41,6 +40,7 @@ from app.hub.db import HubDB
 from app.hub.rounds import Rounds
 from app.store import ProfileStore, SkillState
 from app.store.keys import KdfParams
+from app.store.sync import SyncRepository
 from benchmarks.pgcluster import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def learner(store: ProfileStore, url: str, code: str, number: int,
     device = enrol(url, code)
     config = SyncConfig(enabled=True, hub_url=device.hub_url, key_id=device.key_id,
                         token=device.token, class_name=device.class_name)
-    return SyncRepository(profile.conn), ProfileSource(profile, SKILLS), config
+    return profile.sync, ProfileSource(profile, SKILLS), config
 
 
 def fill_class(store: ProfileStore, url: str, enrol_codes: list[str], first: int) -> None:

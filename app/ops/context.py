@@ -24,6 +24,7 @@ from app.teacher_settings import (
 
 if TYPE_CHECKING:
     from app.core.content.model import Pack
+    from app.core.learner.features import LearnerFeatures
     from app.core.tutor.session import TutorSession
     from app.store import Profile, ProfileStore
     from app.store.pin import ClassKeyStatus
@@ -45,6 +46,10 @@ class AppContext:
     # The signed-in learner's profile, or None. It belongs to the "db" lane: read and
     # write it only inside work submitted there (ctx.runner.submit("db", ...)).
     profile: Profile | None = None
+    # The signed-in learner's "About me" (interests, goal, pace) for the tutor's prompts.
+    # Replaced whole (never mutated) on sign-in, save and sign-out, so the inference
+    # lane may read it at any time.
+    learner: LearnerFeatures | None = None
     # The class key and its private halves while teacher mode is unlocked (they sign the
     # teacher settings); None otherwise. Set and cleared by app.ops.teacher.
     teacher_keys: tuple[ClassRecoveryKey, UnlockedClassKey] | None = None
@@ -144,6 +149,7 @@ class AppContext:
     def lock_profile(self) -> None:
         """Lock the signed-in profile, if any. Call on the "db" lane only."""
         profile, self.profile = self.profile, None
+        self.learner = None
         if profile is not None:
             self.profiles.lock(profile)
 

@@ -210,7 +210,7 @@ def reply(*, parent: QObject, ctx: AppContext, pack: Pack, question: Question, m
 
 def _setting(ctx: AppContext, pack: Pack, question: Question, cancel: CancelToken) -> Setting:
     return ctx.tutor.setting(pack, ctx.models, ctx.policy(),
-                             cancel=cancel, open_lesson=question.lesson)
+                             cancel=cancel, open_lesson=question.lesson, learner=ctx.learner)
 
 
 def _after_mastery(ctx: AppContext, parent: QObject, pack: Pack, question: Question,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 
 from app.messages import QT_TRANSLATE_NOOP
 from app.ops.context import AppContext
+from app.ops.learner import remember_learner
 from app.store import ProfileEntry, ProfileId, StoreError, transfer
 from app.store.pin import ClassKeyStatus
 from app.store.teacher import TeacherPassphrase
@@ -39,6 +40,7 @@ def create_profile(*, parent: QObject, ctx: AppContext, nickname: str, avatar: s
         ctx.lock_profile()
         profile = ctx.profiles.create(nickname=nickname, avatar=avatar, passphrase=passphrase)
         ctx.profile = profile
+        remember_learner(ctx)
         return ctx.profiles.index.get(profile.id)
 
     return ctx.runner.submit("db", work, parent=parent, on_success=on_done,
@@ -55,6 +57,7 @@ def sign_in(*, parent: QObject, ctx: AppContext, profile_id: ProfileId, passphra
     def work() -> tuple[ProfileEntry, ClassKeyStatus]:
         ctx.lock_profile()
         ctx.profile = ctx.profiles.unlock(profile_id, passphrase)
+        remember_learner(ctx)
         return ctx.profiles.index.get(profile_id), ctx.profile.class_key_status
 
     def done(result: tuple[ProfileEntry, ClassKeyStatus]) -> None:

@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject
 from app.core.sync import secure_service, service
 from app.core.sync.config import SyncConfig
 from app.core.sync.outbox import DeliveryReport
-from app.core.sync.repo import SyncRepository
 from app.core.sync.secure_service import StepReport
 from app.core.sync.service import Prepared, SyncSource
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import Enrolment, enrol, load_enrolment_file
 from app.ops.context import AppContext
+from app.store.sync import SyncRepository
 
 OnError = Callable[[Exception], None]
 
@@ -53,7 +53,7 @@ def open_session(*, parent: QObject, ctx: AppContext, skills: Sequence[str],
     def work() -> SyncSession:
         if ctx.profile is None:
             raise NoProfile()
-        return SyncSession(SyncRepository(ctx.profile.conn),
+        return SyncSession(ctx.profile.sync,
                            ProfileSource(ctx.profile, skills))
 
     ctx.runner.submit("db", work, parent=parent, on_success=on_done, on_error=on_error)

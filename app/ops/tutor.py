@@ -47,7 +47,8 @@ def ask(*, parent: QObject, ctx: AppContext, question: str,
         cancel.raise_if_cancelled()
         tutor = ctx.tutor.tutor(ctx.models)
         setting = ctx.tutor.setting(pack, ctx.models, policy, cancel=cancel,
-                                    open_lesson=open_lesson, params=params)
+                                    open_lesson=open_lesson, learner=ctx.learner,
+                                    params=params)
         return tutor.answer(question, setting, history, emit=emit, cancel=cancel)
 
     future = ctx.runner.submit("inference", work, parent=parent, on_success=on_done,

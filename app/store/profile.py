@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from app.store.records import (
     AttemptId,
     LearnerSettings,
     MessageId,
-    OutboxItem,
     ProfileId,
     Role,
     SkillState,
     TutorMessage,
     utc_now,
 )
+from app.store.sync import SyncRepository
 
 log = logging.getLogger(__name__)
 
@@ -135,11 +136,21 @@ class Profile:
                 "VALUES (?,?,?,?)", (conversation_id, role, content, utc_now()))
         return MessageId(int(cursor.lastrowid))
 
-    def tutor_messages(self, conversation_id: str) -> list[TutorMessage]:
+    def tutor_messages(self, conversation_id: str, *, last: int | None = None
+                       ) -> list[TutorMessage]:
+        """The conversation's messages, oldest first (only the ``last`` few if given)."""
+        limit = "" if last is None else f" LIMIT {int(last)}"
         rows = self.conn.execute(
-            "SELECT id, conversation_id, role, content, created_at FROM tutor_messages "
-            "WHERE conversation_id = ? ORDER BY id", (conversation_id,))
+            "SELECT id, conversation_id, role, content, created_at FROM ("
+            "SELECT * FROM tutor_messages WHERE conversation_id = ? ORDER BY id DESC"
+            f"{limit}) ORDER BY id", (conversation_id,))
         return [TutorMessage(MessageId(r[0]), *r[1:]) for r in rows]
+
+    def clear_tutor_messages(self) -> int:
+        """Delete every stored tutor message of this learner; returns how many."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM tutor_messages")
+        return int(cursor.rowcount)
 
     def learner_settings(self) -> LearnerSettings:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?",
@@ -188,32 +199,10 @@ class Profile:
                          (state.pack_id, state.skill_id, state.mastery, state.card,
                           utc_now()))
 
-    def record_privacy_spend(self, *, purpose: str, epsilon: float, detail: str = "") -> None:
-        with self._write() as conn:
-            conn.execute("INSERT INTO privacy_ledger (purpose, epsilon, detail, created_at) "
-                         "VALUES (?,?,?,?)", (purpose, epsilon, detail, utc_now()))
-
-    def privacy_spent(self) -> float:
-        return float(self.conn.execute(
-            "SELECT coalesce(sum(epsilon), 0) FROM privacy_ledger").fetchone()[0])
-
-    def queue_outbox(self, *, idempotency_key: str, kind: str, payload: str) -> None:
-        """Queue an upload; queuing the same key twice keeps the first (idempotent)."""
-        with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO sync_outbox (idempotency_key, kind, payload, "
-                         "created_at) VALUES (?,?,?,?)",
-                         (idempotency_key, kind, payload, utc_now()))
-
-    def pending_outbox(self) -> list[OutboxItem]:
-        # Named columns: schema v2 (sync) added retry columns to this table.
-        rows = self.conn.execute("SELECT id, idempotency_key, kind, payload, created_at, "
-                                 "sent_at FROM sync_outbox WHERE sent_at IS NULL ORDER BY id")
-        return [OutboxItem(*r) for r in rows]
-
-    def mark_sent(self, idempotency_key: str) -> None:
-        with self._write() as conn:
-            conn.execute("UPDATE sync_outbox SET sent_at = ? WHERE idempotency_key = ?",
-                         (utc_now(), idempotency_key))
+    @cached_property
+    def sync(self) -> SyncRepository:
+        """The privacy ledger, the sync outbox and the sync settings (``app/store/sync.py``)."""
+        return SyncRepository(self.conn)
 
     @property
     def closed(self) -> bool:

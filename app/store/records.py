@@ -27,14 +27,22 @@ class Accessibility(BaseModel):
     extra_time: bool = False
 
 
+MAX_INTERESTS = 5
+MAX_INTEREST_CHARS = 40
+MAX_GOAL_CHARS = 120
+
+
 class LearnerSettings(BaseModel):
     """What the learner told Lantern about themselves. Private: stored encrypted only."""
 
     version: int = 1
     grade: int | None = Field(default=None, ge=1, le=12)
     language: str = "en"
-    interests: list[str] = Field(default_factory=list)
-    goals: list[str] = Field(default_factory=list)
+    interests: list[str] = Field(default_factory=list, max_length=MAX_INTERESTS)
+    goals: list[str] = Field(default_factory=list)  # skill ids the goal is about
+    # The goal in the learner's own words ("get ready for the test on Friday"); added
+    # with "About me" (issue 16). Older rows lack it and read as "": no migration needed.
+    goal: str = Field(default="", max_length=MAX_GOAL_CHARS)
     pace: Literal["slow", "steady", "fast"] = "steady"
     accessibility: Accessibility = Field(default_factory=Accessibility)
 
@@ -72,13 +80,3 @@ class SkillState:
     card: str | None = None  # the review scheduler's card, serialised by its owner
     updated_at: str = ""
     pack_id: str = ""  # '' only for states stored before packs were told apart
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    id: int
-    idempotency_key: str
-    kind: str
-    payload: str
-    created_at: str
-    sent_at: str | None

@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             settings.settings_changed.connect(
                 lambda s: self.idle.set_timeout(s.idle_lock_minutes * 60_000))
             settings.settings_changed.connect(lambda _s: self.fit_navigation())
+            settings.about_me.saved.connect(lambda _s: self.learning.home.refresh())
+            settings.about_me.chats_cleared.connect(lambda _n: self.tutor.forget_chat())
             teacher = TeacherPage(self.ctx, content)
             others = _OtherPages(self._new_tutor(), content, teacher,
                                  DevicePage(self.ctx, mode=teacher.mode), settings)
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
     def _on_packs_changed(self, packs: list[LibraryPack]) -> None:
         self._packs = list(packs)
         self.tutor.set_packs(self._packs)
+        self.settings.about_me.set_packs(self._packs)
         if self._learning is not None:
             self._learning.set_packs(packs)
 
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
         self.learning.signed_in()
+        self.settings.about_me.signed_in()
+        self.tutor.restore_chat()
         self.teacher.signed_in([s.id for e in self._packs for s in e.pack.skills])
         self._tell_class_key()
         self.idle.start()
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.teacher.signed_out()
+        self.settings.about_me.signed_out()
         self.class_key_note.hide()
         self.ctx.end_session()
         self.screens.setCurrentWidget(self.signin)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from app.core.content.library import LibraryPack
@@ -31,6 +31,7 @@ from app.ui.home.page import HomePage
 from app.ui.learn.page import LearnPage
 from app.ui.practice.page import PracticePage
 from app.ui.progress.page import ProgressPage
+from app.ui.progress.report import TeacherReportDialog
 from inference.params import GenerationParams
 
 
@@ -53,6 +54,7 @@ class LearningScreens(QObject):
         self.home.activity_chosen.connect(self.follow)
         self.home.snapshot_ready.connect(self.progress.set_data)
         self.progress.activity_chosen.connect(self._on_progress_chosen)
+        self.progress.report_requested.connect(self.open_report)
         self.home.subject_chosen.connect(self._on_subject_chosen)
         self.progress.subject_chosen.connect(self._on_progress_subject)
         self.learn.practise_requested.connect(self._on_practise_lesson)
@@ -103,6 +105,17 @@ class LearningScreens(QObject):
     def _on_progress_chosen(self, rec: Recommendation) -> None:
         if self.home.pack is not None:
             self.follow(self.home.pack, rec)
+
+    def open_report(self) -> TeacherReportDialog | None:
+        """The "Report for my teacher" dialog for the subject Progress shows (None: none)."""
+        entry = self.packs.get(self.progress.subject.currentData() or "")
+        if entry is None:
+            return None
+        dialog = TeacherReportDialog(self._ctx, entry.pack, self.progress)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.start()
+        dialog.open()
+        return dialog
 
     def _on_practise_lesson(self, pack_id: str, lesson_id: str) -> None:
         entry = self.packs.get(pack_id)

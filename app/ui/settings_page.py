@@ -1,5 +1,8 @@
 """The Settings screen: language, text size, theme and the idle lock; saved at once.
 
+Below them, "About me" (``app/ui/settings/about_me.py``): the signed-in learner's own
+settings, kept in their encrypted profile.
+
 Saving writes ``settings.json`` atomically on the ``io`` lane; the look changes on the
 GUI thread straight away. A failed save keeps the new look for this session and says
 so (nothing the learner did is lost).
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +31,7 @@ from app.ops.context import AppContext
 from app.settings import Settings
 from app.ui.errors import describe_error
 from app.ui.i18n import LANGUAGES, load_translator
+from app.ui.settings.about_me import AboutMeSection
 from app.ui.style import apply_style, narrow_combo
 
 FONT_SCALES = (100, 125, 150, 175, 200)
@@ -81,11 +86,23 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Text size:"), self.font_scale)
         form.addRow(self.tr("Colours:"), self.theme)
         form.addRow(self.tr("Sign out when idle for:"), self.idle)
-        column = QVBoxLayout(self)
+        # The learner's own settings live in their profile, not in settings.json.
+        self.about_me = AboutMeSection(ctx)
+        body = QWidget()
+        column = QVBoxLayout(body)
         column.addWidget(title)
         column.addLayout(form)
         column.addWidget(self.status)
+        column.addWidget(self.about_me)
         column.addStretch(1)
+        # Scrolls at 200 % text in a small window instead of squeezing About me.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._show(ctx.settings)
         for combo in (self.language, self.font_scale, self.theme):
             combo.currentIndexChanged.connect(self._on_changed)

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutMeSection</name>
+    <message>
+        <source>About me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell Lantern a little about yourself. The tutor uses your interests in its examples; your goal and pace shape the plan on Home. Only you can see this: it is kept in your locked profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. football, horses, space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My interests, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. get ready for the test on Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills my goal is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow: small steps, more practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast: new things sooner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save About me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear my chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes everything you asked the tutor, in every subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About me message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My interests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is about:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My pace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to tell Lantern about yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to {count} interests, please: choose your favourites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep each interest short (up to {count} letters), with commas between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Tick the skills your goal is about, so the plan on Home can help you reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete everything you asked the tutor, in every subject? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your chats with the tutor are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message>
         <source>Answers per day</source>
@@ -892,6 +1003,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarise this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tutor writes five short points about this lesson, beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ask the tutor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,6 +1056,10 @@
     </message>
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary: {lesson}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1425,6 +1552,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report for my teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows a report of your progress that you can save for your teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,6 +1647,10 @@
     </message>
     <message>
         <source>leads to {skill}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{goal}”: {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2129,6 +2268,10 @@
         <source>This laptop already has a teacher passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in first: this belongs to a learner&apos;s profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StrengthLabel</name>
@@ -2379,6 +2522,133 @@
     </message>
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeacherReportDialog</name>
+    <message>
+        <source>Report for my teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what your teacher will see. Read it first; then save it as a PDF or a spreadsheet (CSV) and give them the file. Nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing your report… Stop ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Close this and press the button again to write the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{learner} — {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by the tutor&apos;s model from the figures below, and checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by Lantern from the figures below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastery per skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity (last 7 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved there. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,117 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutMeSection</name>
+    <message>
+        <source>About me</source>
+        <translation>关于我</translation>
+    </message>
+    <message>
+        <source>Tell Lantern a little about yourself. The tutor uses your interests in its examples; your goal and pace shape the plan on Home. Only you can see this: it is kept in your locked profile.</source>
+        <translation>向 Lantern 介绍一下你自己。AI 老师举例时会用到你的兴趣；你的目标和学习节奏会影响首页的学习计划。只有你能看到这些内容：它们保存在你加密的个人档案里。</translation>
+    </message>
+    <message>
+        <source>e.g. football, horses, space</source>
+        <translation>例如：足球、马、太空</translation>
+    </message>
+    <message>
+        <source>My interests, separated by commas</source>
+        <translation>我的兴趣，用逗号分开</translation>
+    </message>
+    <message>
+        <source>e.g. get ready for the test on Friday</source>
+        <translation>例如：为周五的测验做准备</translation>
+    </message>
+    <message>
+        <source>My goal</source>
+        <translation>我的目标</translation>
+    </message>
+    <message>
+        <source>Skills my goal is about</source>
+        <translation>我的目标涉及的技能</translation>
+    </message>
+    <message>
+        <source>Slow: small steps, more practice</source>
+        <translation>慢：小步前进，多练习</translation>
+    </message>
+    <message>
+        <source>Steady</source>
+        <translation>稳步</translation>
+    </message>
+    <message>
+        <source>Fast: new things sooner</source>
+        <translation>快：更早学新内容</translation>
+    </message>
+    <message>
+        <source>My pace</source>
+        <translation>我的学习节奏</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save About me</source>
+        <translation>保存“关于我”</translation>
+    </message>
+    <message>
+        <source>Clear my chats</source>
+        <translation>清除我的聊天记录</translation>
+    </message>
+    <message>
+        <source>Deletes everything you asked the tutor, in every subject</source>
+        <translation>删除你在所有科目里问过 AI 老师的全部内容</translation>
+    </message>
+    <message>
+        <source>About me message</source>
+        <translation>“关于我”提示</translation>
+    </message>
+    <message>
+        <source>My interests:</source>
+        <translation>我的兴趣：</translation>
+    </message>
+    <message>
+        <source>My goal:</source>
+        <translation>我的目标：</translation>
+    </message>
+    <message>
+        <source>It is about:</source>
+        <translation>涉及的技能：</translation>
+    </message>
+    <message>
+        <source>My pace:</source>
+        <translation>我的学习节奏：</translation>
+    </message>
+    <message>
+        <source>Sign in to tell Lantern about yourself.</source>
+        <translation>登录后才能向 Lantern 介绍你自己。</translation>
+    </message>
+    <message>
+        <source>Up to {count} interests, please: choose your favourites.</source>
+        <translation>最多填写 {count} 个兴趣，请选出你最喜欢的。</translation>
+    </message>
+    <message>
+        <source>Keep each interest short (up to {count} letters), with commas between them.</source>
+        <translation>每个兴趣请写短一些（最多 {count} 个字），兴趣之间用逗号分开。</translation>
+    </message>
+    <message>
+        <source>Saved. Tick the skills your goal is about, so the plan on Home can help you reach it.</source>
+        <translation>已保存。请勾选你的目标涉及的技能，这样首页的计划才能帮你实现目标。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete everything you asked the tutor, in every subject? This cannot be undone.</source>
+        <translation>要删除你在所有科目里问过 AI 老师的全部内容吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Your chats with the tutor are deleted.</source>
+        <translation>你和 AI 老师的聊天记录已删除。</translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message>
         <source>Answers per day</source>
@@ -891,6 +1002,18 @@
         <translation>打开这一课的练习题</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Summarise this lesson</source>
+        <translation>总结这一课</translation>
+    </message>
+    <message>
+        <source>The tutor writes five short points about this lesson, beside it</source>
+        <translation>AI 老师在课文旁边写出这一课的五个要点</translation>
+    </message>
+    <message>
         <source>Ask the tutor</source>
         <translation>问 AI 老师</translation>
     </message>
@@ -933,6 +1056,10 @@
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
         <translation>还没有课程。请老师添加一个科目吧。</translation>
+    </message>
+    <message>
+        <source>Summary: {lesson}</source>
+        <translation>摘要：{lesson}</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1551,14 @@
         <translation>答一道题，开始连续学习吧。</translation>
     </message>
     <message>
+        <source>Report for my teacher</source>
+        <translation>给老师的报告</translation>
+    </message>
+    <message>
+        <source>Shows a report of your progress that you can save for your teacher</source>
+        <translation>显示你的学习进度报告，你可以把它保存下来交给老师</translation>
+    </message>
+    <message>
         <source>What next</source>
         <translation>接下来做什么</translation>
     </message>
@@ -1512,6 +1647,10 @@
     <message>
         <source>leads to {skill}</source>
         <translation>通向“{skill}”</translation>
+    </message>
+    <message>
+        <source>“{goal}”: {how}</source>
+        <translation>“{goal}”：{how}</translation>
     </message>
     <message>
         <source>{days} days overdue</source>
@@ -2128,6 +2267,10 @@
         <source>This laptop already has a teacher passphrase.</source>
         <translation>这台电脑已经有老师密码了。</translation>
     </message>
+    <message>
+        <source>Sign in first: this belongs to a learner's profile.</source>
+        <translation>请先登录：这属于某位学生的个人档案。</translation>
+    </message>
 </context>
 <context>
     <name>StrengthLabel</name>
@@ -2379,6 +2522,133 @@
     <message>
         <source>Sign in to a learner profile to see its class summaries.</source>
         <translation>登录一个学生的学习档案，就能看到它的班级汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherReportDialog</name>
+    <message>
+        <source>Report for my teacher</source>
+        <translation>给老师的报告</translation>
+    </message>
+    <message>
+        <source>This is what your teacher will see. Read it first; then save it as a PDF or a spreadsheet (CSV) and give them the file. Nothing is sent anywhere.</source>
+        <translation>这就是老师会看到的内容。请先读一遍，然后把它保存为 PDF 或表格文件（CSV）交给老师。任何内容都不会被发送出去。</translation>
+    </message>
+    <message>
+        <source>Your report</source>
+        <translation>你的报告</translation>
+    </message>
+    <message>
+        <source>Report message</source>
+        <translation>报告提示</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>保存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Writing your report… Stop ends it.</source>
+        <translation>正在生成你的报告……按“停止”可以中止。</translation>
+    </message>
+    <message>
+        <source>Stopped. Close this and press the button again to write the report.</source>
+        <translation>已停止。关闭此窗口后再按一次按钮即可重新生成报告。</translation>
+    </message>
+    <message>
+        <source>{learner} — {subject}</source>
+        <translation>{learner} — {subject}</translation>
+    </message>
+    <message>
+        <source>Written by the tutor's model from the figures below, and checked.</source>
+        <translation>由 AI 老师的模型根据下面的数据写成，并已经过检查。</translation>
+    </message>
+    <message>
+        <source>Written by Lantern from the figures below.</source>
+        <translation>由 Lantern 根据下面的数据写成。</translation>
+    </message>
+    <message>
+        <source>Date: {day}</source>
+        <translation>日期：{day}</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Mastery per skill</source>
+        <translation>各技能掌握度</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>掌握度</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Right this week</source>
+        <translation>本周答对</translation>
+    </message>
+    <message>
+        <source>Recent activity (last 7 days)</source>
+        <translation>最近的学习（近 7 天）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>答对</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>把报告保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation>把报告保存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved there. {reason}</source>
+        <translation>报告无法保存到那里。{reason}</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,11 @@ import urllib.request
 from dataclasses import dataclass
 
 from app.core.sync.config import SyncConfig
-from app.core.sync.repo import SyncRepository
 from app.core.sync.service import Prepared, commit, prepare, save_config
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import enrol
 from app.store import Profile, ProfileStore, SkillState
+from app.store.sync import SyncRepository
 from tests.store.constants import PASSPHRASE
 
 SKILLS = ("fractions", "decimals", "percentages")
@@ -50,7 +50,7 @@ def laptop(store: ProfileStore, hub_url: str, code: str, number: int = 0) -> Lap
     enrolment = enrol(hub_url, code)
     config = SyncConfig(enabled=True, hub_url=enrolment.hub_url, key_id=enrolment.key_id,
                         token=enrolment.token, class_name=enrolment.class_name)
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     save_config(repo, config)
     return Laptop(profile, repo, config)
 

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from app.core.sync.outbox import deliver_due
-from app.core.sync.repo import OutboxEntry, SyncRepository
 from app.core.sync.transport import send_http
 from app.store import ProfileId, ProfileStore
+from app.store.sync import OutboxEntry
 from tests.store.constants import FAST_KDF, PASSPHRASE
 
 
@@ -29,7 +29,7 @@ def main(root: str, profile_id: str, hub_url: str) -> None:
         print(f"sent {entry.key}", flush=True)
         time.sleep(0.05)
 
-    deliver_due(SyncRepository(profile.conn), send, now=time.time() + 10**9)
+    deliver_due(profile.sync, send, now=time.time() + 10**9)
     print("done", flush=True)
 
 

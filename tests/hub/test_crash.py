@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from app.core.sync.payload import build_body, sign
 from app.core.sync.privacy import release
 from app.core.sync.records import SkillFigures, Week
-from app.core.sync.repo import SyncRepository
 from app.hub.db import HubDB, submissions
 from app.store import ProfileStore
 from tests.hub.clients import laptop
@@ -71,7 +70,7 @@ def test_sigkill_mid_send_loses_nothing_and_counts_once(hub: Hub,
     assert hub.health()["submissions"] == ENTRIES
     again = store.unlock(profile_id, PASSPHRASE)
     try:
-        repo = SyncRepository(again.conn)
+        repo = again.sync
         assert repo.pending() == []
         assert repo.counts()["sent"] == ENTRIES
     finally:

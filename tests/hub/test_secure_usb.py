@@ -16,7 +16,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.sync.config import SyncConfig
-from app.core.sync.repo import SyncRepository
 from app.core.sync.secure_service import RoundFileError, step_usb
 from app.core.sync.service import save_config
 from app.core.sync.source import ProfileSource
@@ -26,6 +25,7 @@ from app.hub.db import HubDB
 from app.hub.rounds import Rounds
 from app.hub.server import create_app
 from app.store import Profile, ProfileStore
+from app.store.sync import SyncRepository
 from tests.hub.clients import NEXT_WEEK, SKILLS
 from tests.hub.conftest import ROOT, add_class, hub_cli
 from tests.hub.hostile import PASSWORD

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from app.core.sync.config import SyncConfig
-from app.core.sync.repo import SyncRepository
 from app.core.sync.service import commit, export_usb, prepare, save_config
 from app.core.sync.source import ProfileSource
 from app.core.sync.transport import EnrolError, load_enrolment_file
@@ -30,7 +29,7 @@ def test_usb_round_trip(db_url: str, profile: Profile, tmp_path: Path) -> None:
     enrol_file = tmp_path / "enrol.json"
     hub_cli(db_url, "enrol-file", str(class_id), str(enrol_file))
     enrolment = load_enrolment_file(enrol_file)
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     config = SyncConfig(enabled=True, key_id=enrolment.key_id, token=enrolment.token,
                         class_name=enrolment.class_name)
     save_config(repo, config)
@@ -65,7 +64,7 @@ def test_usb_round_trip(db_url: str, profile: Profile, tmp_path: Path) -> None:
 
 def test_a_missing_stick_or_wrong_enrolment_file_is_explained(profile: Profile,
                                                               tmp_path: Path) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     repo.commit_release(week="2026-W01", epsilon=1.0, budget=1.0,  # type: ignore[arg-type]
                         key="k", kind="usb", payload="{}")
     with pytest.raises(FileNotFoundError, match="Plug in the USB stick"):

@@ -16,6 +16,16 @@ def test_reads_a_profile_mapping() -> None:
     assert features.pace is Pace.FAST and features.grade == 6
 
 
+def test_reads_the_profile_stores_own_settings_row() -> None:
+    from app.store import LearnerSettings
+
+    stored = LearnerSettings(interests=["space"], goal=" the test on Friday ",
+                             goals=["fractions.add"], pace="slow")
+    features = LearnerFeatures.from_profile(stored.model_dump())
+    assert features.pace is Pace.GENTLE  # the store says "slow"
+    assert features.goal_text == "the test on Friday" and features.interests == ("space",)
+
+
 def test_empty_profile_gets_steady_defaults() -> None:
     features = LearnerFeatures.from_profile({})
     assert features == LearnerFeatures()

@@ -99,6 +99,19 @@ def test_goals_lift_the_lessons_that_lead_to_them() -> None:
     assert any(f.label == "One of your goals" for f in first.factors)
 
 
+def test_why_this_quotes_the_learners_goal_and_shows_a_gentle_pace() -> None:
+    goal = "get ready for the test on Friday"
+    sit = situation(states={"parts": state("parts", 0.97), "equiv": state("equiv", 0.97)},
+                    completed_lessons=frozenset({"l-parts", "l-equiv"}),
+                    features=LearnerFeatures(goals=frozenset({"add"}), goal_text=goal,
+                                             pace=Pace.GENTLE))
+    first = recommend(sit)[0]
+    factors = {f.label: f for f in first.factors}
+    assert factors["One of your goals"].value == f"“{goal}”: this skill"
+    # A gentle pace lowers a new lesson's score, and "Why this?" says so (by size, not sign).
+    assert factors["Your pace"].weight < 0 and factors["Your pace"].value == "gentle"
+
+
 def test_pace_changes_when_a_prerequisite_counts_as_mastered() -> None:
     states = {"parts": state("parts", 0.88)}
     gentle = situation(states=states, features=LearnerFeatures(pace=Pace.GENTLE))

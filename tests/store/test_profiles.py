@@ -36,9 +36,9 @@ def test_everything_written_is_read_back_after_lock_and_unlock(
                                pace="slow")
     profile.set_learner_settings(settings)
     profile.set_skill_state(SkillState("fractions.add", 0.42, card='{"due": "x"}'))
-    profile.record_privacy_spend(purpose="weekly summary", epsilon=0.5)
-    profile.queue_outbox(idempotency_key="k1", kind="summary", payload="{}")
-    profile.queue_outbox(idempotency_key="k1", kind="summary", payload="{}")
+    profile.sync.commit_release(week="2026-W47", epsilon=0.5, budget=1.0, key="k1",
+                                kind="hub", payload="{}")
+    profile.add_tutor_message(conversation_id="c2", role="user", content="another subject")
     store.lock(profile)
     again = store.unlock(profile.id, PASSPHRASE)
     try:
@@ -48,10 +48,13 @@ def test_everything_written_is_read_back_after_lock_and_unlock(
         assert again.learner_settings() == settings
         state = again.skill_state("fractions.add")
         assert state is not None and state.mastery == 0.42 and state.card == '{"due": "x"}'
-        assert again.privacy_spent() == 0.5
-        assert [o.idempotency_key for o in again.pending_outbox()] == ["k1"]
-        again.mark_sent("k1")
-        assert again.pending_outbox() == []
+        assert again.sync.spent("2026-W47") == 0.5
+        assert [o.key for o in again.sync.pending()] == ["k1"]
+        again.sync.mark_sent("k1")
+        assert again.sync.pending() == []
+        assert [m.content for m in again.tutor_messages("c1", last=1)] == ["Because..."]
+        assert again.clear_tutor_messages() == 3
+        assert again.tutor_messages("c1") == [] and again.tutor_messages("c2") == []
     finally:
         store.lock(again)
 

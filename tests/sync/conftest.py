@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.sync.repo import SyncRepository
 from app.paths import AppPaths
 from app.store import Profile, ProfileStore
+from app.store.sync import SyncRepository
 from tests.store.constants import FAST_KDF, PASSPHRASE
 
 
@@ -28,4 +28,4 @@ def profile(store: ProfileStore) -> Iterator[Profile]:
 
 @pytest.fixture
 def repo(profile: Profile) -> SyncRepository:
-    return SyncRepository(profile.conn)
+    return profile.sync

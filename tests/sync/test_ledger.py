@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.sync.records import Week
-from app.core.sync.repo import BudgetExceeded, SyncRepository
 from app.store import Profile, ProfileStore
 from app.store.db import open_encrypted
+from app.store.sync import BudgetExceeded, SyncRepository
 from tests.store.constants import PASSPHRASE
 
 _weeks = (Week(f"2030-W{n:02d}-{i}") for i in itertools.count() for n in [1])
@@ -76,4 +76,4 @@ def test_two_writers_racing_cannot_overspend(store: ProfileStore, profile: Profi
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["ok", "refused", "refused", "refused"]
-    assert SyncRepository(profile.conn).spent(Week("2026-W47")) == pytest.approx(0.6)
+    assert profile.sync.spent(Week("2026-W47")) == pytest.approx(0.6)

@@ -19,8 +19,8 @@ from app.core.sync.outbox import (
     deliver_due,
 )
 from app.core.sync.records import Week
-from app.core.sync.repo import OutboxEntry, SyncRepository
 from app.store import Profile, ProfileStore
+from app.store.sync import OutboxEntry, SyncRepository
 from inference.cancel import CancelToken
 from inference.errors import Cancelled
 from tests.store.constants import PASSPHRASE
@@ -42,7 +42,7 @@ def test_backoff_doubles_with_jitter_and_is_capped() -> None:
 
 
 def test_failures_wait_and_survive_a_restart(store: ProfileStore, profile: Profile) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     _queue(repo, "a", "b")
 
     def down(_entry: OutboxEntry) -> None:
@@ -53,7 +53,7 @@ def test_failures_wait_and_survive_a_restart(store: ProfileStore, profile: Profi
     store.lock(profile)  # as if the laptop was switched off
     again = store.unlock(profile.id, PASSPHRASE)
     try:
-        repo = SyncRepository(again.conn)
+        repo = again.sync
         pending = repo.pending()
         assert [(e.key, e.tries) for e in pending] == [("a", 1), ("b", 1)]
         assert all(1000 + 0.8 * BASE_DELAY_S <= e.next_try_at <= 1000 + 1.2 * BASE_DELAY_S

@@ -8,10 +8,10 @@ import pytest
 
 from app.core.sync.config import SyncConfig
 from app.core.sync.payload import plain_words
-from app.core.sync.repo import BudgetExceeded, SyncRepository
 from app.core.sync.service import NotEnrolled, commit, prepare
 from app.core.sync.source import ProfileSource
 from app.store import Profile
+from app.store.sync import BudgetExceeded
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)  # sends 2026-W47
 CONFIG = SyncConfig(enabled=True, hub_url="http://127.0.0.1:9", key_id="a" * 32,
@@ -19,7 +19,7 @@ CONFIG = SyncConfig(enabled=True, hub_url="http://127.0.0.1:9", key_id="a" * 32,
 
 
 def test_preview_is_needed_first_and_when_the_shape_changes(profile: Profile) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     source = ProfileSource(profile, ["fractions", "decimals"])
     first = prepare(repo, source, CONFIG, now=NOW)
     assert first.week == "2026-W47" and first.needs_preview
@@ -35,7 +35,7 @@ def test_preview_is_needed_first_and_when_the_shape_changes(profile: Profile) ->
 
 
 def test_the_body_holds_no_identity(profile: Profile) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     prepared = prepare(repo, ProfileSource(profile, ["fractions"]), CONFIG, now=NOW)
     data = prepared.body.data
     assert set(data) == {"format", "submission_id", "week", "epsilon", "skills"}
@@ -45,7 +45,7 @@ def test_the_body_holds_no_identity(profile: Profile) -> None:
 
 
 def test_a_second_send_in_a_week_is_refused_before_the_preview(profile: Profile) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     source = ProfileSource(profile, ["fractions"])
     commit(repo, prepare(repo, source, CONFIG, now=NOW), CONFIG)
     with pytest.raises(BudgetExceeded, match="used up"):
@@ -54,7 +54,7 @@ def test_a_second_send_in_a_week_is_refused_before_the_preview(profile: Profile)
 
 
 def test_not_enrolled_is_explained(profile: Profile) -> None:
-    repo = SyncRepository(profile.conn)
+    repo = profile.sync
     prepared = prepare(repo, ProfileSource(profile, ["fractions"]), SyncConfig(), now=NOW)
     with pytest.raises(NotEnrolled, match="not connected to a school hub"):
         commit(repo, prepared, SyncConfig())

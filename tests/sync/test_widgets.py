@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.sync.repo import SyncRepository
 from app.core.sync.source import ProfileSource
 from app.ops.context import AppContext
 from app.ops.sync import SyncSession
@@ -54,7 +53,7 @@ def session(qtbot: Any, make_ctx: Callable[..., AppContext], store: ProfileStore
         return profile
 
     profile = _on_db(qtbot, ctx, open_profile)
-    yield ctx, SyncSession(SyncRepository(profile.conn), ProfileSource(profile, SKILLS)), \
+    yield ctx, SyncSession(profile.sync, ProfileSource(profile, SKILLS)), \
         profile
     _on_db(qtbot, ctx, lambda: store.lock(profile))
 

@@ -13,6 +13,7 @@ from app.core.prompts import load_prompt, prompts_dir, render_prompt
 
 PINNED = {
     "lesson_summary.v1.md": "0659bd7390ab03b7",
+    "teacher_comment.v1.md": "7112c36c08d5b362",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
     "tutor_grounded.v2.md": "e4c984ff8261d281",
     "tutor_grounded.v3.md": "f972666af7a82530",
@@ -30,6 +31,7 @@ FIELDS = {
     "tutor_hint": {"interest", "language", "hint"},
     "tutor_practice": {"language", "question", "hint"},
     "lesson_summary": {"language", "title", "text"},
+    "teacher_comment": {"language", "figures"},
 }
 
 
@@ -48,7 +50,9 @@ def test_each_prompt_uses_exactly_its_fields() -> None:
 
 
 def test_rendering_fills_fields_and_drops_empty_lines() -> None:
-    text = render_prompt("tutor_grounded", language="Answer in English.", learner="",
-                         passages="[1] Fractions — What is a fraction?\nA fraction…")
+    text = render_prompt("tutor_grounded", language="Answer in English.", learner="")
     assert "{" not in text and "\n\n\n" not in text
-    assert text.endswith("A fraction…")
+    assert text.endswith("Answer in English.")  # the empty learner line is dropped
+    turn = render_prompt("tutor_turn", passages="[1] Fractions — What is a fraction?",
+                         question="What is a fraction?")
+    assert "{" not in turn and turn.endswith("Question: What is a fraction?")

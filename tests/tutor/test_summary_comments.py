@@ -57,3 +57,13 @@ def test_teacher_comment_names_strengths_needs_and_effort() -> None:
     zh = progress_comment("小明", skills, language="zh-Hans")
     assert zh.startswith("小明已掌握3项技能中的1项") and "正确率70%" in zh
     assert progress_comment("Sam", []) == "Sam has not practised yet."
+
+
+def test_a_skill_never_practised_is_not_started_rather_than_weak() -> None:
+    skills = [SkillReport("Equivalent fractions", 0.7, 3, 2),
+              SkillReport("Mixed numbers", 0.0, 0, 0)]
+    text = progress_comment("Maya", skills)
+    assert "Needs practice" not in text and "Mixed numbers" not in text
+    assert text.endswith("No skill practised so far is below 50% mastery. "
+                         "Not started yet: 1 skill.")
+    assert progress_comment("小明", skills, language="zh").endswith("还有1项技能没有开始。")

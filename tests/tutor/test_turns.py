@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.content.passages import Passage
-from app.core.tutor.conversation import Conversation
+from app.core.tutor.conversation import MAX_HISTORY_TURNS, Conversation, Turn
 from app.core.tutor.grounding import Grounding, Source
 from app.core.tutor.turns import learner_turn
 from tests.fakes import FakeChatEngine
@@ -38,3 +38,17 @@ def test_the_models_labels_become_this_answers_source_numbers() -> None:
     assert turn.numbers == {3: 1, 2: 2}
     assert turn.renumber("Half [3]. Quarter [2]. Other [1].") == (
         "Half [1]. Quarter [2]. Other [0].")
+
+
+def test_a_restored_chat_carries_no_passages_so_the_next_question_sends_them_again() -> None:
+    conversation = Conversation()
+    first = learner_turn("Is 2/4 the same as 1/2?", _grounding(3), conversation)
+    list(conversation.stream_reply(FakeChatEngine(["ok."], delay_s=0), first.text,
+                                   labels=first.new_labels))
+    kept = [Turn("user", f"q{n}") if n % 2 == 0 else Turn("assistant", f"a{n}")
+            for n in range(2 * MAX_HISTORY_TURNS)]
+    conversation.restore(kept)  # a kept chat: what the learner saw, no labels
+    assert conversation.labels_in_context() == set()
+    assert len(conversation.recent) == MAX_HISTORY_TURNS  # trimmed like a live chat
+    again = learner_turn("Is 2/4 the same as 1/2?", _grounding(3), conversation)
+    assert "Text of passage 3." in again.text and again.new_labels == (1,)

@@ -182,9 +182,9 @@ def test_learn_keyboard_order_reaches_the_tutor_beside_the_lesson(window: MainWi
     window.activateWindow()
     learn.subject.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is learn.subject)
-    seen = tab_through(qtbot, window, 6)
-    assert seen == [learn.lessons, learn.reader, learn.practise, learn.tutor_toggle,
-                    learn.tutor.view, learn.tutor.question]
+    seen = tab_through(qtbot, window, 7)
+    assert seen == [learn.lessons, learn.reader, learn.summary, learn.practise,
+                    learn.tutor_toggle, learn.tutor.view, learn.tutor.question]
     assert all(w.accessibleName() for w in seen)
 
 

@@ -65,7 +65,7 @@ def import_quiz(window: MainWindow, qtbot: QtBot, path: Path) -> str:
     before = set(home.packs)
     with qtbot.waitSignal(window.content.import_finished, timeout=WAIT_MS) as done:
         window.content.import_path(path)
-    assert done.args[0].startswith("imported "), done.args[0]
+    assert done.args[0].startswith("Imported "), done.args[0]
     qtbot.waitUntil(lambda: bool(set(home.packs) - before), timeout=WAIT_MS)
     [pack_id] = set(home.packs) - before
     return pack_id

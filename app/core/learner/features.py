@@ -33,6 +33,10 @@ class Pace(Enum):
         return {Pace.GENTLE: -0.08, Pace.STEADY: 0.0, Pace.FAST: 0.08}[self]
 
 
+# The profile store's word for a pace (LearnerSettings.pace), where it differs.
+STORED_PACES = {"slow": Pace.GENTLE.value}
+
+
 class ProfileError(ValueError):
     """A profile field has a value the recommender cannot use; the message says which."""
 
@@ -44,6 +48,7 @@ class LearnerFeatures:
     Attributes:
         interests: topics the learner likes ("football", "horses"), in their words.
         goals: skill ids the learner or teacher chose to focus on.
+        goal_text: what the goal is, in the learner's words ("the test on Friday").
         pace: see :class:`Pace`.
         grade: school grade (year), if known.
     """
@@ -52,11 +57,13 @@ class LearnerFeatures:
     goals: frozenset[str] = frozenset()
     pace: Pace = Pace.STEADY
     grade: int | None = None
+    goal_text: str = ""  # the goal in the learner's words, shown in "Why this?"
 
     @classmethod
     def from_profile(cls, profile: Mapping[str, Any]) -> LearnerFeatures:
         """Read ``interests``, ``goals``, ``pace`` and ``grade`` from a profile mapping."""
         pace_text = str(profile.get("pace") or Pace.STEADY.value).strip().lower()
+        pace_text = STORED_PACES.get(pace_text, pace_text)
         try:
             pace = Pace(pace_text)
         except ValueError:
@@ -68,7 +75,7 @@ class LearnerFeatures:
             raise ProfileError(f"The grade {grade!r} should be a school year from 1 to 13.")
         interests = tuple(str(i).strip() for i in profile.get("interests") or () if str(i).strip())
         goals = frozenset(str(g) for g in profile.get("goals") or ())
-        return cls(interests, goals, pace, grade)
+        return cls(interests, goals, pace, grade, str(profile.get("goal") or "").strip())
 
     def tutor_note(self) -> str:
         """A short paragraph for the tutor's system prompt (empty if nothing is known)."""

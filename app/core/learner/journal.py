@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 from app.core.content.model import Pack, Question
 from app.core.learner.activities import Lesson, Recommendation, Skill, SkillState
-from app.core.learner.features import LearnerFeatures, Pace
+from app.core.learner.features import LearnerFeatures
 from app.core.learner.grading import Grade
 from app.core.learner.model import LearnerModel, LearnerState
 from app.core.learner.progress import Attempt, ProgressData, compute_progress
@@ -35,7 +35,6 @@ from app.store import Profile
 from app.store import SkillState as StoredSkill
 
 RECENT = 5
-PACES = {"slow": Pace.GENTLE, "steady": Pace.STEADY, "fast": Pace.FAST}
 
 
 @dataclass(frozen=True)
@@ -113,9 +112,7 @@ def _states(profile: Profile, pack_id: str, skills: Sequence[Skill], model: Lear
 
 
 def _features(profile: Profile) -> LearnerFeatures:
-    settings = profile.learner_settings()
-    return LearnerFeatures(tuple(settings.interests), frozenset(settings.goals),
-                           PACES.get(settings.pace, Pace.STEADY), settings.grade)
+    return LearnerFeatures.from_profile(profile.learner_settings().model_dump())
 
 
 def snapshot(profile: Profile, pack: Pack, *, model: LearnerModel, reviews: Reviews,

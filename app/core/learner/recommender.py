@@ -12,8 +12,9 @@ Candidates come from five sources, each scored as a sum of named factors:
 - **practice**: an unlocked, started skill below mastery; the weaker, the higher.
 - **stretch**: harder questions on a mastered skill, for a learner who is doing well.
 
-Goals add to the score of a skill that is a goal or leads to one; pace moves new lessons
-and stretch up or down. :func:`recommend` then picks the best few with interleaving:
+Goals add to the score of a skill that is a goal or leads to one (and "Why this?" quotes
+the goal in the learner's words, from "About me"); pace moves new lessons and stretch up
+or down. :func:`recommend` then picks the best few with interleaving:
 a pick of the same kind as the one before it, or of the same skill, loses points.
 """
 
@@ -106,6 +107,9 @@ def _goal_factor(sit: Situation, skill_id: str) -> list[Factor]:
     value = (QT_TRANSLATE_NOOP("Recommender", "this skill") if goal == skill_id
              else message(QT_TRANSLATE_NOOP("Recommender", "leads to {skill}"),
                           skill=sit.title(goal)))
+    if sit.features.goal_text:  # the learner's own words, from "About me"
+        value = message(QT_TRANSLATE_NOOP("Recommender", "“{goal}”: {how}"),
+                        goal=sit.features.goal_text, how=value)
     return [Factor(GOAL, value, GOAL_BONUS)]
 
 
@@ -118,7 +122,8 @@ def _pace(sit: Situation) -> list[Factor]:
 
 def _make(kind: Kind, target: str, skill: str, title: str, reason: Message,
           factors: list[Factor]) -> Recommendation:
-    ordered = tuple(sorted(factors, key=lambda f: -f.weight))
+    # By size, not sign: a gentle pace lowers a score, and "Why this?" must say so too.
+    ordered = tuple(sorted(factors, key=lambda f: -abs(f.weight)))
     return Recommendation(kind, target, skill, title, round(sum(f.weight for f in factors), 4),
                           reason, ordered[:3])
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.sync.repo import OutboxEntry, SyncRepository
+from app.store.sync import OutboxEntry, SyncRepository
 from inference.cancel import CancelToken
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,6 @@ and a week sent this way cannot also go out as a per-learner summary (same ledge
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -29,10 +28,10 @@ from app.core.sync.aggregate import aggregate_week
 from app.core.sync.config import SyncConfig
 from app.core.sync.payload import Body, canonical, sign
 from app.core.sync.records import Week
-from app.core.sync.repo import PURPOSE, BudgetExceeded, SyncRepository
 from app.core.sync.service import NotEnrolled, SyncSource
 from app.core.sync.transport import TIMEOUT_S, _post
 from app.messages import QT_TRANSLATE_NOOP, Message, message
+from app.store.sync import BudgetExceeded, SyncRepository
 
 BULLETIN_FORMAT = "lantern-round/1"
 ANSWERS_FORMAT = "lantern-round-answers/1"
@@ -50,46 +49,27 @@ class StepReport:
     refused: list[str] = field(default_factory=list)  # the hub's reasons, untranslated
 
 
-# --- state in the profile ---------------------------------------------------------------
+# --- state in the profile (the store's SyncRepository owns the rows) -------------------
 def _load(repo: SyncRepository, round_id: str) -> secure.RoundSecrets | None:
-    row = repo.conn.execute("SELECT value FROM settings WHERE key = ?",
-                            (STATE_PREFIX + round_id,)).fetchone()
-    return secure.RoundSecrets.from_dict(json.loads(row[0])) if row else None
+    text = repo.round_state(STATE_PREFIX + round_id)
+    return secure.RoundSecrets.from_dict(json.loads(text)) if text else None
 
 
 def _save(repo: SyncRepository, state: secure.RoundSecrets) -> None:
-    with repo.conn:
-        _write(repo, state)
-
-
-def _write(repo: SyncRepository, state: secure.RoundSecrets) -> None:
-    repo.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                      (STATE_PREFIX + state.round_id, json.dumps(state.to_dict())))
+    repo.save_round_state(STATE_PREFIX + state.round_id, json.dumps(state.to_dict()))
 
 
 def _forget(repo: SyncRepository, round_id: str) -> None:
-    with repo.conn:
-        repo.conn.execute("DELETE FROM settings WHERE key = ?", (STATE_PREFIX + round_id,))
+    repo.forget_round_state(STATE_PREFIX + round_id)
 
 
 def _spend_and_save(repo: SyncRepository, state: secure.RoundSecrets, *, week: Week,
                     epsilon: float, budget: float) -> None:
     """Record the week's spend and the masked summary together, or neither."""
-    repo.conn.execute("BEGIN IMMEDIATE")
-    try:
-        spent = repo.spent(week)
-        if spent + epsilon > budget + 1e-9:
-            raise BudgetExceeded(week, spent, epsilon, budget)
-        repo.conn.execute(
-            "INSERT INTO privacy_ledger (purpose, period, epsilon, detail, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (PURPOSE, week, epsilon, f"secure aggregation round {state.round_id}, "
-             f"delta={skellam.DELTA:g}", dt.datetime.now(dt.timezone.utc).isoformat()))
-        _write(repo, state)
-        repo.conn.commit()
-    except BaseException:
-        repo.conn.rollback()
-        raise
+    repo.commit_round_spend(
+        week=week, epsilon=epsilon, budget=budget,
+        detail=f"secure aggregation round {state.round_id}, delta={skellam.DELTA:g}",
+        key=STATE_PREFIX + state.round_id, value=json.dumps(state.to_dict()))
 
 
 # --- one step ------------------------------------------------------------------------------

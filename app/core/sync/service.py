@@ -20,9 +20,9 @@ from app.core.sync.outbox import DeliveryReport, deliver_due
 from app.core.sync.payload import Body, build_body, plain_words, shape_of, sign
 from app.core.sync.privacy import release
 from app.core.sync.records import AttemptRecord, MasteryRecord, Week, week_of
-from app.core.sync.repo import BudgetExceeded, SyncRepository
 from app.core.sync.transport import send_http, write_usb_file
 from app.messages import QT_TRANSLATE_NOOP
+from app.store.sync import BudgetExceeded, SyncRepository
 from inference.cancel import CancelToken
 
 

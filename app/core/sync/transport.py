@@ -18,8 +18,8 @@ from typing import Any
 
 from app.atomic import write_text_atomic
 from app.core.sync.outbox import Rejected, TransientError
-from app.core.sync.repo import OutboxEntry
 from app.messages import QT_TRANSLATE_NOOP, message
+from app.store.sync import OutboxEntry
 
 log = logging.getLogger(__name__)
 

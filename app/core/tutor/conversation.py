@@ -126,6 +126,17 @@ class Conversation:
         del self.turns[-2:]
         self._start = min(self._start, len(self.turns))
 
+    def restore(self, turns: Sequence[Turn]) -> None:
+        """Continue a kept chat: its turns replace this conversation's.
+
+        Kept chats hold what the learner saw, not the passages their turns carried, so
+        restored turns carry no labels: the next grounded question sends its passages
+        again under fresh labels.
+        """
+        self.clear()
+        self.turns[:] = turns
+        self._trim()
+
     def clear(self) -> None:
         self.turns.clear()
         self._start = 0

@@ -84,7 +84,8 @@ class Setting:
     pack_language: str = "en"
     open_lesson: str | None = None
     policy: AIPolicy = field(default_factory=AIPolicy)
-    learner_note: str = ""  # e.g. "The student likes football." (from profile features)
+    learner_note: str = ""  # LearnerFeatures.tutor_note(): grade, interests, pace
+    interests: tuple[str, ...] = ()  # the learner's own words, from "About me"
     params: GenerationParams | None = None  # None: sampling from the policy's length
 
     @property
@@ -245,7 +246,7 @@ class Tutor:
         key = self._key(request.question, request.wrong_attempts, setting)
         # The rewording task goes in the learner's turn: with it in the system prompt and
         # "Please help me." as the turn, the small model answered with chatter.
-        request_text = render_prompt("tutor_hint", interest=_interest(setting.learner_note),
+        request_text = render_prompt("tutor_hint", interest=_interest(setting.interests),
                                      language=LANGUAGE_INSTRUCTION[setting.language],
                                      hint=authored)
         # The hint being reworded is shown now: its numbers may be in the rewording.
@@ -397,7 +398,9 @@ def practice_notes(message: str, question: Question, language: str) -> str:
     return " ".join(n for n in notes if n)
 
 
-def _interest(learner_note: str) -> str:
-    return f", using an example the student will like ({learner_note})" if learner_note else ""
+def _interest(interests: tuple[str, ...]) -> str:
+    if not interests:
+        return ""
+    return f", using an example about {' or '.join(interests[:2])} if it fits"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from app.core.content.index import RetrievalIndex
 from app.core.content.index_cache import load_or_build
 from app.core.content.model import Pack
+from app.core.learner.features import LearnerFeatures
 from app.core.models import ModelHost
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safety import SafetyFilter
@@ -27,14 +28,20 @@ log = logging.getLogger(__name__)
 class TutorSession:
     cache_dir: Path
     _tutor: Tutor | None = None
+    _safety: SafetyFilter | None = None
     _indexes: dict[str, RetrievalIndex] = field(default_factory=dict)
 
     def tutor(self, models: ModelHost) -> Tutor:
         """The tutor over the loaded models (raises the load error if one failed)."""
         if self._tutor is None:
-            embed = models.embed()
-            self._tutor = Tutor(models.chat(), embed, SafetyFilter(embed))
+            self._tutor = Tutor(models.chat(), models.embed(), self.safety(models))
         return self._tutor
+
+    def safety(self, models: ModelHost) -> SafetyFilter:
+        """The one safety filter every tutor text passes (summaries and comments too)."""
+        if self._safety is None:
+            self._safety = SafetyFilter(models.embed())
+        return self._safety
 
     def index(self, pack: Pack, models: ModelHost, cancel: CancelToken) -> RetrievalIndex:
         """The pack's retrieval index: in memory, else from the disk cache, else built."""
@@ -47,10 +54,14 @@ class TutorSession:
         return self._indexes[key]
 
     def setting(self, pack: Pack | None, models: ModelHost, policy: AIPolicy, *,
-                cancel: CancelToken, open_lesson: str | None = None, learner_note: str = "",
+                cancel: CancelToken, open_lesson: str | None = None,
+                learner: LearnerFeatures | None = None,
                 params: GenerationParams | None = None) -> Setting:
+        """Where the learner is; ``learner`` (their "About me") shapes the examples."""
+        about = learner or LearnerFeatures()
         if pack is None:
-            return Setting(None, policy=policy, learner_note=learner_note, params=params)
+            return Setting(None, policy=policy, params=params,
+                           learner_note=about.tutor_note(), interests=about.interests)
         return Setting(self.index(pack, models, cancel), pack.info.language,
-                       open_lesson=open_lesson, policy=policy, learner_note=learner_note,
-                       params=params)
+                       open_lesson=open_lesson, policy=policy, params=params,
+                       learner_note=about.tutor_note(), interests=about.interests)

@@ -22,6 +22,7 @@ from app.core.tutor.claims import false_claims
 from app.core.tutor.conversation import ChatModel
 from app.core.tutor.policy import LANGUAGE_INSTRUCTION
 from app.core.tutor.safety import SafetyFilter
+from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
 BULLETS = 5
@@ -36,8 +37,13 @@ def cache_key(pack: Pack, lesson: Lesson, model_sha256: str) -> str:
 
 
 def summarise(pack: Pack, lesson: Lesson, *, chat: ChatModel, safety: SafetyFilter,
-              model_sha256: str, cache_dir: Path) -> list[str]:
-    """Five bullet points for ``lesson``, from the cache when possible."""
+              model_sha256: str, cache_dir: Path,
+              cancel: CancelToken | None = None) -> list[str]:
+    """Five bullet points for ``lesson``, from the cache when possible.
+
+    Raises :class:`~inference.errors.Cancelled` when ``cancel`` is set during the
+    generation; nothing is cached then.
+    """
     path = cache_dir / "summaries" / f"{cache_key(pack, lesson, model_sha256)}.json"
     try:
         cached = json.loads(path.read_text("utf-8"))
@@ -45,18 +51,21 @@ def summarise(pack: Pack, lesson: Lesson, *, chat: ChatModel, safety: SafetyFilt
             return [str(b) for b in cached]
     except (OSError, ValueError):
         pass
-    bullets = _generate(pack, lesson, chat, safety)
+    bullets = _generate(pack, lesson, chat, safety, cancel)
     write_text_atomic(path, json.dumps(bullets, ensure_ascii=False))
     return bullets
 
 
-def _generate(pack: Pack, lesson: Lesson, chat: ChatModel, safety: SafetyFilter) -> list[str]:
+def _generate(pack: Pack, lesson: Lesson, chat: ChatModel, safety: SafetyFilter,
+              cancel: CancelToken | None) -> list[str]:
     language = "zh-Hans" if pack.info.language.startswith("zh") else "en"
     passages = lesson_passages(lesson, pack_id=pack.info.id)
     prompt = render_prompt("lesson_summary", language=LANGUAGE_INSTRUCTION[language],
                            title=lesson.title, text="\n".join(p.text for p in passages)[:3000])
     params = GenerationParams(max_tokens=220, temperature=0.0, seed=7)
-    text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params))
+    text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params, cancel))
+    if cancel is not None:
+        cancel.raise_if_cancelled()  # a cut-off summary is not cached
     # A bullet with a false arithmetic claim is dropped like an unsafe one.
     bullets = [b for b in parse_bullets(text)
                if safety.check(b).safe and not false_claims(b)][:BULLETS]

@@ -6,6 +6,10 @@ its headings: the tutor's citations call it. Packs arrive through :meth:`set_pac
 (from the Content page's refresh), so nothing here reads the disk on the GUI thread
 except the lesson's images, which ``QTextBrowser`` loads from the pack folder on demand.
 
+"Summary" asks the tutor for five checked bullet points about the open lesson
+(``app.ops.summary``: cached, and stoppable like any answer) and shows them in the tutor
+panel.
+
 The tutor panel sits beside the reader (a splitter; "Hide the tutor" collapses it for the
 rest of the session). Its questions are about the open lesson's subject, with the open
 lesson preferred by retrieval, and continue their own conversation (not the Ask-the-tutor
@@ -34,12 +38,14 @@ from PySide6.QtWidgets import (
 from app.core.content.library import LibraryPack
 from app.core.content.model import Lesson, Pack
 from app.core.tutor.conversation import Conversation
+from app.ops import summary as summary_ops
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.style import narrow_combo
 from app.ui.tutor.beside import SideBySide
-from app.ui.tutor.panel import OnError, OnReply, OnText, TutorPanel, reply_of
+from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel, reply_of
 from inference.params import GenerationParams
 
 LIST_WIDTH = 240  # the subject and lesson list beside the reader
@@ -86,6 +92,12 @@ class LearnPage(QWidget):
             self.tr("Opens practice questions about this lesson"))
         self.practise.clicked.connect(self._on_practise)
         self.practise.setEnabled(False)
+        self.summary = QPushButton(self.tr("Summary"))
+        self.summary.setAccessibleName(self.tr("Summarise this lesson"))
+        self.summary.setAccessibleDescription(
+            self.tr("The tutor writes five short points about this lesson, beside it"))
+        self.summary.clicked.connect(self.summarise)
+        self.summary.setEnabled(False)
         self._make_tutor()
         self._layout(title)
         self._show_placeholder()
@@ -99,6 +111,8 @@ class LearnPage(QWidget):
             closed_reason=self.tr("Your teacher has turned off questions to the tutor."))
         self.tutor.set_prompt(self.tr("Ask about this lesson…"))
         self.tutor.source_opened.connect(self._on_source_opened)
+        self.tutor.busy_changed.connect(
+            lambda busy: self.summary.setEnabled(not busy and self.current is not None))
         self.tutor_toggle = QPushButton()
         self.tutor_toggle.setCheckable(True)
         self.tutor_toggle.setAccessibleDescription(
@@ -115,10 +129,8 @@ class LearnPage(QWidget):
         main = QVBoxLayout(reading)
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(self.reader, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.practise)
-        main.addLayout(bottom)
+        # A column when narrow: side by side at 200 % they widened the page past the window.
+        main.addWidget(ButtonRow([], [self.summary, self.practise]))
         self.beside = SideBySide(reading, self.tutor)
         row = self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.addLayout(side)
@@ -129,7 +141,8 @@ class LearnPage(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(top)
         column.addLayout(row, 1)
-        order = [self.subject, self.lessons, self.reader, self.practise, self.tutor_toggle,
+        order = [self.subject, self.lessons, self.reader, self.summary, self.practise,
+                 self.tutor_toggle,
                  *self.tutor.tab_chain()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -265,6 +278,7 @@ class LearnPage(QWidget):
         self.practise.setText(self.tr("Practise this lesson"))
         self.practise.setAccessibleName(self.practise.text())
         self.practise.setEnabled(True)
+        self.summary.setEnabled(True)
         if heading:
             self.scroll_to_heading(heading)
         return True
@@ -305,9 +319,35 @@ class LearnPage(QWidget):
             self.reader.ensureCursorVisible()
         return not found.isNull()
 
+    def summarise(self) -> bool:
+        """Show the open lesson's summary in the tutor panel (Stop works as for answers).
+
+        Returns False when there is no lesson open or the tutor is busy.
+        """
+        entry = self.packs.get(self.current[0]) if self.current else None
+        lesson = entry.pack.lesson(self.current[1]) if entry and self.current else None
+        if entry is None or lesson is None:
+            return False
+        if not self.tutor_toggle.isChecked():
+            self.set_tutor_visible(True)  # the summary appears in the tutor panel
+        pack = entry.pack
+
+        def start(_on_text: OnText, on_reply: OnReply, on_error: OnError) -> TaskHandle:
+            return summary_ops.summarise_lesson(
+                parent=self, ctx=self._ctx, pack=pack, lesson=lesson,
+                on_done=lambda bullets: on_reply(PanelReply(bullet_text(bullets))),
+                on_error=on_error, on_cancel=lambda: on_reply(PanelReply("")))
+
+        return self.tutor.run(start, label=self.tr("Summary: {lesson}").format(
+            lesson=lesson.title))
+
     def _on_practise(self) -> None:
         """Practise the open lesson; in a subject without lessons, all its questions."""
         if self.current is not None:
             self.practise_requested.emit(*self.current)
         elif self.practise.isEnabled() and self.subject.currentData():
             self.practise_requested.emit(self.subject.currentData(), "")
+
+
+def bullet_text(bullets: list[str]) -> str:
+    return "\n".join(f"• {bullet}" for bullet in bullets)

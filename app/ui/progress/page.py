@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,10 +40,12 @@ class ProgressPage(QWidget):
     Signals:
         activity_chosen: a recommendation's Start button was pressed (carries it).
         subject_chosen: the learner picked another subject (carries its pack id).
+        report_requested: "Report for my teacher" was pressed.
     """
 
     activity_chosen = Signal(object)
     subject_chosen = Signal(str)
+    report_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +60,10 @@ class ProgressPage(QWidget):
         self.streak = QLabel(self.tr("Answer a question to start a streak."))
         self.streak.setObjectName("pageIntro")
         self.streak.setWordWrap(True)  # a long sentence at 200 % must not widen the page
+        self.report_button = QPushButton(self.tr("Report for my teacher"))
+        self.report_button.setAccessibleDescription(
+            self.tr("Shows a report of your progress that you can save for your teacher"))
+        self.report_button.clicked.connect(self.report_requested)
         self.mastery = MasteryChart()
         self.forecast = ForecastChart()
         self.activity = ActivityChart()
@@ -77,7 +84,12 @@ class ProgressPage(QWidget):
         header.addWidget(self.subject_label)
         header.addWidget(self.subject)
         column.addLayout(header)
-        column.addWidget(self.streak)
+        # The report button shares the streak's row: the header already holds the title
+        # and the subject picker, and must fit a small window at 200 %.
+        streak_row = QHBoxLayout()
+        streak_row.addWidget(self.streak, 1)
+        streak_row.addWidget(self.report_button)
+        column.addLayout(streak_row)
         column.addLayout(grid)
         column.addWidget(self.next_title)
         column.addLayout(self._cards_box)
@@ -110,6 +122,7 @@ class ProgressPage(QWidget):
         pack_id = self.subject.currentData()
         if pack_id:
             self.subject_chosen.emit(pack_id)
+
     def _arrange(self, *, side_by_side: bool) -> None:
         """Mastery beside the other two charts, or all three in one column when narrow
         (two charts side by side made the page wider than a small window at 200 %)."""

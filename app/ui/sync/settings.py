@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from app.core.sync.config import SyncConfig
 from app.core.sync.outbox import DeliveryReport, Rejected
 from app.core.sync.privacy import MAX_EPSILON, MIN_EPSILON, PrivacyError
-from app.core.sync.repo import BudgetExceeded
 from app.core.sync.service import NotEnrolled, Prepared
 from app.core.sync.transport import EnrolError
 from app.ops import sync as ops
 from app.ops.context import AppContext
+from app.store.sync import BudgetExceeded
 from app.ui.errors import show_error
 from app.ui.i18n import translated
 from app.ui.sync.preview import SyncPreviewDialog

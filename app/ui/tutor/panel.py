@@ -6,6 +6,10 @@ chosen subject. ``compact=True`` makes it a side panel for another page (Learn,
 Practice): a small heading and one line of help; the host page decides what a question
 is about by passing an ``asker`` (e.g. the open lesson, or the practice question) and can
 run its own tasks in the conversation with :meth:`TutorPanel.run` (Practice's hints).
+
+The Ask-the-tutor page keeps its chats in the learner's encrypted profile, per subject
+(``app.ops.learner``): choosing a subject, or signing in, shows that subject's chat again
+and the tutor continues it.
 """
 
 from __future__ import annotations
@@ -32,11 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content.library import LibraryPack
+from app.core.tutor.conversation import Turn
 from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.service import TutorReply
+from app.ops import learner as learner_ops
 from app.ops import tutor as tutor_ops
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.store.records import TutorMessage
 from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
@@ -109,6 +116,8 @@ class TutorPanel(QWidget):
         self._generation = 0  # bumped by clear(): late results of older tasks are dropped
         self._packs: list[LibraryPack] = []
         self.subject: QComboBox | None = None
+        self._chat_of: str | None = None  # the subject whose kept chat is on screen
+        self._restore_pending = False  # signed in before any subject was chosen
         self.model = ChatListModel()
         self.silence = QTimer(self)  # restarted by every update of a streaming reply
         self.silence.setSingleShot(True)
@@ -259,6 +268,55 @@ class TutorPanel(QWidget):
         titles = [lesson.title for lesson in sorted(pack.lessons, key=lambda x: x.order)
                   ] if pack else []
         self._show_suggestions(titles[:MAX_SUGGESTIONS])
+        if pack is None or pack.info.id == self._chat_of:
+            return
+        if self._chat_of is None and not self._restore_pending:
+            self._chat_of = pack.info.id  # the first subject: keep what is on screen
+        else:
+            self.restore_chat()
+
+    # Kept chats (the Ask-the-tutor page only; a side panel's chat is about one lesson).
+
+    def restore_chat(self) -> None:
+        """Show the current subject's kept chat, and continue it (after sign-in too)."""
+        if self.compact:
+            return
+        self._restore_pending = self._ctx.subject is None  # then: when a subject comes
+        if self._ctx.subject is None:
+            return
+        pack_id = self._chat_of = self._ctx.subject.info.id
+        self.clear()
+        generation = self._generation
+        learner_ops.load_chat(parent=self, ctx=self._ctx, pack_id=pack_id,
+                              on_done=self._current(generation, self._show_kept),
+                              on_error=lambda error: log.warning("chat not restored: %s",
+                                                                 error))
+
+    def _show_kept(self, messages: list[TutorMessage]) -> None:
+        for kept in messages:
+            self.model.append(Sender.LEARNER if kept.role == "user" else Sender.TUTOR,
+                              kept.content)
+        turns = [Turn("user" if m.role == "user" else "assistant", m.content)
+                 for m in messages]
+        conversation = self._ctx.conversation  # used on the inference lane only
+        self._ctx.runner.submit("inference", lambda: conversation.restore(turns))
+
+    def forget_chat(self) -> None:
+        """The learner cleared their kept chats: clear this one on screen and in context."""
+        self.clear()
+        if not self.compact:
+            self._ctx.runner.submit("inference", self._ctx.conversation.clear)
+
+    def _keep(self, pack_id: str, question: str, generation: int) -> None:
+        """Store the question and the answer as shown (stopped ones as far as they got)."""
+        if generation != self._generation or not self.model.rowCount():
+            return  # the chat was cleared meanwhile (another subject, a sign-out)
+        answer = self.model.message(self.model.rowCount() - 1).text.strip()
+        if not answer:
+            return
+        learner_ops.keep_exchange(
+            parent=self, ctx=self._ctx, pack_id=pack_id, question=question, answer=answer,
+            on_error=lambda error: self.add_notice(describe_error(error)))
 
     def _show_suggestions(self, questions: list[str]) -> None:
         while self.suggestions.count():
@@ -344,9 +402,15 @@ class TutorPanel(QWidget):
 
     def _ask_subject(self, text: str, on_text: OnText, on_reply: OnReply,
                      on_error: OnError) -> TaskHandle:
+        pack, generation = self._ctx.subject, self._generation
+
+        def done(reply: TutorReply) -> None:
+            on_reply(reply_of(reply))
+            if pack is not None and not self.compact:
+                self._keep(pack.info.id, text, generation)
+
         return tutor_ops.ask(parent=self, ctx=self._ctx, question=text, params=self._params,
-                             on_text=on_text, on_done=lambda r: on_reply(reply_of(r)),
-                             on_error=on_error)
+                             on_text=on_text, on_done=done, on_error=on_error)
 
     def stop(self) -> None:
         if self._handle is not None:

@@ -1,8 +1,9 @@
-"""Persistence of the privacy ledger, the outbox and the sync settings in the profile.
+"""The profile's privacy ledger, sync outbox and sync settings row: their only SQL.
 
-Works on any DB-API connection whose schema has the profile's ``privacy_ledger`` and
-``sync_outbox`` tables (schema v2, ``app/store/schema.py``): in the app that is the
-unlocked profile's SQLCipher connection, on the ``db`` lane that owns it.
+Reached as :attr:`app.store.Profile.sync` (the store owns every table of the profile;
+``app.core.sync`` decides *what* to record, this module *how*). It works on the
+unlocked profile's SQLCipher connection (schema v2, ``app/store/schema.py``), on the
+``db`` lane that owns it.
 
 Pitfall: :meth:`SyncRepository.commit_release` re-reads the week's spend inside the same
 ``BEGIN IMMEDIATE`` transaction that records the new spend and queues the payload, so
@@ -17,11 +18,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.sync.records import Week
 from app.messages import QT_TRANSLATE_NOOP, message
 
 PURPOSE = "sync"
 SETTINGS_KEY = "sync"
+
+Week = str  # ISO week, "2026-W47" (app.core.sync.records.Week is this NewType of str)
 
 
 class BudgetExceeded(Exception):
@@ -85,6 +87,45 @@ class SyncRepository:
         except BaseException:
             self.conn.rollback()
             raise
+
+    # --- secure-aggregation rounds: this laptop's secrets for a round, as JSON text ----
+    def round_state(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def save_round_state(self, key: str, value: str) -> None:
+        with self.conn:
+            self._write_setting(key, value)
+
+    def forget_round_state(self, key: str) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def commit_round_spend(self, *, week: Week, epsilon: float, budget: float, detail: str,
+                           key: str, value: str) -> None:
+        """Record the week's spend and the round's state (its masked summary) together,
+        or neither.
+
+        Raises:
+            BudgetExceeded: ``spent + epsilon`` would pass ``budget``.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            spent = self.spent(week)
+            if spent + epsilon > budget + 1e-9:
+                raise BudgetExceeded(week, spent, epsilon, budget)
+            self.conn.execute(
+                "INSERT INTO privacy_ledger (purpose, period, epsilon, detail, created_at) "
+                "VALUES (?, ?, ?, ?, ?)", (PURPOSE, week, epsilon, detail, _now()))
+            self._write_setting(key, value)
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+    def _write_setting(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                          (key, value))
 
     def pending(self) -> list[OutboxEntry]:
         """Entries not yet delivered and not given up on, oldest first."""
