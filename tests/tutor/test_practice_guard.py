@@ -47,6 +47,7 @@ def test_the_choice_text_itself_is_an_option(packs: dict[str, Pack]) -> None:
     "What does 'altogether' ask you to do with 3/10 and 4/10?",
     "Look at the denominators. Are the parts the same size?",
     "这两个分数的分母一样吗？想一想对不对。",
+    "Look at each choice in turn. Which one can you rule out?",  # "one": a pronoun
 ])
 def test_a_socratic_question_passes(packs: dict[str, Pack], reply: str) -> None:
     pack = packs["fractions-zh" if "分" in reply else "fractions"]

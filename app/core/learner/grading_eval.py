@@ -43,7 +43,7 @@ from app.core.learner.text_grading import (
     reference_coverage,
     score_parts,
 )
-from inference.registry import load_registry, resolve
+from inference.registry import load_registry
 
 log = logging.getLogger(__name__)
 LABELS = {"2way": ("correct", "incorrect"), "3way": ("correct", "contradictory", "incorrect")}
@@ -184,11 +184,12 @@ def save_calibration(model_id: str, calibration: Calibration, result: dict[str, 
 
 
 def default_embedder() -> tuple[str, Embedder]:
-    from inference.embed import EmbedEngine  # ONNX Runtime: only when grading
+    """The app's default embedder, loaded as the app loads it (on the CPU)."""
+    from inference.devices import choose_embed, physical_cores
+    from inference.loader import load_embed  # ONNX Runtime: only when grading
 
     spec = load_registry().default("embed")
-    folder = resolve(spec)
-    return spec.id, EmbedEngine(folder / "model.onnx", folder / "tokenizer.json")
+    return spec.id, load_embed(spec, choose_embed([], physical_cores()))
 
 
 def main(argv: list[str] | None = None) -> int:

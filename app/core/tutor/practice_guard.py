@@ -57,6 +57,12 @@ class Violation:
     detail: str
 
 
+# "one" as a pronoun is no number: "Which one can you rule out?" is the kind of question a
+# tutor should ask (it was refused as bringing the number 1 into a question without it).
+_PRONOUN_ONE = re.compile(r"\b(?:which|each|any|every|this|that|the|no|some)\s+one\b(?!\s*/)"
+                          r"|\bone\s+(?:of|another)\b")
+
+
 def allowed_numbers(question: Question, hints_shown: Iterable[str]) -> set[Fraction]:
     """The values a reply may mention: the question's and the shown hints'."""
     allowed = numbers_in(question.prompt)
@@ -76,7 +82,7 @@ def violation(text: str, question: Question, hints_shown: Iterable[str] = ()) ->
     if option:
         return Violation("option", option if isinstance(option, str) else option.group())
     shown = (question.prompt, *hints_shown)
-    extra = numbers_in(plain) - allowed_numbers(question, shown[1:])
+    extra = numbers_in(_PRONOUN_ONE.sub(" ", plain)) - allowed_numbers(question, shown[1:])
     if extra:
         return Violation("number", ", ".join(sorted(str(v) for v in extra)))
     forms = _fraction_forms(shown)
