@@ -336,9 +336,13 @@ def enter(practice: object, *, right: bool) -> None:
 
 
 def run_language(language: str, *, layout_only: bool = False,
-                 only_personal: bool = False) -> None:
+                 only_personal: bool = False, only_tutor: bool = False) -> None:
     driver = Driver(language)
     try:
+        if only_tutor:  # the tutor answering the screenshot question, with the real model
+            driver.new_profile(LEARNERS[language][0], 0)
+            driver.tutor_screen()
+            return
         if only_personal:  # About me, the summary and the teacher report, quickly
             driver.new_profile(LEARNERS[language][0], 0)
             driver.practise_a_little()
@@ -367,11 +371,13 @@ def main(argv: list[str] | None = None) -> int:
                              "for the model's answers (quick, on a busy machine)")
     parser.add_argument("--only-personal", action="store_true",
                         help="only About me, the lesson summary and the teacher report")
+    parser.add_argument("--only-tutor", action="store_true",
+                        help="only Ask the tutor, answering QUESTION with the real model")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
         run_language(args.language, layout_only=args.layout_only,
-                     only_personal=args.only_personal)
+                     only_personal=args.only_personal, only_tutor=args.only_tutor)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -381,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
             env = dict(os.environ, LANTERN_HOME=home)
             extra = ["--layout-only"] if args.layout_only else []
             extra += ["--only-personal"] if args.only_personal else []
+            extra += ["--only-tutor"] if args.only_tutor else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
                                    language, *extra], env=env, check=False)
             if done.returncode:

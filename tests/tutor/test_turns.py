@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.core.content.passages import Passage
 from app.core.tutor.conversation import MAX_HISTORY_TURNS, Conversation, Turn
 from app.core.tutor.grounding import Grounding, Source
-from app.core.tutor.turns import learner_turn
+from app.core.tutor.turns import EXCERPT_CHARS, excerpt, learner_turn
 from tests.fakes import FakeChatEngine
 
 
@@ -52,3 +52,12 @@ def test_a_restored_chat_carries_no_passages_so_the_next_question_sends_them_aga
     assert len(conversation.recent) == MAX_HISTORY_TURNS  # trimmed like a live chat
     again = learner_turn("Is 2/4 the same as 1/2?", _grounding(3), conversation)
     assert "Text of passage 3." in again.text and again.new_labels == (1,)
+
+
+def test_long_passages_are_sent_up_to_a_sentence_end() -> None:
+    long = "A fraction names equal parts. " * 40
+    cut = excerpt(long)
+    assert len(cut) <= EXCERPT_CHARS["latin"] + 2 and cut.endswith("parts. …")
+    assert excerpt("Short.") == "Short."
+    chinese = "分数表示把一个整体平均分成几份。" * 30
+    assert excerpt(chinese).endswith("。 …") and len(excerpt(chinese)) <= 202
