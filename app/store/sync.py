@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,14 @@ class SyncRepository:
         Raises:
             BudgetExceeded: ``spent + epsilon`` would pass ``budget``.
         """
+        self._commit_spend(week=week, epsilon=epsilon, budget=budget, detail=key,
+                           then=lambda: self.conn.execute(
+                               "INSERT INTO sync_outbox (idempotency_key, kind, payload, "
+                               "created_at) VALUES (?, ?, ?, ?)", (key, kind, payload, _now())))
+
+    def _commit_spend(self, *, week: Week, epsilon: float, budget: float, detail: str,
+                      then: Callable[[], object]) -> None:
+        """The ledger row and ``then``'s write in one transaction, within the budget."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             spent = self.spent(week)
@@ -79,10 +88,8 @@ class SyncRepository:
                 raise BudgetExceeded(week, spent, epsilon, budget)
             self.conn.execute(
                 "INSERT INTO privacy_ledger (purpose, period, epsilon, detail, created_at) "
-                "VALUES (?, ?, ?, ?, ?)", (PURPOSE, week, epsilon, key, _now()))
-            self.conn.execute(
-                "INSERT INTO sync_outbox (idempotency_key, kind, payload, created_at) "
-                "VALUES (?, ?, ?, ?)", (key, kind, payload, _now()))
+                "VALUES (?, ?, ?, ?, ?)", (PURPOSE, week, epsilon, detail, _now()))
+            then()
             self.conn.commit()
         except BaseException:
             self.conn.rollback()
@@ -109,19 +116,8 @@ class SyncRepository:
         Raises:
             BudgetExceeded: ``spent + epsilon`` would pass ``budget``.
         """
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            spent = self.spent(week)
-            if spent + epsilon > budget + 1e-9:
-                raise BudgetExceeded(week, spent, epsilon, budget)
-            self.conn.execute(
-                "INSERT INTO privacy_ledger (purpose, period, epsilon, detail, created_at) "
-                "VALUES (?, ?, ?, ?, ?)", (PURPOSE, week, epsilon, detail, _now()))
-            self._write_setting(key, value)
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
+        self._commit_spend(week=week, epsilon=epsilon, budget=budget, detail=detail,
+                           then=lambda: self._write_setting(key, value))
 
     def _write_setting(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
