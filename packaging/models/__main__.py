@@ -22,30 +22,37 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub: all is local
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from packaging.models.build import BuildConfig, build  # heavy: torch, optimum
-
-    defaults = BuildConfig()
     parser = argparse.ArgumentParser(prog="python -m packaging.models")
     parser.add_argument("command", choices=["build", "chat-compare"])
-    parser.add_argument("--out", type=Path, default=defaults.out)
-    parser.add_argument("--threads", type=int, default=defaults.threads)
-    parser.add_argument("--epochs", type=int, default=defaults.distill.epochs)
-    parser.add_argument("--keep-ffn", type=int, default=defaults.distill.keep_ffn)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="output folder (default: build/models in the checkout)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="CPU threads (default: the physical cores)")
+    parser.add_argument("--epochs", type=int, default=None)
+    parser.add_argument("--keep-ffn", type=int, default=None)
     parser.add_argument("--require-pass", action="store_true",
                         help="exit 1 when no candidate passes every gate")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    if args.command == "chat-compare":
-        return _chat_compare(args.out, args.threads)
-    config = BuildConfig(out=args.out, threads=args.threads, distill=replace(
-        defaults.distill, epochs=args.epochs, keep_ffn=args.keep_ffn))
+    if args.command == "chat-compare":  # llama.cpp only: no torch needed
+        from inference.devices import physical_cores
+
+        out = args.out or Path(__file__).resolve().parents[2] / "build" / "models"
+        return _chat_compare(out, args.threads or physical_cores())
+    from packaging.models.build import BuildConfig, build  # heavy: torch, optimum
+
+    defaults = BuildConfig()
+    config = BuildConfig(out=args.out or defaults.out, threads=args.threads or defaults.threads,
+                         distill=replace(defaults.distill,
+                                         epochs=args.epochs or defaults.distill.epochs,
+                                         keep_ffn=args.keep_ffn or defaults.distill.keep_ffn))
     result = build(config, report=lambda line: print(line, flush=True))
     for name, c in result["candidates"].items():
         print(f"{name:16} {c['size_bytes'] / 1e6:6.1f} MB  {c['ms_per_text']:6.2f} ms/text  "
               f"min cos {c['min_cosine']:.4f}  recall@5 {c['recall_at_5']:.3f}  "
               f"{'PASS' if c['passes'] else 'fail'}")
     print(f"chosen: {result['chosen'] or 'none (see report.json gates)'}; "
-          f"report: {args.out / 'report.json'}; steps (s): {result['step_seconds']}")
+          f"report: {config.out / 'report.json'}; steps (s): {result['step_seconds']}")
     return 1 if args.require_pass and not result["chosen"] else 0
 
 
