@@ -158,3 +158,10 @@ def _sentences(text: str) -> list[str]:
 def test_a_decimal_point_does_not_end_a_sentence() -> None:
     assert split_sentences("It is 0.75 of the pizza. 分数很有用。对吧？Yes!") == [
         "It is 0.75 of the pizza.", "分数很有用。", "对吧？", "Yes!"]
+
+
+def test_a_question_is_never_cited() -> None:
+    passage = "比较分数的大小。分母相同，比分子：3/4 和 2/3 哪个大？先通分。"
+    assert not supports("3/4和2/3哪个大？", passage, 0.9)
+    assert not supports("Which is bigger, 3/4 or 2/3 [1]?", "Which is bigger, 3/4 or 2/3?", 0.9)
+    assert supports("分母相同，比分子。", passage, 0.9)

@@ -213,11 +213,17 @@ def supports(sentence: str, passage: str, similarity: float) -> bool:
     """Meaning and words agree: the sentence says something the passage says.
 
     Cosine >= CITE_THRESHOLD and >= CITE_OVERLAP of its search tokens (words, CJK
-    bigrams) in the passage. A one-word sentence is never cited.
+    bigrams) in the passage. A one-word sentence or a question is never cited.
     """
-    if len(set(tokens(sentence))) < CITE_MIN_TOKENS:
+    if len(set(tokens(sentence))) < CITE_MIN_TOKENS or _is_question(sentence):
         return False
     return similarity >= CITE_THRESHOLD and overlap(sentence, passage) >= CITE_OVERLAP
+
+
+def _is_question(sentence: str) -> bool:
+    """A question (the model repeating the learner's, "3/4和2/3哪个大？") claims nothing
+    a passage could back."""
+    return _SPACED_MARKER.sub("", sentence).rstrip().endswith(("?", "？"))
 
 
 def overlap(sentence: str, passage: str) -> float:
