@@ -106,3 +106,19 @@ def test_a_citation_never_vouches_for_a_contradiction() -> None:
     plants = "Plants need sunlight to make their food."
     assert contradicts("Plants do not need sunlight to make their food.", plants)
     assert not contradicts("Plants need sunlight to make food.", plants)
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    # Qwen2.5 1.5B wrote the first one on a real question; the checker did not see it.
+    ("Yes, when you add 2/9 + 5/9, the answer is 7/18 [3].", False),
+    ("When you add 1/4 + 2/4, you get 3/4.", True),
+    ("1/5加2/5，结果是3/10。", False),
+    ("So 3/5 + 1/5 gives 4/5.", True),
+])
+def test_a_result_stated_in_words_is_checked(sentence: str, holds: bool) -> None:
+    claims = claims_in(sentence)
+    assert claims and all(c.holds is holds for c in claims)
+
+
+def test_which_is_stays_a_description_not_a_claim() -> None:
+    assert claims_in("You eat 3 of the 12 eggs, which is 1/4 of them.") == []

@@ -270,6 +270,12 @@ _NOT = r"(?:is not|isn't|are not|aren't|does not|doesn't|do not|don't|is never)"
 _EN_BETWEEN = [  # (pattern for the text between two expressions, relation, negated, weak)
     (r"(?:=|==|equals?|is equal to|is the same as|is equivalent to|are equivalent to|"
      r"is also|makes|gives|is exactly|equals exactly|is just|=\s*exactly)", "=", False, False),
+    # "When you add 2/9 + 5/9, the answer is 7/18", "3/4, which can be written as 1 3/4":
+    # a result stated in words is a claim like "=" (both were shown unchecked).
+    (r"(?:(?:then |so )?(?:the )?(?:answer|result|total|sum|difference|product) (?:is|will be)|"
+     r"(?:you|we) (?:get|will get)|(?:this|that|which|it) (?:gives|makes)|"
+     r"(?:which|that|this|it) can be written as|can be written as|is written as|"
+     r"答案是|结果是|得数是|得到|可以写成|也就是)", "=", False, False),
     (r"(?:≠|!=|=/=|" + _NOT + r" (?:equal(?: to)?|the same as|equivalent to))",
      "=", True, False),
     (r"(?:≈|~|is about|is approximately|is roughly|is around|is nearly|is close to|"
