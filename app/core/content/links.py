@@ -97,21 +97,7 @@ class _Scanner:
 
 def images(text: str) -> list[Link]:
     """Every ``![alt](target)`` / ``![alt](<target> "title")`` in ``text``, in order."""
-    if "![" not in text:
-        return []
-    scanner = _Scanner(text)
-    found: list[Link] = []
-    heads = scanner.heads()
-    head = next(heads, None)
-    while head is not None:
-        link = scanner.image_at(*head)
-        if link is not None:
-            found.append(link)
-        try:
-            head = heads.send(link.end if link is not None else None)
-        except StopIteration:
-            break
-    return found
+    return _scan(text, lambda scanner, start, inner: scanner.image_at(start, inner))
 
 
 _MEDIA_NAME = re.compile(r"media/[^)\s]+")
@@ -120,6 +106,17 @@ _MEDIA_NAME = re.compile(r"media/[^)\s]+")
 def media_refs(text: str) -> list[Link]:
     """What the pack validator reads as a picture: ``![alt](media/NAME`` (no ``)``
     needed); ``target`` is ``media/NAME``."""
+    def media_at(scanner: _Scanner, start: int, inner: int) -> Link | None:
+        match = _MEDIA_NAME.match(text, scanner.skip_space(inner))
+        return (Link(start, match.end(), text[start + 2:inner - 2], match.group(0))
+                if match else None)
+
+    return _scan(text, media_at)
+
+
+def _scan(text: str, link_at: Callable[[_Scanner, int, int], Link | None]) -> list[Link]:
+    """Every link ``link_at`` reads at a ``![…](`` head, in order, never re-reading text
+    inside a link found (one pass: linear in ``text``)."""
     if "![" not in text:
         return []
     scanner = _Scanner(text)
@@ -127,10 +124,7 @@ def media_refs(text: str) -> list[Link]:
     heads = scanner.heads()
     head = next(heads, None)
     while head is not None:
-        start, inner = head
-        match = _MEDIA_NAME.match(text, scanner.skip_space(inner))
-        link = (Link(start, match.end(), text[start + 2:inner - 2], match.group(0))
-                if match else None)
+        link = link_at(scanner, *head)
         if link is not None:
             found.append(link)
         try:
