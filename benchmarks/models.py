@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inference.devices import choose_embed, physical_cores
+from inference.devices import physical_cores
 from inference.embed import EmbedEngine
-from inference.loader import load_embed
+from inference.loader import load_cpu_embed
 from inference.registry import load_registry, resolve
 
 
@@ -22,6 +22,4 @@ def bench_threads() -> int:
 def default_embed_engine(threads: int | None = None, model_id: str | None = None
                          ) -> EmbedEngine:
     """The default (or a named) embedding model, on the CPU, loaded as the app loads it."""
-    registry = load_registry()
-    spec = registry.get(model_id) if model_id else registry.default("embed")
-    return load_embed(spec, choose_embed([], threads or bench_threads()))
+    return load_cpu_embed(model_id, threads or bench_threads())

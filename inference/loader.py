@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from inference.devices import CPU_PROVIDER, DeviceChoice, choose_chat, choose_embed
+from inference.devices import (
+    CPU_PROVIDER,
+    DeviceChoice,
+    choose_chat,
+    choose_embed,
+    physical_cores,
+)
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine
-from inference.registry import ModelSpec, resolve
+from inference.registry import ModelSpec, load_registry, resolve
 
 
 def load_chat(spec: ModelSpec, choice: DeviceChoice, *,
@@ -27,6 +33,14 @@ def load_embed(spec: ModelSpec, choice: DeviceChoice, *,
     providers = [choice.backend, CPU_PROVIDER] if choice.device == "gpu" else [CPU_PROVIDER]
     return EmbedEngine(folder / spec.file(".onnx").name, tokenizer_file(spec, folder),
                        providers=providers, threads=choice.threads, name=spec.name)
+
+
+def load_cpu_embed(model_id: str | None = None, threads: int | None = None) -> EmbedEngine:
+    """The default (or a named) embedding model on the CPU, loaded as the app loads it:
+    for command-line tools, benchmarks and tests."""
+    registry = load_registry()
+    spec = registry.get(model_id) if model_id else registry.default("embed")
+    return load_embed(spec, choose_embed([], threads or physical_cores()))
 
 
 def tokenizer_file(spec: ModelSpec, folder: Path) -> Path | None:

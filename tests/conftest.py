@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from inference.devices import choose_embed, physical_cores
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine
-from inference.loader import load_embed
+from inference.loader import load_cpu_embed
 from inference.registry import load_registry, resolve
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -94,5 +93,4 @@ def chat_engine() -> Iterator[ChatEngine]:
 
 @pytest.fixture(scope="session")
 def embed_engine() -> EmbedEngine:
-    spec = load_registry().default("embed")
-    return load_embed(spec, choose_embed([], physical_cores()))
+    return load_cpu_embed()

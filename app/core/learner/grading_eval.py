@@ -185,11 +185,9 @@ def save_calibration(model_id: str, calibration: Calibration, result: dict[str, 
 
 def default_embedder() -> tuple[str, Embedder]:
     """The app's default embedder, loaded as the app loads it (on the CPU)."""
-    from inference.devices import choose_embed, physical_cores
-    from inference.loader import load_embed  # ONNX Runtime: only when grading
+    from inference.loader import load_cpu_embed  # ONNX Runtime: only when grading
 
-    spec = load_registry().default("embed")
-    return spec.id, load_embed(spec, choose_embed([], physical_cores()))
+    return load_registry().default("embed").id, load_cpu_embed()
 
 
 def main(argv: list[str] | None = None) -> int:
