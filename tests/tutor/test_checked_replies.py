@@ -116,3 +116,13 @@ def test_a_claim_spread_over_lines_is_caught_too(
                                             Conversation(), emit=lambda _s: None)
     assert len(chat.prompts) == 2 and not false_claims(reply.text)
     assert REMOVED_NOTE["en"] in reply.text
+
+
+def test_what_the_question_asks_is_worked_out_for_the_model(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Add the numerators and keep the denominator: 1/5 + 2/5 = 3/5 [1].")
+    tutor(chat, embed_engine).answer("What is 1/5 + 2/5?", Setting(fractions_index),
+                                     Conversation(), emit=lambda _s: None)
+    # In the learner's turn, like the verdict on their claims: the system prompt stays cached.
+    assert "1/5 + 2/5 = 3/5" in learner_turn(chat, 0)
+    assert "Worked out" not in system_prompt(chat, 0)

@@ -59,6 +59,7 @@ from app.core.tutor.safe_stream import (
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
 from app.core.tutor.turns import learner_turn
+from app.core.tutor.worked import worked_facts
 from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.chat_template import Message
@@ -173,8 +174,11 @@ class Tutor:
         turn = learner_turn(question, grounding, conversation)
         # Whether the learner's own claims hold goes in their turn, not the system prompt:
         # the instructions stay one cached prefix for every question.
-        verdict = verdict_note(question, language=setting.language)
-        said = f"{turn.text}\n{verdict}" if verdict else turn.text
+        # So is what code worked out of the question (1/5 + 2/5 = 3/5): the model explains
+        # a result it was given instead of computing one.
+        notes = [verdict_note(question, language=setting.language),
+                 worked_facts(question, setting.language)]
+        said = "\n".join([turn.text, *(n for n in notes if n)])
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
         messages = conversation.messages_for(said, system=system)
         pieces = conversation.stream_reply(self._chat, said, params=params, cancel=cancel,
