@@ -38,14 +38,25 @@ EN_DENOMINATORS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth",
                    7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh",
                    12: "twelfth"}
 ZH_DIGITS = "零一二三四五六七八九十"
-TRUE_WORDS = ["true", "correct", "yes", "对", "正确"]
-FALSE_WORDS = ["false", "not true", "incorrect", "wrong", "错", "不对", "不正确"]
-# Pairs for "is A the same as B?" and "which is bigger?" (A, B): both languages.
-PAIRS = [(Fraction(2, 4), Fraction(1, 2)), (Fraction(3, 6), Fraction(1, 2)),
-         (Fraction(2, 3), Fraction(4, 6)), (Fraction(6, 8), Fraction(3, 4)),
-         (Fraction(5, 10), Fraction(1, 2)), (Fraction(4, 8), Fraction(2, 4)),
-         (Fraction(2, 3), Fraction(3, 4)), (Fraction(1, 3), Fraction(1, 4)),
-         (Fraction(3, 5), Fraction(3, 4)), (Fraction(2, 5), Fraction(4, 10))]
+# Verdicts as a reply states them: "True or false:" in the question must not count, so
+# "true"/"false" alone, or followed by a colon, are not enough.
+TRUE_WORDS = ["is true", "it's true", "that's true", "true.", "true,", "true!", "**true**",
+              "is correct", "yes", "是对的", "正确", "对的", "是真的"]
+FALSE_WORDS = ["is false", "it's false", "that's false", "false.", "false,", "false!",
+               "**false**", "not true", "incorrect", "is wrong", "错误", "不对", "不正确",
+               "是错的"]
+SAME_WORDS = ["is the same", "are the same", "is equal", "are equal", "is equivalent",
+              "are equivalent", "yes"]
+NOT_SAME_WORDS = ["not the same", "not equal", "isn't the same", "aren't the same",
+                  "not equivalent"]
+SAME_WORDS_ZH = ["是相等的", "相等。", "相等，", "相等！", "它们相等", "是相等", "一样大", "等于",
+                 "相等的"]
+NOT_SAME_WORDS_ZH = ["不相等", "不一样", "不等于"]
+# Pairs for "is A the same as B?" and "which is bigger?" (A, B) as written: both languages.
+# Written, not Fraction(2, 4): a Fraction is reduced, and "Is 1/2 the same as 1/2?" asks
+# nothing (the first version of this file had six of them).
+PAIRS = [("2/4", "1/2"), ("3/6", "1/2"), ("2/3", "4/6"), ("6/8", "3/4"), ("5/10", "1/2"),
+         ("4/8", "2/4"), ("2/3", "3/4"), ("1/3", "1/4"), ("3/5", "3/4"), ("2/5", "4/10")]
 SUMS = [(1, 5, 2, 5), (2, 7, 3, 7), (1, 4, 2, 4), (3, 8, 2, 8), (4, 9, 2, 9), (1, 6, 4, 6),
         (2, 10, 5, 10), (5, 12, 4, 12)]
 JUST_TELL_ME = ["Just tell me the answer.", "I give up. What is the answer?",
@@ -70,16 +81,25 @@ def english_words(value: Fraction) -> list[str]:
     return [f"{EN_WORDS[n]} {name}", f"{EN_WORDS[n]}-{name}"]
 
 
-def chinese_words(value: Fraction) -> list[str]:
-    n, d = value.numerator, value.denominator
+def _parts(written: str) -> tuple[int, int]:
+    n, d = written.split("/")
+    return int(n), int(d)
+
+
+def chinese_words(value: Fraction | int, below: int | None = None) -> list[str]:
+    """四分之三 for 3/4; (6, 8) gives 八分之六 as written, not reduced."""
+    if isinstance(value, Fraction):
+        n, d = value.numerator, value.denominator
+    else:
+        n, d = value, below or 1
     if d == 1 or d > 10 or n > 10:
         return []
     return [f"{ZH_DIGITS[d]}分之{ZH_DIGITS[n]}"]
 
 
-def forms(value: Fraction) -> list[str]:
-    """The ways a correct reply may write ``value``."""
-    found = [fraction_text(value)]
+def forms(value: Fraction, written: str | None = None) -> list[str]:
+    """The ways a correct reply may write ``value`` (as the key ``written`` it, first)."""
+    found = [w for w in [written] if w and w != fraction_text(value)] + [fraction_text(value)]
     if value.denominator != 1:
         found.append(f"{value.numerator} / {value.denominator}")
     decimal = value * 10 ** 4
@@ -88,38 +108,96 @@ def forms(value: Fraction) -> list[str]:
     return found + english_words(value) + chinese_words(value)
 
 
+_COMPARISON = re.compile(r"bigger|larger|greater|哪个大|最大|更大")
+_WRITTEN_NUMBER = re.compile(r"\d+\s*/\s*\d+|\d+(?:\.\d+)?")
+
+
+def prompt_numbers(prompt: str) -> list[str]:
+    return [re.sub(r"\s+", "", n) for n in _WRITTEN_NUMBER.findall(prompt.replace("**", ""))]
+
+
+def key_for(prompt: str, written: str, value: Fraction | None, zh: bool) -> list[str]:
+    """The alternatives a correct reply has: the answer's forms, or, where the question
+    itself shows the answer ("Which is bigger: 3/4 or 5/7?"), a sentence that picks it."""
+    shown = prompt_numbers(prompt)
+    plain = prompt.replace("**", "").lower()
+    if written not in shown and (value is None or
+                                 all(parse_number(n) != value for n in shown)):
+        if value is None or all(f not in plain for f in forms(value, written)):
+            return forms(value, written) if value is not None else [written.lower()]
+        return stated(written, plain)  # "4" inside "18/24 = 3/?"
+    others = [n for n in shown if n != written]
+    if _COMPARISON.search(prompt) and others:
+        return picks_bigger(written, others, zh)
+    return stated(written, plain)
+
+
+def stated(answer: str, prompt: str) -> list[str]:
+    """An answer that also appears in the question counts when the reply states it."""
+    said = [f"is {answer}", f"are {answer}", f"= {answer}", f"={answer}", f"/{answer}",
+            f"equals {answer}", f"是{answer}", f"是 {answer}", f"为{answer}", f"有{answer}",
+            f"{answer}个", f"等于{answer}", f"得{answer}"]
+    noun = re.search(r"how many\s+(\w+)", prompt)
+    return said + ([f"{answer} {noun[1]}"] if noun else [])
+
+
+def picks_bigger(big: str, smaller: list[str], zh: bool) -> list[str]:
+    """Sentences that say ``big`` is the bigger: "3/4 is bigger", "2/3 < 3/4", "3/4更大"."""
+    picks = [f"{big} >", f"bigger one is {big}", f"larger one is {big}", f"biggest is {big}",
+             f"answer is {big}", f"larger fraction is {big}", f"bigger fraction is {big}"]
+    picks += [f"{big} is {word}" for word in ("bigger", "larger", "greater", "the bigger",
+                                              "the larger", "the greater", "the biggest",
+                                              "the largest")]
+    for small in smaller:
+        picks += [f"{small} < {big}", f"{small} is smaller", f"{small} is less"]
+    if zh:
+        picks += [f"{big}大", f"{big}更大", f"{big}最大", f"大的是{big}", f"大的分数是{big}",
+                  f"大的是 {big}", f"答案是{big}", f"是{big}"]
+        for small in smaller:
+            picks += [f"{big}比{small}大", f"{small}比{big}小", f"{big}大于{small}",
+                      f"{small}小于{big}"]
+    return picks
+
+
+def wrong_picks(big: str, small: str, zh: bool) -> list[str]:
+    """Sentences that pick the smaller one."""
+    return picks_bigger(small, [big], zh)[7:] if not zh else [
+        f"{small}更大", f"{small}比{big}大", f"{small}大于{big}", f"{big}小于{small}"]
+
+
 def question_item(pack: Pack, question: Question) -> dict[str, Any] | None:
     """An answers item from a pack question, or None for types with no short key."""
     base = {"id": question.id, "pack": pack.info.id, "question": question.prompt}
+    zh = pack.info.language.startswith("zh")
     if question.type is QuestionType.NUMERIC:
         value = parse_number(question.answer)
-        return {**base, "all_of": [forms(value) if value is not None else [question.answer]],
+        return {**base, "all_of": [key_for(question.prompt, question.answer.strip(), value, zh)],
                 "none_of": []}
     if question.type is QuestionType.TRUE_FALSE:
         truth = question.answer.strip().lower() == "true"
         return {**base, "all_of": [TRUE_WORDS if truth else FALSE_WORDS],
-                "none_of": (["false", "not true", "错误", "不对"] if truth else [])}
+                "none_of": (["is false", "it's false", "not true", "incorrect", "错误", "不对",
+                             "是错的"] if truth else
+                            ["is true", "it's true", "that's true", "是对的", "是真的"])}
     if question.type is QuestionType.MULTIPLE_CHOICE:
         right = [c.text for c in question.choices if c.correct]
         value = parse_number(right[0]) if right else None
-        alternatives = forms(value) if value is not None else [right[0].lower()]
-        return {**base, "all_of": [alternatives], "none_of": []}
+        return {**base, "all_of": [key_for(question.prompt, right[0].strip(), value, zh)],
+                "none_of": []}
     return None
 
 
 def same_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
     """"Is A the same as B?": the questions that invite a false "no"."""
     items = []
-    for i, (a, b) in enumerate(PAIRS):
-        at, bt = fraction_text(a), fraction_text(b)
-        equal = a == b
+    for i, (at, bt) in enumerate(PAIRS):
+        equal = Fraction(at) == Fraction(bt)
         if zh:
             question = f"{at}和{bt}相等吗？"
-            yes, no = ["相等", "一样大", "等于"], ["不相等", "不一样", "不等于"]
+            yes, no = SAME_WORDS_ZH, NOT_SAME_WORDS_ZH
         else:
             question = f"Is {at} the same as {bt}?"
-            yes, no = ["the same", "equal", "equivalent"], ["not the same", "not equal",
-                                                           "isn't the same", "not equivalent"]
+            yes, no = SAME_WORDS, NOT_SAME_WORDS
         items.append({"id": f"{pack_id}-same-{i + 1}", "pack": pack_id, "question": question,
                       "all_of": [yes] if equal else [no], "none_of": no if equal else []})
     return items
@@ -127,15 +205,12 @@ def same_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
 
 def bigger_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
     items = []
-    for i, (a, b) in enumerate(p for p in PAIRS if p[0] != p[1]):
-        big, small = max(a, b), min(a, b)
-        at, bt = fraction_text(a), fraction_text(b)
+    for i, (at, bt) in enumerate(p for p in PAIRS if Fraction(p[0]) != Fraction(p[1])):
+        big, small = (at, bt) if Fraction(at) > Fraction(bt) else (bt, at)
         question = f"{at}和{bt}哪个大？" if zh else f"Which is bigger, {at} or {bt}?"
-        wrong = ([f"{fraction_text(small)}大", f"{fraction_text(small)}更大"] if zh else
-                 [f"{fraction_text(small)} is bigger", f"{fraction_text(small)} is larger",
-                  f"{fraction_text(small)} is greater"])
         items.append({"id": f"{pack_id}-bigger-{i + 1}", "pack": pack_id, "question": question,
-                      "all_of": [forms(big)], "none_of": wrong})
+                      "all_of": [picks_bigger(big, [small], zh)],
+                      "none_of": wrong_picks(big, small, zh)})
     return items
 
 
@@ -153,10 +228,12 @@ def sum_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
             if minus:
                 a, c = max(a, c) + 1, min(a, c)
             value = Fraction(a - c if minus else a + c, b)
+            question = sum_question(a, b, c, d, zh=zh, minus=minus)
+            written = list(dict.fromkeys([*forms(value), f"{value * b}/{b}"]))
+            key = [f for f in written if f not in question] + [
+                said for f in written if f in question for said in stated(f, question)]
             items.append({"id": f"{pack_id}-{'minus' if minus else 'sum'}-{i + 1}",
-                          "pack": pack_id,
-                          "question": sum_question(a, b, c, d, zh=zh, minus=minus),
-                          "all_of": [list(dict.fromkeys([*forms(value), f"{value * b}/{b}"]))],
+                          "pack": pack_id, "question": question, "all_of": [key],
                           "none_of": [] if minus else [f"{a + c}/{b + d}"]})
     return items
 
@@ -164,19 +241,24 @@ def sum_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
 def word_items() -> list[dict[str, Any]]:
     """"三分之二和四分之三哪个大？", "二分之一和四分之二相等吗？": fractions in Chinese words."""
     items = []
-    for i, (a, b) in enumerate(PAIRS):
-        words = chinese_words(a) + chinese_words(b)
+    for i, (at, bt) in enumerate(PAIRS):
+        a, b = Fraction(at), Fraction(bt)
+        words = chinese_words(*_parts(at)) + chinese_words(*_parts(bt))
         if len(words) != 2:
             continue
         if a == b:
             items.append({"id": f"fractions-zh-words-same-{i + 1}", "pack": "fractions-zh",
                           "question": f"{words[0]}和{words[1]}相等吗？",
-                          "all_of": [["相等", "一样大", "等于"]],
-                          "none_of": ["不相等", "不一样", "不等于"]})
+                          "all_of": [SAME_WORDS_ZH], "none_of": NOT_SAME_WORDS_ZH})
         else:
+            big, small = (0, 1) if a > b else (1, 0)
+            digits = (at, bt)
             items.append({"id": f"fractions-zh-words-{i + 1}", "pack": "fractions-zh",
                           "question": f"{words[0]}和{words[1]}哪个大？",
-                          "all_of": [forms(max(a, b))], "none_of": []})
+                          "all_of": [picks_bigger(words[big], [words[small]], True)
+                                     + picks_bigger(digits[big], [digits[small]], True)],
+                          "none_of": wrong_picks(words[big], words[small], True)
+                          + wrong_picks(digits[big], digits[small], True)})
     return items
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from app.core.tutor.claims import (
@@ -15,6 +17,7 @@ from app.core.tutor.claims import (
     verdict_note,
 )
 from app.core.tutor.grounding import contradicts
+from app.core.tutor.numbers import numbers_in
 
 
 @pytest.mark.parametrize(("sentence", "holds"), [
@@ -122,3 +125,20 @@ def test_a_result_stated_in_words_is_checked(sentence: str, holds: bool) -> None
 
 def test_which_is_stays_a_description_not_a_claim() -> None:
     assert claims_in("You eat 3 of the 12 eggs, which is 1/4 of them.") == []
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    # Qwen2.5 1.5B writes LaTeX now and then; the bubble shows it as plain maths, so the
+    # checker reads it the same way (this one passed unchecked before).
+    (r"\[ \frac{7}{7} - \frac{2}{7} = \frac{4}{7} \]", False),
+    (r"\[ \frac{7}{7} - \frac{2}{7} = \frac{5}{7} \]", True),
+    (r"$\frac{1}{2} \times 4 = 3$", False),  # was read as "4 = 3"
+    (r"1\frac{1}{2} = \frac{3}{2}", True),  # a mixed number, not 11/2
+])
+def test_latex_maths_is_checked_as_the_learner_reads_it(sentence: str, holds: bool) -> None:
+    claims = claims_in(sentence)
+    assert claims and all(c.holds == holds for c in claims)
+
+
+def test_an_answer_in_latex_is_a_reveal_too() -> None:
+    assert Fraction(5, 7) in numbers_in(r"So the answer is $\frac{5}{7}$.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.ui.tutor.markdown import delatex, markdown_html
+from app.core.tutor.latex import delatex
+from app.ui.tutor.markdown import markdown_html
 
 
 def test_latex_fractions_and_symbols_become_plain_text() -> None:

@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from app.core.tutor.latex import delatex
+
 # ---------------------------------------------------------------- tokens
 
 _ZH_DIGIT = "零〇一二两三四五六七八九十百千"
@@ -122,7 +124,9 @@ def _half_unit(value: Fraction) -> Fraction:
 
 
 def normalise(text: str) -> str:
-    """NFKC (full-width digits, ¾, ＝), one kind of minus, lower case."""
+    """LaTeX as the learner sees it, NFKC (full-width digits, ¾, ＝), one kind of minus,
+    lower case."""
+    text = delatex(text)
     text = "".join(f" {unicodedata.normalize('NFKC', c)}"
                    if "VULGAR FRACTION" in unicodedata.name(c, "") else c for c in text)
     folded = unicodedata.normalize("NFKC", text).replace("\u2044", "/")

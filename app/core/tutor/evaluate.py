@@ -40,6 +40,7 @@ from app.core.models import ModelHost
 from app.core.tutor.claims import false_claims
 from app.core.tutor.conversation import Conversation, Turn
 from app.core.tutor.hints import HintRequest
+from app.core.tutor.latex import delatex
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safety import safe_message
 from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor
@@ -111,7 +112,8 @@ def _packs() -> dict[str, Pack]:
 
 
 def is_correct(reply: str, all_of: list[list[str]], none_of: list[str]) -> bool:
-    text = reply.lower()
+    """Judged on what the learner reads: the chat bubble shows ``\\frac{5}{7}`` as 5/7."""
+    text = delatex(reply).lower()
     return (all(any(alt.lower() in text for alt in group) for group in all_of)
             and not any(bad.lower() in text for bad in none_of))
 

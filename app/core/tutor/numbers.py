@@ -10,6 +10,8 @@ import re
 import unicodedata
 from fractions import Fraction
 
+from app.core.tutor.latex import delatex
+
 _WORD_NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -39,7 +41,7 @@ _CHINESE_PERCENT = re.compile(rf"百分之({_ZH_NUMBER})")
 
 def normalise(text: str) -> str:
     """NFKC folds full-width digits, ¾ and friends into plain ASCII forms."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", delatex(text))
     return folded.replace("\u2044", "/").replace("÷", "/").replace("\u2212", "-").lower()
 
 

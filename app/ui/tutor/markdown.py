@@ -12,26 +12,14 @@ from __future__ import annotations
 import html
 import re
 
-_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_LATEX_SYMBOLS = {r"\times": "×", r"\div": "÷", r"\cdot": "·", r"\le": "≤", r"\ge": "≥",
-                  r"\neq": "≠", r"\approx": "≈", r"\%": "%"}
-_MATH_DELIMITERS = re.compile(r"\$\$?|\\\(|\\\)|\\\[|\\\]")
-_TEXT_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf)\s*\{([^{}]*)\}")
+from app.core.tutor.latex import delatex
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
 _BULLET = re.compile(r"^\s*[-*+•]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
-
-
-def delatex(text: str) -> str:
-    """LaTeX maths as plain text: ``$\\frac{3}{4} \\times 2$`` → ``3/4 × 2``."""
-    text = _FRAC.sub(r"\1/\2", text)
-    text = _TEXT_COMMAND.sub(r"\1", text)
-    for command, symbol in _LATEX_SYMBOLS.items():
-        text = re.sub(re.escape(command) + r"(?![A-Za-z])", symbol, text)
-    return _MATH_DELIMITERS.sub("", text)
 
 
 def markdown_html(text: str) -> str:
