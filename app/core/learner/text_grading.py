@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from app.core.learner.answer_features import (
     WORD_FEATURES,
     Reading,
     features,
+    has_cjk,
     stem,
     tokens,
 )
@@ -118,7 +118,6 @@ def load_calibration(model_id: str | None, path: Path | None = None) -> Calibrat
 
 
 KEYWORD_WEIGHT = 0.6  # rubric items are the teacher's explicit criteria: they weigh more
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class Embedder(Protocol):
@@ -142,7 +141,7 @@ def keyword_matches(answer: str, item: str) -> bool:
     """True if any ``|``-alternative of ``item`` occurs in ``answer``, not negated."""
     words = tokens(answer)
     for alternative in item.split("|"):
-        if _CJK.search(alternative):  # no spaces between words: match as a substring
+        if has_cjk(alternative):  # no spaces between words: match as a substring
             if unicodedata.normalize("NFKC", alternative.strip()) in unicodedata.normalize(
                     "NFKC", answer):
                 return True
