@@ -137,7 +137,7 @@ def check_answer(*, parent: QObject, ctx: AppContext, attempt: Attempt,
         return
 
     def grade_text() -> None:
-        # The grader's thresholds are fitted per embedding model (grading_eval --calibrate).
+        # The grader's weights are fitted per embedding model (grading_eval --calibrate).
         calibration = load_calibration(ctx.models.status("embed").spec.id)
         grade = grade_answer(attempt.question, attempt.answer, language=language,
                              embedder=ctx.models.embed(), calibration=calibration)

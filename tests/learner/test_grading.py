@@ -12,8 +12,9 @@ from app.core.learner.grading import (
     grade_numeric,
     grade_true_false,
 )
-from app.core.learner.text_grading import grade_short_text, keyword_matches
+from app.core.learner.text_grading import grade_short_text, keyword_matches, load_calibration
 from inference.embed import EmbedEngine
+from inference.registry import load_registry
 
 C, W, U = Verdict.CORRECT, Verdict.INCORRECT, Verdict.UNREADABLE
 
@@ -150,6 +151,39 @@ def test_short_text_paraphrase_without_keywords(embed_engine: EmbedEngine) -> No
     far = grade_short_text(embed_engine, "when water freezes into ice", references=refs)
     assert near.score > far.score
     assert near.similarity is not None and near.similarity > 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("分子和分母同时乘或除以同一个数，分数的大小不变。", C),
+    ("分子分母一起乘同一个数，分数大小不变", C),
+    ("我不知道", W),
+    ("今天天气很好，我们去公园玩。", W),
+])
+def test_chinese_short_text_with_the_apps_calibration(embed_engine: EmbedEngine, answer: str,
+                                                      verdict: Verdict) -> None:
+    """No spaces, no words to count: the meaning model grades it, fitted per embedder."""
+    calibration = load_calibration(load_registry().default("embed").id)
+    grade = grade_short_text(
+        embed_engine, answer, question="分数的基本性质是什么？",
+        references=["分数的分子和分母同时乘或者同时除以相同的数（0除外），分数的大小不变。"],
+        calibration=calibration)
+    assert grade.verdict is verdict, grade
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("answer", "verdict"), [
+    ("The water evaporated and left the salt behind.", C),
+    ("I separated the salt from the water.", W),  # the question's own words: no evidence
+])
+def test_english_short_text_with_the_apps_calibration(embed_engine: EmbedEngine, answer: str,
+                                                      verdict: Verdict) -> None:
+    calibration = load_calibration(load_registry().default("embed").id)
+    grade = grade_short_text(embed_engine, answer,
+                             question="How did you separate the salt from the water?",
+                             references=["The water was evaporated, leaving the salt."],
+                             calibration=calibration)
+    assert grade.correct == (verdict is C), grade  # echoing the question: not correct
 
 
 def test_empty_short_text_is_not_an_attempt() -> None:

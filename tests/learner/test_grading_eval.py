@@ -10,13 +10,14 @@ import numpy as np
 import pytest
 
 from app.core.learner import grading_eval
+from app.core.learner.answer_features import MEANING_FEATURES, WORD_FEATURES, Reading, features
 from app.core.learner.grading import Verdict
 from app.core.learner.text_grading import (
     DEFAULT,
     Calibration,
+    LogisticModel,
     grade_short_text,
     load_calibration,
-    reference_coverage,
 )
 from inference.embed import EmbedEngine
 
@@ -53,22 +54,82 @@ def test_the_files_are_read_with_their_labels(semeval: Path) -> None:
     answers = grading_eval.load(semeval, "3way")
     assert [a.label for a in answers] == ["incorrect", "correct", "correct", "contradictory",
                                           "incorrect"]
+    assert answers[0].prompt == "How did you separate the salt from the water?"
+    assert answers[0].corpus == "sciEntsBank"
     assert grading_eval.gold(answers, "2way").count("correct") == 2
 
 
+class Fixed:
+    """Embeddings that make every cosine 1: only the word features vary."""
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+
+def word_features(answer: str, question: str = "") -> dict[str, float]:
+    reading = Reading(answer, ("The water was evaporated, leaving the salt.",), question)
+    return features(reading, Fixed().embed(reading.texts()))
+
+
 def test_reference_words_count_what_the_answer_says() -> None:
-    references = ["The water was evaporated, leaving the salt."]
-    assert reference_coverage("the water evaporates and leaves salt", references) == 1.0
-    assert reference_coverage("a pinkish color", references) == 0.0
+    assert word_features("the water evaporates and leaves salt")["recall"] == 1.0
+    assert word_features("a pinkish color")["recall"] == 0.0
+    assert word_features("the water was evaperated")["recall"] == 0.5  # a typo still counts
+    assert word_features("the salt evaporated leaving the water")["pair_recall"] < 1.0
+
+
+def test_the_questions_words_are_no_evidence() -> None:
+    question = "How did you separate the salt from the water?"
+    echo = word_features("I separated the salt from the water", question)
+    assert echo["only_question"] == 1.0 and echo["recall"] == 0.0
+    # Of "The water was evaporated, leaving the salt." only "evaporated" and "leaving" count.
+    assert word_features("the water evaporated", question)["recall"] == 0.5
+    said = word_features("it evaporated, leaving it behind", question)
+    assert said["only_question"] == 0.0 and said["recall"] == 1.0
+    demoted = Reading("The salt stays behind.", ("x",), question).texts()[-2]
+    assert demoted == "the stays behind"  # what the embedding model sees as well
+
+
+def test_negation_against_the_reference() -> None:
+    assert word_features("the water was not evaporated")["negated_word"] > 0
+    assert word_features("the water was not evaporated")["negation_mismatch"] == 1.0
+    assert word_features("the water was evaporated")["negation_mismatch"] == 0.0
+
+
+def test_text_without_spaces_is_graded_by_meaning() -> None:
+    reading = Reading("水蒸发了，留下了盐。", ("水被蒸发，留下盐。",), "你怎么把盐和水分开？")
+    values = features(reading, Fixed().embed(reading.texts()))
+    assert set(values) == set(MEANING_FEATURES)
+    assert DEFAULT.probability(values) == DEFAULT.meaning.probability(values)
 
 
 def test_a_missing_calibration_is_the_default(tmp_path: Path) -> None:
     assert load_calibration("no-such-model", tmp_path / "none.json") == DEFAULT
     path = tmp_path / "calibration.json"
-    path.write_text(json.dumps({"m": {"calibration": {"sim_floor": 0.2, "sim_full": 0.6,
-                                                      "correct_at": 0.5, "partial_at": 0.25,
-                                                      "rubric_weight": 0.3}}}), "utf-8")
-    assert load_calibration("m", path) == Calibration(0.2, 0.6, 0.5, 0.25, 0.3)
+    path.write_text(json.dumps({"old": {"calibration": {"sim_floor": 0.2, "correct_at": 0.5}},
+                                "m": {"calibration": DEFAULT.to_json()}}), "utf-8")
+    assert load_calibration("old", path) == DEFAULT  # an older format: the default
+    assert load_calibration("m", path) == DEFAULT
+
+
+def test_the_app_has_a_calibration_for_every_embedding_model() -> None:
+    from inference.registry import load_registry
+
+    for spec in (m for m in load_registry().models if m.role == "embed"):
+        fitted = load_calibration(spec.id)
+        assert fitted != DEFAULT, spec.id
+        assert set(fitted.words.weights) == set(WORD_FEATURES)
+        assert 0 < fitted.partial_at < fitted.correct_at < 1
+
+
+def test_fitting_finds_the_rule_in_the_features() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.uniform(0, 1, (400, 2))
+    y = x[:, 0] + 0.2 * rng.normal(size=400) > 0.5
+    model = grading_eval.fit_logistic(x, y, ("similarity", "recall"))
+    assert model.weights["similarity"] > 3 and abs(model.weights["recall"]) < 1
+    assert isinstance(model, LogisticModel)
+    assert model.probability({"similarity": 0.9, "recall": 0.5}) > 0.8
 
 
 def test_macro_f1_and_majority() -> None:
@@ -84,18 +145,18 @@ def test_the_evaluation_grades_as_the_app_does(semeval: Path, embed_engine: Embe
                                                capsys: pytest.CaptureFixture[str]) -> None:
     answers = grading_eval.load(semeval, "2way")
     features = grading_eval.features(answers, embed_engine)
-    calibration = Calibration(0.3, 0.7, 0.5, 0.25, 0.5)
-    predicted = grading_eval.predict(features, calibration, "2way")
-    for answer, label in zip(answers, predicted, strict=True):
-        grade = grade_short_text(embed_engine, answer.answer, references=answer.references,
-                                 calibration=calibration)
-        assert (grade.verdict is Verdict.CORRECT) == (label == "correct"), answer.answer
-    truth = np.array([a.label == "correct" for a in answers])
-    fitted = grading_eval.calibrate(features, grading_eval.gold(answers, "2way"))
+    truth = grading_eval.gold(answers, "2way")
+    fitted = grading_eval.calibrate(features, truth)
+    for calibration in (DEFAULT, fitted):
+        predicted = grading_eval.predict(features, calibration, "2way")
+        for answer, label in zip(answers, predicted, strict=True):
+            grade = grade_short_text(embed_engine, answer.answer, references=answer.references,
+                                     question=answer.prompt, calibration=calibration)
+            assert (grade.verdict is Verdict.CORRECT) == (label == "correct"), answer.answer
 
     def accuracy(c: Calibration) -> float:
-        return float(np.mean((grading_eval.score_parts_array(features, c) >= c.correct_at)
-                             == truth))
+        return float(np.mean(np.array(grading_eval.predict(features, c, "2way")) ==
+                             np.array(truth)))
 
     assert accuracy(fitted) >= max(accuracy(DEFAULT), 0.8)
     assert grading_eval.main([str(semeval), "--labels", "3way"]) == 0

@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.core.content.library import builtin_dir
@@ -60,6 +61,20 @@ def test_short_text_needs_the_embedding_model(pack: Pack) -> None:
     short = first(pack, QuestionType.SHORT_TEXT)
     with pytest.raises(ValueError, match="embedding"):
         grade_answer(short, "a guess")
+
+
+def test_short_text_is_graded_against_the_question_it_answers(pack: Pack) -> None:
+    """The prompt reaches the grader: its words must not count as the learner's evidence."""
+    short = first(pack, QuestionType.SHORT_TEXT)
+    seen: list[str] = []
+
+    class Recording:
+        def embed(self, texts: list[str]) -> np.ndarray:
+            seen.extend(texts)
+            return np.ones((len(texts), 3), dtype=np.float32)
+
+    grade_answer(short, "a guess", embedder=Recording())
+    assert short.prompt in seen and short.answers[0] in seen
 
 
 def test_an_answer_is_stored_and_moves_mastery_and_the_review_card(

@@ -61,8 +61,10 @@ def grade_answer(question: Question, answer: Answer, *, language: str = "en",
                              unit=question.unit, language=language)
     if embedder is None:
         raise ValueError("short-text questions are graded with the embedding model")
+    # The prompt too: its words are no evidence that the learner knows the answer.
     return grade_short_text(embedder, text, references=question.answers,
-                            keywords=question.keywords, calibration=calibration)
+                            question=question.prompt, keywords=question.keywords,
+                            calibration=calibration)
 
 
 def answer_text(question: Question, answer: Answer) -> str:

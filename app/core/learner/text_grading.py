@@ -1,55 +1,107 @@
-"""Short-text grading: closeness in meaning to the reference answers, plus rubric keywords.
+"""Short-text grading: what the answer shows against the reference answers, plus rubric keywords.
 
-- Meaning: cosine similarity between the answer's sentence embedding and each reference
-  answer's (the app's ONNX embedding model), mapped to 0..1 between
-  :data:`SIM_FLOOR` (unrelated) and :data:`SIM_FULL` (a paraphrase).
+- Features (:mod:`answer_features`): closeness in meaning to the best reference answer
+  (the app's ONNX embedding model), the reference's content words the answer says and the
+  answer's words the reference says, both without the question's own words (question
+  demoting), word order, negation, length.
+- Model: a logistic model over those features gives the probability that the answer is
+  correct. Its few weights are a :class:`Calibration` per embedding model id in
+  ``assets/grading/calibration.json``, fitted on graded student answers (SemEval-2013
+  Task 7) by ``python -m app.core.learner.grading_eval DIR --labels 2way --calibrate``; a
+  model without an entry gets :data:`DEFAULT`. Text without spaces between words (Chinese)
+  has no words to count: a second model over the meaning features alone grades it.
 - Rubric: each keyword item is a word or phrase, alternatives separated by ``|``
   (``"absorb|capture"``). An item matches a word with the same stem ("absorbs",
   "absorbed"), unless a negation ("not", "never", "n't", …) comes just before it.
-- Reference words: without keywords, the content words of the best-matching reference
-  answer stand in for a rubric (their share found in the answer, by stem); not for
-  Chinese, which has no spaces to find words by (meaning alone there).
-- Score: 0.4 x meaning + 0.6 x share of rubric items matched when the question has
-  keywords; otherwise (1 - w) x meaning + w x reference words, w = ``rubric_weight``.
+- Score: the probability; with keywords, 0.4 x probability + 0.6 x share of rubric items
+  matched. CORRECT from ``correct_at``, PARTIAL from ``partial_at``.
 
-The cosine range, the thresholds and ``rubric_weight`` depend on the embedding model, so
-they are a :class:`Calibration` per model id in ``assets/grading/calibration.json``,
-fitted on graded student answers (SemEval-2013 Task 7) by
-``python -m app.core.learner.grading_eval DIR --labels 2way --calibrate``; a model
-without an entry gets :data:`DEFAULT`. The embedding call is slow-ish (milliseconds): run
-it on the inference lane, never on the GUI thread.
+The embedding call is slow-ish (milliseconds): run it on the inference lane, never on the
+GUI thread.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from app.core.content.tokenize import STOPWORDS
+from app.core.learner.answer_features import (
+    MEANING_FEATURES,
+    NEGATIONS,
+    WORD_FEATURES,
+    Reading,
+    features,
+    has_cjk,
+    stem,
+    tokens,
+)
 from app.core.learner.grading import Grade, Verdict
 from inference.resources import assets_dir
 
 
 @dataclass(frozen=True)
+class LogisticModel:
+    """P(correct) = 1 / (1 + exp(-(bias + sum of weight x feature)))."""
+
+    weights: Mapping[str, float]
+    bias: float
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = self.bias + sum(w * values[name] for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bias": self.bias, "weights": dict(self.weights)}
+
+    @classmethod
+    def from_json(cls, entry: Mapping[str, Any], names: Sequence[str]) -> LogisticModel:
+        weights = {name: float(entry["weights"][name]) for name in names}
+        return cls(weights, float(entry["bias"]))
+
+
+# Hand-set before any fitting (an embedding model without a calibration): an answer close
+# in meaning to a reference that says most of its words, not negating it, is correct.
+_WORDS = LogisticModel({"similarity": 4.0, "similarity_demoted": 2.0,
+                        "question_similarity": -1.0, "recall": 3.0, "precision": 1.0,
+                        "pair_recall": 1.0, "negation_mismatch": -1.0, "negated_word": -1.0,
+                        "only_question": -1.0, "length": 0.0}, -5.5)
+_MEANING = LogisticModel({"similarity": 10.0, "question_similarity": -1.0}, -6.0)
+
+
+@dataclass(frozen=True)
 class Calibration:
-    """How one embedding model's cosines map to a grade (see the module docstring)."""
+    """One embedding model's grading models and thresholds (see the module docstring)."""
 
-    sim_floor: float = 0.35  # unrelated
-    sim_full: float = 0.70  # a paraphrase
-    correct_at: float = 0.65
+    words: LogisticModel = field(default=_WORDS)  # answers with words to count
+    meaning: LogisticModel = field(default=_MEANING)  # text without spaces (Chinese)
+    correct_at: float = 0.5
     partial_at: float = 0.35
-    rubric_weight: float = 0.0  # weight of the reference answer's words (no keywords)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"words": self.words.to_json(), "meaning": self.meaning.to_json(),
+                "correct_at": self.correct_at, "partial_at": self.partial_at}
+
+    @classmethod
+    def from_json(cls, entry: Mapping[str, Any]) -> Calibration:
+        return cls(LogisticModel.from_json(entry["words"], WORD_FEATURES),
+                   LogisticModel.from_json(entry["meaning"], MEANING_FEATURES),
+                   float(entry["correct_at"]), float(entry["partial_at"]))
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        """P(correct) from the features; the meaning model when words were not counted."""
+        model = self.words if "recall" in values else self.meaning
+        return model.probability(values)
 
 
-DEFAULT = Calibration()  # hand-set on all-MiniLM-L6-v2 before the SemEval calibration
+DEFAULT = Calibration()
 
 
 def calibration_file() -> Path:
@@ -57,19 +109,15 @@ def calibration_file() -> Path:
 
 
 def load_calibration(model_id: str | None, path: Path | None = None) -> Calibration:
-    """The calibration fitted for ``model_id``, or :data:`DEFAULT`."""
+    """The calibration fitted for ``model_id``, or :data:`DEFAULT` (none, or unreadable)."""
     try:
         entries = json.loads((path or calibration_file()).read_text("utf-8"))
-        entry = entries[model_id]["calibration"]
-        return Calibration(**{k: float(v) for k, v in entry.items()})
+        return Calibration.from_json(entries[model_id]["calibration"])
     except (OSError, ValueError, KeyError, TypeError):
         return DEFAULT
 
 
 KEYWORD_WEIGHT = 0.6  # rubric items are the teacher's explicit criteria: they weigh more
-NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nothing", "none"})
-_SUFFIXES = ("ing", "ed", "es", "s", "er", "ly")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class Embedder(Protocol):
@@ -78,23 +126,9 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
 
-def _stem(token: str) -> str:
-    """A crude English stem: "captures", "captured", "capturing", "capture" -> "captur"."""
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            token = token[: -len(suffix)]
-            break
-    return token[:-1] if token.endswith("e") and len(token) > 3 else token
-
-
 def _same_word(word: str, wanted: str) -> bool:
     # A compound ending in the wanted word counts: "sunlight" mentions "light".
-    return _stem(word) == _stem(wanted) or (len(wanted) >= 4 and word.endswith(wanted))
-
-
-def _tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("n't", " not")
-    return re.findall(r"\w+", text)
+    return stem(word) == stem(wanted) or (len(wanted) >= 4 and word.endswith(wanted))
 
 
 def _phrase_at(words: list[str], phrase: list[str]) -> list[int]:
@@ -105,25 +139,18 @@ def _phrase_at(words: list[str], phrase: list[str]) -> list[int]:
 
 def keyword_matches(answer: str, item: str) -> bool:
     """True if any ``|``-alternative of ``item`` occurs in ``answer``, not negated."""
-    words = _tokens(answer)
+    words = tokens(answer)
     for alternative in item.split("|"):
-        if _CJK.search(alternative):  # no spaces between words: match as a substring
+        if has_cjk(alternative):  # no spaces between words: match as a substring
             if unicodedata.normalize("NFKC", alternative.strip()) in unicodedata.normalize(
                     "NFKC", answer):
                 return True
             continue
-        phrase = _tokens(alternative)
+        phrase = tokens(alternative)
         for start in _phrase_at(words, phrase) if phrase else []:
             if not NEGATIONS.intersection(words[max(0, start - 3):start]):
                 return True
     return False
-
-
-def similarity(embedder: Embedder, answer: str, references: Sequence[str]) -> float:
-    """Highest cosine similarity between ``answer`` and any reference answer."""
-    vectors = np.asarray(embedder.embed([answer, *references]), dtype=np.float64)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
-    return float((vectors[1:] @ vectors[0]).max())
 
 
 def _readable(item: str) -> str:
@@ -141,46 +168,27 @@ def _message(verdict: Verdict, missing: list[str]) -> str:
     return "That doesn't match what the question asks. Look at the lesson again."
 
 
-def content_stems(text: str) -> set[str]:
-    """The stems of ``text``'s content words (the reference answer's own rubric)."""
-    return {_stem(t) for t in _tokens(text) if t not in STOPWORDS and t not in NEGATIONS}
-
-
-def reference_coverage(answer: str, references: Sequence[str]) -> float:
-    """The best share of a reference answer's content words found in ``answer``."""
-    said = {_stem(t) for t in _tokens(answer)}
-    shares = [len(words & said) / len(words) for r in references
-              if (words := content_stems(r))]
-    return max(shares, default=0.0)
-
-
-def score_parts(meaning_sim: float, coverage: float, calibration: Calibration) -> float:
-    """The score from the cosine and the reference words (no teacher keywords)."""
-    c = calibration
-    meaning = float(np.clip((meaning_sim - c.sim_floor) / (c.sim_full - c.sim_floor), 0.0, 1.0))
-    return (1 - c.rubric_weight) * meaning + c.rubric_weight * coverage
+def reading_features(embedder: Embedder, reading: Reading) -> dict[str, float]:
+    """The features of one answer (one call to the embedding model)."""
+    return features(reading, embedder.embed(reading.texts()))
 
 
 def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[str],
-                     keywords: Sequence[str] = (),
+                     question: str = "", keywords: Sequence[str] = (),
                      calibration: Calibration = DEFAULT) -> Grade:
-    """Grade a short written answer; see the module docstring for the score."""
-    if not _tokens(answer):
+    """Grade a short written answer to ``question``; see the module docstring for the score."""
+    if not tokens(answer):
         return Grade(Verdict.UNREADABLE, 0.0, "Write your answer in a few words first.")
     if not references:
         raise ValueError("a short-text question needs at least one reference answer")
     c = calibration
-    sim = similarity(embedder, answer, references)
+    values = reading_features(embedder, Reading(answer, tuple(references), question))
+    score = c.probability(values)
     matched = [k for k in keywords if keyword_matches(answer, k)]
     missing = [k for k in keywords if k not in matched]
     if keywords:
-        meaning = float(np.clip((sim - c.sim_floor) / (c.sim_full - c.sim_floor), 0.0, 1.0))
-        score = (1 - KEYWORD_WEIGHT) * meaning + KEYWORD_WEIGHT * len(matched) / len(keywords)
-    elif any(_CJK.search(r) for r in references):  # no spaces: no words to count
-        score = score_parts(sim, 0.0, replace(c, rubric_weight=0.0))
-    else:
-        score = score_parts(sim, reference_coverage(answer, references), c)
+        score = (1 - KEYWORD_WEIGHT) * score + KEYWORD_WEIGHT * len(matched) / len(keywords)
     verdict = (Verdict.CORRECT if score >= c.correct_at else
                Verdict.PARTIAL if score >= c.partial_at else Verdict.INCORRECT)
     return Grade(verdict, round(score, 3), _message(verdict, missing), tuple(matched),
-                 tuple(missing), round(sim, 3))
+                 tuple(missing), round(values["similarity"], 3))
