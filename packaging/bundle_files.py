@@ -41,14 +41,24 @@ QT_EXCLUDES = tuple(f"PySide6.{name}" for name in (
 PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "matplotlib",
                "torch", "transformers", "optimum", "uvicorn", "fastapi", "sse_starlette",
                "starlette", "llama_cpp.server", "huggingface_hub", "hf_xet", "httpx",
-               "yaml")
+               "yaml", "opendp",
+               # Pillow arrives through pygments' image formatter (superqt's optional code
+               # highlighter, rich): 19 MB that no screen of ours uses.
+               "PIL", "pygments", "rich")
 
 # Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
-# Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin). Dropping them
-# saves ~40 MB; Qt skips a plugin whose library is missing, with a log line.
+# Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin), and the GTK 3
+# platform theme with GTK, GDK, ATK, Cairo and Pango behind it (Qt draws its own dialogs
+# and style without it). Dropping them saves ~60 MB; Qt skips a plugin whose library is
+# missing, with a log line.
 _DROP_BINARIES = re.compile(
     r"(libQt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.so|libqpdf\.so|libqtvirtualkeyboardplugin"
-    r"|Qt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.dll|qpdf\.dll|qtvirtualkeyboardplugin\.dll)")
+    r"|Qt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.dll|qpdf\.dll|qtvirtualkeyboardplugin\.dll"
+    r"|libqgtk3\.so|libgtk-3\.so|libgdk-3\.so|libgdk_pixbuf|libatk|libatspi|libcairo"
+    r"|libpango|libepoxy)")
+# Qt's own translations: only the languages the app speaks (7 MB of the others).
+_QT_TRANSLATION = re.compile(r"PySide6/Qt/translations/\w+?_(?P<lang>[a-z]{2}(_[A-Z]{2})?)\.qm$")
+_UI_LANGUAGES = ("en", "zh_CN")
 # A fully versioned soname ("libllama.so.0.5.0") is the symlink target of "libllama.so"
 # and "libllama.so.0"; PyInstaller copies each name as a file, so keep only the two the
 # loader asks for.
@@ -132,3 +142,17 @@ def asset_datas(assets: Path) -> list[tuple[str, str]]:
 def keep_binary(dest_name: str) -> bool:
     """False for a native library the bundle does not need (see ``_DROP_BINARIES``)."""
     return not _DROP_BINARIES.search(Path(dest_name).name)
+
+
+def keep_data(dest_name: str) -> bool:
+    """False for a Qt translation into a language the app does not speak."""
+    match = _QT_TRANSLATION.search(dest_name.replace("\\", "/"))
+    return match is None or match["lang"] in _UI_LANGUAGES
+
+
+def xkcdpass_datas() -> list[tuple[str, str]]:
+    """The EFF short word list that suggested passphrases are drawn from."""
+    wordlist = package_dir("xkcdpass") / "static" / "eff-short"
+    if not wordlist.is_file():
+        raise FileNotFoundError(f"{wordlist} is missing: reinstall xkcdpass")
+    return [(str(wordlist), "xkcdpass/static")]

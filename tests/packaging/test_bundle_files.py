@@ -67,13 +67,25 @@ def test_a_missing_model_stops_the_build_with_the_fix(files: ModuleType, tmp_pat
 
 def test_unused_qt_libraries_are_dropped_and_needed_ones_kept(files: ModuleType) -> None:
     for dropped in ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
-                    "PySide6/Qt/plugins/imageformats/libqpdf.so", "Qt6Pdf.dll"):
+                    "PySide6/Qt/plugins/imageformats/libqpdf.so", "Qt6Pdf.dll",
+                    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libgtk-3.so.0",
+                    "libcairo.so.2", "libpango-1.0.so.0"):
         assert not files.keep_binary(dropped), dropped
     for kept in ("libQt6Widgets.so.6", "libQt6Gui.so.6", "libqxcb.so", "libqoffscreen.so",
-                 "llama_cpp/lib/libllama.so"):
+                 "llama_cpp/lib/libllama.so", "libfreetype.so.6", "libfontconfig.so.1"):
         assert files.keep_binary(kept), kept
     assert "PySide6.QtWebEngineCore" in files.QT_EXCLUDES
     assert "PySide6.QtQuick" in files.QT_EXCLUDES
+
+
+def test_only_the_languages_the_app_speaks_and_one_word_list_are_shipped(
+        files: ModuleType) -> None:
+    assert files.keep_data("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert files.keep_data("PySide6/Qt/translations/qtbase_en.qm")
+    assert not files.keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert files.keep_data("assets/i18n/lantern_zh_CN.qm")
+    assert [Path(src).name for src, _dest in files.xkcdpass_datas()] == ["eff-short"]
+    assert "opendp" in files.PY_EXCLUDES and "PIL" in files.PY_EXCLUDES
 
 
 def test_assets_are_collected_folder_by_folder(files: ModuleType) -> None:

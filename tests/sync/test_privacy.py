@@ -1,9 +1,9 @@
 """Local DP: the noise scale matches ε, values are clamped, bad ε is refused.
 
-OpenDP's sampler reads the OS's secure random source and cannot be seeded (on purpose:
-a known seed would let anyone remove the noise), so these checks are statistical over
-many draws, with tolerances of several standard errors: a correct mechanism fails them
-with a probability far below one in a million.
+The discrete Laplace sampler reads the OS's secure random source and cannot be seeded
+(on purpose: a known seed would let anyone remove the noise), so these checks are
+statistical over many draws, with tolerances of several standard errors: a correct
+mechanism fails them with a probability far below one in a million.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 # Loaded later: by the inference lane (engines), on first use (database helpers), or
 # just after the first paint (the pages behind the sign-in screen).
 LATER = ("numpy", "llama_cpp", "onnxruntime", "tokenizers", "bm25s", "jinja2", "sqlite_utils",
-         "opendp", "app.core.content.index", "app.core.tutor.session", "app.ui.navigation",
+         "app.core.content.index", "app.core.tutor.session", "app.ui.navigation",
          "app.ui.tutor.panel", "app.ui.content.page", "app.ui.teacher.page",
          "app.ui.settings.device_page", "app.ui.settings_page")
 

@@ -2,7 +2,7 @@
 
 Flow: :func:`~app.core.sync.aggregate.aggregate_week` turns a learner's attempts and
 mastery into per-skill figures for one ISO week; :func:`~app.core.sync.privacy.release`
-clamps and noises them with OpenDP's Laplace mechanism after the
+clamps and noises them with exact discrete Laplace noise after the
 :class:`~app.core.sync.ledger.PrivacyLedger` has agreed to the spend;
 :mod:`~app.core.sync.payload` signs the result; :class:`~app.core.sync.outbox.Outbox`
 keeps it until a transport (:mod:`~app.core.sync.transport`) delivers it. See

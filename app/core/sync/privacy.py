@@ -1,5 +1,6 @@
-"""Local differential privacy: clamp every figure to its declared range, then add
-Laplace noise from OpenDP on the device, before anything is queued to leave.
+"""Local differential privacy: clamp every figure to its declared range, then add exact
+discrete Laplace noise (:mod:`.dlaplace`) on the device, before anything is queued to
+leave.
 
 Neighbouring inputs are *any* two weeks of one learner (local DP): the sensitivity of a
 figure is the width of its range, and of the one-hot mastery buckets it is 2 (moving
@@ -7,8 +8,8 @@ the learner from one bucket to another changes two counts by 1). The week's ε i
 evenly over every skill and every figure group, so the whole release costs exactly ε by
 basic composition, whatever the learner did.
 
-Pitfall: OpenDP draws from the operating system's secure random source and cannot be
-seeded. That is deliberate (a seeded generator would let anyone who knows the seed
+Pitfall: the noise is drawn from the operating system's secure random source and cannot
+be seeded. That is deliberate (a seeded generator would let anyone who knows the seed
 subtract the noise); tests check the noise statistically over many draws instead.
 """
 
@@ -17,13 +18,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from fractions import Fraction
 
-import opendp.prelude as dp
-
-from app.core.sync.records import BUCKETS, SkillFigures
-
-dp.enable_features("contrib")
+from app.core.sync import dlaplace
+from app.core.sync.records import SkillFigures
 
 # Declared ranges of the scalar figures, per learner, per skill, per week. A week of
 # practice on one skill above these is clamped: the hub sees "at least" the bound.
@@ -70,27 +68,12 @@ def epsilon_per_group(epsilon: float, n_skills: int) -> float:
     return epsilon / (n_skills * len(GROUPS))
 
 
-def _scalar_mechanism(sensitivity: float, eps: float) -> Any:
-    space = dp.atom_domain(T=float, nan=False), dp.absolute_distance(T=float)
-    mechanism = dp.m.make_laplace(*space, scale=sensitivity / eps)
-    _check(mechanism, sensitivity, eps)
-    return mechanism
-
-
-def _vector_mechanism(size: int, sensitivity: float, eps: float) -> Any:
-    space = (dp.vector_domain(dp.atom_domain(T=float, nan=False), size=size),
-             dp.l1_distance(T=float))
-    mechanism = dp.m.make_laplace(*space, scale=sensitivity / eps)
-    _check(mechanism, sensitivity, eps)
-    return mechanism
-
-
-def _check(mechanism: Any, sensitivity: float, eps: float) -> None:
-    # OpenDP's own privacy map is the authority: it accounts for floating-point
-    # rounding, so its ε can sit a hair above sensitivity/scale.
-    spent = float(mechanism.map(sensitivity))
-    if spent > eps * 1.001:
-        raise PrivacyError(f"mechanism spends {spent:.6f} > {eps:.6f}")
+def _scale(sensitivity: float, eps: float) -> Fraction:
+    scale = dlaplace.scale_for(sensitivity, eps)
+    # The accounting is exact (fractions); this guards the code above against a slip.
+    if dlaplace.spent(sensitivity, scale) > Fraction(eps):
+        raise PrivacyError(f"noise of scale {float(scale)} would spend more than ε = {eps}")
+    return scale
 
 
 def validate_epsilon(epsilon: float) -> None:
@@ -110,19 +93,18 @@ def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
     if not figures:
         raise PrivacyError("There is nothing to send: no skills were given.")
     eps = epsilon_per_group(epsilon, len(figures))
-    scalars = {name: _scalar_mechanism(high - low, eps)
-               for name, (low, high) in RANGES.items()}
-    vector = _vector_mechanism(len(BUCKETS), BUCKET_SENSITIVITY, eps)
-    scales = {name: (high - low) / eps for name, (low, high) in RANGES.items()}
-    scales["buckets"] = BUCKET_SENSITIVITY / eps
-    return Release(epsilon=epsilon, skills=tuple(
-        _noised(f, scalars, vector, scales) for f in figures))
+    # Per figure group, in grid steps. The buckets are one vector with L1 sensitivity 2:
+    # independent noise of that scale on each coordinate is the L1 geometric mechanism.
+    steps = {name: _scale(high - low, eps) for name, (low, high) in RANGES.items()}
+    steps["buckets"] = _scale(BUCKET_SENSITIVITY, eps)
+    scales = {name: float(scale) / dlaplace.GRID for name, scale in steps.items()}
+    return Release(epsilon=epsilon, skills=tuple(_noised(f, steps, scales) for f in figures))
 
 
-def _noised(fig: SkillFigures, scalars: dict[str, Any], vector: Any,
+def _noised(fig: SkillFigures, steps: dict[str, Fraction],
             scales: dict[str, float]) -> NoisyFigures:
-    values = {name: float(scalars[name](clamp(getattr(fig, name), RANGES[name])))
+    values = {name: dlaplace.noised(clamp(getattr(fig, name), RANGES[name]), steps[name])
               for name in RANGES}
-    buckets = [clamp(b, (0.0, 1.0)) for b in fig.buckets]
-    return NoisyFigures(skill_id=fig.skill_id, values=values,
-                        buckets=tuple(float(x) for x in vector(buckets)), scales=scales)
+    buckets = tuple(dlaplace.noised(clamp(b, (0.0, 1.0)), steps["buckets"])
+                    for b in fig.buckets)
+    return NoisyFigures(skill_id=fig.skill_id, values=values, buckets=buckets, scales=scales)
