@@ -58,10 +58,24 @@ def test_a_claim_false_twice_is_dropped_and_the_learner_told(
     chat = ScriptedChat(wrong, wrong)
     conversation = Conversation()
     shown: list[str] = []
-    reply = tutor(chat, embed_engine).answer("How do I add 1/5 + 2/5?", Setting(fractions_index),
-                                            conversation, emit=on_screen(shown))
+    reply = tutor(chat, embed_engine).answer(
+        "How do I add fractions with the same denominator?", Setting(fractions_index),
+        conversation, emit=on_screen(shown))
     assert "3/10" not in reply.text and REMOVED_NOTE["en"] in reply.text
     assert "3/10" not in "".join(shown) and "3/10" not in conversation.turns[-1].text
+
+
+def test_a_calculation_explained_wrong_twice_gets_the_steps_worked_by_code(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    # Qwen2.5 1.5B on "What is 5/6 - 2/9?": "subtract the numerators … 5 - 2 = 3" twice.
+    wrong = "Subtract the numerators and keep the denominator: 5/6 - 2/9 = 3/6."
+    chat = ScriptedChat(wrong, wrong)
+    conversation = Conversation()
+    reply = tutor(chat, embed_engine).answer("What is 5/6 - 2/9?", Setting(fractions_index),
+                                            conversation, emit=lambda _s: None)
+    assert "15/18 - 4/18 = 11/18" in reply.text and "3/6" not in reply.text
+    assert not false_claims(reply.text) and REMOVED_NOTE["en"] not in reply.text
+    assert "15/18 - 4/18 = 11/18" in conversation.turns[-1].text  # what the learner saw
 
 
 def test_the_learners_false_claim_is_judged_before_the_model_answers(
@@ -112,8 +126,9 @@ def test_a_claim_spread_over_lines_is_caught_too(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     wrong = "To add fractions, add the numerators.\n1/5 + 2/5\n= 3/10\nKeep the denominator."
     chat = ScriptedChat(wrong, wrong)
-    reply = tutor(chat, embed_engine).answer("How do I add 1/5 + 2/5?", Setting(fractions_index),
-                                            Conversation(), emit=lambda _s: None)
+    reply = tutor(chat, embed_engine).answer(
+        "How do I add fractions with the same denominator?", Setting(fractions_index),
+        Conversation(), emit=lambda _s: None)
     assert len(chat.prompts) == 2 and not false_claims(reply.text)
     assert REMOVED_NOTE["en"] in reply.text
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.tutor.worked import worked_facts
+from app.core.tutor.claims import false_claims
+from app.core.tutor.worked import worked_facts, worked_solution
 
 
 @pytest.mark.parametrize(("question", "language", "fact"), [
@@ -41,3 +42,23 @@ def test_nothing_is_added_where_there_is_nothing_to_work_out(question: str) -> N
 def test_the_note_is_in_the_learners_language() -> None:
     assert worked_facts("1/5加2/5等于多少？", "zh-Hans").startswith("程序已经精确算出")
     assert worked_facts("What is 1/5 + 2/5?", "en").startswith("Worked out exactly by the app")
+
+
+@pytest.mark.parametrize(("question", "language", "steps"), [
+    ("What is 5/6 - 2/9?", "en", "5/6 = 15/18 and 2/9 = 4/18. Then take away the numerators "
+     "and keep the denominator: 15/18 - 4/18 = 11/18."),
+    ("Work out 3 − 1 1/4.", "en", "3 = 12/4 and 1 1/4 = 5/4. Then take away the numerators "
+     "and keep the denominator: 12/4 - 5/4 = 7/4; 7/4 = 1 3/4."),
+    ("4/8减2/8等于多少？", "zh-Hans", "两个分数的分母已经相同，都是8。分母不变，分子相减："
+     "4/8 - 2/8 = 2/8；2/8 = 1/4。"),
+])
+def test_a_fraction_sum_is_worked_step_by_step(question: str, language: str,
+                                               steps: str) -> None:
+    solution = worked_solution(question, language)
+    assert solution is not None and steps in solution and not false_claims(solution)
+
+
+@pytest.mark.parametrize("question", ["What is 2 + 3?", "What is 1/2 + 1/3 + 1/6?",
+                                      "What is 1/4 - 3/4?", "What is a fraction?"])
+def test_no_worked_steps_where_the_pattern_does_not_fit(question: str) -> None:
+    assert worked_solution(question) is None

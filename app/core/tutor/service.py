@@ -59,7 +59,7 @@ from app.core.tutor.safe_stream import (
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
 from app.core.tutor.turns import learner_turn
-from app.core.tutor.worked import worked_facts
+from app.core.tutor.worked import worked_facts, worked_solution
 from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.chat_template import Message
@@ -205,6 +205,9 @@ class Tutor:
             wrong = false_claims(answer)
         if wrong and not (cancel is not None and cancel.cancelled):
             answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
+            solution = worked_solution(question, setting.language) if note else None
+            if solution:  # the method, worked by code, where the model's step was wrong
+                answer, note = solution, False
         # What the learner saw, not a cut sentence nor a claim it was stopped from making.
         conversation.amend_last_reply(with_removed_note(answer, setting.language)
                                       if note else answer)

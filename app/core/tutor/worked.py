@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 
 from app.core.tutor.claims import Expr, claims_in, expressions, normalise, show
@@ -99,3 +100,76 @@ def _common_denominator(text: str, plain: list[Expr], zh: bool) -> list[str]:
         return ["和".join(e.text for e in fractions) + f"的最小公分母是{lowest}"]
     names = " and ".join(e.text for e in fractions)
     return [f"the lowest common denominator of {names} is {lowest}"]
+
+
+# "5/6 - 2/9", "1 1/4 + 2", "3/5减1/5": one sum or difference of two fractions, mixed or
+# whole numbers, the calculation a lesson on fractions asks most.
+_TERM = r"(\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+|\d+)"
+_SUM = re.compile(rf"{_TERM}\s*(\+|-|加上|加|减去|减)\s*{_TERM}")
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A number as the question wrote it: 1 1/4 stays 1 and 1/4, 4/8 is not 1/2."""
+
+    whole: int
+    top: int
+    bottom: int
+
+    @property
+    def value(self) -> Fraction:
+        return self.whole + Fraction(self.top, self.bottom)
+
+    @property
+    def text(self) -> str:
+        fraction = f"{self.top}/{self.bottom}" if self.bottom != 1 else str(self.top)
+        return f"{self.whole} {fraction}" if self.whole else fraction
+
+    def over(self, denominator: int) -> str:
+        return f"{self.value * denominator}/{denominator}"
+
+
+def _written(term: str) -> _Written:
+    parts = re.sub(r"\s*/\s*", "/", term).split()
+    whole = int(parts[0]) if len(parts) == 2 else 0
+    top, _, bottom = parts[-1].partition("/")
+    return _Written(whole, int(top), int(bottom or 1))
+
+
+def worked_solution(question: str, language: str = "en") -> str | None:
+    """The steps of the one fraction sum or difference ``question`` asks, worked by code
+    (same denominator, the numerators, the simplest form), or None.
+
+    The fallback when the model's explanation of a calculation was wrong twice: a wrong
+    step removed leaves a gap exactly where the learner needed the method.
+    """
+    sums = [e for e in expressions(normalise(question)) if e.compound]
+    match = _SUM.fullmatch(sums[0].text) if len(sums) == 1 else None
+    if match is None:
+        return None
+    a, b, minus = _written(match[1]), _written(match[3]), match[2] in ("-", "减去", "减")
+    result = a.value - b.value if minus else a.value + b.value
+    if result < 0 or (a.bottom == 1 and b.bottom == 1):
+        return None
+    common = math.lcm(a.bottom, b.bottom)
+    top = result * common
+    steps = [f"{a.over(common)} {'-' if minus else '+'} {b.over(common)} = {top}/{common}"]
+    if show(result) != f"{top}/{common}":
+        steps.append(f"{top}/{common} = {show(result)}")
+    zh = language.startswith("zh")
+    return _say_steps(a, b, common, steps, minus=minus, zh=zh)
+
+
+def _say_steps(a: _Written, b: _Written, common: int, steps: list[str], *, minus: bool,
+               zh: bool) -> str:
+    same = a.bottom == b.bottom == common and not a.whole and not b.whole
+    if zh:
+        first = (f"两个分数的分母已经相同，都是{common}。" if same else
+                 f"先化成同分母（{common}）：{a.text} = {a.over(common)}，"
+                 f"{b.text} = {b.over(common)}。")
+        return f"{first}分母不变，分子{'相减' if minus else '相加'}：{'；'.join(steps)}。"
+    first = (f"Both already have the same denominator, {common}." if same else
+             f"First write both with the same denominator, {common}: "
+             f"{a.text} = {a.over(common)} and {b.text} = {b.over(common)}.")
+    return (f"{first} Then {'take away' if minus else 'add'} the numerators and keep the "
+            f"denominator: {'; '.join(steps)}.")
