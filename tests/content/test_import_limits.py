@@ -172,7 +172,7 @@ def test_media_over_the_per_file_limit_is_left_out_and_said(tmp_path: Path,
     deck = _deck_with_media(tmp_path, {"big.png": b"x" * 5000, "small.png": b"y" * 10})
     report = import_file(deck, tmp_path / "pack")
     assert [p.name for p in (tmp_path / "pack" / "media").iterdir()] == ["small.png"]
-    assert any("“big.png” is not in the file" in note for note in report.notes)
+    assert "big.png" in report.missing_media["picture"]
     valid_pack(tmp_path / "pack")
 
 
@@ -300,7 +300,7 @@ def test_a_picture_name_with_a_nul_byte_is_reported_missing(tmp_path: Path) -> N
     path.write_text("question,answer\nWhat is ![a](x\0y.png)?,z\n", encoding="utf-8")
     report = import_file(path, tmp_path / "pack")
     assert report.imported_total == 1
-    assert any("is not in the file" in note for note in report.notes)
+    assert report.missing_media == {"picture": {"x\0y.png"}}
 
 
 def test_a_note_too_long_to_be_a_flashcard_is_skipped_unread(tmp_path: Path) -> None:

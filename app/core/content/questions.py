@@ -22,8 +22,10 @@ from app.core.content.model import (
 from app.core.content.numeric import parse_number
 
 HINT_STEPS = 3
+# ``source_hints``: an imported quiz's hints when they are not a ladder of three (kept for
+# the teacher; docs/importers.md).
 COMMON_FIELDS = frozenset({"id", "skill", "lesson", "type", "prompt", "difficulty", "hints",
-                           "solution", "source"})
+                           "solution", "source", "source_hints"})
 TYPE_FIELDS = {
     "multiple_choice": frozenset({"choices"}),
     "multiple_answer": frozenset({"choices"}),

@@ -60,6 +60,8 @@ class ImportJob:
         question.prompt = resolver.text(question.prompt, where)
         question.fields = resolver.fields(question.fields, where)
         self.report.notes.extend(resolver.notes)
+        for kind, name in resolver.missing:
+            self.report.missing(kind, name)
         self.draft.add(question, skill)
         self.report.imported[question.type] += 1
 
