@@ -227,7 +227,7 @@ class ContentPage(QWidget):
         labels = {"multiple_choice": self.tr("multiple choice"),
                   "multiple_answer": self.tr("multiple answer"),
                   "true_false": self.tr("true/false"), "numeric": self.tr("numeric"),
-                  "short_text": self.tr("short text")}
+                  "short_text": self.tr("short text"), "ordering": self.tr("ordering")}
         kinds = self.tr(", ").join(
             self.tr("{count} {kind}").format(count=report.imported[key], kind=label)
             for key, label in labels.items() if report.imported[key])

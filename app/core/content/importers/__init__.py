@@ -1,4 +1,5 @@
-"""Importers: Moodle GIFT, Moodle XML, QTI 2.1, Aiken, Anki decks and CSV to content packs.
+"""Importers: Moodle GIFT and XML, QTI 2 items and content packages, Aiken, Anki decks and
+CSV to content packs.
 
 :func:`import_file` is the one entry point (the CLI and the Content page use it). Every
 question of the file is either imported or listed in the report with the reason; the
@@ -107,6 +108,9 @@ def _run(fmt: str, path: Path, job: ImportJob) -> None:
     elif fmt == "qti":
         from app.core.content.importers.qti import import_qti
         import_qti(path, job)
+    elif fmt == "qti-package":
+        from app.core.content.importers.qti_package import import_qti_package
+        import_qti_package(path, job)
     elif fmt == "moodle-xml":
         from app.core.content.importers.moodle_xml import import_moodle_xml
         import_moodle_xml(path, job)

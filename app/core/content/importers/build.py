@@ -165,6 +165,16 @@ def true_false_question(prompt: str, answer: bool, *, feedback_true: str = "",
     return DraftQuestion("true_false", prompt, fields)
 
 
+def ordering_question(prompt: str, items: Sequence[str], *, solution: str = "",
+                      source: str = "") -> DraftQuestion:
+    """Ordering: ``items`` in the right order (the learner sees them shuffled)."""
+    if len(items) < 2:
+        raise Unsupported("an ordering question needs at least two items")
+    if any(not i.strip() for i in items) or len(set(items)) != len(items):
+        raise Unsupported("two items read the same, or one is empty")
+    return DraftQuestion("ordering", prompt, {**_extra(solution, source), "items": list(items)})
+
+
 def number_text(value: float) -> str:
     """``1822.0`` -> ``"1822"``; other values as Python writes them (``"3.1415"``)."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))

@@ -19,6 +19,7 @@ TYPE_LABELS = {
     "true_false": "true/false",
     "numeric": "numeric",
     "short_text": "short text",
+    "ordering": "ordering",
 }
 
 
