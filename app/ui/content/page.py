@@ -214,6 +214,8 @@ class ContentPage(QWidget):
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:
         lines = [self._quiz_summary(outcome.report)] if outcome.report else []
+        if outcome.report is not None:  # what was mapped how, language, missing media
+            lines += [translated(m) for m in outcome.report.explanations()]
         if outcome.installed is not None:
             lines.append(self._installed_summary(outcome.installed))
         self._finish("\n".join(lines))

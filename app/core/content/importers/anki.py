@@ -154,7 +154,7 @@ def _basic(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
     if hints:
         question.fields["source_hints"] = hints
     return question, FieldMap(note_type.name, " + ".join(front), shown[0],
-                              " + ".join(hint_fields) if hints else "")
+                              " + ".join(hint_fields))
 
 
 def _cloze(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
