@@ -136,7 +136,8 @@ CATEGORIES = """<?xml version="1.0" encoding="UTF-8"?>
   </question>
   <question type="truefalse"><name><text>t1</text></name>
     <questiontext format="html"><text>Iota is a Greek letter.</text></questiontext>
-    <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
   </question>
   <question type="category">
     <category><text>$course$/top/Iota/Kappa</text></category>
@@ -144,13 +145,15 @@ CATEGORIES = """<?xml version="1.0" encoding="UTF-8"?>
   </question>
   <question type="truefalse"><name><text>t2</text></name>
     <questiontext format="html"><text>Kappa follows iota.</text></questiontext>
-    <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
   </question>
   <question type="category"><category><text>$course$/top/Empty</text></category></question>
   <question type="category"><category><text>$course$/top/Empty/Kappa</text></category></question>
   <question type="truefalse"><name><text>t3</text></name>
     <questiontext format="html"><text>Another kappa.</text></questiontext>
-    <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
   </question>
 </quiz>
 """
