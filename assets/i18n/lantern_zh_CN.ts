@@ -1037,6 +1037,46 @@
         <source>{count} media file is missing from the file (that picture or sound is not shown).</source>
         <translation>文件中缺少 {count} 个媒体文件（该图片或声音不会显示）。</translation>
     </message>
+    <message>
+        <source>Chinese (simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Chinese (traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
 </context>
 <context>
     <name>LearnPage</name>

@@ -69,11 +69,19 @@ class FieldMap:
 
 MISSING_SHOWN = 5  # names of missing media listed in the details line
 
-# English names for the command line; the Content page names languages with Qt.
-LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (simplified)",
-                  "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean",
-                  "ru": "Russian", "uk": "Ukrainian", "el": "Greek", "ar": "Arabic",
-                  "he": "Hebrew", "hi": "Hindi", "th": "Thai"}
+# The languages importers/language.py can detect, named in the teacher's language.
+LANGUAGE_NAMES = {
+    "zh-Hans": QT_TRANSLATE_NOOP("ImportSummary", "Chinese (simplified)"),
+    "zh-Hant": QT_TRANSLATE_NOOP("ImportSummary", "Chinese (traditional)"),
+    "ja": QT_TRANSLATE_NOOP("ImportSummary", "Japanese"),
+    "ko": QT_TRANSLATE_NOOP("ImportSummary", "Korean"),
+    "ru": QT_TRANSLATE_NOOP("ImportSummary", "Russian"),
+    "el": QT_TRANSLATE_NOOP("ImportSummary", "Greek"),
+    "ar": QT_TRANSLATE_NOOP("ImportSummary", "Arabic"),
+    "he": QT_TRANSLATE_NOOP("ImportSummary", "Hebrew"),
+    "hi": QT_TRANSLATE_NOOP("ImportSummary", "Hindi"),
+    "th": QT_TRANSLATE_NOOP("ImportSummary", "Thai"),
+}
 
 
 @dataclass
