@@ -324,3 +324,19 @@ def test_questions_past_the_per_file_limit_are_reported(tmp_path: Path,
     report = import_file(quiz, tmp_path / "pack")
     assert report.imported_total == 3
     assert [s.reason for s in report.skipped] == ["more than 3 questions in one file"] * 2
+
+
+def test_a_deck_path_nested_100000_levels_names_its_skill_quickly() -> None:
+    """Skill names and prerequisites come from category and deck paths the file gives:
+    only the last levels are looked at, and a name stays short."""
+    from app.core.content.importers.skills import MAX_NAME, prerequisites, skill_names
+
+    deep = "::".join(f"level_{i}" for i in range(100_000))
+    paths = {"a": deep, "b": deep + "::leaf", "c": "x" * 1_000_000}
+    start = time.perf_counter()
+    names = skill_names(paths, deep_decks=True)
+    needs = prerequisites(paths)
+    assert time.perf_counter() - start < 2.0
+    assert names["b"] == "Level 99999 · leaf"
+    assert needs == {}  # nesting deeper than MAX_DEPTH levels is not followed
+    assert all(len(name) <= MAX_NAME for name in names.values())

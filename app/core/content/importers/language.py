@@ -85,9 +85,12 @@ def detect_language(texts: Iterable[str]) -> str | None:
 
 
 def _chinese_script(texts: list[str]) -> str:
-    simplified = traditional = 0
+    simplified = traditional = read = 0
     for text in texts:
-        for char in text[:SAMPLE]:
-            simplified += char in _SIMPLIFIED
-            traditional += char in _TRADITIONAL
+        sample = text[:SAMPLE - read]
+        read += len(sample)
+        simplified += sum(char in _SIMPLIFIED for char in sample)
+        traditional += sum(char in _TRADITIONAL for char in sample)
+        if read >= SAMPLE:
+            break
     return "zh-Hant" if traditional > simplified else "zh-Hans"

@@ -20,6 +20,10 @@ _MOODLE_ROOTS = {"$course$", "$system$", "$module$", "$coursecategory$", "top", 
 _MOODLE_SPLIT = re.compile(r"(?<!/)/(?!/)")  # a single "/"; "//" is an escaped slash
 _NUMBERED = re.compile(r"([A-Za-z])[ ]?(\d)")  # "lesson15" -> "lesson 15"
 SEPARATOR = " · "
+# Paths come from the file: a crafted one may nest thousands of levels or run to
+# megabytes. Only the last levels matter for a name and for nesting, and a name is short.
+MAX_DEPTH = 32
+MAX_NAME = 120
 
 
 def parts(path: str) -> list[str]:
@@ -32,7 +36,7 @@ def parts(path: str) -> list[str]:
     while len(found) > 1 and (found[0].lower() in _MOODLE_ROOTS
                               or found[0].lower().startswith("default for ")):
         found.pop(0)
-    return [p for p in found if p] or [path.strip()]
+    return [p for p in found if p][-MAX_DEPTH:] or [path.strip()[:MAX_NAME]]
 
 
 def readable(segment: str) -> str:
@@ -46,8 +50,9 @@ def readable(segment: str) -> str:
 
 def _label(path_parts: list[str], depth: int) -> str:
     shown = path_parts[-depth:]
-    return SEPARATOR.join([readable(shown[0]), *(s.replace("_", " ").strip()
-                                                 for s in shown[1:])])
+    label = SEPARATOR.join([readable(shown[0]), *(s.replace("_", " ").strip()
+                                                  for s in shown[1:])])
+    return label if len(label) <= MAX_NAME else label[:MAX_NAME - 1].rstrip() + "…"
 
 
 def skill_names(paths: Mapping[str, str], *, deep_decks: bool = False) -> dict[str, str]:
