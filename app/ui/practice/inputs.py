@@ -2,7 +2,8 @@
 
 Every input has ``value()`` (the :data:`~app.core.learner.answers.Answer` the grader
 takes), ``focus_target()`` (where the keyboard goes first) and a ``submitted`` signal for
-Enter in a text box. Choices keep the pack's order: the pack author chose it.
+Enter in a text box. Choices keep the pack's order: the pack author chose it. Ordering
+items are the exception: shown in the pack's order they would be the answer.
 """
 
 from __future__ import annotations
