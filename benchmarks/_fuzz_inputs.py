@@ -258,6 +258,36 @@ def pack_zip() -> st.SearchStrategy[bytes]:
     return build()
 
 
+def qti_package(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
+    """A QTI content package: a manifest (maybe damaged, maybe naming hostile or missing
+    members) and a few seed items, one of them reworked as :func:`xml_documents` does."""
+    hrefs = st.sampled_from(["items/a.xml", "../evil.xml", "/etc/passwd", "C:/x.xml",
+                             "items/missing.xml", "items/%2e%2e/a.xml", "", "items/b.xml"])
+
+    @st.composite
+    def build(draw: st.DrawFn) -> bytes:
+        items = {"items/a.xml": draw(xml_documents(seeds)),
+                 "items/b.xml": draw(st.sampled_from(seeds))}
+        listed = draw(st.lists(hrefs, min_size=0, max_size=6))
+        resources = "".join(f'<resource identifier="r{i}" type="imsqti_item_xmlv2p2" '
+                            f'href="{href}"/>' for i, href in enumerate(listed))
+        manifest = (f'<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1">'
+                    f"<resources>{resources}</resources></manifest>").encode()
+        if draw(st.integers(0, 4)) == 0:
+            manifest = draw(mutated([manifest]))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("imsmanifest.xml", manifest)
+            for member, data in items.items():
+                archive.writestr(member, data)
+            if draw(st.booleans()):
+                archive.writestr(draw(st.sampled_from(HOSTILE_NAMES)), b"<x/>")
+        packed = buffer.getvalue()
+        return draw(mutated([packed])) if draw(st.integers(0, 6)) == 0 else packed
+
+    return build()
+
+
 # --- models -----------------------------------------------------------------------------
 
 TEMPLATES = [

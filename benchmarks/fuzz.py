@@ -186,6 +186,16 @@ def fuzz_qti(examples: int) -> FuzzTally:
                      examples)
 
 
+@fuzz_target("qti_package")
+def fuzz_qti_package(examples: int) -> FuzzTally:
+    from app.core.content.diagnostics import ContentError
+    from benchmarks._fuzz_inputs import QUIZ, files, qti_package
+
+    seeds = files(QUIZ, "qti21_qtiworks/*.xml", limit=10**7)
+    return drive("qti_package", qti_package(seeds), _import(".zip"), (ContentError,),
+                 examples)
+
+
 @fuzz_target("anki_text")
 def fuzz_anki_text(examples: int) -> FuzzTally:
     from benchmarks._fuzz_inputs import ANKI, files

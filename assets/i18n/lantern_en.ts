@@ -499,6 +499,10 @@
         <source>Packs that come with Lantern cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ordering</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -702,6 +706,14 @@
         <source>Choose True or False.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Put every item in the list in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite: {n} items are not in their place.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HardwareFit</name>
@@ -856,7 +868,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2 items (.xml) and content packages (.zip with imsmanifest.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -973,6 +985,97 @@
     </message>
     <message>
         <source>Fix them in the pack and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the item bank again from your QTI editor as an IMS content package (.zip).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as a QTI content package ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” has no imsmanifest.xml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of “{name}” lists no QTI items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of “{name}” is not readable XML ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{count} × {type}: {question} with the hidden words as blanks → question, the hidden words → answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} × {type}: {question} → question, {answer} → answer, {hint} → hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} × {type}: {question} → question, {answer} → answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{notes} notes → {questions} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language detected: {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} media files are missing from the file (those pictures and sounds are not shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} media file is missing from the file (that picture or sound is not shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese (simplified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese (traditional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thai</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1325,6 +1428,25 @@
     </message>
     <message>
         <source>Making your profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderInput</name>
+    <message>
+        <source>Items to put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put these in order: first at the top.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

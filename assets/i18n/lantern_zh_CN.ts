@@ -498,6 +498,10 @@
         <source>Packs that come with Lantern cannot be removed.</source>
         <translation>Lantern 自带的内容包不能删除。</translation>
     </message>
+    <message>
+        <source>ordering</source>
+        <translation>排序</translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -701,6 +705,14 @@
         <source>Choose True or False.</source>
         <translation>请选择“对”或“错”。</translation>
     </message>
+    <message>
+        <source>Put every item in the list in order.</source>
+        <translation>请把列表中的每一项都排好顺序。</translation>
+    </message>
+    <message>
+        <source>Not quite: {n} items are not in their place.</source>
+        <translation>还差一点：有 {n} 项不在正确的位置。</translation>
+    </message>
 </context>
 <context>
     <name>HardwareFit</name>
@@ -855,8 +867,8 @@
         <translation>请在你的 QTI 编辑器里重新导出这道题。</translation>
     </message>
     <message>
-        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
-        <translation>Moodle GIFT（.gift、.txt）、Moodle XML（.xml）、QTI 2.1 题目（.xml）、Aiken（.txt）、Anki 卡组（.apkg，或导出为纯文本的笔记）以及表格（.csv：问题、答案）</translation>
+        <source>Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2 items (.xml) and content packages (.zip with imsmanifest.xml), Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets (.csv: question, answer)</source>
+        <translation>Moodle GIFT（.gift、.txt）、Moodle XML（.xml）、QTI 2 题目（.xml）和内容包（含 imsmanifest.xml 的 .zip）、Aiken（.txt）、Anki 卡组（.apkg，或导出为纯文本的笔记）以及表格（.csv：问题、答案）</translation>
     </message>
     <message>
         <source>Lantern imports {formats}.</source>
@@ -973,6 +985,97 @@
     <message>
         <source>Fix them in the pack and import it again.</source>
         <translation>请在资料包里改好这些问题，再导入一次。</translation>
+    </message>
+    <message>
+        <source>Export the item bank again from your QTI editor as an IMS content package (.zip).</source>
+        <translation>请在你的 QTI 编辑器中把题库重新导出为 IMS 内容包（.zip）。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as a QTI content package ({detail}).</source>
+        <translation>无法把“{name}”读取为 QTI 内容包（{detail}）。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no imsmanifest.xml.</source>
+        <translation>“{name}”中没有 imsmanifest.xml。</translation>
+    </message>
+    <message>
+        <source>The manifest of “{name}” lists no QTI items.</source>
+        <translation>“{name}”的清单中没有列出任何 QTI 题目。</translation>
+    </message>
+    <message>
+        <source>The manifest of “{name}” is not readable XML ({detail}).</source>
+        <translation>“{name}”的清单不是可读取的 XML（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{count} × {type}: {question} with the hidden words as blanks → question, the hidden words → answer</source>
+        <translation>{count} × {type}：{question}（隐藏的词显示为空格）→ 题目，隐藏的词 → 答案</translation>
+    </message>
+    <message>
+        <source>{count} × {type}: {question} → question, {answer} → answer, {hint} → hint</source>
+        <translation>{count} × {type}：{question} → 题目，{answer} → 答案，{hint} → 提示</translation>
+    </message>
+    <message>
+        <source>{count} × {type}: {question} → question, {answer} → answer</source>
+        <translation>{count} × {type}：{question} → 题目，{answer} → 答案</translation>
+    </message>
+    <message>
+        <source>{notes} notes → {questions} questions.</source>
+        <translation>{notes} 条笔记 → {questions} 道题。</translation>
+    </message>
+    <message>
+        <source>Language detected: {language}.</source>
+        <translation>检测到的语言：{language}。</translation>
+    </message>
+    <message>
+        <source>{count} media files are missing from the file (those pictures and sounds are not shown).</source>
+        <translation>文件中缺少 {count} 个媒体文件（这些图片和声音不会显示）。</translation>
+    </message>
+    <message>
+        <source>{count} media file is missing from the file (that picture or sound is not shown).</source>
+        <translation>文件中缺少 {count} 个媒体文件（该图片或声音不会显示）。</translation>
+    </message>
+    <message>
+        <source>Chinese (simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Chinese (traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1428,25 @@
     <message>
         <source>Making your profile…</source>
         <translation>正在创建你的学习档案…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderInput</name>
+    <message>
+        <source>Items to put in order</source>
+        <translation>要排序的项目</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Put these in order: first at the top.</source>
+        <translation>请把它们排好顺序：第一个放在最上面。</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.fuzz import FUZZ_TARGETS
 
-TARGETS = ["gift", "aiken", "moodle_xml", "qti", "anki_text", "csv", "anki_apkg",
-           "anki_colpkg", "pack_validator"]
+TARGETS = ["gift", "aiken", "moodle_xml", "qti", "qti_package", "anki_text", "csv",
+           "anki_apkg", "anki_colpkg", "pack_validator"]
 EXAMPLES = 40
 
 

@@ -69,7 +69,7 @@ def test_modern_apkg_imports_cards_cloze_and_media(tmp_path: Path) -> None:
     pack = valid_pack(tmp_path / "pack")
     assert pack.media == ("media/half-circle.png",)  # referenced: kept; unused: not
     assert (tmp_path / "pack" / "media" / "half-circle.png").read_bytes()[:4] == b"\x89PNG"
-    assert [s.name for s in pack.skills] == ["Fractions::Halves"]
+    assert [s.name for s in pack.skills] == ["Halves"]  # the deck path's last part
     found = {q["prompt"]: q for q in questions(tmp_path / "pack")}
     red = found["What fraction of the circle is red?\n![](media/half-circle.png)"]
     assert red["answers"] == ["one half"]
@@ -160,5 +160,6 @@ def test_sounds_are_kept_and_missing_ones_reported(tmp_path: Path) -> None:
     first, second = questions(tmp_path / "pack")
     assert first["prompt"] == "[🔊 bonjour.mp3](media/bonjour.mp3) What does this word mean?"
     assert second["prompt"] == "*(sound: lost.mp3)* And this one?"
-    assert report.notes == ["line 2: the sound “lost.mp3” is not in the file."]
+    assert report.missing_media == {"sound": {"lost.mp3"}}  # counted, one line in details
+    assert report.details() == ["missing from the file (1 sound; shown as text): “lost.mp3”"]
     assert (tmp_path / "pack" / "media" / "bonjour.mp3").read_bytes() == b"ID3fake"

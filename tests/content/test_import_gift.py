@@ -48,8 +48,7 @@ def test_qas_all_gift_summary(tmp_path: Path) -> None:
         "2 matching: not supported yet; 1 description: text only, not a question)")
     pack = valid_pack(tmp_path / "pack")
     assert {s.name for s in pack.skills} == {  # categories with questions become skills
-        "qas editor/True-False", "qas editor/Numericals", "qas editor/Missing Words",
-        "qas editor/Shorts", "qas editor/Multichoice"}
+        "True-False", "Numericals", "Missing Words", "Shorts", "Multichoice"}  # last parts
 
 
 def test_feedback_weights_and_tolerances_are_kept(tmp_path: Path) -> None:
@@ -122,7 +121,7 @@ def test_a_broken_question_is_reported_and_the_rest_imported(tmp_path: Path) -> 
 
 def test_pictures_missing_from_a_gift_file_are_reported(tmp_path: Path) -> None:
     report = import_file(QAS / "gift" / "numericals.gift", tmp_path / "pack")
-    assert any("Mojito.jpg" in note and "not in the file" in note for note in report.notes)
+    assert report.missing_media == {"picture": {"Mojito.jpg"}}
     prompts = [q["prompt"] for q in questions(tmp_path / "pack")]
     assert any("*(picture: " in p for p in prompts)
     valid_pack(tmp_path / "pack")

@@ -172,7 +172,7 @@ def test_media_over_the_per_file_limit_is_left_out_and_said(tmp_path: Path,
     deck = _deck_with_media(tmp_path, {"big.png": b"x" * 5000, "small.png": b"y" * 10})
     report = import_file(deck, tmp_path / "pack")
     assert [p.name for p in (tmp_path / "pack" / "media").iterdir()] == ["small.png"]
-    assert any("“big.png” is not in the file" in note for note in report.notes)
+    assert "big.png" in report.missing_media["picture"]
     valid_pack(tmp_path / "pack")
 
 
@@ -300,7 +300,7 @@ def test_a_picture_name_with_a_nul_byte_is_reported_missing(tmp_path: Path) -> N
     path.write_text("question,answer\nWhat is ![a](x\0y.png)?,z\n", encoding="utf-8")
     report = import_file(path, tmp_path / "pack")
     assert report.imported_total == 1
-    assert any("is not in the file" in note for note in report.notes)
+    assert report.missing_media == {"picture": {"x\0y.png"}}
 
 
 def test_a_note_too_long_to_be_a_flashcard_is_skipped_unread(tmp_path: Path) -> None:
@@ -324,3 +324,19 @@ def test_questions_past_the_per_file_limit_are_reported(tmp_path: Path,
     report = import_file(quiz, tmp_path / "pack")
     assert report.imported_total == 3
     assert [s.reason for s in report.skipped] == ["more than 3 questions in one file"] * 2
+
+
+def test_a_deck_path_nested_100000_levels_names_its_skill_quickly() -> None:
+    """Skill names and prerequisites come from category and deck paths the file gives:
+    only the last levels are looked at, and a name stays short."""
+    from app.core.content.importers.skills import MAX_NAME, prerequisites, skill_names
+
+    deep = "::".join(f"level_{i}" for i in range(100_000))
+    paths = {"a": deep, "b": deep + "::leaf", "c": "x" * 1_000_000}
+    start = time.perf_counter()
+    names = skill_names(paths, deep_decks=True)
+    needs = prerequisites(paths)
+    assert time.perf_counter() - start < 2.0
+    assert names["b"] == "Level 99999 · leaf"
+    assert needs == {}  # nesting deeper than MAX_DEPTH levels is not followed
+    assert all(len(name) <= MAX_NAME for name in names.values())

@@ -126,3 +126,55 @@ def test_xml_with_an_unknown_encoding_is_refused_clearly(tmp_path: Path) -> None
     bad.write_bytes(b"<?xml version='1.0' encoding='tf-8'?>\n<quiz></quiz>")
     with pytest.raises(ImportFailed, match="is not readable XML"):
         import_file(bad, tmp_path / "pack")
+
+
+CATEGORIES = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category">
+    <category><text>$course$/top/Iota</text></category>
+    <info format="html"><text><![CDATA[<p>Greek letters: the <b>basics</b>.</p>]]></text></info>
+  </question>
+  <question type="truefalse"><name><text>t1</text></name>
+    <questiontext format="html"><text>Iota is a Greek letter.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+  <question type="category">
+    <category><text>$course$/top/Iota/Kappa</text></category>
+    <info format="moodle_auto_format"><text>Kappa comes after iota.</text></info>
+  </question>
+  <question type="truefalse"><name><text>t2</text></name>
+    <questiontext format="html"><text>Kappa follows iota.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+  <question type="category"><category><text>$course$/top/Empty</text></category></question>
+  <question type="category"><category><text>$course$/top/Empty/Kappa</text></category></question>
+  <question type="truefalse"><name><text>t3</text></name>
+    <questiontext format="html"><text>Another kappa.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_categories_become_named_described_and_nested_skills(tmp_path: Path) -> None:
+    """`$course$/Iota/Kappa` was the skill's name; now the last part, with the category's
+    info as its description and the enclosing category (when it is a skill) before it."""
+    quiz = tmp_path / "greek.xml"
+    quiz.write_text(CATEGORIES, encoding="utf-8")
+    import_file(quiz, tmp_path / "pack")
+    skills = {s.id: s for s in valid_pack(tmp_path / "pack").skills}
+    assert {sid: s.name for sid, s in skills.items()} == {
+        "iota": "Iota", "kappa": "Iota · Kappa", "kappa-2": "Empty · Kappa"}  # two Kappas
+    assert skills["iota"].description == "Greek letters: the **basics**."
+    assert skills["kappa"].description == "Kappa comes after iota."
+    assert skills["kappa"].prerequisites == ("iota",)
+    assert skills["kappa-2"].prerequisites == ()  # "Empty" has no questions: no skill
+
+
+def test_real_categories_are_named_by_their_last_part(tmp_path: Path) -> None:
+    import_file(QAS / "moodle_xml" / "all.xml", tmp_path / "pack")
+    names = {s.name for s in valid_pack(tmp_path / "pack").skills}
+    assert names and not any("$" in n or "/" in n for n in names)

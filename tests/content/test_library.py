@@ -30,7 +30,7 @@ def test_install_list_and_remove(tmp_path: Path) -> None:
     result = install_pack(zip_of(MINI, tmp_path / "mini.zip"), cancel=CancelToken(),
                           target=installed, progress=lambda _m, f: steps.append(f))
     assert result.summary() == ("Installed “Decimals in a nutshell” 1.2.0: 3 skills, "
-                                "2 lessons, 5 questions.")
+                                "2 lessons, 6 questions.")
     assert steps[-1] == 1.0 and (installed / "mini-decimals" / "media" / "bar.png").is_file()
     packs, problems = list_packs(builtin=builtin, installed=installed)
     assert [(p.pack.info.key, p.builtin) for p in packs] == [("mini-decimals@1.2.0", False)]

@@ -65,7 +65,7 @@ def test_import_zip_from_the_dialog_then_remove(qtbot: QtBot, page: ContentPage,
     with qtbot.waitSignal(page.import_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(page.import_zip_button, Qt.MouseButton.LeftButton)
     assert finished.args == ["Installed “Decimals in a nutshell” 1.2.0: 3 skills, "
-                             "2 lessons, 5 questions."]
+                             "2 lessons, 6 questions."]
     assert page.status.text() == finished.args[0] and page.progress.isHidden()
     qtbot.waitUntil(lambda: "Decimals in a nutshell" in titles(page), timeout=WAIT_MS)
     row = row_of(page, "Decimals in a nutshell")

@@ -188,3 +188,35 @@ def test_the_tutor_helps_with_a_quiz_question_that_has_no_lesson(qtbot: QtBot,
         assert find_reveal(done.args[0], answer_key(question)) is None
     finally:
         ctx.close()
+
+
+def test_a_qti_content_package_is_practised_from_home(window: MainWindow, qtbot: QtBot,
+                                                     tmp_path: Path) -> None:
+    """A zip with imsmanifest.xml (refused before as "not an Anki deck"), made from the
+    shared ordering and multiple-response items: imported item by item, then practised."""
+    import zipfile
+
+    from app.ui.practice.inputs import ChoiceInput, OrderInput
+
+    items = SHARED_DATA / "quiz" / "qti21_qtiworks"
+    package = tmp_path / "qti-bank.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("imsmanifest.xml", (
+            '<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"><resources>'
+            '<resource identifier="a" type="imsqti_item_xmlv2p1" href="order.xml"/>'
+            '<resource identifier="b" type="imsqti_item_xmlv2p1" href="choice_multiple.xml"/>'
+            "</resources></manifest>"))
+        for name in ("order.xml", "choice_multiple.xml"):
+            archive.write(items / name, name)
+    pack_id = import_quiz(window, qtbot, package)
+    choose_on_home(window, qtbot, pack_id)
+    window.learning.home.cards[0].start.click()
+    practice = window.learning.practice
+    assert window.pages.currentWidget() is practice
+    seen = set()
+    for question in practice.questions:  # both kinds are answerable on the screen
+        practice.index = practice.questions.index(question)
+        practice._show_question()
+        seen.add(type(practice.input))
+        assert practice.check_button.isEnabled()
+    assert seen == {OrderInput, ChoiceInput}

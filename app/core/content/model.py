@@ -22,6 +22,7 @@ class QuestionType(str, Enum):
     TRUE_FALSE = "true_false"
     NUMERIC = "numeric"
     SHORT_TEXT = "short_text"
+    ORDERING = "ordering"  # put ``items`` in order (imported QTI orderInteraction)
 
 
 QUESTION_TYPES = tuple(t.value for t in QuestionType)
@@ -85,6 +86,7 @@ class Question:
     keywords: tuple[str, ...] = ()
     feedback_true: str = ""
     feedback_false: str = ""
+    items: tuple[str, ...] = ()  # ordering: the items in the right order
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
 

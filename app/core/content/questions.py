@@ -22,8 +22,10 @@ from app.core.content.model import (
 from app.core.content.numeric import parse_number
 
 HINT_STEPS = 3
+# ``source_hints``: an imported quiz's hints when they are not a ladder of three (kept for
+# the teacher; docs/importers.md).
 COMMON_FIELDS = frozenset({"id", "skill", "lesson", "type", "prompt", "difficulty", "hints",
-                           "solution", "source"})
+                           "solution", "source", "source_hints"})
 TYPE_FIELDS = {
     "multiple_choice": frozenset({"choices"}),
     "multiple_answer": frozenset({"choices"}),
@@ -32,6 +34,7 @@ TYPE_FIELDS = {
     # (see docs/content-packs.md); grading does not use them yet, but they are not typos.
     "numeric": frozenset({"answer", "tolerance", "unit", "graded_answers"}),
     "short_text": frozenset({"answers", "keywords", "graded_answers"}),
+    "ordering": frozenset({"items"}),
 }
 CHOICE_FIELDS = frozenset({"text", "correct", "feedback", "credit"})
 
@@ -160,10 +163,23 @@ def _short_text(table: Table) -> dict[str, Any]:
     return {"answers": answers, "keywords": keywords}
 
 
+def _ordering(table: Table) -> dict[str, Any]:
+    items = table.text_list("items", example='["first", "second", "third"]')
+    if len(items) < 2:
+        table.error("items" if "items" in table.data else None,
+                    "an ordering question needs at least two items.",
+                    'Add items = ["first", "second", "third"], in the right order.')
+    elif any(not i.strip() for i in items) or len(set(items)) != len(items):
+        table.error("items", "the items must be different and none may be empty.",
+                    "Give every item its own words; the learner tells them apart by them.")
+    return {"items": items}
+
+
 _ANSWER_READERS = {
     QuestionType.MULTIPLE_CHOICE: _multiple_choice,
     QuestionType.MULTIPLE_ANSWER: _multiple_answer,
     QuestionType.TRUE_FALSE: _true_false,
     QuestionType.NUMERIC: _numeric,
     QuestionType.SHORT_TEXT: _short_text,
+    QuestionType.ORDERING: _ordering,
 }

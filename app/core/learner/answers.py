@@ -2,8 +2,9 @@
 
 The practice screen collects an :data:`Answer` suited to the question type (an index for
 multiple choice, a set of indices for multiple answer, a bool for true/false, text for
-numeric and short text); :func:`grade_answer` picks the right grader and
-:func:`answer_text` turns the answer into the words stored in the profile and read by
+numeric and short text, a tuple of item indices in the learner's order for ordering);
+:func:`grade_answer` picks the right grader and :func:`answer_text` turns the answer into
+the words stored in the profile and read by
 :func:`app.core.tutor.feedback.wrong_answer_feedback`.
 
 Pitfall: short text needs the embedding model; call :func:`grade_answer` for it on the
@@ -20,11 +21,12 @@ from app.core.learner.grading import (
     grade_choice,
     grade_multiple_answer,
     grade_numeric,
+    grade_ordering,
     grade_true_false,
 )
 from app.core.learner.text_grading import DEFAULT, Calibration, Embedder, grade_short_text
 
-Answer = int | Set[int] | bool | str | None
+Answer = int | Set[int] | tuple[int, ...] | bool | str | None
 
 
 def needs_embedder(question: Question) -> bool:
@@ -52,6 +54,9 @@ def grade_answer(question: Question, answer: Answer, *, language: str = "en",
     if kind is QuestionType.MULTIPLE_ANSWER:
         return grade_multiple_answer(answer if isinstance(answer, Set) else set(),
                                      correct_indices(question))
+    if kind is QuestionType.ORDERING:
+        return grade_ordering(answer if isinstance(answer, tuple) else (),
+                              len(question.items))
     if kind is QuestionType.TRUE_FALSE:
         given = answer if isinstance(answer, bool | str) else None
         return grade_true_false(given, question.answer.strip().lower() == "true")
@@ -68,12 +73,15 @@ def grade_answer(question: Question, answer: Answer, *, language: str = "en",
 
 
 def answer_text(question: Question, answer: Answer) -> str:
-    """The answer in words: choice texts one per line, "true"/"false", or the text."""
+    """The answer in words: choice or item texts one per line, "true"/"false", or the
+    text."""
     if isinstance(answer, bool):
         return "true" if answer else "false"
     if isinstance(answer, int):
         choices = question.choices
         return choices[answer].text if 0 <= answer < len(choices) else ""
+    if isinstance(answer, tuple):  # ordering: the items as the learner placed them
+        return "\n".join(question.items[i] for i in answer if 0 <= i < len(question.items))
     if isinstance(answer, Set):
         return "\n".join(question.choices[i].text for i in sorted(answer)
                          if 0 <= i < len(question.choices))

@@ -9,7 +9,7 @@ Short text is graded in :mod:`app.core.learner.text_grading`.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
@@ -94,6 +94,20 @@ def grade_multiple_answer(chosen: Collection[int], correct: Collection[int]) -> 
         return _wrong(message(QT_TRANSLATE_NOOP("Grading", "Not quite: {first} and {second}."),
                               first=parts[0], second=parts[1]))
     return _wrong(message(QT_TRANSLATE_NOOP("Grading", "Not quite: {first}."), first=parts[0]))
+
+
+def grade_ordering(order: Sequence[int], count: int) -> Grade:
+    """Ordering: ``order`` lists the item indices as the learner placed them; right only
+    when every item is in its place (the right order is 0, 1, …, ``count`` - 1)."""
+    if sorted(order) != list(range(count)) or count < 2:
+        return Grade(Verdict.UNREADABLE, 0.0,
+                     QT_TRANSLATE_NOOP("Grading", "Put every item in the list in order."))
+    misplaced = sum(item != place for place, item in enumerate(order))
+    if not misplaced:
+        return _right()
+    # A permutation never has exactly one item out of place: n is 2 or more.
+    return _wrong(message(QT_TRANSLATE_NOOP("Grading", "Not quite: {n} items are not in "
+                                            "their place."), n=misplaced))
 
 
 _TRUE = {"true", "t", "yes", "y", "1", "vrai", "wahr", "verdadero", "对", "是"}

@@ -54,6 +54,9 @@ def answer_key(question: Question) -> AnswerKey:
         groups = tuple(tuple(normalise(a) for a in k.split("|")) for k in question.keywords)
         return AnswerKey(phrases=tuple(normalise(a) for a in question.answers),
                          keyword_groups=groups, stated=stated)
+    if question.type is QuestionType.ORDERING:  # the whole order, as a list or a line
+        return AnswerKey(phrases=(normalise(", ".join(question.items)),
+                                  normalise(" ".join(question.items))), stated=stated)
     return _choice_key(question, stated)
 
 

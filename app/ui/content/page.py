@@ -214,6 +214,8 @@ class ContentPage(QWidget):
 
     def _on_import_done(self, outcome: ImportOutcome) -> None:
         lines = [self._quiz_summary(outcome.report)] if outcome.report else []
+        if outcome.report is not None:  # what was mapped how, language, missing media
+            lines += [translated(m) for m in outcome.report.explanations()]
         if outcome.installed is not None:
             lines.append(self._installed_summary(outcome.installed))
         self._finish("\n".join(lines))
@@ -227,7 +229,7 @@ class ContentPage(QWidget):
         labels = {"multiple_choice": self.tr("multiple choice"),
                   "multiple_answer": self.tr("multiple answer"),
                   "true_false": self.tr("true/false"), "numeric": self.tr("numeric"),
-                  "short_text": self.tr("short text")}
+                  "short_text": self.tr("short text"), "ordering": self.tr("ordering")}
         kinds = self.tr(", ").join(
             self.tr("{count} {kind}").format(count=report.imported[key], kind=label)
             for key, label in labels.items() if report.imported[key])

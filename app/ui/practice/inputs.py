@@ -2,19 +2,26 @@
 
 Every input has ``value()`` (the :data:`~app.core.learner.answers.Answer` the grader
 takes), ``focus_target()`` (where the keyboard goes first) and a ``submitted`` signal for
-Enter in a text box. Choices keep the pack's order: the pack author chose it.
+Enter in a text box. Choices keep the pack's order: the pack author chose it. Ordering
+items are the exception: shown in the pack's order they would be the answer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import random
+import zlib
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -129,6 +136,72 @@ class TextInput(AnswerInput):
         return self.edit
 
 
+def shuffled_order(question: Question) -> list[int]:
+    """The items' starting order: shuffled, never already right, the same on every visit
+    (seeded by the question id, so coming back does not reshuffle)."""
+    count = len(question.items)
+    order = list(range(count))
+    if count < 2:
+        return order
+    rng = random.Random(zlib.crc32(f"{question.skill}/{question.id}".encode()))
+    while order == sorted(order):
+        rng.shuffle(order)
+    return order
+
+
+class OrderInput(AnswerInput):
+    """The items in a list the learner reorders: drag them, or select one and use Move up
+    / Move down (or Alt+Up / Alt+Down) so that the keyboard is enough."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Items to put in order"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        for index in shuffled_order(question):
+            item = QListWidgetItem(question.items[index])
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.up = QPushButton(self.tr("Move up"))
+        self.down = QPushButton(self.tr("Move down"))
+        self.up.setShortcut("Alt+Up")
+        self.down.setShortcut("Alt+Down")
+        self.up.clicked.connect(lambda: self.move_item(-1))
+        self.down.clicked.connect(lambda: self.move_item(1))
+        hint = QLabel(self.tr("Put these in order: first at the top."))
+        hint.setWordWrap(True)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(hint)
+        column.addLayout(row)
+
+    def move_item(self, step: int) -> None:
+        """Move the selected item one place up (-1) or down (+1); it stays selected."""
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+
+    def value(self) -> Answer:
+        return tuple(int(self.list.item(row).data(Qt.ItemDataRole.UserRole))
+                     for row in range(self.list.count()))
+
+    def focus_target(self) -> QWidget:
+        return self.list
+
+
 def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput:
     """The input suited to ``question``'s type."""
     kind = question.type
@@ -138,4 +211,6 @@ def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput
         return ChoiceInput(question, several=True, parent=parent)
     if kind is QuestionType.TRUE_FALSE:
         return TrueFalseInput(parent)
+    if kind is QuestionType.ORDERING:
+        return OrderInput(question, parent)
     return TextInput(question, parent)

@@ -1,4 +1,5 @@
-"""Importers: Moodle GIFT, Moodle XML, QTI 2.1, Aiken, Anki decks and CSV to content packs.
+"""Importers: Moodle GIFT and XML, QTI 2 items and content packages, Aiken, Anki decks and
+CSV to content packs.
 
 :func:`import_file` is the one entry point (the CLI and the Content page use it). Every
 question of the file is either imported or listed in the report with the reason; the
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.content.importers.build import ImportJob
+from app.core.content.importers.language import detect_language
 from app.core.content.importers.media import folder_lookup
 from app.core.content.importers.report import ImportReport, Skipped
 from app.core.content.importers.sniff import detect_format, read_text
@@ -29,7 +31,7 @@ PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as the loader checks it
 
 def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
                 progress: Callable[[float], None] | None = None,
-                cancel: CancelToken | None = None, language: str = "en",
+                cancel: CancelToken | None = None, language: str | None = None,
                 licence: str = "") -> ImportReport:
     """Import the quiz or deck at ``path`` into a new pack folder ``pack_dir``.
 
@@ -37,7 +39,10 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
         pack_id: the pack's id; by default made from the file name.
         progress: called with 0.0 … 1.0 from the calling thread.
         cancel: checked between questions; a cancelled import writes nothing.
-        language, licence: written to ``pack.toml`` (quiz files do not say).
+        language: written to ``pack.toml``; None detects it from the questions' text
+            (:mod:`language`: Chinese, Japanese, Russian …; "en" when it cannot tell)
+            and the report says so.
+        licence: written to ``pack.toml`` (quiz files do not say).
 
     Returns:
         The report; ``report.pack_dir`` is None when nothing could be imported.
@@ -56,10 +61,12 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
     fmt = detect_format(path)
     title = path.stem.replace("_", " ").strip() or "Imported quiz"
     draft = PackDraft(pack_id=pack_id or slug(path.stem, "imported-quiz"), title=title,
-                      source_name=path.name, language=language, licence=licence)
+                      source_name=path.name, language=language or "en", licence=licence)
     job = ImportJob(draft=draft, report=ImportReport(source=path), progress=progress,
                     cancel=cancel)
     _run(fmt, path, job)
+    if language is None and job.report.imported_total:
+        _detect_language(job)
     if job.report.imported_total:
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -69,6 +76,17 @@ def import_file(path: Path, pack_dir: Path, *, pack_id: str | None = None,
         progress(1.0)
     log.info("import of %s (%s): %s", path.name, fmt, job.report.summary())
     return job.report
+
+
+def _detect_language(job: ImportJob) -> None:
+    """Tag the pack with the language its prompts and answers are written in."""
+    texts = []
+    for question in job.draft.questions:
+        texts.append(question.prompt)
+        texts.extend(a for a in question.fields.get("answers", []) if isinstance(a, str))
+    detected = detect_language(texts)
+    if detected is not None:  # Latin-script text does not say which language: keep "en"
+        job.draft.language = job.report.language = detected
 
 
 def _run(fmt: str, path: Path, job: ImportJob) -> None:
@@ -90,6 +108,9 @@ def _run(fmt: str, path: Path, job: ImportJob) -> None:
     elif fmt == "qti":
         from app.core.content.importers.qti import import_qti
         import_qti(path, job)
+    elif fmt == "qti-package":
+        from app.core.content.importers.qti_package import import_qti_package
+        import_qti_package(path, job)
     elif fmt == "moodle-xml":
         from app.core.content.importers.moodle_xml import import_moodle_xml
         import_moodle_xml(path, job)

@@ -26,20 +26,26 @@ from app.core.content.importers.anki_package import READ_ERRORS, open_collection
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.cloze import deletions, replace_deletions, template_refs
 from app.core.content.importers.markup import plain_words, to_markdown
+from app.core.content.importers.report import FieldMap
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
 from app.core.content.limits import MAX_MARKUP_DEPTH, markup_depth
 from app.messages import QT_TRANSLATE_NOOP, message
 
 _SOUND = re.compile(r"\[sound:[^\]\[]*\]")  # stops at a bracket: linear
+# Line and item breaks in a field (no nesting, no backtracking): the graded part is the first.
+_LINES = re.compile(r"<br\s*/?>|</?(?:div|p|li|ul|ol|summary|details)\b[^<>]*>|\n",
+                    re.IGNORECASE)
 SPECIAL = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type"}
 KIND = "flashcard"
 
 
 def import_anki(path: Path, job: ImportJob) -> None:
+    job.draft.deep_decks = True  # "lang::lesson_15::new_words" -> "Lesson 15 · new words"
     try:
         with open_collection(path) as (conn, find):
             job.find_media = find
             cards = read_cards(conn)
+            job.report.notes_read = len({card.note_id for card in cards})
             for done, card in enumerate(cards):
                 job.step(done, len(cards))
                 _import_card(card, path.name, job)
@@ -62,13 +68,17 @@ def _import_card(card: Card, source: str, job: ImportJob) -> None:
         job.report.skip(kind, f"the note is longer than {MAX_NOTE_CHARS:,} characters", where)
         return
     try:
-        question = _cloze(card, note_type) if note_type.is_cloze else _basic(card, note_type)
+        question, mapping = (_cloze(card, note_type) if note_type.is_cloze
+                             else _basic(card, note_type))
     except Unsupported as exc:
         job.report.skip(kind, str(exc), where)
         return
     question.fields["source"] = f"{source}, {where}"
     skill = job.draft.skill(card.deck or job.draft.title)
+    before = job.report.imported_total
     job.add(question, skill, where)
+    if job.report.imported_total > before:
+        job.report.mapped[mapping] += 1
 
 
 def plain(html: str) -> str:
@@ -84,13 +94,31 @@ def plain(html: str) -> str:
     return " ".join(html.split())
 
 
-def _refs(template: str) -> list[str]:
+def _refs(template: str, *, hints: bool = False) -> list[str]:
+    """Fields the template shows; with ``hints``, only those behind a hint button.
+
+    ``{{hint:Field}}`` is a hint the learner opens on demand: never part of the prompt.
+    """
     names = []
     for ref in template_refs(template):  # linear: templates come from the deck
         name = ref.split(":")[-1].strip()
-        if name not in SPECIAL and name not in names:
+        is_hint = ref.split(":")[0].strip().lower() == "hint" and ":" in ref
+        if is_hint == hints and name not in SPECIAL and name not in names:
             names.append(name)
     return names
+
+
+def _answer_text(html: str) -> str:
+    """What is graded: the field's first line or list item, without sounds and pictures.
+
+    A back field often stacks the answer with extras ("pinyin<br>gloss<br>[sound:…]");
+    the learner is expected to give the first, and sees the rest in the solution.
+    """
+    for piece in _LINES.split(html):
+        text = plain(piece)
+        if text:
+            return text
+    return ""
 
 
 def _field(card: Card, name: str) -> str:
@@ -100,29 +128,36 @@ def _field(card: Card, name: str) -> str:
     return card.fields[index] if index < len(card.fields) else ""
 
 
-def _basic(card: Card, note_type: NoteType) -> DraftQuestion:
+def _basic(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
+    """The question for a front/back card, and how its fields were used (for the report)."""
     templates = note_type.templates
     if card.ord >= len(templates):
         raise Unsupported("its card template is missing from the deck")
     qfmt, afmt = templates[card.ord]
+    hint_fields = _refs(qfmt, hints=True) + _refs(afmt, hints=True)
     front = _refs(qfmt) or list(note_type.fields[:1])
-    back = [n for n in _refs(afmt) if n not in front] or \
-        [n for n in note_type.fields if n not in front]
+    back = [n for n in _refs(afmt) if n not in front and n not in hint_fields] or \
+        [n for n in note_type.fields if n not in front and n not in hint_fields]
     prompt = "\n\n".join(to_markdown(_field(card, n)) for n in front if _field(card, n).strip())
     if not prompt.strip():
         raise Unsupported("the front of the card is empty")
-    shown = [_field(card, n) for n in back if _field(card, n).strip()]
+    shown = [n for n in back if _field(card, n).strip()]
     if not shown:
         raise Unsupported("the back of the card is empty")
-    answer = plain(shown[0])
+    answer = _answer_text(_field(card, shown[0]))
     if not answer:
         raise Unsupported("the answer is a picture or sound: no automatic grading")
-    solution = "\n\n".join(to_markdown(s) for s in shown)
-    return short_question(prompt, [Answer(answer, 1.0)],
-                          solution=solution if solution != answer else "")
+    solution = "\n\n".join(to_markdown(_field(card, n)) for n in shown)
+    question = short_question(prompt, [Answer(answer, 1.0)],
+                              solution=solution if solution != answer else "")
+    hints = [to_markdown(_field(card, n)) for n in hint_fields if _field(card, n).strip()]
+    if hints:
+        question.fields["source_hints"] = hints
+    return question, FieldMap(note_type.name, " + ".join(front), shown[0],
+                              " + ".join(hint_fields))
 
 
-def _cloze(card: Card, note_type: NoteType) -> DraftQuestion:
+def _cloze(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
     qfmt = note_type.templates[0][0] if note_type.templates else ""
     source_field = next((ref.split(":")[-1].strip() for ref in template_refs(qfmt)
                          if ref.startswith("cloze:")),
@@ -142,5 +177,6 @@ def _cloze(card: Card, note_type: NoteType) -> DraftQuestion:
     shown = replace_deletions(text, lambda d: d.text)
     extras = [to_markdown(_field(card, n)) for n in note_type.fields
               if n != source_field and _field(card, n).strip()]
-    return short_question(to_markdown(asked), [Answer(answer, 1.0)],
-                          solution="\n\n".join([to_markdown(shown), *extras]))
+    question = short_question(to_markdown(asked), [Answer(answer, 1.0)],
+                              solution="\n\n".join([to_markdown(shown), *extras]))
+    return question, FieldMap(note_type.name, source_field, "", cloze=True)

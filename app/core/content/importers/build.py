@@ -60,6 +60,8 @@ class ImportJob:
         question.prompt = resolver.text(question.prompt, where)
         question.fields = resolver.fields(question.fields, where)
         self.report.notes.extend(resolver.notes)
+        for kind, name in resolver.missing:
+            self.report.missing(kind, name)
         self.draft.add(question, skill)
         self.report.imported[question.type] += 1
 
@@ -161,6 +163,16 @@ def true_false_question(prompt: str, answer: bool, *, feedback_true: str = "",
     if feedback_false.strip():
         fields["feedback_false"] = feedback_false.strip()
     return DraftQuestion("true_false", prompt, fields)
+
+
+def ordering_question(prompt: str, items: Sequence[str], *, solution: str = "",
+                      source: str = "") -> DraftQuestion:
+    """Ordering: ``items`` in the right order (the learner sees them shuffled)."""
+    if len(items) < 2:
+        raise Unsupported("an ordering question needs at least two items")
+    if any(not i.strip() for i in items) or len(set(items)) != len(items):
+        raise Unsupported("two items read the same, or one is empty")
+    return DraftQuestion("ordering", prompt, {**_extra(solution, source), "items": list(items)})
 
 
 def number_text(value: float) -> str:

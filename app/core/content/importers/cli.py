@@ -26,7 +26,8 @@ def add_import_command(subparsers: Any) -> None:
     parser.add_argument("--to", type=Path, required=True, metavar="PACK_DIR", dest="pack_dir",
                         help="the new pack folder (must not exist yet, or be empty)")
     parser.add_argument("--pack-id", help="the pack's id (default: from the file name)")
-    parser.add_argument("--language", default="en", help="BCP 47 language (default: en)")
+    parser.add_argument("--language", default=None,
+                        help="BCP 47 language (default: detected from the text, else en)")
     parser.add_argument("--licence", default="", help="the licence of the questions")
     parser.set_defaults(run=run)
 
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
               "answered in Lantern.", file=sys.stderr)
     elif status == 0:
         print(f"wrote {report.pack_dir}")
+    for line in report.explanations():  # what was mapped how, language, missing media
+        print(line)
     print(report.summary())  # the last line, always
     return status
 

@@ -41,7 +41,7 @@ def is_quiz_file(path: Path) -> bool:
 
 
 def import_and_install(path: Path, *, cancel: CancelToken, target: Path | None = None,
-                       progress: Progress | None = None, language: str = "en",
+                       progress: Progress | None = None, language: str | None = None,
                        licence: str = "") -> tuple[ImportReport, InstallResult | None]:
     """Import ``path`` and install the pack; the result is None when nothing was imported.
 

@@ -49,6 +49,7 @@ class MediaResolver:
     def __init__(self, draft: PackDraft, find: FindMedia | None) -> None:
         self.draft, self.find = draft, find
         self.notes: list[str] = []
+        self.missing: list[tuple[str, str]] = []  # (kind, name): counted in the report
 
     def fields(self, value: Any, where: str) -> Any:
         """``value`` (a string, list or dict of them) with every reference resolved."""
@@ -96,14 +97,16 @@ class MediaResolver:
         if stored is not None:
             return f"![{alt}]({stored})"
         name = unquote(target).removeprefix("media/")
-        why = "is on the internet" if "://" in target else "is not in the file"
-        self.notes.append(f"{where}: the picture “{name}” {why}; its description was "
-                          "kept instead.")
+        if "://" in target:
+            self.notes.append(f"{where}: the picture “{name}” is on the internet; its "
+                              "description was kept instead.")
+        else:
+            self.missing.append(("picture", name))
         return f"*(picture: {alt or Path(name).name})*"
 
     def _sound(self, name: str, where: str) -> str:
         stored = self._fetch(name)
         if stored is None:
-            self.notes.append(f"{where}: the sound “{name}” is not in the file.")
+            self.missing.append(("sound", name))
             return f"*(sound: {name})*"
         return f"[🔊 {Path(stored).name}]({stored})"

@@ -64,7 +64,8 @@ def import_moodle_xml(path: Path, job: ImportJob) -> None:
         job.step(done, len(questions))
         kind = element.get("type", "")
         if kind == "category":
-            skill = job.draft.skill(_text(element, "category"))
+            # The category's path names the skill; its info (Moodle 3.x+) describes it.
+            skill = job.draft.skill(_text(element, "category"), _rich(element.find("info")))
             continue
         _import_one(element, kind, skill, done + 1, path.name, job)
 

@@ -1,8 +1,8 @@
-"""IMS QTI 2.1 items (``<assessmentItem>``, one per ``.xml`` file) to pack questions.
+"""IMS QTI 2.x items (``<assessmentItem>``, one per ``.xml`` file) to pack questions.
 
-An item with one choice, inline-choice or text-entry interaction becomes a multiple
-choice, multiple answer, short text or numeric question; the correct response (or the
-mapping's positive entries) gives the answers. Every other interaction, items with
+An item with one choice, inline-choice, text-entry or order interaction becomes a
+multiple choice, multiple answer, short text, numeric or ordering question; the correct
+response (or the mapping's positive entries) gives the answers. Every other interaction, items with
 several interactions and randomised (template) items are reported with the reason.
 """
 
@@ -18,6 +18,7 @@ from app.core.content.importers.build import (
     Unsupported,
     choice_question,
     numeric_question,
+    ordering_question,
     short_question,
 )
 from app.core.content.importers.markup import to_markdown
@@ -26,7 +27,7 @@ from app.core.content.importers.writer import DraftQuestion
 from app.messages import QT_TRANSLATE_NOOP
 
 GRADED = {"choiceInteraction": "choice", "inlineChoiceInteraction": "inline choice",
-          "textEntryInteraction": "text entry"}
+          "textEntryInteraction": "text entry", "orderInteraction": "ordering"}
 SKIPPED = {
     "extendedTextInteraction": ("extended text", "no automatic grading"),
     "uploadInteraction": ("file upload", "no automatic grading"),
@@ -35,7 +36,6 @@ SKIPPED = {
     "associateInteraction": ("associate", "not supported yet"),
     "gapMatchInteraction": ("drag-and-drop", "not supported"),
     "graphicGapMatchInteraction": ("drag-and-drop", "not supported"),
-    "orderInteraction": ("ordering", "not supported yet"),
     "graphicOrderInteraction": ("ordering", "not supported yet"),
     "graphicAssociateInteraction": ("picture hotspots", "not supported"),
     "hotspotInteraction": ("picture hotspots", "not supported"),
@@ -55,18 +55,28 @@ def _local(root: ET.Element) -> ET.Element:
 
 
 def import_qti(path: Path, job: ImportJob) -> None:
-    root = _local(parse_xml(path, hint=QT_TRANSLATE_NOOP(
-        "ImportError", "Export the item again from your QTI editor.")))
+    root = parse_xml(path, hint=QT_TRANSLATE_NOOP(
+        "ImportError", "Export the item again from your QTI editor."))
     job.step(0, 1)
-    title = root.get("title") or root.get("identifier") or path.stem
+    import_item(root, path.name, job.draft.skill(job.draft.title), job)
+
+
+def import_item(root: ET.Element, file_name: str, skill: str, job: ImportJob) -> None:
+    """Add one ``<assessmentItem>`` to ``job`` as a question of ``skill``, or report why
+    not (a single item file, or one item of a content package)."""
+    root = _local(root)
+    title = root.get("title") or root.get("identifier") or Path(file_name).stem
     where = f"item “{title}”"
+    if root.tag != "assessmentItem":
+        job.report.skip("QTI item", f"not a QTI 2 item (<{root.tag}>)", where)
+        return
     try:
-        question = _convert(root, f"{path.name}, {where}")
+        question = _convert(root, f"{file_name}, {where}")
     except Unsupported as exc:
         kind, _sep, reason = str(exc).partition("|")
         job.report.skip(kind if reason else "QTI item", reason or kind, where)
         return
-    job.add(question, job.draft.skill(job.draft.title), where)
+    job.add(question, skill, where)
 
 
 def _convert(root: ET.Element, source: str) -> DraftQuestion:
@@ -94,6 +104,8 @@ def _convert(root: ET.Element, source: str) -> DraftQuestion:
         prompt = _prompt(body, interaction)
         if interaction.tag == "textEntryInteraction":
             return _text_entry(prompt, declaration, source)
+        if interaction.tag == "orderInteraction":
+            return _order(prompt, interaction, declaration, source)
         return _choice(prompt, interaction, declaration, source)
     except Unsupported as exc:
         raise Unsupported(f"{GRADED[interaction.tag]}|{exc}") from None
@@ -170,6 +182,17 @@ def _choice_answer(choice: ET.Element, credits: dict[str, float]) -> Answer:
             choice.text = (choice.text or "") + tail
     return Answer(to_markdown(_html(choice)), credits.get(choice.get("identifier", ""), 0.0),
                   " ".join(f for f in feedback if f))
+
+
+def _order(prompt: str, interaction: ET.Element, declaration: ET.Element,
+           source: str) -> DraftQuestion:
+    """The choices in the order the correct response lists them."""
+    texts = {c.get("identifier", ""): to_markdown(_html(c))
+             for c in interaction if c.tag == "simpleChoice"}
+    right = [(v.text or "").strip() for v in declaration.findall("correctResponse/value")]
+    if not right or sorted(right) != sorted(texts):
+        raise Unsupported("the item does not give the right order of all its choices")
+    return ordering_question(prompt, [texts[key] for key in right], source=source)
 
 
 def _text_entry(prompt: str, declaration: ET.Element, source: str) -> DraftQuestion:

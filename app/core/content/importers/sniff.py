@@ -11,7 +11,8 @@ from app.core.content.importers.writer import ImportFailed
 from app.messages import QT_TRANSLATE_NOOP, Message, message
 
 SUPPORTED = QT_TRANSLATE_NOOP(
-    "ImportError", "Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2.1 items (.xml), "
+    "ImportError", "Moodle GIFT (.gift, .txt), Moodle XML (.xml), QTI 2 items (.xml) and "
+    "content packages (.zip with imsmanifest.xml), "
     "Aiken (.txt), Anki decks (.apkg, or notes exported as plain text) and spreadsheets "
     "(.csv: question, answer)")
 _IMPORTS = QT_TRANSLATE_NOOP("ImportError", "Lantern imports {formats}.")
@@ -49,7 +50,8 @@ def _read(path: Path, limit: int = -1) -> bytes:
 
 
 def detect_format(path: Path) -> str:
-    """``gift``, ``aiken``, ``moodle-xml``, ``anki``, ``anki-text``, ``csv`` or ``qti``.
+    """``gift``, ``aiken``, ``moodle-xml``, ``anki``, ``anki-text``, ``csv``, ``qti`` or
+    ``qti-package``.
 
     Raises:
         ImportFailed: the file is missing, empty or of a kind Lantern cannot import.
@@ -60,6 +62,11 @@ def detect_format(path: Path) -> str:
             message(QT_TRANSLATE_NOOP("ImportError", "“{name}” is empty."), name=path.name),
             hint=QT_TRANSLATE_NOOP("ImportError", "Choose the exported quiz file."))
     suffix = path.suffix.lower()
+    if suffix not in (".apkg", ".colpkg") and zipfile.is_zipfile(path):
+        from app.core.content.importers.qti_package import is_qti_package
+
+        if is_qti_package(path):  # an IMS content package (imsmanifest.xml)
+            return "qti-package"
     if suffix in (".apkg", ".colpkg") or zipfile.is_zipfile(path):
         return "anki"
     if suffix in (".anki2", ".anki21") or head.startswith(_SQLITE):

@@ -19,6 +19,7 @@ from typing import Any
 import tomli_w
 
 from app.core.content.diagnostics import ContentError
+from app.core.content.importers import skills
 from app.messages import QT_TRANSLATE_NOOP, message
 
 log = logging.getLogger(__name__)
@@ -67,21 +68,32 @@ class PackDraft:
     language: str = "en"
     licence: str = ""
     questions: list[DraftQuestion] = field(default_factory=list)
-    skills: dict[str, str] = field(default_factory=dict)  # id -> name
+    skills: dict[str, str] = field(default_factory=dict)  # id -> category or deck path
+    descriptions: dict[str, str] = field(default_factory=dict)  # id -> description
+    deep_decks: bool = False  # Anki: name deep decks by their last two levels (skills.py)
     media: dict[str, bytes] = field(default_factory=dict)  # file name -> content
 
-    def skill(self, name: str) -> str:
-        """The id of the skill called ``name``, created on first use."""
-        name = name.strip() or self.title
-        for sid, existing in self.skills.items():
-            if existing == name:
-                return sid
-        sid = base = slug(re.split(r"/|::", name)[-1], "skill")
-        n = 2
-        while sid in self.skills:
-            sid, n = f"{base}-{n}", n + 1
-        self.skills[sid] = name
+    def skill(self, path: str, description: str = "") -> str:
+        """The id of the skill for category or deck ``path``, created on first use.
+
+        ``description`` (a Moodle category's info) is kept when given.
+        """
+        path = path.strip() or self.title
+        sid = next((s for s, existing in self.skills.items() if existing == path), "")
+        if not sid:
+            sid = base = slug(skills.parts(path)[-1], "skill")
+            n = 2
+            while sid in self.skills:
+                sid, n = f"{base}-{n}", n + 1
+            self.skills[sid] = path
+        if description.strip():
+            self.descriptions[sid] = description.strip()
         return sid
+
+    def skill_names(self) -> dict[str, str]:
+        """Readable names of the skills that have questions (see :mod:`skills`)."""
+        used = {sid: path for sid, path in self.skills.items() if self._used(sid)}
+        return skills.skill_names(used, deep_decks=self.deep_decks)
 
     def add(self, question: DraftQuestion, skill: str) -> None:
         question.skill = skill
@@ -140,9 +152,14 @@ class PackDraft:
                                        f"{self.source_name}",
             "authors": [], "attribution": f"Imported from {self.source_name}.",
             "description": f"Questions imported from {self.source_name}.",
-            "skills": [{"id": sid, "name": name, "description": "", "prerequisites": []}
-                       for sid, name in self.skills.items() if self._used(sid)],
+            "skills": self._skill_tables(),
         }
+
+    def _skill_tables(self) -> list[dict[str, Any]]:
+        names = self.skill_names()
+        needs = skills.prerequisites({sid: self.skills[sid] for sid in names})
+        return [{"id": sid, "name": name, "description": self.descriptions.get(sid, ""),
+                 "prerequisites": needs.get(sid, [])} for sid, name in names.items()]
 
     def _used(self, sid: str) -> bool:
         return any(q.skill == sid for q in self.questions)
