@@ -33,9 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from app.messages import QT_TRANSLATE_NOOP
 from app.paths import AppPaths
 from app.settings import AIPolicySettings, Settings, TeacherSeal
@@ -117,6 +114,10 @@ def check(settings: Settings, key: ClassRecoveryKey | None, models: dict[str, st
         return Refusal.NO_KEY
     if seal.key != key.fingerprint:
         return Refusal.OTHER_KEY
+    # cryptography only when there is a seal to check: not before a fresh app's first paint.
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(key.signing_public).verify(
             unb64(seal.signature), _payload(settings, seal.models))

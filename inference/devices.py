@@ -13,8 +13,6 @@ import platform
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import psutil
-
 log = logging.getLogger(__name__)
 
 # ONNX Runtime providers we are willing to use for embeddings, best first.
@@ -52,6 +50,8 @@ class DeviceReport:
 
 
 def physical_cores() -> int:
+    import psutil  # here: hardware detection runs after the first paint
+
     return psutil.cpu_count(logical=False) or os.cpu_count() or 1
 
 
@@ -108,6 +108,8 @@ def choose_embed(providers: list[str], threads: int) -> DeviceChoice:
 
 
 def detect() -> DeviceReport:
+    import psutil
+
     mem = psutil.virtual_memory()
     threads = physical_cores()
     offload = llama_gpu_offload()

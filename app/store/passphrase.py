@@ -19,8 +19,6 @@ import functools
 import secrets
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 from app.messages import QT_TRANSLATE_NOOP, message
 from app.store.errors import StoreError, WeakPassphrase
 
@@ -59,6 +57,10 @@ def estimate(passphrase: str) -> Strength:
 
 @functools.lru_cache(maxsize=256)
 def _zxcvbn_score(passphrase: str) -> int:
+    # Imported here: zxcvbn loads its frequency lists at import, a cost the sign-in
+    # screen should not pay before its first paint (only new passphrases are scored).
+    from zxcvbn import zxcvbn
+
     return int(zxcvbn(passphrase, max_length=MAX_ESTIMATED)["score"])
 
 
