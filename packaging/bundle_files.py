@@ -41,7 +41,10 @@ QT_EXCLUDES = tuple(f"PySide6.{name}" for name in (
 PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "matplotlib",
                "torch", "transformers", "optimum", "uvicorn", "fastapi", "sse_starlette",
                "starlette", "llama_cpp.server", "huggingface_hub", "hf_xet", "httpx",
-               "yaml", "opendp",
+               "yaml", "opendp", "PySide6.QtNetwork",
+               # onnxruntime-extensions runs its custom ops without the onnx package
+               # (it only builds models with it): 7 MB.
+               "onnx",
                # Pillow arrives through pygments' image formatter (superqt's optional code
                # highlighter, rich): 19 MB that no screen of ours uses.
                "PIL", "pygments", "rich")
@@ -55,7 +58,11 @@ _DROP_BINARIES = re.compile(
     r"(libQt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.so|libqpdf\.so|libqtvirtualkeyboardplugin"
     r"|Qt6(Pdf|Qml|Quick|VirtualKeyboard)\w*\.dll|qpdf\.dll|qtvirtualkeyboardplugin\.dll"
     r"|libqgtk3\.so|libgtk-3\.so|libgdk-3\.so|libgdk_pixbuf|libatk|libatspi|libcairo"
-    r"|libpango|libepoxy)")
+    r"|libpango|libepoxy"
+    # The network module (nothing of ours uses it; the hub client is plain Python) and
+    # its TLS plugins; the ONNX Runtime C API library (see onnxruntime_binaries).
+    r"|libQt6Network\.so|libqopensslbackend|libqcertonlybackend|libqgnutlsbackend"
+    r"|libonnxruntime\.so)")
 # Qt's own translations: only the languages the app speaks (7 MB of the others).
 _QT_TRANSLATION = re.compile(r"PySide6/Qt/translations/\w+?_(?P<lang>[a-z]{2}(_[A-Z]{2})?)\.qm$")
 _UI_LANGUAGES = ("en", "zh_CN")
@@ -89,15 +96,35 @@ def llama_cpp_binaries() -> list[tuple[str, str]]:
     """
     found = [(src, dest) for src, dest in
              native_files(package_dir("llama_cpp") / "lib", "llama_cpp/lib")
-             if not _FULL_VERSION.search(src)]
+             if not _FULL_VERSION.search(src) and _loaded_by_that_name(Path(src).name)]
     if not any("llama" in Path(src).name for src, _ in found):
         raise FileNotFoundError("llama_cpp/lib holds no libllama: reinstall llama-cpp-python")
     return found
 
 
+# On Linux each library is there as "libggml.so" and "libggml.so.0", and PyInstaller copies
+# both as files (8 MB twice). ctypes opens libllama.so and libmtmd.so by those names; the
+# ggml libraries are found through the sonames ("libggml.so.0") the others NEED, and a
+# NEEDED "libllama.so.0" is matched by the soname of the libllama.so already loaded.
+_CTYPES_NAMES = ("libllama.so", "libmtmd.so")
+_SONAME = re.compile(r"\.so\.\d+$")
+
+
+def _loaded_by_that_name(name: str) -> bool:
+    if not name.startswith("lib") or ".so" not in name:
+        return True  # Windows and macOS: their own naming, kept as they are
+    if name in _CTYPES_NAMES:
+        return True
+    return bool(_SONAME.search(name)) and not name.startswith(_CTYPES_NAMES)
+
+
 def onnxruntime_binaries() -> list[tuple[str, str]]:
-    """ONNX Runtime's native libraries (``capi``: the runtime and any provider plugins)."""
-    return native_files(package_dir("onnxruntime") / "capi", "onnxruntime/capi")
+    """ONNX Runtime's native libraries (``capi``: provider plugins), without the C API's
+    own library: the Python module has the runtime built in and never loads
+    ``libonnxruntime.so`` (34 MB), nor does the extensions' custom-op library."""
+    return [(src, dest) for src, dest in
+            native_files(package_dir("onnxruntime") / "capi", "onnxruntime/capi")
+            if not Path(src).name.startswith("libonnxruntime.so")]
 
 
 def model_datas(registry_file: Path, models_dir: Path) -> list[tuple[str, str]]:

@@ -69,7 +69,8 @@ def test_unused_qt_libraries_are_dropped_and_needed_ones_kept(files: ModuleType)
     for dropped in ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
                     "PySide6/Qt/plugins/imageformats/libqpdf.so", "Qt6Pdf.dll",
                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libgtk-3.so.0",
-                    "libcairo.so.2", "libpango-1.0.so.0"):
+                    "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6",
+                    "onnxruntime/capi/libonnxruntime.so.1.32.0"):
         assert not files.keep_binary(dropped), dropped
     for kept in ("libQt6Widgets.so.6", "libQt6Gui.so.6", "libqxcb.so", "libqoffscreen.so",
                  "llama_cpp/lib/libllama.so", "libfreetype.so.6", "libfontconfig.so.1"):
@@ -86,6 +87,18 @@ def test_only_the_languages_the_app_speaks_and_one_word_list_are_shipped(
     assert files.keep_data("assets/i18n/lantern_zh_CN.qm")
     assert [Path(src).name for src, _dest in files.xkcdpass_datas()] == ["eff-short"]
     assert "opendp" in files.PY_EXCLUDES and "PIL" in files.PY_EXCLUDES
+
+
+def test_each_native_library_is_shipped_once_by_the_name_it_is_loaded_by(
+        files: ModuleType) -> None:
+    names = {Path(src).name for src, _dest in files.llama_cpp_binaries()}
+    if any(name.endswith(".so") or ".so." in name for name in names):  # Linux
+        assert {"libllama.so", "libmtmd.so"} <= names
+        assert not {"libllama.so.0", "libggml.so"} & names
+        assert any(name.startswith("libggml-base.so.") for name in names)
+    ort = {Path(src).name for src, _dest in files.onnxruntime_binaries()}
+    assert any(name.startswith("onnxruntime_pybind11_state") for name in ort)
+    assert not any(name.startswith("libonnxruntime.so") for name in ort)
 
 
 def test_assets_are_collected_folder_by_folder(files: ModuleType) -> None:

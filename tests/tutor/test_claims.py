@@ -142,3 +142,15 @@ def test_latex_maths_is_checked_as_the_learner_reads_it(sentence: str, holds: bo
 
 def test_an_answer_in_latex_is_a_reveal_too() -> None:
     assert Fraction(5, 7) in numbers_in(r"So the answer is $\frac{5}{7}$.")
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    # Both reached the screen in a tutor_eval sample with Qwen2.5 1.5B.
+    ("Yes, 1/5 is further from 0 than 1/3 [2].", False),
+    ("蓝色彩笔占这盒彩笔的四分之九，写作 4/9 [1]。", False),
+    ("1/3 is further from 0 than 1/5.", True),
+    ("1/5 is closer to 0 than 1/3.", True),
+])
+def test_number_line_distance_and_written_as_are_claims(sentence: str, holds: bool) -> None:
+    claims = claims_in(sentence)
+    assert len(claims) == 1 and claims[0].holds == holds

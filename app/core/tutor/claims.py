@@ -132,7 +132,9 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).replace("\u2044", "/")
     for dash in ("\u2212", "\u2013", "\u2014"):
         folded = folded.replace(dash, "-")
-    return folded.replace("＝", "=").lower()
+    folded = folded.replace("＝", "=").lower()
+    # "further from 0 than": the 0 is a place on the number line, not a number compared.
+    return re.sub(r"\b(from|to) 0 than\b", r"\1 zero than", folded)
 
 
 def _chinese_int(raw: str) -> int | None:
@@ -279,12 +281,15 @@ _EN_BETWEEN = [  # (pattern for the text between two expressions, relation, nega
     (r"(?:(?:then |so )?(?:the )?(?:answer|result|total|sum|difference|product) (?:is|will be)|"
      r"(?:you|we) (?:get|will get)|(?:this|that|which|it) (?:gives|makes)|"
      r"(?:which|that|this|it) can be written as|can be written as|is written as|"
-     r"答案是|结果是|得数是|得到|可以写成|也就是)", "=", False, False),
+     r"答案是|结果是|得数是|得到|可以写成|也就是|写作|记作|写成|写为|表示为)", "=", False, False),
     (r"(?:≠|!=|=/=|" + _NOT + r" (?:equal(?: to)?|the same as|equivalent to))",
      "=", True, False),
     (r"(?:≈|~|is about|is approximately|is roughly|is around|is nearly|is close to|"
      r"约等于|大约是|约是|约为|大约等于)", "~", False, False),
     (r"(?:>|is (?:bigger|greater|larger|more|higher) than)", ">", False, False),
+    # On a number line from 0: "1/5 is further from 0 than 1/3" says 1/5 > 1/3.
+    (r"is (?:further|farther) (?:away )?from (?:0|zero) than", ">", False, False),
+    (r"is closer to (?:0|zero) than", "<", False, False),
     (r"(?:<|is (?:smaller|less|lower|fewer) than)", "<", False, False),
     (_NOT + r" (?:bigger|greater|larger|more|higher) than", ">", True, False),
     (_NOT + r" (?:smaller|less|lower) than", "<", True, False),
