@@ -41,7 +41,10 @@ QT_EXCLUDES = tuple(f"PySide6.{name}" for name in (
 PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "matplotlib",
                "torch", "transformers", "optimum", "uvicorn", "fastapi", "sse_starlette",
                "starlette", "llama_cpp.server", "huggingface_hub", "hf_xet", "httpx",
-               "yaml")
+               "yaml",
+               # onnx builds the pruned embedder at fetch time; the bundle carries the
+               # built file and never fetches.
+               "onnx")
 
 # Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
 # Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin). Dropping them
