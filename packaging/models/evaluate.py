@@ -117,7 +117,8 @@ def gates(candidate: Metrics, parent: Metrics, speed: Speed) -> list[Gate]:
         Gate("min cosine vs parent", candidate.min_cosine >= MIN_COSINE,
              candidate.min_cosine, f">= {MIN_COSINE}",
              f"over {candidate.texts} starter-pack texts"),
-        Gate("recall@5 no lower", drops[worst] <= 1e-12, -drops[worst],
+        # "+ 0.0": an unchanged recall reads 0.0, not -0.0.
+        Gate("recall@5 no lower", drops[worst] <= 1e-12, -drops[worst] + 0.0,
              ">= 0 in every group and mode",
              f"worst: {worst} (parent {parent.recall[worst.split()[0]][worst.split()[1]]:.3f})"),
         Gate("size vs parent", size_ratio <= MAX_SIZE_RATIO, size_ratio,
