@@ -29,8 +29,9 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e ".[dev,hub]"
 	touch $@
 
-# The registry decides what is fetched; `fetch` skips files that already verify.
-$(MODELS): assets/models/registry.toml $(STAMP)
+# The registry decides what is fetched; `fetch` skips files that already verify and builds
+# a derived model (the default embedder) from its parent by its recipe (assets/models/*.keep).
+$(MODELS): assets/models/registry.toml $(wildcard assets/models/*.keep) $(STAMP)
 	$(PY) -m inference fetch
 	touch $@
 
@@ -99,27 +100,20 @@ bench: setup $(BUILT)
 	$(PY) -m benchmarks --json results.json
 
 # docs/benchmarks.md and its plots, from the results.json that `make bench` wrote.
-bench-report: $(BUILD_STAMP)
+bench-report: $(STAMP)
 	$(PY) -m benchmarks.report results.json
 
-# Our own embedding model: export, optimise, prune + distil, quantize, evaluate, gate
-# (docs/models.md). The CPU build of torch is installed first, pinned: an unpinned torch
-# on a venv without one pulls several GB of CUDA wheels. Override TORCH where the pinned
-# CPU wheel is not on the index (e.g. TORCH="torch --index-url <cpu index>").
-TORCH       ?= torch==2.13.0
-BUILD_STAMP := $(VENV)/.build-models
-BUILT       := build/models/report.json
+# Our own embedder: the default embedder's vocabulary pruned to English and Chinese,
+# measured against the unpruned parent and gated (docs/models.md). No Torch: it is a graph
+# rewrite of a model that is already int8. Passive OpenMP waits: on a small shared CPU,
+# spinning threads slow everyone down.
+BUILT := build/models/report.json
 
-$(BUILD_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -q $(TORCH)
-	$(PY) -m pip install -q -e ".[dev,hub,build-models]"
-	touch $@
-
-# Passive OpenMP waits: on a small shared CPU, spinning threads slow everyone down.
-$(BUILT): $(BUILD_STAMP) $(wildcard packaging/models/*.py)
+$(BUILT): $(STAMP) $(MODELS) $(wildcard packaging/models/*.py) inference/vocab_prune.py
 	OMP_WAIT_POLICY=PASSIVE $(PY) -m packaging.models build
 
-MODEL_TESTS := $(addprefix tests/packaging/test_,corpus.py evaluate.py prune.py report.py)
+MODEL_TESTS := $(addprefix tests/packaging/test_,corpus.py evaluate.py vocab.py report.py) \
+               tests/inference/test_vocab_prune.py
 models-build: $(BUILT)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(MODEL_TESTS) -q
 

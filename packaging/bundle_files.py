@@ -42,8 +42,9 @@ PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "ma
                "torch", "transformers", "optimum", "uvicorn", "fastapi", "sse_starlette",
                "starlette", "llama_cpp.server", "huggingface_hub", "hf_xet", "httpx",
                "yaml", "opendp", "PySide6.QtNetwork",
-               # onnxruntime-extensions runs its custom ops without the onnx package
-               # (it only builds models with it): 7 MB.
+               # onnx builds the pruned embedder at fetch time; the bundle carries the
+               # built file and never fetches (and onnxruntime-extensions runs its
+               # custom ops without it): 7 MB.
                "onnx",
                # Pillow arrives through pygments' image formatter (superqt's optional code
                # highlighter, rich): 19 MB that no screen of ours uses.

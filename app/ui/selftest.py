@@ -137,7 +137,10 @@ def _run(ctx: AppContext) -> dict[str, Any]:
             "chat_sha256": _verify_files(chat.spec),
             "tokens": tokens, "tokens_per_s": round(tokens / seconds, 1),
             "embed_model": embed.spec.id, "embed_device": embed.summary, "embed_dim": dim,
-            "embed_sha256": _verify_files(embed.spec), "ui_languages": languages}
+            "embed_sha256": _verify_files(embed.spec),
+            # The pruned default embedder names the model it was built from.
+            "embed_derived_from": embed.spec.derived_from or None,
+            "ui_languages": languages}
 
 
 def run_self_test() -> int:

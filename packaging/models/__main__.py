@@ -1,9 +1,10 @@
 """``python -m packaging.models build|chat-compare [--out DIR] [--threads N] …``.
 
-``build`` makes, measures and gates our embedding model; it prints progress and one line
-per candidate. A candidate failing the gates is a result, not a crash: the exit code is 0
-and the report says which gate failed by how much; ``--require-pass`` exits 1 instead
-(for the CI run that switches the default model).
+``build`` prunes the default embedder's vocabulary, measures the result against the
+unpruned parent and gates it; it prints progress, the gates and the choice. A candidate
+failing the gates is a result, not a crash: the exit code is 0 and the report says which
+gate failed by how much; ``--require-pass`` exits 1 instead (for the CI run that switches
+the default model).
 ``chat-compare`` runs every registered chat model as the grounded tutor on English and
 Chinese questions and writes ``<out>/chat-compare.json`` (the table in docs/models.md).
 """
@@ -13,23 +14,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub: all is local
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     parser = argparse.ArgumentParser(prog="python -m packaging.models")
     parser.add_argument("command", choices=["build", "chat-compare"])
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: build/models in the checkout)")
     parser.add_argument("--threads", type=int, default=None,
-                        help="CPU threads (default: the physical cores)")
-    parser.add_argument("--epochs", type=int, default=None)
-    parser.add_argument("--keep-ffn", type=int, default=None)
+                        help="CPU threads (default: 2)")
     parser.add_argument("--require-pass", action="store_true",
                         help="exit 1 when no candidate passes every gate")
     args = parser.parse_args(argv)
@@ -39,20 +34,20 @@ def main(argv: list[str] | None = None) -> int:
 
         out = args.out or Path(__file__).resolve().parents[2] / "build" / "models"
         return _chat_compare(out, args.threads or physical_cores())
-    from packaging.models.build import BuildConfig, build  # heavy: torch, optimum
+    from packaging.models.build import BuildConfig, build
 
     defaults = BuildConfig()
-    config = BuildConfig(out=args.out or defaults.out, threads=args.threads or defaults.threads,
-                         distill=replace(defaults.distill,
-                                         epochs=args.epochs or defaults.distill.epochs,
-                                         keep_ffn=args.keep_ffn or defaults.distill.keep_ffn))
+    config = BuildConfig(out=args.out or defaults.out, threads=args.threads or defaults.threads)
     result = build(config, report=lambda line: print(line, flush=True))
     for name, c in result["candidates"].items():
-        print(f"{name:16} {c['size_bytes'] / 1e6:6.1f} MB  {c['ms_per_text']:6.2f} ms/text  "
-              f"min cos {c['min_cosine']:.4f}  recall@5 {c['recall_at_5']:.3f}  "
-              f"{'PASS' if c['passes'] else 'fail'}")
-    print(f"chosen: {result['chosen'] or 'none (see report.json gates)'}; "
-          f"report: {config.out / 'report.json'}; steps (s): {result['step_seconds']}")
+        print(f"{name:14} {c['size_bytes'] / 1e6:6.1f} MB  min cos {c['min_cosine']:.6f}  "
+              f"held-out min cos {c['heldout_min_cosine']:.4f}")
+    for gate in result["gates"]:
+        print(f"  {'PASS' if gate['passed'] else 'FAIL'} {gate['name']}: {gate['value']:.4f} "
+              f"({gate['limit']}; {gate['note']})")
+    print(f"chosen: {result['chosen'] or 'none (see report.json gates)'}; deterministic: "
+          f"{result['deterministic']}; recipe same as committed: "
+          f"{result['recipe']['same_as_committed']}; report: {config.out / 'report.json'}")
     return 1 if args.require_pass and not result["chosen"] else 0
 
 

@@ -1,14 +1,18 @@
-"""The whole build: teacher → candidates → measurements → gates → report and registry entry.
+"""The build: the default embedder's vocabulary pruned to our languages, measured, gated.
 
-Candidates, each kept on disk under ``<out>/candidates/<name>/``:
+Steps (``docs/models.md``, "Our pruned embedder"):
 
-* ``fp32`` — the plain ONNX export (the size baseline; never shipped);
-* ``int8`` — fp32 export, dynamic int8;
-* ``optimised-int8`` — ORT-optimised graph, dynamic int8;
-* ``pruned-int8`` — FFN neurons pruned and distilled, ORT-optimised, dynamic int8.
+1. The parent, ``use-multilingual-v3-int8``, located and verified through the registry.
+2. The piece ids each source needs (``packaging/models/vocab.py``), with the parent's own
+   tokenizer; their union is the recipe, written to ``<out>/vocab.keep`` and compared
+   with the committed ``assets/models/<recipe>``.
+3. The candidate ``vocab-pruned``, derived by ``inference.vocab_prune.derive``, the very
+   code ``python -m inference fetch`` runs on a fresh clone; built twice, so the report
+   proves the bytes are the same each run.
+4. Cosine against the parent on every starter-pack text, retrieval recall, size, and speed
+   interleaved with the parent; the gates; ``report.json``; the registry entry.
 
-The first of ``PREFERENCE`` that passes every gate is chosen; when none does, the report
-says which gate failed and by how much, and no model is proposed for the registry.
+No Torch: the candidate is a graph rewrite of a model that is already int8.
 """
 
 from __future__ import annotations
@@ -16,140 +20,101 @@ from __future__ import annotations
 import json
 import logging
 import platform
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import torch
-
-from inference.cancel import CancelToken
-from packaging.models import onnx_steps
-from packaging.models.corpus import REPO_ROOT, Corpus, load_corpus
-from packaging.models.entry import write_entry
-from packaging.models.evaluate import Metrics, embed_corpus, gates, measure, recall_at_k
-from packaging.models.prune import DistillConfig, distill, ffn_importance, prune_ffn
-from packaging.models.teacher import embed_torch, extract_teacher, load_teacher, load_tokenizer
+from inference.embed import EmbedEngine
+from inference.registry import load_registry, resolve, sha256_of
+from inference.resources import assets_dir
+from inference.vocab_prune import derive, required_ids, sentencepiece_pieces, write_recipe
+from packaging.models.corpus import REPO_ROOT
+from packaging.models.entry import CHILD_ID, PARENT_ID, RECIPE_NAME, write_entry
+from packaging.models.evaluate import Metrics, compare, gates, interleaved_speed
+from packaging.models.vocab import Tokenizer, held_out_texts, kept_ids, pack_texts
 
 log = logging.getLogger(__name__)
 
 Report = Callable[[str], None]
-PREFERENCE = ("pruned-int8", "optimised-int8", "int8")
-HELDOUT_EVERY = 5  # every 5th text is never shown to the distillation
+CANDIDATE = "vocab-pruned"
+SPEED_TEXTS = 128
 
 
 @dataclass(frozen=True)
 class BuildConfig:
     out: Path = REPO_ROOT / "build" / "models"
     threads: int = 2
-    distill: DistillConfig = field(default_factory=DistillConfig)
 
 
-@dataclass
-class _Run:
-    config: BuildConfig
-    report: Report
-    cancel: CancelToken
-    steps: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        self.cancel.raise_if_cancelled()
-        self.report(f"{name}…")
-        start = time.perf_counter()
-        yield
-        self.steps[name] = round(time.perf_counter() - start, 1)
-
-
-def build(config: BuildConfig, *, report: Report = log.info,
-          cancel: CancelToken | None = None) -> dict[str, Any]:
+def build(config: BuildConfig, *, report: Report = log.info) -> dict[str, Any]:
     """Run the pipeline; returns the report (also written to ``<out>/report.json``)."""
-    run = _Run(config, report, cancel or CancelToken())
-    torch.manual_seed(config.distill.seed)
-    torch.set_num_threads(config.threads)  # the same reductions every run: reproducible
-    with run.step("teacher"):
-        teacher_dir = extract_teacher(config.out / "cache")
-        tokenizer, teacher = load_tokenizer(teacher_dir), load_teacher(teacher_dir)
-        corpus = load_corpus()
-        texts = corpus.texts()
-        heldout = np.arange(len(texts)) % HELDOUT_EVERY == 0
-        targets = embed_torch(teacher, tokenizer, texts)
-        teacher_recall = recall_at_k(corpus, *embed_corpus(
-            lambda batch: embed_torch(teacher, tokenizer, batch), corpus))
-    folders = _candidates(run, teacher_dir, texts, heldout, targets)
-    with run.step("evaluate"):
-        metrics = {name: measure(name, folder, texts=texts, teacher=targets, heldout=heldout,
-                                 corpus=corpus, threads=config.threads)
-                   for name, folder in folders.items()}
-    result = _report(run, corpus, metrics, teacher_recall)
+    parent_spec = load_registry().get(PARENT_ID)
+    parent_file = resolve(parent_spec) / "model.onnx"
+    report(f"parent {parent_file} (verified)")
+    tokenizer = Tokenizer(parent_file)
+    pieces = sentencepiece_pieces(tokenizer.model_proto)
+    sources = kept_ids(tokenizer, pieces)
+    keep = set().union(*(set(ids.tolist()) for ids in sources.values()))
+    recipe = config.out / "vocab.keep"
+    write_recipe(recipe, keep, recipe_header(len(keep), len(pieces)))
+    committed = assets_dir() / "models" / RECIPE_NAME
+    folder = config.out / "candidates" / CANDIDATE
+    derive(parent_file, recipe, folder / "model.onnx")
+    derive(parent_file, recipe, folder / "again.onnx")
+    first, again = sha256_of(folder / "model.onnx"), sha256_of(folder / "again.onnx")
+    (folder / "again.onnx").unlink()
+    report(f"derived {CANDIDATE}: {len(keep):,} of {len(pieces):,} pieces, sha256 {first[:16]}")
+    result = _measure(config, parent_file, folder / "model.onnx", report)
+    result.update({
+        "recipe": {"pieces_kept": len(keep | required_ids(pieces)), "pieces": len(pieces),
+                   "ids_in_recipe": len(keep),
+                   "required": len(required_ids(pieces)),
+                   "by_source": {k: len(v) for k, v in sources.items()},
+                   "sha256": sha256_of(recipe),
+                   "same_as_committed": committed.is_file()
+                   and sha256_of(committed) == sha256_of(recipe)},
+        "deterministic": first == again, "sha256": first,
+        "parent": {"id": PARENT_ID, "sha256": parent_spec.files[0].sha256},
+        "threads": config.threads,
+        "machine": {"cpu": platform.processor() or platform.machine(),
+                    "python": platform.python_version()}})
     if result["chosen"]:
-        write_entry(config.out / "registry-entry.toml", folders[result["chosen"]],
-                    metrics[result["chosen"]], result)
-    (config.out / "report.json").write_text(json.dumps(result, indent=2))
+        write_entry(config.out / "registry-entry.toml", folder / "model.onnx", result)
+    (config.out / "report.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     return result
 
 
-def _candidates(run: _Run, teacher_dir: Path, texts: list[str], heldout: np.ndarray,
-                targets: np.ndarray) -> dict[str, Path]:
-    root = run.config.out / "candidates"
-    with run.step("export fp32"):
-        fp32 = onnx_steps.export(teacher_dir, root / "fp32")
-    with run.step("quantize int8"):
-        int8 = onnx_steps.quantize_dynamic(fp32, root / "int8")
-    with run.step("optimise + quantize"):
-        optimised = onnx_steps.optimise(fp32, root / "optimised-fp32")
-        opt_int8 = onnx_steps.quantize_dynamic(optimised, root / "optimised-int8")
-    with run.step("prune + distil"):
-        student_dir = _prune_and_distil(run, teacher_dir, texts, heldout, targets)
-    with run.step("export + optimise + quantize pruned"):
-        pruned = onnx_steps.export(student_dir, root / "pruned-fp32")
-        pruned_opt = onnx_steps.optimise(pruned, root / "pruned-optimised-fp32")
-        pruned_int8 = onnx_steps.quantize_dynamic(pruned_opt, root / "pruned-int8")
-    return {"fp32": fp32, "int8": int8, "optimised-int8": opt_int8,
-            "pruned-fp32": pruned, "pruned-int8": pruned_int8}
+def recipe_header(kept: int, total: int) -> list[str]:
+    return [f"Lantern's vocabulary recipe: {PARENT_ID} -> {CHILD_ID}.",
+            "Written by `make models-build` (packaging/models/vocab.py says where each "
+            "piece comes from);",
+            "read by `python -m inference fetch` (inference/vocab_prune.py). "
+            f"{kept:,} of {total:,} SentencePiece ids,",
+            "as runs 'first-last' or single ids."]
 
 
-def _prune_and_distil(run: _Run, teacher_dir: Path, texts: list[str], heldout: np.ndarray,
-                      targets: np.ndarray) -> Path:
-    tokenizer, teacher = load_tokenizer(teacher_dir), load_teacher(teacher_dir)
-    train = [t for t, held in zip(texts, heldout, strict=True) if not held]
-    importance = ffn_importance(teacher, tokenizer, train)
-    student = prune_ffn(teacher, importance, run.config.distill.keep_ffn)
-    run.report(f"pruned FFN to {run.config.distill.keep_ffn} neurons per layer")
-    history = distill(student, tokenizer, train, targets[~heldout], run.config.distill,
-                      report=run.report, cancel=run.cancel)
-    out = run.config.out / "student"
-    student.save_pretrained(str(out))
-    onnx_steps.copy_tokenizer(teacher_dir, out)
-    (out / "distillation.json").write_text(json.dumps({"loss_per_epoch": history}))
-    return out
+def _measure(config: BuildConfig, parent_file: Path, candidate_file: Path,
+             report: Report) -> dict[str, Any]:
+    from benchmarks.retrieval import recall_by_language  # the app's own hybrid search
 
+    def recall(engine: EmbedEngine) -> dict[str, dict[str, float]]:
+        return recall_by_language(engine)["groups"]
 
-def _report(run: _Run, corpus: Corpus, metrics: dict[str, Metrics],
-            teacher_recall: float) -> dict[str, Any]:
-    fp32 = metrics["fp32"]
-    candidates = {}
-    for name, m in metrics.items():
-        checked = gates(m, teacher_recall)
-        candidates[name] = {
-            **m.to_dict(), "size_ratio_vs_fp32_onnx": round(m.size_bytes / fp32.size_bytes, 4),
-            "speedup_vs_fp32_onnx": round(fp32.ms_per_text / m.ms_per_text, 3),
-            "gates": [g.__dict__ for g in checked], "passes": all(g.passed for g in checked)}
-    shippable = [n for n in PREFERENCE if candidates[n]["passes"]]
-    # The candidate closest to shipping (most gates passed, then PREFERENCE order): what the
-    # benchmarks measure when nothing passes yet, flagged there as not having passed.
-    best = max(PREFERENCE, key=lambda n: (sum(g["passed"] for g in candidates[n]["gates"]),
-                                          -PREFERENCE.index(n)))
-    return {"chosen": shippable[0] if shippable else None, "best": best,
-            "teacher_recall_at_5": teacher_recall,
-            "corpus": {"texts": fp32.texts, "sentences": len(corpus.sentences()),
-                       "passages": len(corpus.passages),
-                       "retrieval_questions": len(corpus.retrieval_questions()),
-                       "sources": corpus.sources, "skipped": corpus.skipped},
-            "candidates": candidates, "step_seconds": run.steps,
-            "distill": run.config.distill.__dict__, "threads": run.config.threads,
-            "machine": {"cpu": platform.processor() or platform.machine(),
-                        "python": platform.python_version(), "torch": torch.__version__}}
+    parent = EmbedEngine(parent_file, None, threads=config.threads, name=PARENT_ID)
+    candidate = EmbedEngine(candidate_file, None, threads=config.threads, name=CANDIDATE)
+    texts, heldout = pack_texts(), held_out_texts()
+    report(f"measuring on {len(texts)} starter-pack texts and {len(heldout)} held-out texts…")
+    metrics: dict[str, Metrics] = {
+        name: compare(name, engine, parent, texts=texts, heldout=heldout,
+                      size_bytes=path.stat().st_size, recall=recall)
+        for name, engine, path in (("parent", parent, parent_file),
+                                   (CANDIDATE, candidate, candidate_file))}
+    report("timing, interleaved with the parent…")
+    speed = interleaved_speed(parent, candidate, texts[:SPEED_TEXTS])
+    checked = gates(metrics[CANDIDATE], metrics["parent"], speed)
+    passes = all(g.passed for g in checked)
+    return {"chosen": CANDIDATE if passes else None, "best": CANDIDATE,
+            "candidates": {name: m.to_dict() for name, m in metrics.items()},
+            "speed": speed.__dict__, "gates": [g.__dict__ for g in checked],
+            "passes": passes}

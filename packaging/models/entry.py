@@ -1,9 +1,10 @@
-"""The registry entry for a model that passed the gates (``registry-entry.toml``).
+"""The registry entry for the pruned embedder that passed the gates (``registry-entry.toml``).
 
 The entry uses the exact schema of ``assets/models/registry.toml`` so it can be pasted
 in; measurements go in comments because the registry loader accepts only its own keys.
-``package``/``member`` say where the file must be published for ``inference fetch`` to
-find it (a wheel named after the model, like every other model file we ship).
+The file is not published anywhere: ``python -m inference fetch`` derives it from the
+verified parent with the committed recipe (``assets/models/<RECIPE_NAME>``) and checks the
+result against this size and sha256.
 """
 
 from __future__ import annotations
@@ -12,35 +13,30 @@ from pathlib import Path
 from typing import Any
 
 from inference.registry import sha256_of
-from packaging.models.evaluate import Metrics
 
-MODEL_ID = "lantern-minilm-l6-pruned-int8"
-PACKAGE = "lantern-minilm-l6-pruned-int8"
-BUILD_VERSION = "0.1.0"  # bump when the recipe (corpus, pruning, distillation) changes
-_SHIPPED_FILES = ("model.onnx", "tokenizer.json")
+PARENT_ID = "use-multilingual-v3-int8"
+CHILD_ID = "use-multilingual-v3-int8-en-zh"
+RECIPE_NAME = f"{CHILD_ID}.keep"
 
 
-def write_entry(path: Path, folder: Path, metrics: Metrics, report: dict[str, Any]) -> str:
-    """Write and return the TOML text of the ``[[model]]`` entry for ``folder``."""
-    module = PACKAGE.replace("-", "_")
+def write_entry(path: Path, model: Path, report: dict[str, Any]) -> str:
+    """Write and return the TOML text of the ``[[model]]`` entry for ``model``."""
+    ours, parent = report["candidates"]["vocab-pruned"], report["candidates"]["parent"]
+    recipe = report["recipe"]
     lines = [
-        f"# Built by `python -m packaging.models build` (recipe {BUILD_VERSION}).",
-        f"# candidate {metrics.name}: min cosine {metrics.min_cosine:.4f}, mean "
-        f"{metrics.mean_cosine:.4f} over {metrics.texts} texts; recall@5 "
-        f"{metrics.recall_at_5:.3f} (fp32 {report['teacher_recall_at_5']:.3f}); "
-        f"{metrics.ms_per_text:.2f} ms/text",
-        "[[model]]", f'id = "{MODEL_ID}"', 'name = "all-MiniLM-L6-v2 pruned int8 (Lantern)"',
-        'role = "embed"', "default = false",
-        'quantization = "int8 (dynamic), FFN pruned + distilled"', 'licence = "Apache-2.0"',
-        "context_length = 256", "ram_mb = 120", "dimension = 384",
-        f'description = "all-MiniLM-L6-v2 pruned and distilled on Lantern content '
-        f'(recipe {BUILD_VERSION})."', "",
+        "# Built by `make models-build`: the parent's vocabulary pruned to English and Chinese.",
+        f"# {recipe['pieces_kept']:,} of {recipe['pieces']:,} pieces; min cosine vs parent "
+        f"{ours['min_cosine']:.6f} over {ours['texts']} starter-pack texts (held out: "
+        f"{ours['heldout_min_cosine']:.4f}); speed x{report['speed']['ratio']:.3f}; "
+        f"{ours['size_bytes']:,} of {parent['size_bytes']:,} bytes.",
+        "[[model]]", f'id = "{CHILD_ID}"', 'name = "USE multilingual v3 int8, English + Chinese"',
+        'role = "embed"', "default = true", f'derived_from = "{PARENT_ID}"',
+        'quantization = "int8 (dynamic), vocabulary pruned to English and Chinese"',
+        'licence = "Apache-2.0"', "context_length = 512", "ram_mb = 190", "dimension = 512",
+        "",
+        "  [[model.files]]", '  name = "model.onnx"', f'  recipe = "{RECIPE_NAME}"',
+        f"  size = {model.stat().st_size}", f'  sha256 = "{sha256_of(model)}"', "",
     ]
-    for name in _SHIPPED_FILES:
-        file = folder / name
-        lines += ["  [[model.files]]", f'  name = "{name}"', f'  package = "{PACKAGE}"',
-                  f'  version = "{BUILD_VERSION}"', f'  member = "{module}/{name}"',
-                  f"  size = {file.stat().st_size}", f'  sha256 = "{sha256_of(file)}"', ""]
     text = "\n".join(lines)
     path.write_text(text, encoding="utf-8")
     return text

@@ -39,6 +39,8 @@ def test_self_test_prints_ok_json_on_its_last_line() -> None:
     assert result["ok"] is True
     assert result["chat_model"] == load_registry().default("chat").id
     assert result["embed_model"] == load_registry().default("embed").id
+    assert result["embed_model"] == "use-multilingual-v3-int8-en-zh"  # our pruned embedder
+    assert result["embed_derived_from"] == "use-multilingual-v3-int8"
     for role in ("chat", "embed"):  # hashed again by the self-test, not from a cache
         assert result[f"{role}_sha256"] == load_registry().default(role).files[0].sha256[:16]
     assert result["embed_dim"] == load_registry().default("embed").dimension

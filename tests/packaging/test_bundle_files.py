@@ -55,7 +55,7 @@ def test_default_models_go_into_the_bundle_assets(files: ModuleType) -> None:
     # Both tutors (the hardware fit may pick the small one) and the default embedder only.
     assert dests == {"assets/models/qwen2.5-coder-1.5b-instruct-q4_k_m",
                      "assets/models/qwen2.5-coder-0.5b-instruct-q4_k_m",
-                     "assets/models/use-multilingual-v3-int8"}
+                     "assets/models/use-multilingual-v3-int8-en-zh"}
     assert len(pairs) == 3
 
 

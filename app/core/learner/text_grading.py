@@ -44,6 +44,7 @@ from app.core.learner.answer_features import (
     tokens,
 )
 from app.core.learner.grading import Grade, Verdict
+from inference.registry import load_registry
 from inference.resources import assets_dir
 
 
@@ -109,12 +110,29 @@ def calibration_file() -> Path:
 
 
 def load_calibration(model_id: str | None, path: Path | None = None) -> Calibration:
-    """The calibration fitted for ``model_id``, or :data:`DEFAULT` (none, or unreadable)."""
+    """The calibration fitted for ``model_id``, else for the model it is derived from
+    (the pruned default embedder gives its parent's vectors on our languages' text, so
+    the parent's fit is its fit; ``Registry.lineage``), else :data:`DEFAULT` (none, or
+    unreadable)."""
     try:
         entries = json.loads((path or calibration_file()).read_text("utf-8"))
-        return Calibration.from_json(entries[model_id]["calibration"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return DEFAULT
+    for key in _lineage(model_id):
+        try:
+            return Calibration.from_json(entries[key]["calibration"])
+        except (KeyError, TypeError, ValueError):
+            continue
+    return DEFAULT
+
+
+def _lineage(model_id: str | None) -> list[str]:
+    if model_id is None:
+        return []
+    try:
+        return load_registry().lineage(model_id)
+    except (OSError, ValueError):
+        return [model_id]
 
 
 KEYWORD_WEIGHT = 0.6  # rubric items are the teacher's explicit criteria: they weigh more
