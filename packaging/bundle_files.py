@@ -48,7 +48,9 @@ PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "ma
                "onnx",
                # Pillow arrives through pygments' image formatter (superqt's optional code
                # highlighter, rich): 19 MB that no screen of ours uses.
-               "PIL", "pygments", "rich")
+               "PIL", "pygments", "rich",
+               # The interactive console's line editor and help pages.
+               "readline", "pydoc_data")
 
 # Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
 # Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin), and the GTK 3
@@ -63,7 +65,18 @@ _DROP_BINARIES = re.compile(
     # The network module (nothing of ours uses it; the hub client is plain Python) and
     # its TLS plugins; the ONNX Runtime C API library (see onnxruntime_binaries).
     r"|libQt6Network\.so|libqopensslbackend|libqcertonlybackend|libqgnutlsbackend"
-    r"|libonnxruntime\.so)")
+    r"|libonnxruntime\.so"
+    # Picture formats no lesson uses (lessons show PNG, JPEG, GIF, WebP and SVG), the
+    # embedded-device EGL backends, and Cairo's pixel library.
+    r"|libq(icns|ico|tga|tiff|wbmp)\.so|libQt6EglFs\w*\.so|libqeglfs|libpixman"
+    # Libraries nothing left in the bundle needs (checked with readelf: GTK's and Pango's
+    # dependencies, Kerberos), which PyInstaller's scan had collected.
+    r"|libgio-2\.0\.so|libharfbuzz|libjpeg\.so|libfribidi|libthai"
+    r"|libX(composite|damage|i|inerama|randr|cursor)\.so"
+    r"|libgssapi_krb5|libkrb5|libk5crypto|libcom_err|libkeyutils)")
+# The sonames of the two libraries ctypes opens by their plain names (libllama.so,
+# libmtmd.so): PyInstaller's dependency scan adds them as a second copy.
+_SECOND_COPY = re.compile(r"llama_cpp/lib/lib(llama|mtmd)\.so\.\d+$")
 # Qt's own translations: only the languages the app speaks (7 MB of the others).
 _QT_TRANSLATION = re.compile(r"PySide6/Qt/translations/\w+?_(?P<lang>[a-z]{2}(_[A-Z]{2})?)\.qm$")
 _UI_LANGUAGES = ("en", "zh_CN")
@@ -169,6 +182,8 @@ def asset_datas(assets: Path) -> list[tuple[str, str]]:
 
 def keep_binary(dest_name: str) -> bool:
     """False for a native library the bundle does not need (see ``_DROP_BINARIES``)."""
+    if _SECOND_COPY.search(dest_name.replace("\\", "/")):
+        return False
     return not _DROP_BINARIES.search(Path(dest_name).name)
 
 

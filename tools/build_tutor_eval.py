@@ -123,7 +123,8 @@ def key_for(prompt: str, written: str, value: Fraction | None, zh: bool) -> list
     plain = prompt.replace("**", "").lower()
     if written not in shown and (value is None or
                                  all(parse_number(n) != value for n in shown)):
-        if value is None or all(f not in plain for f in forms(value, written)):
+        if value is None or all(f.replace(" ", "") not in plain.replace(" ", "")
+                                for f in forms(value, written)):
             return forms(value, written) if value is not None else [written.lower()]
         return stated(written, plain)  # "4" inside "18/24 = 3/?"
     others = [n for n in shown if n != written]
@@ -230,8 +231,10 @@ def sum_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
             value = Fraction(a - c if minus else a + c, b)
             question = sum_question(a, b, c, d, zh=zh, minus=minus)
             written = list(dict.fromkeys([*forms(value), f"{value * b}/{b}"]))
-            key = [f for f in written if f not in question] + [
-                said for f in written if f in question for said in stated(f, question)]
+            shown = question.replace(" ", "")
+            key = [f for f in written if f.replace(" ", "") not in shown] + [
+                said for f in written if f.replace(" ", "") in shown
+                for said in stated(f, question)]
             items.append({"id": f"{pack_id}-{'minus' if minus else 'sum'}-{i + 1}",
                           "pack": pack_id, "question": question, "all_of": [key],
                           "none_of": [] if minus else [f"{a + c}/{b + d}"]})

@@ -30,6 +30,21 @@ def test_correct_needs_every_group_and_no_forbidden_string() -> None:
     assert not is_correct("Add them: 3/5, not 3/10.", groups, ["3/10"])
 
 
+def test_correct_is_judged_on_what_the_learner_reads() -> None:
+    # LaTeX shows as plain maths, "[1]" as a link, and Chinese has no spaces between words.
+    assert is_correct(r"So the answer is $\frac{5}{7}$.", [["5/7"]], [])
+    assert is_correct("5/10和1/2相等 [1]。", [["相等。"]], ["不相等"])
+    assert is_correct("因为 1/3 大于 1/4。", [["1/3大于1/4"]], [])
+    assert not is_correct("1/4 大于 1/3。", [["1/3大于1/4"]], ["1/4大于1/3"])
+
+
+def test_a_reply_that_restates_the_question_is_not_correct() -> None:
+    items = [json.loads(line) for line in (DATA / "answers.jsonl").read_text("utf-8").splitlines()]
+    for item in items:
+        question = item["question"].lower().replace("**", "")
+        assert not is_correct(question, item["all_of"], item.get("none_of", [])), item["id"]
+
+
 def test_affirmation_is_judged_apart_from_the_guard() -> None:
     for text in ("That's correct!", "Yes, well done.", "没错，就是这样。", "You're right."):
         assert AFFIRMATION.search(text.lower()), text

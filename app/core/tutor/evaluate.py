@@ -111,11 +111,24 @@ def _packs() -> dict[str, Pack]:
     return {entry.pack.info.id: entry.pack for entry in found}
 
 
+_CITATION = re.compile(r"\s*\[\d+\]")
+_SPACE = re.compile(r"\s+")
+
+
 def is_correct(reply: str, all_of: list[list[str]], none_of: list[str]) -> bool:
-    """Judged on what the learner reads: the chat bubble shows ``\\frac{5}{7}`` as 5/7."""
-    text = delatex(reply).lower()
-    return (all(any(alt.lower() in text for alt in group) for group in all_of)
-            and not any(bad.lower() in text for bad in none_of))
+    """Judged on what the learner reads: the chat bubble shows ``\\frac{5}{7}`` as 5/7, and
+    "[1]" as a link to the passage (so "相等 [1]。" reads "相等。"). Chinese puts no spaces
+    between words, and the model puts them around numbers ("1/3 大于 1/4"): a phrase also
+    counts when it appears with the spaces taken out of both."""
+    text = _CITATION.sub("", delatex(reply)).lower()
+    bare = _SPACE.sub("", text)
+
+    def says(phrase: str) -> bool:
+        phrase = phrase.lower()
+        return phrase in text or _SPACE.sub("", phrase) in bare
+
+    return (all(any(says(alt) for alt in group) for group in all_of)
+            and not any(says(bad) for bad in none_of))
 
 
 def run_answers(items: list[dict[str, Any]], pipeline: Pipeline) -> Iterator[dict[str, Any]]:
