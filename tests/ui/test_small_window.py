@@ -5,7 +5,6 @@ screen or by scrolling)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,17 +37,6 @@ SMALLEST = (720, 480)
 # yet comfortable (docs/learning-screens.md, "Not done yet").
 READ_WITHOUT_SIDEWAYS = {"PracticePage", "LearnPage"}
 PACKS = {"en": "fractions", "zh_CN": "fractions-zh"}
-
-
-@pytest.fixture
-def keep_the_look(qapp: QApplication) -> Iterator[None]:
-    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
-                                   qapp.style().name())
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
 
 
 def _viewport(widget: QWidget) -> QWidget | None:
@@ -121,7 +109,7 @@ def problems(page: QWidget, window: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_every_page_fits_the_smallest_window_at_200_percent_text(
-        qtbot: QtBot, qapp: QApplication, built_translations: Path, keep_the_look: None,
+        qtbot: QtBot, qapp: QApplication, built_translations: Path,
         language: str) -> None:
     ui = UiLanguage(qapp)
     assert ui.install(language)
