@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.ops import sync as sync_ops
 from app.ops.context import AppContext
 from app.ui.errors import describe_error
+from app.ui.page_stack import PageStack
 from app.ui.sync.settings import SyncSettingsWidget
 from app.ui.teacher.gate import LockedNote, TeacherMode
 from app.ui.teacher.policy import PolicyPage
@@ -36,9 +37,15 @@ class TeacherPage(QWidget):
         self._sync_layout = QVBoxLayout(self.sync_holder)
         self.sync: SyncSettingsWidget | None = None
         self.tabs = QTabWidget()
+        # In a narrow window the tab names are shortened ("Class summ…", whole on
+        # hover) rather than scrolled with arrows too small to press at 200 % text.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(content, self.tr("Subjects"))
         self.tabs.addTab(self.policy, self.tr("AI policy"))
         self.tabs.addTab(self.sync_holder, self.tr("Class summaries"))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         self.mode = TeacherMode(ctx, self)
         self.mode.changed.connect(self._on_mode_changed)
         self.locked = LockedNote(self.mode, self.tr(
@@ -46,7 +53,7 @@ class TeacherPage(QWidget):
             "do, and class summaries. Ask your teacher to unlock them."))
         self.leave_button = QPushButton(self.tr("Leave teacher mode"))
         self.leave_button.clicked.connect(self.mode.leave)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # the locked note is not as wide as the tabs behind it
         self.stack.addWidget(self._locked_view())
         self.stack.addWidget(self._unlocked_view())
         title = QLabel(self.tr("For teachers"))
