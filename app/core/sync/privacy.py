@@ -22,6 +22,7 @@ from typing import Any
 import opendp.prelude as dp
 
 from app.core.sync.records import BUCKETS, SkillFigures
+from app.messages import QT_TRANSLATE_NOOP, message
 
 dp.enable_features("contrib")
 
@@ -95,9 +96,10 @@ def _check(mechanism: Any, sensitivity: float, eps: float) -> None:
 
 def validate_epsilon(epsilon: float) -> None:
     if not (MIN_EPSILON <= epsilon <= MAX_EPSILON) or math.isnan(epsilon):
-        raise PrivacyError(
-            f"The privacy setting ε must be between {MIN_EPSILON} and {MAX_EPSILON} "
-            f"(it was {epsilon}). Choose a value in that range in the sync settings.")
+        raise PrivacyError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The privacy setting ε must be between {low} and {high} (it was "
+            "{value}). Choose a value in that range in the sync settings."),
+            low=MIN_EPSILON, high=MAX_EPSILON, value=epsilon))
 
 
 def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
@@ -108,7 +110,8 @@ def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
     """
     validate_epsilon(epsilon)
     if not figures:
-        raise PrivacyError("There is nothing to send: no skills were given.")
+        raise PrivacyError(QT_TRANSLATE_NOOP("Sync", "There is nothing to send: no skills "
+                                             "were given."))
     eps = epsilon_per_group(epsilon, len(figures))
     scalars = {name: _scalar_mechanism(high - low, eps)
                for name, (low, high) in RANGES.items()}

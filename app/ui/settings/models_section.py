@@ -24,6 +24,7 @@ from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
 from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 from app.ui.style import narrow_combo
 from app.ui.wrap_button import WrapButton
 from inference.registry import ModelSpec
@@ -93,7 +94,7 @@ class ModelsSection(QGroupBox):
             self.add_file(Path(name))
 
     def _on_add_progress(self, message: str, fraction: float) -> None:
-        self.status.setText(message)
+        self.status.setText(translated(message))
         self.progress.setValue(int(fraction * 100))
 
     def _on_added(self, spec: ModelSpec) -> None:

@@ -23,26 +23,34 @@ from app.core.content.importers.build import (
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.sniff import parse_xml
 from app.core.content.importers.writer import DraftQuestion
-from app.messages import QT_TRANSLATE_NOOP
+from app.messages import QT_TRANSLATE_NOOP, message
 
-GRADED = {"choiceInteraction": "choice", "inlineChoiceInteraction": "inline choice",
-          "textEntryInteraction": "text entry"}
+GRADED = {"choiceInteraction": QT_TRANSLATE_NOOP("ImportSkip", "choice"),
+          "inlineChoiceInteraction": QT_TRANSLATE_NOOP("ImportSkip", "inline choice"),
+          "textEntryInteraction": QT_TRANSLATE_NOOP("ImportSkip", "text entry")}
+_NO_GRADING = QT_TRANSLATE_NOOP("ImportSkip", "no automatic grading")
+_NOT_YET = QT_TRANSLATE_NOOP("ImportSkip", "not supported yet")
+_NOT_SUPPORTED = QT_TRANSLATE_NOOP("ImportSkip", "not supported")
+_DRAG = (QT_TRANSLATE_NOOP("ImportSkip", "drag-and-drop"), _NOT_SUPPORTED)
+_ORDER = (QT_TRANSLATE_NOOP("ImportSkip", "ordering"), _NOT_YET)
+_HOTSPOTS = (QT_TRANSLATE_NOOP("ImportSkip", "picture hotspots"), _NOT_SUPPORTED)
+# interaction -> (kind in the teacher's words, reason it is skipped)
 SKIPPED = {
-    "extendedTextInteraction": ("extended text", "no automatic grading"),
-    "uploadInteraction": ("file upload", "no automatic grading"),
-    "drawingInteraction": ("drawing", "no automatic grading"),
-    "matchInteraction": ("matching", "not supported yet"),
-    "associateInteraction": ("associate", "not supported yet"),
-    "gapMatchInteraction": ("drag-and-drop", "not supported"),
-    "graphicGapMatchInteraction": ("drag-and-drop", "not supported"),
-    "orderInteraction": ("ordering", "not supported yet"),
-    "graphicOrderInteraction": ("ordering", "not supported yet"),
-    "graphicAssociateInteraction": ("picture hotspots", "not supported"),
-    "hotspotInteraction": ("picture hotspots", "not supported"),
-    "selectPointInteraction": ("picture hotspots", "not supported"),
-    "positionObjectInteraction": ("picture hotspots", "not supported"),
-    "hottextInteraction": ("select text", "not supported"),
-    "sliderInteraction": ("slider", "not supported"),
+    "extendedTextInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "extended text"), _NO_GRADING),
+    "uploadInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "file upload"), _NO_GRADING),
+    "drawingInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "drawing"), _NO_GRADING),
+    "matchInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "matching"), _NOT_YET),
+    "associateInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "associate"), _NOT_YET),
+    "gapMatchInteraction": _DRAG,
+    "graphicGapMatchInteraction": _DRAG,
+    "orderInteraction": _ORDER,
+    "graphicOrderInteraction": _ORDER,
+    "graphicAssociateInteraction": _HOTSPOTS,
+    "hotspotInteraction": _HOTSPOTS,
+    "selectPointInteraction": _HOTSPOTS,
+    "positionObjectInteraction": _HOTSPOTS,
+    "hottextInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "select text"), _NOT_SUPPORTED),
+    "sliderInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "slider"), _NOT_SUPPORTED),
 }
 NUMERIC_TYPES = {"float", "integer"}
 
@@ -59,12 +67,12 @@ def import_qti(path: Path, job: ImportJob) -> None:
         "ImportError", "Export the item again from your QTI editor.")))
     job.step(0, 1)
     title = root.get("title") or root.get("identifier") or path.stem
-    where = f"item “{title}”"
+    where = message(QT_TRANSLATE_NOOP("ImportSkip", "item “{title}”"), title=title)
     try:
         question = _convert(root, f"{path.name}, {where}")
-    except Unsupported as exc:
-        kind, _sep, reason = str(exc).partition("|")
-        job.report.skip(kind if reason else "QTI item", reason or kind, where)
+    except Unsupported as exc:  # Unsupported(reason) or Unsupported(reason, kind)
+        kind = exc.args[1] if len(exc.args) > 1 else QT_TRANSLATE_NOOP("ImportSkip", "QTI item")
+        job.report.skip(kind, str(exc), where)
         return
     job.add(question, job.draft.skill(job.draft.title), where)
 
@@ -72,23 +80,28 @@ def import_qti(path: Path, job: ImportJob) -> None:
 def _convert(root: ET.Element, source: str) -> DraftQuestion:
     body = root.find("itemBody")
     if root.find("templateDeclaration") is not None:
-        raise Unsupported("randomised item|its values change on every attempt: not "
-                          "supported")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "its values change on every "
+                                            "attempt: not supported"),
+                          QT_TRANSLATE_NOOP("ImportSkip", "randomised item"))
     if body is None:
-        raise Unsupported("the item has no body")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item has no body"))
     interactions = [e for e in body.iter() if e.tag.endswith("Interaction")
                     and e.tag != "endAttemptInteraction"]
     if len(interactions) != 1:
         names = sorted({e.tag for e in interactions})
         skipped = [SKIPPED[n] for n in names if n in SKIPPED]
         if len(names) == 1 and skipped:
-            raise Unsupported("|".join(skipped[0]))
-        raise Unsupported("several answers in one item|not supported" if interactions
-                          else "text only|not a question")
+            kind, reason = skipped[0]
+            raise Unsupported(reason, kind)
+        if interactions:
+            raise Unsupported(_NOT_SUPPORTED, QT_TRANSLATE_NOOP("ImportSkip", "several "
+                                                                "answers in one item"))
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "not a question"),
+                          QT_TRANSLATE_NOOP("ImportSkip", "text only"))
     (interaction,) = interactions
     if interaction.tag not in GRADED:
-        kind, reason = SKIPPED.get(interaction.tag, (interaction.tag, "not supported"))
-        raise Unsupported(f"{kind}|{reason}")
+        kind, reason = SKIPPED.get(interaction.tag, (interaction.tag, _NOT_SUPPORTED))  # type: ignore[arg-type]
+        raise Unsupported(reason, kind)
     try:
         declaration = _declaration(root, interaction.get("responseIdentifier", ""))
         prompt = _prompt(body, interaction)
@@ -96,14 +109,15 @@ def _convert(root: ET.Element, source: str) -> DraftQuestion:
             return _text_entry(prompt, declaration, source)
         return _choice(prompt, interaction, declaration, source)
     except Unsupported as exc:
-        raise Unsupported(f"{GRADED[interaction.tag]}|{exc}") from None
+        raise Unsupported(str(exc), GRADED[interaction.tag]) from None
 
 
 def _declaration(root: ET.Element, identifier: str) -> ET.Element:
     for declaration in root.findall("responseDeclaration"):
         if declaration.get("identifier") == identifier:
             return declaration
-    raise Unsupported("the item does not say which answer is right")
+    raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item does not say which answer "
+                                        "is right"))
 
 
 def _html(element: ET.Element) -> str:
@@ -126,7 +140,7 @@ def _prompt(body: ET.Element, interaction: ET.Element) -> str:
             parent.insert(index, blank)
     prompt = to_markdown(_html(body))
     if not prompt.strip():
-        raise Unsupported("the item has no text")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item has no text"))
     return prompt
 
 
