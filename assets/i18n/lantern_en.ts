@@ -1422,7 +1422,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a lesson on the left to start reading.</source>
+        <source>Choose a lesson from the list to start reading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1666,6 +1666,22 @@
     </message>
     <message>
         <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the tutor model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the search model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

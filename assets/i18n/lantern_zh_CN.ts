@@ -1421,8 +1421,8 @@
         <translation>“{title}”有 {count} 道题，但没有可以阅读的课文。点“练习这个科目”来做题：每道题旁边的辅导老师会给你提示。</translation>
     </message>
     <message>
-        <source>Choose a lesson on the left to start reading.</source>
-        <translation>在左边选一课，开始阅读吧。</translation>
+        <source>Choose a lesson from the list to start reading.</source>
+        <translation>从课程列表里选一课，开始阅读吧。</translation>
     </message>
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
@@ -1666,6 +1666,22 @@
     <message>
         <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
         <translation>{name} · CPU（GPU 不可用，已改用 CPU）· {threads} 个线程</translation>
+    </message>
+    <message>
+        <source>Checking this computer…</source>
+        <translation>正在检查这台电脑…</translation>
+    </message>
+    <message>
+        <source>Loading the tutor model…</source>
+        <translation>正在加载 AI 老师的模型…</translation>
+    </message>
+    <message>
+        <source>Loading the search model…</source>
+        <translation>正在加载搜索模型…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>准备好了</translation>
     </message>
 </context>
 <context>

@@ -187,3 +187,24 @@ def test_a_file_that_is_not_a_model_is_refused_in_chinese(
     assert refusal.startswith("notes.gguf 不是 Lantern 能使用的模型。"), refusal
     assert said == ["正在检查文件…"]
     assert not english_in(refusal), refusal
+
+
+def test_model_loading_is_reported_in_chinese(chinese: UiLanguage, qtbot: QtBot) -> None:
+    from app.core.models import ModelHost
+    from app.ui.status import ModelStatusBar
+    from inference.cancel import CancelToken
+    from tests.fakes import FakeChatEngine
+
+    bar = ModelStatusBar()
+    qtbot.addWidget(bar)
+    shown: list[str] = []
+
+    def progress(message: str, fraction: float) -> None:
+        bar.show_progress(message, fraction)
+        shown.append(bar.chat_label.full_text)
+
+    host = ModelHost(chat_loader=lambda spec, choice: FakeChatEngine(),  # type: ignore[arg-type,return-value]
+                     embed_loader=lambda spec, choice: object())  # type: ignore[arg-type,return-value]
+    host.load_all(progress, CancelToken())
+    assert shown == ["正在检查这台电脑…", "正在加载 AI 老师的模型…", "正在加载搜索模型…",
+                     "准备好了"]

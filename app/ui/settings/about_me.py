@@ -38,6 +38,7 @@ from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.prompt_fit import prompted
 from app.ui.style import narrow_combo
+from app.ui.wrap_list import wrap_items
 
 PACES = ("slow", "steady", "fast")
 # Commas as learners type them: "football, space", "足球，太空", "足球、太空".
@@ -77,8 +78,7 @@ class AboutMeSection(QGroupBox):
         self.skills = QListWidget()
         self.skills.setAccessibleName(self.tr("Skills my goal is about"))
         self.skills.setMaximumHeight(130)
-        self.skills.setWordWrap(True)  # "Fractions: Adding and subtracting …" never scrolls
-        self.skills.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_items(self.skills)  # "Fractions: Adding and subtracting …" never scrolls
         self.pace = narrow_combo(QComboBox())
         for value, text in zip(PACES, (self.tr("Slow: small steps, more practice"),
                                        self.tr("Steady"),
