@@ -39,8 +39,8 @@ models: $(MODELS)
 
 # UI languages (docs/architecture.md, "Languages"): the .ts sources in assets/i18n are
 # committed; the .qm files Qt loads are compiled next to them (git-ignored) and bundled.
-# `make translations-update` re-extracts every tr()/QT_TRANSLATE_NOOP string from app/
-# into the .ts files (new strings arrive untranslated; vanished ones are dropped).
+# `make translations-update` re-extracts every tr()/QT_TRANSLATE_NOOP string from app/ and
+# inference/ into the .ts files (new strings arrive untranslated; vanished ones are dropped).
 LANGS  := en zh_CN
 I18N   := assets/i18n
 QM     := $(foreach lang,$(LANGS),$(I18N)/lantern_$(lang).qm)
@@ -53,7 +53,7 @@ $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 translations-update: $(STAMP)
 	@for lang in $(LANGS); do \
 	  $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete \
-	    -source-language en -target-language $$lang app -ts $(I18N)/lantern_$$lang.ts; \
+	    -source-language en -target-language $$lang app inference -ts $(I18N)/lantern_$$lang.ts; \
 	done
 
 # The hub's tests run the same suite on a throwaway PostgreSQL cluster (tests/hub), which

@@ -45,6 +45,7 @@ from inference.errors import (
     ModelNotFound,
     OutOfMemory,
 )
+from inference.messages import QT_TRANSLATE_NOOP, message
 from inference.registry import ModelFile, ModelSpec, Role, sha256_of
 from inference.versions import Catalog, user_models_dir
 
@@ -83,8 +84,10 @@ def estimate_ram_mb(size_bytes: int, role: Role) -> int:
 def inspect(path: Path) -> Candidate:
     """Steps 1-3: format, header and chat template. Reads only the header."""
     if not path.is_file():
-        raise ModelNotFound(f"There is no file at {path}.",
-                            hint="Check the USB stick is plugged in and pick the file again.")
+        raise ModelNotFound(
+            message(QT_TRANSLATE_NOOP("ModelFiles", "There is no file at {path}."), path=path),
+            hint=QT_TRANSLATE_NOOP("ModelFiles", "Check the USB stick is plugged in and pick "
+                                   "the file again."))
     with open(path, "rb") as fh:
         head = fh.read(4)
     if head == gguf.MAGIC:
@@ -92,9 +95,11 @@ def inspect(path: Path) -> Candidate:
     if path.suffix.lower() == ".onnx" and head[:1] == bytes([_ONNX_FIRST_BYTE]):
         return _inspect_onnx(path)
     raise ModelLoadError(
-        f"{path.name} is not a model Lantern can use.",
-        hint="Lantern takes GGUF files (chat models for llama.cpp, e.g. '…Q4_K_M.gguf') "
-             "and ONNX files (embedding models, with their tokenizer.json beside them).")
+        message(QT_TRANSLATE_NOOP("ModelFiles", "{file} is not a model Lantern can use."),
+                file=path.name),
+        hint=QT_TRANSLATE_NOOP("ModelFiles", "Lantern takes GGUF files (chat models for "
+                               "llama.cpp, e.g. '…Q4_K_M.gguf') and ONNX files (embedding "
+                               "models, with their tokenizer.json beside them)."))
 
 
 def _inspect_gguf(path: Path) -> Candidate:
@@ -125,8 +130,11 @@ def _try_template(render: Callable[..., str]) -> None:
 def _inspect_onnx(path: Path) -> Candidate:
     _check_onnx_structure(path)
     if not (path.parent / "tokenizer.json").is_file():
-        raise ModelNotFound(f"{path.name} has no tokenizer.json beside it.",
-                            hint="Copy the model's tokenizer.json into the same folder.")
+        raise ModelNotFound(
+            message(QT_TRANSLATE_NOOP("ModelFiles", "{file} has no tokenizer.json beside it."),
+                    file=path.name),
+            hint=QT_TRANSLATE_NOOP("ModelFiles", "Copy the model's tokenizer.json into the "
+                                   "same folder."))
     size = path.stat().st_size
     return Candidate(path, "embed", path.parent.name or path.stem, size,
                      estimate_ram_mb(size, "embed"), 256, "", "onnx")
@@ -168,14 +176,19 @@ def _onnx_varint(fh: BinaryIO, path: Path) -> int:
 
 
 def _onnx_cut_short(path: Path) -> ModelCorrupt:
-    return ModelCorrupt(f"{path.name} is incomplete: the file ends before the model does.",
-                        hint="Copy the file again (wait until the copy has finished "
-                             "before removing the USB stick), then add it again.")
+    return ModelCorrupt(
+        message(QT_TRANSLATE_NOOP("ModelFiles", "{file} is incomplete: the file ends before "
+                                  "the model does."), file=path.name),
+        hint=QT_TRANSLATE_NOOP("ModelFiles", "Copy the file again (wait until the copy has "
+                               "finished before removing the USB stick), then add it again."))
 
 
 def _not_onnx(path: Path) -> ModelLoadError:
-    return ModelLoadError(f"{path.name} is damaged or not an ONNX model.",
-                          hint="Copy the model file again from where you got it.")
+    return ModelLoadError(
+        message(QT_TRANSLATE_NOOP("ModelFiles", "{file} is damaged or not an ONNX model."),
+                file=path.name),
+        hint=QT_TRANSLATE_NOOP("ModelFiles", "Copy the model file again from where you got "
+                               "it."))
 
 
 def remove_orphans(models_dir: Path | None = None) -> list[Path]:
@@ -208,10 +221,14 @@ def check_ram(candidate: Candidate, available_mb: int | None = None) -> None:
         psutil.virtual_memory().available // 2**20)
     if candidate.ram_mb > free:
         raise OutOfMemory(
-            f"{candidate.path.name} needs about {candidate.ram_mb:,} MB of memory, but this "
-            f"laptop has only {free:,} MB free, so it was not added.",
-            hint=f"Choose a smaller model (a 4-bit 'Q4' file of at most about "
-                 f"{max(free // 2, 1):,} MB), or close other programs and try again.")
+            message(QT_TRANSLATE_NOOP("ModelFiles", "{file} needs about {need} MB of memory, "
+                                      "but this laptop has only {free} MB free, so it was "
+                                      "not added."),
+                    file=candidate.path.name, need=f"{candidate.ram_mb:,}", free=f"{free:,}"),
+            hint=message(QT_TRANSLATE_NOOP("ModelFiles", "Choose a smaller model (a 4-bit "
+                                           "'Q4' file of at most about {size} MB), or close "
+                                           "other programs and try again."),
+                         size=f"{max(free // 2, 1):,}"))
 
 
 def family_of(name: str) -> str:
@@ -231,7 +248,7 @@ def add_model(path: Path, *, family: str | None = None, catalog: Catalog | None 
     report = progress or (lambda _msg, _frac: None)
     cancel = cancel or CancelToken()
     catalog = catalog or Catalog.load()
-    report("Checking the file…", 0.0)
+    report(QT_TRANSLATE_NOOP("ModelFiles", "Checking the file…"), 0.0)
     remove_orphans()
     candidate = inspect(path)
     check_ram(candidate)
@@ -243,9 +260,13 @@ def add_model(path: Path, *, family: str | None = None, catalog: Catalog | None 
         files = _copy_all(candidate, staging, version, report, cancel)
         duplicate = catalog.find_sha256(files[0].sha256)
         if duplicate is not None:
-            raise InferenceError(f"This model is already added, as {duplicate.id}.",
-                                 hint=f"Use `models use {duplicate.id}` to switch to it.")
-        report("Trying the model…", 0.9)
+            raise InferenceError(
+                message(QT_TRANSLATE_NOOP("ModelFiles", "This model is already added, as "
+                                          "{id}."), id=duplicate.id),
+                hint=message(QT_TRANSLATE_NOOP("ModelFiles", "Choose {id} in the list and "
+                                               "press 'Use this model' (or run `models use "
+                                               "{id}`)."), id=duplicate.id))
+        report(QT_TRANSLATE_NOOP("ModelFiles", "Trying the model…"), 0.9)
         spec = smoke_test(_spec(candidate, family, version, files), staging)
         _move_into_place(staging, folder)
     except BaseException:
@@ -253,7 +274,7 @@ def add_model(path: Path, *, family: str | None = None, catalog: Catalog | None 
         raise
     catalog.add(spec)
     catalog.save()
-    report("Added", 1.0)
+    report(QT_TRANSLATE_NOOP("ModelFiles", "Added"), 1.0)
     log.info("added model %s (%s, %d bytes)", spec.id, spec.role, candidate.size)
     return spec
 
@@ -291,10 +312,14 @@ def _copy(source: Path, target: Path, report: Progress, cancel: CancelToken) -> 
             cancel.raise_if_cancelled()
             dst.write(chunk)
             done += len(chunk)
-            report(f"Copying {source.name}…", 0.8 * done / total)
+            report(message(QT_TRANSLATE_NOOP("ModelFiles", "Copying {file}…"),
+                           file=source.name), 0.8 * done / total)
     if target.stat().st_size != source.stat().st_size:
-        raise ModelLoadError(f"Copying {source.name} did not finish.",
-                             hint="Check there is enough free disk space, then try again.")
+        raise ModelLoadError(
+            message(QT_TRANSLATE_NOOP("ModelFiles", "Copying {file} did not finish."),
+                    file=source.name),
+            hint=QT_TRANSLATE_NOOP("ModelFiles", "Check there is enough free disk space, then "
+                                   "try again."))
 
 
 def _spec(candidate: Candidate, family: str, version: int,
@@ -322,7 +347,8 @@ def smoke_test(spec: ModelSpec, folder: Path) -> ModelSpec:
                 [{"role": "user", "content": "Say hello."}],
                 GenerationParams.deterministic(max_tokens=8)))
         if not text.strip():
-            raise ModelLoadError(f"{spec.name} loaded but wrote nothing when tried.")
+            raise ModelLoadError(message(QT_TRANSLATE_NOOP(
+                "ModelFiles", "{name} loaded but wrote nothing when tried."), name=spec.name))
         return spec
     from inference.embed import EmbedEngine
 

@@ -52,11 +52,13 @@ def test_english_and_chinese_sources_hold_the_same_messages() -> None:
 
 
 def test_the_sources_are_not_stale(tmp_path: Path) -> None:
-    """Every tr()/translate()/QT_TRANSLATE_NOOP string in app/ is in the .ts, and no more:
+    """Every tr()/translate()/QT_TRANSLATE_NOOP string in app/ and inference/ (adding a
+    model file) is in the .ts, and no more:
     otherwise run ``make translations-update`` and translate what is new."""
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(LUPDATE), "-silent", "-extensions", "py", "-locations", "none",
-                    str(REPO / "app"), "-ts", str(fresh)], check=True, timeout=120)
+                    str(REPO / "app"), str(REPO / "inference"), "-ts", str(fresh)],
+                   check=True, timeout=120)
     extracted = set(read_ts(fresh))
     committed = set(read_ts(I18N / "lantern_zh_CN.ts"))
     assert extracted - committed == set(), "new strings: run `make translations-update`"

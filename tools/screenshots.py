@@ -6,8 +6,9 @@
 Writes ``docs/screens/<screen>.<language>.png`` for signin, home, learn, practice, tutor,
 progress, about-me, summary, teacher-report (and teacher-report-pdf: page 1 of the saved
 PDF, rendered by poppler's ``pdftoppm``), settings, device (This laptop) and teacher
-(For teachers); then, in each language, practice, learn, tutor and progress in the
-smallest window (720x480) at 200 % text (``NAME-720-200``), practice and tutor there in
+(For teachers); then, in each language, practice, learn, tutor, progress, home, settings,
+device and teacher in the smallest window (720x480) at 200 % text (``NAME-720-200``;
+``device-teacher`` and ``teacher-unlocked`` in teacher mode), practice and tutor there in
 high contrast (``NAME-720-200-high-contrast``), and practice and home at 200 % in high
 contrast. Each language runs in its own process with a throwaway ``LANTERN_HOME`` whose
 settings choose that language, exactly as a learner's would: real profiles (Argon2id,
@@ -291,10 +292,18 @@ class Driver:
         settings.font_scale.setCurrentIndex(settings.font_scale.findData(200))
         window.resize(*SMALLEST)
         pages = (("practice", learning.practice), ("learn", learning.learn),
-                 ("tutor", window.tutor), ("progress", learning.progress))
+                 ("tutor", window.tutor), ("progress", learning.progress),
+                 ("home", learning.home), ("settings", window.settings),
+                 ("device", window.device_page), ("teacher", window.teacher))
         for name, page in pages:
             window.show_page(page)
             self.shot(f"{name}-720-200")
+        window.teacher.mode.enter()  # what a teacher sees once unlocked (no passphrase here)
+        for name, page in (("device-teacher", window.device_page),
+                           ("teacher-unlocked", window.teacher)):
+            window.show_page(page)
+            self.shot(f"{name}-720-200")
+        window.teacher.mode.leave()
         settings.theme.setCurrentIndex(settings.theme.findData("high-contrast"))
         for name, page in (("practice", learning.practice), ("tutor", window.tutor)):
             window.show_page(page)

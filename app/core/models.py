@@ -110,17 +110,19 @@ class ModelHost:
 
         One model failing does not stop the other from loading.
         """
-        progress("Checking this computer…", 0.05)
+        progress(QT_TRANSLATE_NOOP("ModelStatus", "Checking this computer…"), 0.05)
         self.report = devices.detect()
         self._fit_chat_model(self.report.ram_available_mb)
         chat_choice, embed_choice = self._choices(self.report)
-        steps = (("chat", chat_choice, self._load_chat, 0.15),
-                 ("embed", embed_choice, self._load_embed, 0.75))
-        for role, choice, load, at in steps:
+        steps = (("chat", chat_choice, self._load_chat, 0.15,
+                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the tutor model…")),
+                 ("embed", embed_choice, self._load_embed, 0.75,
+                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the search model…")))
+        for role, choice, load, at, saying in steps:
             cancel.raise_if_cancelled()
-            progress(f"Loading the {'tutor' if role == 'chat' else 'search'} model…", at)
+            progress(saying, at)
             self._load_one(role, choice, load)
-        progress("Ready", 1.0)
+        progress(QT_TRANSLATE_NOOP("ModelStatus", "Ready"), 1.0)
 
     def _fit_chat_model(self, free_mb: int) -> None:
         """Swap in a smaller tutor model when the chosen one would not fit in free memory.

@@ -9,13 +9,16 @@ only for its widest button's width and stacks its buttons when the row does not 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 
 class ButtonRow(QWidget):
-    def __init__(self, first: list[QPushButton], last: list[QPushButton] | None = None,
+    def __init__(self, first: Sequence[QPushButton],
+                 last: Sequence[QPushButton] | None = None,
                  parent: QWidget | None = None) -> None:
         """``first`` sit at the start of the row, ``last`` at its end."""
         super().__init__(parent)
@@ -41,6 +44,17 @@ class ButtonRow(QWidget):
     def minimumSizeHint(self) -> QSize:
         widest = max((b.minimumSizeHint().width() for b in self._buttons), default=0)
         return QSize(widest, super().minimumSizeHint().height())
+
+    @classmethod
+    def header(cls, title: QWidget, *controls: QWidget) -> ButtonRow:
+        """A page's ``title`` with ``controls`` at the row's end ("Subject:" and its box),
+        put below the title when the page is too narrow for one row."""
+        row = cls([], [])
+        row.box.insertWidget(0, title, 1)
+        for control in controls:
+            row.box.addWidget(control)
+        row.track(title, *controls)
+        return row
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.content.diagnostics import ContentError
-from app.messages import QT_TRANSLATE_NOOP
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store.errors import StoreError
 from app.ui.i18n import translated
 from inference.errors import (
@@ -30,8 +30,9 @@ def describe_error(error: BaseException) -> str:
     Store errors and content errors (imports, packs) carry :class:`app.messages.Message`
     sentences and are translated. The model runtimes (``inference/``, which knows nothing
     of the UI) write English with file names: the English UI shows their sentence, other
-    languages a translated one per kind of error (the English details stay in the log and
-    behind "Copy details").
+    languages their sentence translated where it is marked (adding a model file,
+    :mod:`inference.sideload`), else a translated one per kind of error (the English
+    details stay in the log and behind "Copy details").
     """
     if isinstance(error, StoreError | ContentError):
         said = translated(error.args[0]) if error.args else ""
@@ -80,6 +81,10 @@ def describe_model_error(error: InferenceError) -> str:
     said, hint = next((s, h) for kind, s, h in _MODEL_ERRORS if isinstance(error, kind))
     if translated(said) == said:  # the English UI: the runtime's own, precise sentence
         return error.user_message()
+    own = error.args[0] if error.args else ""
+    if isinstance(own, Message):  # a runtime sentence marked for translation (adding a file)
+        said = own
+        hint = error.hint if isinstance(error.hint, Message) else hint
     return QCoreApplication.translate("Errors", "{message} {hint}").format(
         message=translated(said), hint=translated(hint))
 

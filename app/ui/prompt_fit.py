@@ -8,7 +8,7 @@ while it fits, a word-wrapped label (the box's buddy) when it does not.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 CLEAR_BUTTON_PX = 24  # room the clear button takes
 FRAME_PX = 16  # the box's frame and text margins
@@ -43,3 +43,15 @@ class PromptFit(QObject):
         if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self.fit()
         return super().eventFilter(watched, event)
+
+
+def prompted(edit: QLineEdit, example: str) -> QWidget:
+    """``edit`` with ``example`` as its placeholder, or above it where it would be cut."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    label = QLabel()
+    column.addWidget(label)
+    column.addWidget(edit)
+    PromptFit(edit, label).set_text(example)  # the edit owns it
+    return box

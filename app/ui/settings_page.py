@@ -81,6 +81,7 @@ class SettingsPage(QWidget):
         self.status.setAccessibleName(self.tr("Settings message"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # field below label
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Text size:"), self.font_scale)

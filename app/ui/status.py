@@ -104,7 +104,7 @@ class ModelStatusBar(QStatusBar):
     def show_progress(self, message: str, fraction: float) -> None:
         self.progress.setVisible(fraction < 1.0)
         self.progress.setValue(int(fraction * 100))
-        self.chat_label.set_full_text(message)
+        self.chat_label.set_full_text(translated(message))
         self._share_width()
 
     def show_models(self, host: ModelHost) -> None:

@@ -16,6 +16,7 @@ QListWidget#nav::item:selected { background: palette(highlight);
                                  color: palette(highlighted-text); }
 QLabel#pageTitle { font-size: %(title)dpt; font-weight: 600; }
 QLabel#pageIntro { color: palette(placeholder-text); }
+QLabel#boxTitle { font-weight: 600; }
 QFrame#banner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 8px; }
 QFrame#banner QLabel { color: #3b2f00; }
 QPushButton { padding: 6px 16px; }

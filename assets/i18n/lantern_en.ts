@@ -440,6 +440,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ordering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,7 +504,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ordering</source>
+        <source>Skipped {kind} at {where}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {kind}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {problem} Fix: {fix}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,15 +715,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose True or False.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put every item in the list in order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not quite: {n} items are not in their place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose True or False.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1009,6 +1021,389 @@
     </message>
 </context>
 <context>
+    <name>ImportSkip</name>
+    <message>
+        <source>multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lettered options (A), B), …) were found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ANSWER: line is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANSWER: {letter} names no option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flashcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note}, card {card}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its note type is missing from the deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the note is longer than {count} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its card template is missing from the deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the front of the card is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the back of the card is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is a picture or sound: no automatic grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cloze has no deletion c{number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image occlusion: not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hidden part is a picture or sound: no automatic grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line needs a question and an answer separated by a tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} questions in one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no choice is marked correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer gets full marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer “{answer}” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least two items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two items read the same, or one is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spreadsheet row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it needs a question column and an answer column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is a picture: no automatic grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>essay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no automatic grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not supported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text only, not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question has no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a true-false answer has at most two feedbacks (#…#…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer text “{text}” has no = or ~ before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one answer after “{marker}” is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has a “{close}” without a “{open}” before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its answers start with “{open}” but have no closing “{close}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has more than one answer block {block}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its title starts with “::” but does not end with “::”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%{value}%” is not a percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the credit {value}% is not between -100% and 100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number, a number:tolerance or a low..high range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: a picture reference is damaged (“{name}”); it is shown as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draws from the Moodle question bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded answers (Cloze)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not supported: several answers in one text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not supported: its numbers change on every attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag-and-drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select missing words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question {number} “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: the file “{name}” is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it needs a “true” and a “false” answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ordering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture hotspots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extended text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>associate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item does not give the right order of all its choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QTI item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a QTI 2 item (&lt;{tag}&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its values change on every attempt: not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>randomised item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item has no body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several answers in one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item does not say which answer is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item has no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: the picture “{name}” is on the internet; its description was kept instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest names a file the package does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable XML ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than {size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged in the zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message>
         <source>{count} × {type}: {question} with the hidden words as blanks → question, the hidden words → answer</source>
@@ -1020,22 +1415,6 @@
     </message>
     <message>
         <source>{count} × {type}: {question} → question, {answer} → answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{notes} notes → {questions} questions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language detected: {language}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} media files are missing from the file (those pictures and sounds are not shown).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} media file is missing from the file (that picture or sound is not shown).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1076,6 +1455,22 @@
     </message>
     <message>
         <source>Thai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{notes} notes → {questions} questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language detected: {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} media files are missing from the file (those pictures and sounds are not shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} media file is missing from the file (that picture or sound is not shown).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1154,7 +1549,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a lesson on the left to start reading.</source>
+        <source>Choose a lesson from the list to start reading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,6 +1695,93 @@
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the USB stick is plugged in and pick the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a model Lantern can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern takes GGUF files (chat models for llama.cpp, e.g. &apos;…Q4_K_M.gguf&apos;) and ONNX files (embedding models, with their tokenizer.json beside them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has no tokenizer.json beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the model&apos;s tokenizer.json into the same folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: the file ends before the model does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the file again (wait until the copy has finished before removing the USB stick), then add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not an ONNX model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the model file again from where you got it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} needs about {need} MB of memory, but this laptop has only {free} MB free, so it was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a smaller model (a 4-bit &apos;Q4&apos; file of at most about {size} MB), or close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model is already added, as {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose {id} in the list and press &apos;Use this model&apos; (or run `models use {id}`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying {file} did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check there is enough free disk space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} loaded but wrote nothing when tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelStatus</name>
     <message>
         <source>{name} · {device} · {threads} threads</source>
@@ -1311,6 +1793,22 @@
     </message>
     <message>
         <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the tutor model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the search model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1447,6 +1945,333 @@
     </message>
     <message>
         <source>Put these in order: first at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackCheck</name>
+    <message>
+        <source>This line is not valid TOML ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check quotes, commas and brackets: text goes in &quot;double quotes&quot;, lists in [square brackets], and each key appears once per table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists or tables in this file are nested more than {depth} levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pack file nests at most a few levels ([[questions]] with a list of choices); check the file was not damaged or generated by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it, or use one of: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” is not a field Lantern knows, so it would be ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a line {key} = {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be non-empty text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it in double quotes: {key} = {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be a list of texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it like {key} = {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a line {key} = a whole number from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be a whole number from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write {key} = true or {key} = false (no quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be a number of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it like {key} = 0.01 (no quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{key}” must be a list of tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write each one under a [[...{key}]] header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson does not start with a +++ line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begin the file with a front matter block: a +++ line, id = &quot;…&quot;, title = &quot;…&quot;, skills = [&quot;…&quot;], then another +++ line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The front matter block is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a line with just +++ after the last front matter line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson “{id}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: the lesson has no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the lesson below the closing +++ line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add skills = [&quot;…&quot;] with the ids of the skills this lesson teaches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not saved as UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it in a text editor and save it with UTF-8 encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack has no pack.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a pack.toml with the pack&apos;s id, version and title in the pack&apos;s top folder (see docs/content-packs.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use lowercase letters, digits and &apos;-&apos; only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a semantic version: three numbers like 1.0.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid {key}: {rule}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack has no skills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one skill under a [[skills]] header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill “{id}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skill at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no questions in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add questions under [[questions]] headers, or delete the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question “{id}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a question type Lantern knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} hints; a hint ladder has exactly three.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give three hints (a nudge, a scaffold, a worked step) or none at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the hints is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write something in every hint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}, choice {index}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add choices under [[questions.choices]] headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} correct choices; multiple choice needs exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set correct = true on one choice only, or use type = &quot;multiple_answer&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no correct choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set correct = true on every right choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer “{answer}” is not a number Lantern can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a whole number, a decimal, a fraction or a percentage, e.g. &quot;3&quot;, &quot;0.75&quot;, &quot;3/4&quot;, &quot;1 1/2&quot; or &quot;75%&quot;. Put units in unit = &quot;cm&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no reference answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add answers = [&quot;a model answer&quot;] with at least one answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the keywords is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write each keyword as a word or phrase; separate alternatives with &quot;|&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skill id “{id}” is used twice (first at {where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every skill its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson id “{id}” is used twice (first at {where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every lesson its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question id “{id}” is used twice (first at {where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every question its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} refers to the unknown skill “{ref}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the id of a skill that exists in the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} refers to the unknown lesson “{ref}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the id of a lesson that exists in the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fix} Did you mean “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prerequisites go round in a circle: {cycle}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one of these prerequisites, e.g. “{child}” from skill “{node}”: a skill cannot (indirectly) require itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture “{name}” is not in the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the file to the pack&apos;s media folder, or fix the file name (names are case-sensitive).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2449,6 +3274,14 @@
     </message>
     <message>
         <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub&apos;s address and the enrolment code from the teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privacy setting ε must be between {low} and {high} (it was {value}). Choose a value in that range in the sync settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to send: no skills were given.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

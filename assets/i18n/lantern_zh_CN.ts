@@ -502,6 +502,18 @@
         <source>ordering</source>
         <translation>排序</translation>
     </message>
+    <message>
+        <source>Skipped {kind} at {where}: {reason}</source>
+        <translation>跳过了{where}的{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>Skipped {kind}: {reason}</source>
+        <translation>跳过了{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem} Fix: {fix}</source>
+        <translation>{where}：{problem}修改方法：{fix}</translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -1079,6 +1091,389 @@
     </message>
 </context>
 <context>
+    <name>ImportSkip</name>
+    <message>
+        <source>multiple choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>no lettered options (A), B), …) were found</source>
+        <translation>没有找到带字母的选项（A)、B)……）</translation>
+    </message>
+    <message>
+        <source>the ANSWER: line is missing</source>
+        <translation>缺少 ANSWER: 行</translation>
+    </message>
+    <message>
+        <source>ANSWER: {letter} names no option</source>
+        <translation>ANSWER: {letter} 没有对应的选项</translation>
+    </message>
+    <message>
+        <source>flashcard</source>
+        <translation>抽认卡</translation>
+    </message>
+    <message>
+        <source>note {note}, card {card}</source>
+        <translation>笔记 {note} 的第 {card} 张卡片</translation>
+    </message>
+    <message>
+        <source>its note type is missing from the deck</source>
+        <translation>牌组里缺少它的笔记类型</translation>
+    </message>
+    <message>
+        <source>cloze</source>
+        <translation>填空卡</translation>
+    </message>
+    <message>
+        <source>the note is longer than {count} characters</source>
+        <translation>这条笔记超过 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>its card template is missing from the deck</source>
+        <translation>牌组里缺少它的卡片模板</translation>
+    </message>
+    <message>
+        <source>the front of the card is empty</source>
+        <translation>卡片正面是空的</translation>
+    </message>
+    <message>
+        <source>the back of the card is empty</source>
+        <translation>卡片背面是空的</translation>
+    </message>
+    <message>
+        <source>the answer is a picture or sound: no automatic grading</source>
+        <translation>答案是图片或声音，无法自动批改</translation>
+    </message>
+    <message>
+        <source>the cloze has no deletion c{number}</source>
+        <translation>这张填空卡没有第 c{number} 个挖空</translation>
+    </message>
+    <message>
+        <source>image occlusion: not supported</source>
+        <translation>图片遮挡卡：暂不支持</translation>
+    </message>
+    <message>
+        <source>the hidden part is a picture or sound: no automatic grading</source>
+        <translation>挖空的部分是图片或声音，无法自动批改</translation>
+    </message>
+    <message>
+        <source>a line needs a question and an answer separated by a tab</source>
+        <translation>每行需要一个问题和一个答案，中间用制表符（Tab）分开</translation>
+    </message>
+    <message>
+        <source>more than {count} questions in one file</source>
+        <translation>一个文件里的题目超过 {count} 道</translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two choices</source>
+        <translation>选择题至少需要两个选项</translation>
+    </message>
+    <message>
+        <source>no choice is marked correct</source>
+        <translation>没有标为正确的选项</translation>
+    </message>
+    <message>
+        <source>no answer gets full marks</source>
+        <translation>没有得满分的答案</translation>
+    </message>
+    <message>
+        <source>the answer “{answer}” is not a number</source>
+        <translation>答案“{answer}”不是数字</translation>
+    </message>
+    <message>
+        <source>spreadsheet row</source>
+        <translation>表格行</translation>
+    </message>
+    <message>
+        <source>it needs a question column and an answer column</source>
+        <translation>需要一列问题和一列答案</translation>
+    </message>
+    <message>
+        <source>the question cell is empty</source>
+        <translation>问题单元格是空的</translation>
+    </message>
+    <message>
+        <source>the answer cell is empty</source>
+        <translation>答案单元格是空的</translation>
+    </message>
+    <message>
+        <source>the answer is a picture: no automatic grading</source>
+        <translation>答案是图片，无法自动批改</translation>
+    </message>
+    <message>
+        <source>essay</source>
+        <translation>论述题</translation>
+    </message>
+    <message>
+        <source>no automatic grading</source>
+        <translation>无法自动批改</translation>
+    </message>
+    <message>
+        <source>matching</source>
+        <translation>配对题</translation>
+    </message>
+    <message>
+        <source>not supported yet</source>
+        <translation>暂不支持</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <source>text only, not a question</source>
+        <translation>只有文字，不是题目</translation>
+    </message>
+    <message>
+        <source>unreadable question</source>
+        <translation>无法读取的题目</translation>
+    </message>
+    <message>
+        <source>short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值题</translation>
+    </message>
+    <message>
+        <source>the question has no text</source>
+        <translation>题目没有文字</translation>
+    </message>
+    <message>
+        <source>a true-false answer has at most two feedbacks (#…#…)</source>
+        <translation>判断题的答案最多只能有两条反馈（#…#…）</translation>
+    </message>
+    <message>
+        <source>the answer text “{text}” has no = or ~ before it</source>
+        <translation>答案文字“{text}”前面没有 = 或 ~</translation>
+    </message>
+    <message>
+        <source>one answer after “{marker}” is empty</source>
+        <translation>“{marker}”后面的一个答案是空的</translation>
+    </message>
+    <message>
+        <source>it has a “{close}” without a “{open}” before it</source>
+        <translation>有一个“{close}”，但前面没有“{open}”</translation>
+    </message>
+    <message>
+        <source>its answers start with “{open}” but have no closing “{close}”</source>
+        <translation>答案以“{open}”开头，但没有结尾的“{close}”</translation>
+    </message>
+    <message>
+        <source>it has more than one answer block {block}</source>
+        <translation>有不止一个答案块 {block}</translation>
+    </message>
+    <message>
+        <source>its title starts with “::” but does not end with “::”</source>
+        <translation>标题以“::”开头，但没有以“::”结尾</translation>
+    </message>
+    <message>
+        <source>“%{value}%” is not a percentage</source>
+        <translation>“%{value}%”不是百分数</translation>
+    </message>
+    <message>
+        <source>the credit {value}% is not between -100% and 100%</source>
+        <translation>分值 {value}% 不在 -100% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number, a number:tolerance or a low..high range</source>
+        <translation>“{text}”不是数字，也不是“数字:误差”或“最小值..最大值”的范围</translation>
+    </message>
+    <message>
+        <source>{where}: a picture reference is damaged (“{name}”); it is shown as text.</source>
+        <translation>{where}：一个图片引用已损坏（“{name}”），改为显示文字。</translation>
+    </message>
+    <message>
+        <source>not supported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <source>draws from the Moodle question bank</source>
+        <translation>从 Moodle 题库中随机抽题</translation>
+    </message>
+    <message>
+        <source>embedded answers (Cloze)</source>
+        <translation>嵌入式答案（完形填空）</translation>
+    </message>
+    <message>
+        <source>not supported: several answers in one text</source>
+        <translation>不支持：一段文字里有多个答案</translation>
+    </message>
+    <message>
+        <source>calculated</source>
+        <translation>计算题</translation>
+    </message>
+    <message>
+        <source>not supported: its numbers change on every attempt</source>
+        <translation>不支持：每次作答时数字都会变化</translation>
+    </message>
+    <message>
+        <source>drag-and-drop</source>
+        <translation>拖放题</translation>
+    </message>
+    <message>
+        <source>random matching</source>
+        <translation>随机配对题</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机题</translation>
+    </message>
+    <message>
+        <source>select missing words</source>
+        <translation>选词填空</translation>
+    </message>
+    <message>
+        <source>question {number} “{name}”</source>
+        <translation>第 {number} 题“{name}”</translation>
+    </message>
+    <message>
+        <source>question {number}</source>
+        <translation>第 {number} 题</translation>
+    </message>
+    <message>
+        <source>unnamed type</source>
+        <translation>未命名的题型</translation>
+    </message>
+    <message>
+        <source>{where}: the file “{name}” is damaged.</source>
+        <translation>{where}：文件“{name}”已损坏。</translation>
+    </message>
+    <message>
+        <source>it needs a “true” and a “false” answer</source>
+        <translation>需要一个“true”答案和一个“false”答案</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>选择题</translation>
+    </message>
+    <message>
+        <source>inline choice</source>
+        <translation>行内选择题</translation>
+    </message>
+    <message>
+        <source>text entry</source>
+        <translation>文字填写题</translation>
+    </message>
+    <message>
+        <source>ordering</source>
+        <translation>排序题</translation>
+    </message>
+    <message>
+        <source>picture hotspots</source>
+        <translation>图片热点题</translation>
+    </message>
+    <message>
+        <source>extended text</source>
+        <translation>长篇作答题</translation>
+    </message>
+    <message>
+        <source>file upload</source>
+        <translation>文件上传题</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>绘图题</translation>
+    </message>
+    <message>
+        <source>associate</source>
+        <translation>关联题</translation>
+    </message>
+    <message>
+        <source>select text</source>
+        <translation>选择文字题</translation>
+    </message>
+    <message>
+        <source>slider</source>
+        <translation>滑块题</translation>
+    </message>
+    <message>
+        <source>item “{title}”</source>
+        <translation>题目“{title}”</translation>
+    </message>
+    <message>
+        <source>QTI item</source>
+        <translation>QTI 题目</translation>
+    </message>
+    <message>
+        <source>its values change on every attempt: not supported</source>
+        <translation>每次作答时数值都会变化：不支持</translation>
+    </message>
+    <message>
+        <source>randomised item</source>
+        <translation>随机化题目</translation>
+    </message>
+    <message>
+        <source>the item has no body</source>
+        <translation>题目没有正文</translation>
+    </message>
+    <message>
+        <source>several answers in one item</source>
+        <translation>一道题里有多个作答区</translation>
+    </message>
+    <message>
+        <source>not a question</source>
+        <translation>不是题目</translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <translation>纯文字</translation>
+    </message>
+    <message>
+        <source>the item does not say which answer is right</source>
+        <translation>题目没有说明哪个答案是对的</translation>
+    </message>
+    <message>
+        <source>the item has no text</source>
+        <translation>题目没有文字</translation>
+    </message>
+    <message>
+        <source>{where}: the picture “{name}” is on the internet; its description was kept instead.</source>
+        <translation>{where}：图片“{name}”在互联网上，改为保留它的文字说明。</translation>
+    </message>
+    <message>
+        <source>an ordering question needs at least two items</source>
+        <translation>排序题至少需要两个项目</translation>
+    </message>
+    <message>
+        <source>two items read the same, or one is empty</source>
+        <translation>有两个项目内容相同，或者有一个是空的</translation>
+    </message>
+    <message>
+        <source>the item does not give the right order of all its choices</source>
+        <translation>题目没有给出全部选项的正确顺序</translation>
+    </message>
+    <message>
+        <source>not a QTI 2 item (&lt;{tag}&gt;)</source>
+        <translation>不是 QTI 2 题目（&lt;{tag}&gt;）</translation>
+    </message>
+    <message>
+        <source>the manifest names a file the package does not hold</source>
+        <translation>清单里列出的文件不在内容包中</translation>
+    </message>
+    <message>
+        <source>not readable XML ({detail})</source>
+        <translation>不是可读取的 XML（{detail}）</translation>
+    </message>
+    <message>
+        <source>larger than {size} MB</source>
+        <translation>大于 {size} MB</translation>
+    </message>
+    <message>
+        <source>the file is damaged in the zip</source>
+        <translation>这个文件在 zip 中已损坏</translation>
+    </message>
+</context>
+<context>
     <name>LearnPage</name>
     <message>
         <source>Learn</source>
@@ -1153,8 +1548,8 @@
         <translation>“{title}”有 {count} 道题，但没有可以阅读的课文。点“练习这个科目”来做题：每道题旁边的辅导老师会给你提示。</translation>
     </message>
     <message>
-        <source>Choose a lesson on the left to start reading.</source>
-        <translation>在左边选一课，开始阅读吧。</translation>
+        <source>Choose a lesson from the list to start reading.</source>
+        <translation>从课程列表里选一课，开始阅读吧。</translation>
     </message>
     <message>
         <source>There are no lessons yet. Ask your teacher to add a subject.</source>
@@ -1299,6 +1694,93 @@
     </message>
 </context>
 <context>
+    <name>ModelFiles</name>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>{path} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>Check the USB stick is plugged in and pick the file again.</source>
+        <translation>请检查 U 盘是否插好，然后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a model Lantern can use.</source>
+        <translation>{file} 不是 Lantern 能使用的模型。</translation>
+    </message>
+    <message>
+        <source>Lantern takes GGUF files (chat models for llama.cpp, e.g. '…Q4_K_M.gguf') and ONNX files (embedding models, with their tokenizer.json beside them).</source>
+        <translation>Lantern 可以使用 GGUF 文件（llama.cpp 的对话模型，例如“…Q4_K_M.gguf”）和 ONNX 文件（嵌入模型，旁边要有它的 tokenizer.json）。</translation>
+    </message>
+    <message>
+        <source>{file} has no tokenizer.json beside it.</source>
+        <translation>{file} 旁边没有 tokenizer.json。</translation>
+    </message>
+    <message>
+        <source>Copy the model's tokenizer.json into the same folder.</source>
+        <translation>请把模型的 tokenizer.json 复制到同一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: the file ends before the model does.</source>
+        <translation>{file} 不完整：文件在模型结束之前就断了。</translation>
+    </message>
+    <message>
+        <source>Copy the file again (wait until the copy has finished before removing the USB stick), then add it again.</source>
+        <translation>请重新复制这个文件（等复制完成后再拔出 U 盘），然后再添加一次。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not an ONNX model.</source>
+        <translation>{file} 已损坏，或者不是 ONNX 模型。</translation>
+    </message>
+    <message>
+        <source>Copy the model file again from where you got it.</source>
+        <translation>请从原来的地方重新复制模型文件。</translation>
+    </message>
+    <message>
+        <source>{file} needs about {need} MB of memory, but this laptop has only {free} MB free, so it was not added.</source>
+        <translation>{file} 需要大约 {need} MB 内存，但这台电脑只有 {free} MB 空闲，所以没有添加。</translation>
+    </message>
+    <message>
+        <source>Choose a smaller model (a 4-bit 'Q4' file of at most about {size} MB), or close other programs and try again.</source>
+        <translation>请选择更小的模型（不超过约 {size} MB 的 4 位“Q4”文件），或者关闭其他程序后再试。</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>This model is already added, as {id}.</source>
+        <translation>这个模型已经添加过了，名称是 {id}。</translation>
+    </message>
+    <message>
+        <source>Choose {id} in the list and press 'Use this model' (or run `models use {id}`).</source>
+        <translation>请在列表中选择 {id}，然后按“使用这个模型”（或运行 `models use {id}`）。</translation>
+    </message>
+    <message>
+        <source>Trying the model…</source>
+        <translation>正在试用模型…</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Copying {file}…</source>
+        <translation>正在复制 {file}…</translation>
+    </message>
+    <message>
+        <source>Copying {file} did not finish.</source>
+        <translation>{file} 没有复制完。</translation>
+    </message>
+    <message>
+        <source>Check there is enough free disk space, then try again.</source>
+        <translation>请确认磁盘有足够的空间，然后再试。</translation>
+    </message>
+    <message>
+        <source>{name} loaded but wrote nothing when tried.</source>
+        <translation>{name} 能加载，但试用时什么也没写出来。</translation>
+    </message>
+</context>
+<context>
     <name>ModelStatus</name>
     <message>
         <source>{name} · {device} · {threads} threads</source>
@@ -1311,6 +1793,22 @@
     <message>
         <source>{name} · CPU (GPU fell back to CPU) · {threads} threads</source>
         <translation>{name} · CPU（GPU 不可用，已改用 CPU）· {threads} 个线程</translation>
+    </message>
+    <message>
+        <source>Checking this computer…</source>
+        <translation>正在检查这台电脑…</translation>
+    </message>
+    <message>
+        <source>Loading the tutor model…</source>
+        <translation>正在加载 AI 老师的模型…</translation>
+    </message>
+    <message>
+        <source>Loading the search model…</source>
+        <translation>正在加载搜索模型…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>准备好了</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1945,333 @@
     <message>
         <source>Put these in order: first at the top.</source>
         <translation>请把它们排好顺序：第一个放在最上面。</translation>
+    </message>
+</context>
+<context>
+    <name>PackCheck</name>
+    <message>
+        <source>This line is not valid TOML ({reason}).</source>
+        <translation>这一行不是有效的 TOML（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Check quotes, commas and brackets: text goes in "double quotes", lists in [square brackets], and each key appears once per table.</source>
+        <translation>请检查引号、逗号和括号：文字放在 "双引号" 里，列表放在 [方括号] 里，每个表里每个键只出现一次。</translation>
+    </message>
+    <message>
+        <source>Lists or tables in this file are nested more than {depth} levels deep.</source>
+        <translation>这个文件里的列表或表嵌套超过了 {depth} 层。</translation>
+    </message>
+    <message>
+        <source>A pack file nests at most a few levels ([[questions]] with a list of choices); check the file was not damaged or generated by mistake.</source>
+        <translation>内容包文件最多只嵌套几层（[[questions]] 加上一组选项）；请检查文件是否损坏，或是否被误生成。</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>{what}：{problem}</translation>
+    </message>
+    <message>
+        <source>Did you mean “{name}”?</source>
+        <translation>你是不是想写“{name}”？</translation>
+    </message>
+    <message>
+        <source>Remove it, or use one of: {names}.</source>
+        <translation>请删除它，或者使用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>“{key}” is not a field Lantern knows, so it would be ignored.</source>
+        <translation>“{key}”不是 Lantern 认识的字段，会被忽略。</translation>
+    </message>
+    <message>
+        <source>“{key}” is missing.</source>
+        <translation>缺少“{key}”。</translation>
+    </message>
+    <message>
+        <source>Add a line {key} = {example}.</source>
+        <translation>请加一行 {key} = {example}。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be non-empty text.</source>
+        <translation>“{key}”必须是非空的文字。</translation>
+    </message>
+    <message>
+        <source>Write it in double quotes: {key} = {example}.</source>
+        <translation>请用双引号写：{key} = {example}。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be a list of texts.</source>
+        <translation>“{key}”必须是一组文字。</translation>
+    </message>
+    <message>
+        <source>Write it like {key} = {example}.</source>
+        <translation>请这样写：{key} = {example}。</translation>
+    </message>
+    <message>
+        <source>Add a line {key} = a whole number from {low} to {high}.</source>
+        <translation>请加一行 {key} = 一个 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be a whole number from {low} to {high}.</source>
+        <translation>“{key}”必须是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be true or false.</source>
+        <translation>“{key}”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Write {key} = true or {key} = false (no quotes).</source>
+        <translation>请写 {key} = true 或 {key} = false（不加引号）。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be a number of zero or more.</source>
+        <translation>“{key}”必须是大于或等于零的数。</translation>
+    </message>
+    <message>
+        <source>Write it like {key} = 0.01 (no quotes).</source>
+        <translation>请这样写：{key} = 0.01（不加引号）。</translation>
+    </message>
+    <message>
+        <source>“{key}” must be a list of tables.</source>
+        <translation>“{key}”必须是一组表。</translation>
+    </message>
+    <message>
+        <source>Write each one under a [[...{key}]] header.</source>
+        <translation>请把每一项写在 [[...{key}]] 标题下面。</translation>
+    </message>
+    <message>
+        <source>The lesson does not start with a +++ line.</source>
+        <translation>这篇课文没有以 +++ 行开头。</translation>
+    </message>
+    <message>
+        <source>Begin the file with a front matter block: a +++ line, id = "…", title = "…", skills = ["…"], then another +++ line.</source>
+        <translation>请在文件开头写一个文件头：先写一行 +++，然后写 id = "…"、title = "…"、skills = ["…"]，最后再写一行 +++。</translation>
+    </message>
+    <message>
+        <source>The front matter block is never closed.</source>
+        <translation>文件头没有结束。</translation>
+    </message>
+    <message>
+        <source>Add a line with just +++ after the last front matter line.</source>
+        <translation>请在文件头最后一行后面加一行，只写 +++。</translation>
+    </message>
+    <message>
+        <source>Lesson “{id}”</source>
+        <translation>课文“{id}”</translation>
+    </message>
+    <message>
+        <source>The lesson</source>
+        <translation>这篇课文</translation>
+    </message>
+    <message>
+        <source>{what}: the lesson has no text.</source>
+        <translation>{what}：课文没有内容。</translation>
+    </message>
+    <message>
+        <source>Write the lesson below the closing +++ line.</source>
+        <translation>请把课文写在结尾的 +++ 行下面。</translation>
+    </message>
+    <message>
+        <source>Add skills = ["…"] with the ids of the skills this lesson teaches.</source>
+        <translation>请加上 skills = ["…"]，写上这篇课文所教知识点的 id。</translation>
+    </message>
+    <message>
+        <source>This file is not saved as UTF-8 text.</source>
+        <translation>这个文件没有保存为 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Open it in a text editor and save it with UTF-8 encoding.</source>
+        <translation>请用文本编辑器打开它，并用 UTF-8 编码保存。</translation>
+    </message>
+    <message>
+        <source>The pack has no pack.toml.</source>
+        <translation>这个内容包没有 pack.toml。</translation>
+    </message>
+    <message>
+        <source>Put a pack.toml with the pack's id, version and title in the pack's top folder (see docs/content-packs.md).</source>
+        <translation>请在内容包的最上层文件夹里放一个 pack.toml，写上内容包的 id、版本和标题（见 docs/content-packs.md）。</translation>
+    </message>
+    <message>
+        <source>The pack</source>
+        <translation>内容包</translation>
+    </message>
+    <message>
+        <source>use lowercase letters, digits and '-' only</source>
+        <translation>只能用小写字母、数字和“-”</translation>
+    </message>
+    <message>
+        <source>use a semantic version: three numbers like 1.0.0</source>
+        <translation>请用语义化版本号：像 1.0.0 这样的三个数字</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid {key}: {rule}.</source>
+        <translation>“{value}”不是有效的 {key}：{rule}。</translation>
+    </message>
+    <message>
+        <source>the pack has no skills.</source>
+        <translation>内容包里没有知识点。</translation>
+    </message>
+    <message>
+        <source>Add at least one skill under a [[skills]] header.</source>
+        <translation>请在 [[skills]] 标题下面至少加一个知识点。</translation>
+    </message>
+    <message>
+        <source>Skill “{id}”</source>
+        <translation>知识点“{id}”</translation>
+    </message>
+    <message>
+        <source>The skill at line {line}</source>
+        <translation>第 {line} 行的知识点</translation>
+    </message>
+    <message>
+        <source>there are no questions in this file.</source>
+        <translation>这个文件里没有题目。</translation>
+    </message>
+    <message>
+        <source>Add questions under [[questions]] headers, or delete the file.</source>
+        <translation>请在 [[questions]] 标题下面加题目，或者删除这个文件。</translation>
+    </message>
+    <message>
+        <source>Question “{id}”</source>
+        <translation>题目“{id}”</translation>
+    </message>
+    <message>
+        <source>The question at line {line}</source>
+        <translation>第 {line} 行的题目</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not a question type Lantern knows.</source>
+        <translation>“{kind}”不是 Lantern 认识的题型。</translation>
+    </message>
+    <message>
+        <source>Use one of: {names}.</source>
+        <translation>请使用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>has {count} hints; a hint ladder has exactly three.</source>
+        <translation>有 {count} 条提示；一组提示必须正好三条。</translation>
+    </message>
+    <message>
+        <source>Give three hints (a nudge, a scaffold, a worked step) or none at all.</source>
+        <translation>请给三条提示（一句点拨、一个思路、一步示范），或者一条也不给。</translation>
+    </message>
+    <message>
+        <source>one of the hints is empty.</source>
+        <translation>有一条提示是空的。</translation>
+    </message>
+    <message>
+        <source>Write something in every hint.</source>
+        <translation>每条提示都要写内容。</translation>
+    </message>
+    <message>
+        <source>{what}, choice {index}</source>
+        <translation>{what}的第 {index} 个选项</translation>
+    </message>
+    <message>
+        <source>a choice question needs at least two choices.</source>
+        <translation>选择题至少需要两个选项。</translation>
+    </message>
+    <message>
+        <source>Add choices under [[questions.choices]] headers.</source>
+        <translation>请在 [[questions.choices]] 标题下面加选项。</translation>
+    </message>
+    <message>
+        <source>has {count} correct choices; multiple choice needs exactly one.</source>
+        <translation>有 {count} 个正确选项；单选题必须正好一个。</translation>
+    </message>
+    <message>
+        <source>Set correct = true on one choice only, or use type = "multiple_answer".</source>
+        <translation>请只在一个选项上写 correct = true，或者使用 type = "multiple_answer"。</translation>
+    </message>
+    <message>
+        <source>has no correct choice.</source>
+        <translation>没有正确选项。</translation>
+    </message>
+    <message>
+        <source>Set correct = true on every right choice.</source>
+        <translation>请在每个正确的选项上写 correct = true。</translation>
+    </message>
+    <message>
+        <source>the answer “{answer}” is not a number Lantern can read.</source>
+        <translation>答案“{answer}”不是 Lantern 能读懂的数。</translation>
+    </message>
+    <message>
+        <source>Write a whole number, a decimal, a fraction or a percentage, e.g. "3", "0.75", "3/4", "1 1/2" or "75%". Put units in unit = "cm".</source>
+        <translation>请写整数、小数、分数或百分数，例如 "3"、"0.75"、"3/4"、"1 1/2" 或 "75%"。单位写在 unit = "cm" 里。</translation>
+    </message>
+    <message>
+        <source>has no reference answer.</source>
+        <translation>没有参考答案。</translation>
+    </message>
+    <message>
+        <source>Add answers = ["a model answer"] with at least one answer.</source>
+        <translation>请加上 answers = ["参考答案"]，至少写一个答案。</translation>
+    </message>
+    <message>
+        <source>one of the keywords is empty.</source>
+        <translation>有一个关键词是空的。</translation>
+    </message>
+    <message>
+        <source>Write each keyword as a word or phrase; separate alternatives with "|".</source>
+        <translation>每个关键词写一个词或短语；可以互换的写法用 "|" 分开。</translation>
+    </message>
+    <message>
+        <source>The skill id “{id}” is used twice (first at {where}).</source>
+        <translation>知识点 id“{id}”用了两次（第一次在 {where}）。</translation>
+    </message>
+    <message>
+        <source>Give every skill its own id.</source>
+        <translation>请给每个知识点一个不同的 id。</translation>
+    </message>
+    <message>
+        <source>The lesson id “{id}” is used twice (first at {where}).</source>
+        <translation>课文 id“{id}”用了两次（第一次在 {where}）。</translation>
+    </message>
+    <message>
+        <source>Give every lesson its own id.</source>
+        <translation>请给每篇课文一个不同的 id。</translation>
+    </message>
+    <message>
+        <source>The question id “{id}” is used twice (first at {where}).</source>
+        <translation>题目 id“{id}”用了两次（第一次在 {where}）。</translation>
+    </message>
+    <message>
+        <source>Give every question its own id.</source>
+        <translation>请给每道题一个不同的 id。</translation>
+    </message>
+    <message>
+        <source>{what} refers to the unknown skill “{ref}”.</source>
+        <translation>{what}引用了不存在的知识点“{ref}”。</translation>
+    </message>
+    <message>
+        <source>Use the id of a skill that exists in the pack.</source>
+        <translation>请使用内容包里已有知识点的 id。</translation>
+    </message>
+    <message>
+        <source>{what} refers to the unknown lesson “{ref}”.</source>
+        <translation>{what}引用了不存在的课文“{ref}”。</translation>
+    </message>
+    <message>
+        <source>Use the id of a lesson that exists in the pack.</source>
+        <translation>请使用内容包里已有课文的 id。</translation>
+    </message>
+    <message>
+        <source>{fix} Did you mean “{name}”?</source>
+        <translation>{fix}你是不是想写“{name}”？</translation>
+    </message>
+    <message>
+        <source>The prerequisites go round in a circle: {cycle}.</source>
+        <translation>先修关系绕成了一个圈：{cycle}。</translation>
+    </message>
+    <message>
+        <source>Remove one of these prerequisites, e.g. “{child}” from skill “{node}”: a skill cannot (indirectly) require itself.</source>
+        <translation>请删掉其中一个先修关系，例如从知识点“{node}”中删掉“{child}”：一个知识点不能（间接地）以自己为先修。</translation>
+    </message>
+    <message>
+        <source>The picture “{name}” is not in the pack.</source>
+        <translation>内容包里没有图片“{name}”。</translation>
+    </message>
+    <message>
+        <source>Add the file to the pack's media folder, or fix the file name (names are case-sensitive).</source>
+        <translation>请把文件放进内容包的 media 文件夹，或者改正文件名（文件名区分大小写）。</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3274,14 @@
     <message>
         <source>This laptop is not connected to a school hub yet. In the sync settings, type the hub's address and the enrolment code from the teacher.</source>
         <translation>这台电脑还没有连接学校的汇总服务器。请在同步设置里输入服务器地址和老师给你的注册代码。</translation>
+    </message>
+    <message>
+        <source>The privacy setting ε must be between {low} and {high} (it was {value}). Choose a value in that range in the sync settings.</source>
+        <translation>隐私设置 ε 必须在 {low} 到 {high} 之间（现在是 {value}）。请在同步设置中选择这个范围内的值。</translation>
+    </message>
+    <message>
+        <source>There is nothing to send: no skills were given.</source>
+        <translation>没有可发送的内容：没有提供任何知识点。</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,25 @@ def test_a_sync_error_is_said_in_the_ui_language(qtbot: Any, session: Any, tmp_p
         assert widget.status.text().startswith("notes.json 不是学校汇总服务器的注册文件")
     finally:
         ui.remove()
+
+
+def test_a_missing_usb_folder_is_said_in_the_ui_language(
+        qtbot: Any, session: Any, tmp_path: Path, built_translations: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.i18n import UiLanguage
+
+    ui = UiLanguage(QApplication.instance())  # type: ignore[arg-type]
+    assert ui.install("zh_CN")
+    try:
+        ctx, sync, _ = session
+        rounds = _widget(qtbot, ctx, sync).rounds
+        gone = tmp_path / "stick"  # unplugged before the step ran
+        with qtbot.waitSignal(rounds.preview_opened, timeout=10_000) as opened:
+            rounds.step(gone)
+        with qtbot.waitSignal(rounds.status_changed, timeout=20_000,
+                              check_params_cb=lambda text: str(gone) in text):
+            opened.args[0].accept()
+        assert rounds.status.text() == f"找不到文件夹 {gone}。请插上 U 盘，再选一次。"
+    finally:
+        ui.remove()

@@ -5,12 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.core.models import ModelHost
 from app.ops.context import AppContext
 from app.store import ProfileStore
 from tests.fakes import FakeChatEngine
 from tests.store.constants import FAST_KDF
+
+
+@pytest.fixture(autouse=True)
+def keep_the_look(qapp: QApplication) -> Iterator[None]:
+    """Put the application's look back after every UI test, whatever order they run in.
+
+    Settings, themes and the small-window test restyle the whole application (style
+    sheet, palette, font, style); a test after them saw a changed look (with an
+    application style sheet a widget's own palette no longer reaches its children).
+    """
+    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
+                                   qapp.style().name())
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
 
 
 @pytest.fixture

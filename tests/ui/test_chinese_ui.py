@@ -32,18 +32,6 @@ from tests.ui.test_signin import PASSPHRASE, names, settle, sign_in
 NAV_ZH = ["首页", "学习", "练习", "问 AI 老师", "进度", "设置", "这台电脑", "教师专区"]
 
 
-@pytest.fixture(autouse=True)
-def keep_the_look(qapp: QApplication) -> Iterator[None]:
-    """Settings changes restyle the application; later tests expect it untouched."""
-    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
-                                   qapp.style().name())
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-
-
 @pytest.fixture
 def language(qapp: QApplication, built_translations: Path) -> Iterator[UiLanguage]:
     ui = UiLanguage(qapp)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ops.context import AppContext
-from app.settings import Settings, load_settings
+from app.settings import load_settings
 from app.ui.main_window import MainWindow
 from app.ui.settings_page import SettingsPage
-from app.ui.style import BASE_POINT_SIZE, apply_style, nav_point_size
+from app.ui.style import BASE_POINT_SIZE, nav_point_size
 
 
 @pytest.fixture
@@ -21,7 +21,6 @@ def ctx(qtbot: QtBot) -> Iterator[AppContext]:
     context = AppContext.create()
     yield context
     context.close()
-    apply_style(QApplication.instance(), Settings())  # type: ignore[arg-type]
 
 
 def test_text_size_and_theme_apply_at_once_and_are_saved(ctx: AppContext,

@@ -29,7 +29,6 @@ def window(qtbot: QtBot, make_ctx) -> Iterator[MainWindow]:  # type: ignore[no-u
     with qtbot.waitSignal(main.models_ready, timeout=120_000):
         main.start_loading_models()
     yield main
-    apply_style(QApplication.instance(), Settings())  # type: ignore[arg-type]
 
 
 def _rect_in(bar: ModelStatusBar, widget: QWidget) -> QRect:

@@ -16,14 +16,8 @@ from app.ui.style import apply_style
 
 @pytest.fixture
 def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application; its look is put back afterwards (later tests expect it)."""
-    sheet, palette, font, style = (qapp.styleSheet(), qapp.palette(), qapp.font(),
-                                   qapp.style().name())
+    """The application (conftest's keep_the_look puts its look back afterwards)."""
     yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
 
 
 def _image(widget: QWidget) -> QImage:

@@ -17,6 +17,7 @@ from app.core.content.model import Pack, PackId, PackInfo, Skill, SkillId
 from app.core.content.questions import read_questions
 from app.core.content.source import PackFiles, read_source
 from app.core.content.validate import check_pack
+from app.messages import QT_TRANSLATE_NOOP, message
 
 PACK_FILE = "pack.toml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -64,26 +65,31 @@ def _text(files: PackFiles, path: str, diags: list[Diagnostic]) -> str | None:
         return files.files[path].decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = files.files[path][:exc.start].count(b"\n") + 1
-        diags.append(Diagnostic(path, line, "This file is not saved as UTF-8 text.",
-                                "Open it in a text editor and save it with UTF-8 encoding."))
+        diags.append(Diagnostic(
+            path, line, QT_TRANSLATE_NOOP("PackCheck", "This file is not saved as UTF-8 text."),
+            QT_TRANSLATE_NOOP("PackCheck", "Open it in a text editor and save it with UTF-8 "
+                              "encoding.")))
         return None
 
 
 def _read_manifest(files: PackFiles, diags: list[Diagnostic]) -> tuple[PackInfo, list[Skill]]:
     if PACK_FILE not in files.files:
-        diags.append(Diagnostic(PACK_FILE, 0, "The pack has no pack.toml.",
-                                "Put a pack.toml with the pack's id, version and title in "
-                                "the pack's top folder (see docs/content-packs.md)."))
+        diags.append(Diagnostic(
+            PACK_FILE, 0, QT_TRANSLATE_NOOP("PackCheck", "The pack has no pack.toml."),
+            QT_TRANSLATE_NOOP("PackCheck", "Put a pack.toml with the pack's id, version and "
+                              "title in the pack's top folder (see docs/content-packs.md).")))
         return PackInfo(PackId(""), "", "", "", ""), []
     source = Source(PACK_FILE, _text(files, PACK_FILE, diags) or "")
     doc = source.parse(diags) or {}
-    table = Table(source, doc, diags, what="The pack")
+    table = Table(source, doc, diags, what=QT_TRANSLATE_NOOP("PackCheck", "The pack"))
     table.known(PACK_FIELDS)
     info = PackInfo(
         id=PackId(_checked(table, "id", ID_PATTERN, '"fractions"',
-                           "use lowercase letters, digits and '-' only")),
+                           QT_TRANSLATE_NOOP("PackCheck", "use lowercase letters, digits "
+                                             "and '-' only"))),
         version=_checked(table, "version", SEMVER, '"1.0.0"',
-                         "use a semantic version: three numbers like 1.0.0"),
+                         QT_TRANSLATE_NOOP("PackCheck", "use a semantic version: three "
+                                           "numbers like 1.0.0")),
         title=table.text("title"), language=table.text("language", example='"en"'),
         licence=table.text("licence", example='"CC BY 4.0"'),
         subject=table.text("subject", required=False),
@@ -96,22 +102,28 @@ def _read_manifest(files: PackFiles, diags: list[Diagnostic]) -> tuple[PackInfo,
 def _checked(table: Table, key: str, pattern: re.Pattern[str], example: str, rule: str) -> str:
     value = table.text(key, example=example)
     if value and not pattern.match(value):
-        table.error(key, f"“{value}” is not a valid {key}: {rule}.",
-                    f"Write it like {key} = {example}.")
+        table.error(key, message(QT_TRANSLATE_NOOP("PackCheck", "“{value}” is not a valid "
+                                                   "{key}: {rule}."),
+                                 value=value, key=key, rule=rule),
+                    message(QT_TRANSLATE_NOOP("PackCheck", "Write it like {key} = {example}."),
+                            key=key, example=example))
     return value
 
 
 def _read_skills(source: Source, top: Table, diags: list[Diagnostic]) -> list[Skill]:
     raw = top.tables("skills")
     if not raw:
-        top.error(None, "the pack has no skills.",
-                  "Add at least one skill under a [[skills]] header.")
+        top.error(None, QT_TRANSLATE_NOOP("PackCheck", "the pack has no skills."),
+                  QT_TRANSLATE_NOOP("PackCheck", "Add at least one skill under a [[skills]] "
+                                    "header."))
     starts = source.item_starts("skills", len(raw))
     ends = [*starts[1:], len(source.lines) + 1][:len(starts)]
     skills = []
     for data, start, end in zip(raw, starts, ends, strict=True):
         sid = data.get("id")
-        what = f"Skill “{sid}”" if isinstance(sid, str) else f"The skill at line {start}"
+        what = (message(QT_TRANSLATE_NOOP("PackCheck", "Skill “{id}”"), id=sid)
+                if isinstance(sid, str) else
+                message(QT_TRANSLATE_NOOP("PackCheck", "The skill at line {line}"), line=start))
         table = Table(source, data, diags, what=what, start=start, end=end)
         table.known(SKILL_FIELDS)
         skill_id = table.text("id")

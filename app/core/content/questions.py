@@ -20,6 +20,7 @@ from app.core.content.model import (
     SkillId,
 )
 from app.core.content.numeric import parse_number
+from app.messages import QT_TRANSLATE_NOOP, message
 
 HINT_STEPS = 3
 # ``source_hints``: an imported quiz's hints when they are not a ladder of three (kept for
@@ -47,14 +48,18 @@ def read_questions(source: Source, diags: list[Diagnostic]) -> list[Question]:
     top = Table(source, doc, diags, what=source.path)
     raw = top.tables("questions")
     if not raw and "questions" not in doc:
-        top.error(None, "there are no questions in this file.",
-                  "Add questions under [[questions]] headers, or delete the file.")
+        top.error(None, QT_TRANSLATE_NOOP("PackCheck", "there are no questions in this file."),
+                  QT_TRANSLATE_NOOP("PackCheck", "Add questions under [[questions]] headers, "
+                                    "or delete the file."))
     starts = source.item_starts("questions", len(raw))
     ends = [*starts[1:], len(source.lines) + 1][:len(starts)]
     found = []
     for data, start, end in zip(raw, starts, ends, strict=True):
         qid = data.get("id")
-        what = f"Question “{qid}”" if isinstance(qid, str) else f"The question at line {start}"
+        what = (message(QT_TRANSLATE_NOOP("PackCheck", "Question “{id}”"), id=qid)
+                if isinstance(qid, str) else
+                message(QT_TRANSLATE_NOOP("PackCheck", "The question at line {line}"),
+                        line=start))
         question = _read_one(Table(source, data, diags, what=what, start=start, end=end))
         if question is not None:
             found.append(question)
@@ -65,8 +70,10 @@ def _read_one(table: Table) -> Question | None:
     qid, skill = table.text("id"), table.text("skill")
     kind = table.text("type", example='"multiple_choice"')
     if kind and kind not in QUESTION_TYPES:
-        table.error("type", f"“{kind}” is not a question type Lantern knows.",
-                    f"Use one of: {', '.join(QUESTION_TYPES)}.")
+        table.error("type", message(QT_TRANSLATE_NOOP(
+            "PackCheck", "“{kind}” is not a question type Lantern knows."), kind=kind),
+                    message(QT_TRANSLATE_NOOP("PackCheck", "Use one of: {names}."),
+                            names=", ".join(QUESTION_TYPES)))
     prompt = table.text("prompt")
     difficulty = table.integer("difficulty", low=1, high=5)
     lesson = table.text("lesson", required=False)
@@ -89,10 +96,13 @@ def _read_one(table: Table) -> Question | None:
 def _hints(table: Table) -> tuple[str, ...]:
     hints = table.text_list("hints", example='["nudge", "scaffold", "worked step"]')
     if hints and len(hints) != HINT_STEPS:
-        table.error("hints", f"has {len(hints)} hints; a hint ladder has exactly three.",
-                    "Give three hints (a nudge, a scaffold, a worked step) or none at all.")
+        table.error("hints", message(QT_TRANSLATE_NOOP(
+            "PackCheck", "has {count} hints; a hint ladder has exactly three."),
+            count=len(hints)), QT_TRANSLATE_NOOP(
+            "PackCheck", "Give three hints (a nudge, a scaffold, a worked step) or none at all."))
     if any(not h.strip() for h in hints):
-        table.error("hints", "one of the hints is empty.", "Write something in every hint.")
+        table.error("hints", QT_TRANSLATE_NOOP("PackCheck", "one of the hints is empty."),
+                    QT_TRANSLATE_NOOP("PackCheck", "Write something in every hint."))
     return hints
 
 
@@ -102,8 +112,9 @@ def _choices(table: Table) -> dict[str, Any]:
     starts = table.source.item_starts("questions.choices", len(raw), table.start, table.end)
     ends = [*starts[1:], table.end][:len(starts)]
     for index, (data, start, end) in enumerate(zip(raw, starts, ends, strict=True), start=1):
-        part = Table(table.source, data, table.diags, what=f"{table.what}, choice {index}",
-                     start=start, end=end)
+        what = message(QT_TRANSLATE_NOOP("PackCheck", "{what}, choice {index}"),
+                       what=table.what, index=index)
+        part = Table(table.source, data, table.diags, what=what, start=start, end=end)
         part.known(CHOICE_FIELDS)
         text = part.text("text")
         correct = part.flag("correct")
@@ -111,8 +122,10 @@ def _choices(table: Table) -> dict[str, Any]:
                             feedback=part.text("feedback", required=False)))
     if len(found) < 2:
         table.error("choices" if "choices" in table.data else None,
-                    "a choice question needs at least two choices.",
-                    "Add choices under [[questions.choices]] headers.")
+                    QT_TRANSLATE_NOOP("PackCheck", "a choice question needs at least two "
+                                      "choices."),
+                    QT_TRANSLATE_NOOP("PackCheck", "Add choices under [[questions.choices]] "
+                                      "headers."))
     return {"choices": tuple(found)}
 
 
@@ -120,16 +133,19 @@ def _multiple_choice(table: Table) -> dict[str, Any]:
     read = _choices(table)
     right = sum(c.correct for c in read["choices"])
     if read["choices"] and right != 1:
-        table.error("choices", f"has {right} correct choices; multiple choice needs exactly one.",
-                    "Set correct = true on one choice only, or use type = \"multiple_answer\".")
+        table.error("choices", message(QT_TRANSLATE_NOOP(
+            "PackCheck", "has {count} correct choices; multiple choice needs exactly one."),
+            count=right), QT_TRANSLATE_NOOP(
+            "PackCheck", 'Set correct = true on one choice only, or use type = '
+            '"multiple_answer".'))
     return read
 
 
 def _multiple_answer(table: Table) -> dict[str, Any]:
     read = _choices(table)
     if read["choices"] and not any(c.correct for c in read["choices"]):
-        table.error("choices", "has no correct choice.",
-                    "Set correct = true on every right choice.")
+        table.error("choices", QT_TRANSLATE_NOOP("PackCheck", "has no correct choice."),
+                    QT_TRANSLATE_NOOP("PackCheck", "Set correct = true on every right choice."))
     return read
 
 
@@ -143,9 +159,11 @@ def _true_false(table: Table) -> dict[str, Any]:
 def _numeric(table: Table) -> dict[str, Any]:
     answer = table.text("answer", example='"3/4"')
     if answer and parse_number(answer) is None:
-        table.error("answer", f"the answer “{answer}” is not a number Lantern can read.",
-                    'Write a whole number, a decimal, a fraction or a percentage, e.g. "3", '
-                    '"0.75", "3/4", "1 1/2" or "75%". Put units in unit = "cm".')
+        table.error("answer", message(QT_TRANSLATE_NOOP(
+            "PackCheck", "the answer “{answer}” is not a number Lantern can read."),
+            answer=answer), QT_TRANSLATE_NOOP(
+            "PackCheck", 'Write a whole number, a decimal, a fraction or a percentage, e.g. '
+            '"3", "0.75", "3/4", "1 1/2" or "75%". Put units in unit = "cm".'))
     return {"answer": answer, "tolerance": table.number("tolerance", default=0.0),
             "unit": table.text("unit", required=False)}
 
@@ -154,12 +172,14 @@ def _short_text(table: Table) -> dict[str, Any]:
     answers = table.text_list("answers")
     if not [a for a in answers if a.strip()]:
         table.error("answers" if "answers" in table.data else None,
-                    "has no reference answer.",
-                    'Add answers = ["a model answer"] with at least one answer.')
+                    QT_TRANSLATE_NOOP("PackCheck", "has no reference answer."),
+                    QT_TRANSLATE_NOOP("PackCheck", 'Add answers = ["a model answer"] with at '
+                                      "least one answer."))
     keywords = table.text_list("keywords", example='["absorb|capture", "light"]')
     if any(not k.strip() or not all(p.strip() for p in k.split("|")) for k in keywords):
-        table.error("keywords", "one of the keywords is empty.",
-                    'Write each keyword as a word or phrase; separate alternatives with "|".')
+        table.error("keywords", QT_TRANSLATE_NOOP("PackCheck", "one of the keywords is empty."),
+                    QT_TRANSLATE_NOOP("PackCheck", "Write each keyword as a word or phrase; "
+                                      'separate alternatives with "|".'))
     return {"answers": answers, "keywords": keywords}
 
 

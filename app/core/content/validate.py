@@ -12,8 +12,28 @@ from collections.abc import Iterable
 from app.core.content.diagnostics import Diagnostic
 from app.core.content.links import media_refs
 from app.core.content.model import Pack, Skill
+from app.messages import QT_TRANSLATE_NOOP, Message, message
 
 PACK_FILE = "pack.toml"
+# Per kind of id, whole sentences (a translation may need another word order).
+TWICE = {
+    "skill": (QT_TRANSLATE_NOOP("PackCheck", "The skill id “{id}” is used twice (first at "
+                                "{where})."),
+              QT_TRANSLATE_NOOP("PackCheck", "Give every skill its own id.")),
+    "lesson": (QT_TRANSLATE_NOOP("PackCheck", "The lesson id “{id}” is used twice (first at "
+                                 "{where})."),
+               QT_TRANSLATE_NOOP("PackCheck", "Give every lesson its own id.")),
+    "question": (QT_TRANSLATE_NOOP("PackCheck", "The question id “{id}” is used twice (first "
+                                   "at {where})."),
+                 QT_TRANSLATE_NOOP("PackCheck", "Give every question its own id.")),
+}
+UNKNOWN = {
+    "skill": (QT_TRANSLATE_NOOP("PackCheck", "{what} refers to the unknown skill “{ref}”."),
+              QT_TRANSLATE_NOOP("PackCheck", "Use the id of a skill that exists in the pack.")),
+    "lesson": (QT_TRANSLATE_NOOP("PackCheck", "{what} refers to the unknown lesson “{ref}”."),
+               QT_TRANSLATE_NOOP("PackCheck", "Use the id of a lesson that exists in the "
+                                 "pack.")),
+}
 
 
 def check_pack(pack: Pack, diags: list[Diagnostic]) -> None:
@@ -33,20 +53,21 @@ def _duplicates(diags: list[Diagnostic], kind: str,
     for item_id, path, line in items:
         if item_id in first:
             where = "{}:{}".format(*first[item_id])
-            diags.append(Diagnostic(path, line,
-                                    f"The {kind} id “{item_id}” is used twice (first at {where}).",
-                                    f"Give every {kind} its own id."))
+            said, fix = TWICE[kind]
+            diags.append(Diagnostic(path, line, message(said, id=item_id, where=where), fix))
         else:
             first[item_id] = (path, line)
 
 
-def _unknown(diags: list[Diagnostic], path: str, line: int, what: str, kind: str, ref: str,
+def _unknown(diags: list[Diagnostic], path: str, line: int, what: Message, kind: str, ref: str,
              known: set[str]) -> None:
     if ref not in known:
         close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-        hint = f" Did you mean “{close[0]}”?" if close else ""
-        diags.append(Diagnostic(path, line, f"{what} refers to the unknown {kind} “{ref}”.",
-                                f"Use the id of a {kind} that exists in the pack.{hint}"))
+        said, fix = UNKNOWN[kind]
+        if close:
+            fix = message(QT_TRANSLATE_NOOP("PackCheck", "{fix} Did you mean “{name}”?"),
+                          fix=fix, name=close[0])
+        diags.append(Diagnostic(path, line, message(said, what=what, ref=ref), fix))
 
 
 def _references(pack: Pack, diags: list[Diagnostic]) -> None:
@@ -55,13 +76,15 @@ def _references(pack: Pack, diags: list[Diagnostic]) -> None:
     for skill in pack.skills:
         for pre in skill.prerequisites:
             _unknown(diags, PACK_FILE, skill.lines.get("prerequisites", skill.line),
-                     f"Skill “{skill.id}”", "skill", pre, skills)
+                     message(QT_TRANSLATE_NOOP("PackCheck", "Skill “{id}”"), id=skill.id),
+                     "skill", pre, skills)
     for lesson in pack.lessons:
         for ref in lesson.skills:
             _unknown(diags, lesson.path, lesson.lines.get("skills", 1),
-                     f"Lesson “{lesson.id}”", "skill", ref, skills)
+                     message(QT_TRANSLATE_NOOP("PackCheck", "Lesson “{id}”"), id=lesson.id),
+                     "skill", ref, skills)
     for q in pack.questions:
-        what = f"Question “{q.id}”"
+        what = message(QT_TRANSLATE_NOOP("PackCheck", "Question “{id}”"), id=q.id)
         _unknown(diags, q.path, q.lines.get("skill", q.line), what, "skill", q.skill, skills)
         if q.lesson is not None:
             _unknown(diags, q.path, q.lines.get("lesson", q.line), what, "lesson", q.lesson,
@@ -91,9 +114,13 @@ def _cycles(skills: tuple[Skill, ...], diags: list[Diagnostic]) -> None:
                     cycle = [*path[path.index(child):], child]
                     diags.append(Diagnostic(
                         PACK_FILE, lines[node],
-                        "The prerequisites go round in a circle: " + " → ".join(cycle) + ".",
-                        f"Remove one of these prerequisites, e.g. “{child}” from skill "
-                        f"“{node}”: a skill cannot (indirectly) require itself."))
+                        message(QT_TRANSLATE_NOOP("PackCheck", "The prerequisites go round in "
+                                                  "a circle: {cycle}."),
+                                cycle=" → ".join(cycle)),
+                        message(QT_TRANSLATE_NOOP("PackCheck", "Remove one of these "
+                                                  "prerequisites, e.g. “{child}” from skill "
+                                                  "“{node}”: a skill cannot (indirectly) "
+                                                  "require itself."), child=child, node=node)))
                 elif state.get(child) != 2 and child in graph:
                     stack.append((child, 0))
             else:
@@ -109,8 +136,10 @@ def _media(pack: Pack, diags: list[Diagnostic]) -> None:
         for link in media_refs(text):  # a linear scan: pack text is untrusted
             if link.target not in present:
                 offset = text.count("\n", 0, link.start)
-                diags.append(Diagnostic(path, line + offset,
-                                        f"The picture “{link.target}” is not in the pack.",
-                                        "Add the file to the pack's media folder, or fix "
-                                        "the file name (names are case-sensitive)."))
+                diags.append(Diagnostic(
+                    path, line + offset,
+                    message(QT_TRANSLATE_NOOP("PackCheck", "The picture “{name}” is not in "
+                                              "the pack."), name=link.target),
+                    QT_TRANSLATE_NOOP("PackCheck", "Add the file to the pack's media folder, "
+                                      "or fix the file name (names are case-sensitive).")))
 

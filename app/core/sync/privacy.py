@@ -22,6 +22,7 @@ from fractions import Fraction
 
 from app.core.sync import dlaplace
 from app.core.sync.records import SkillFigures
+from app.messages import QT_TRANSLATE_NOOP, message
 
 # Declared ranges of the scalar figures, per learner, per skill, per week. A week of
 # practice on one skill above these is clamped: the hub sees "at least" the bound.
@@ -78,9 +79,10 @@ def _scale(sensitivity: float, eps: float) -> Fraction:
 
 def validate_epsilon(epsilon: float) -> None:
     if not (MIN_EPSILON <= epsilon <= MAX_EPSILON) or math.isnan(epsilon):
-        raise PrivacyError(
-            f"The privacy setting ε must be between {MIN_EPSILON} and {MAX_EPSILON} "
-            f"(it was {epsilon}). Choose a value in that range in the sync settings.")
+        raise PrivacyError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The privacy setting ε must be between {low} and {high} (it was "
+            "{value}). Choose a value in that range in the sync settings."),
+            low=MIN_EPSILON, high=MAX_EPSILON, value=epsilon))
 
 
 def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
@@ -91,7 +93,8 @@ def release(figures: Sequence[SkillFigures], epsilon: float) -> Release:
     """
     validate_epsilon(epsilon)
     if not figures:
-        raise PrivacyError("There is nothing to send: no skills were given.")
+        raise PrivacyError(QT_TRANSLATE_NOOP("Sync", "There is nothing to send: no skills "
+                                             "were given."))
     eps = epsilon_per_group(epsilon, len(figures))
     # Per figure group, in grid steps. The buckets are one vector with L1 sensitivity 2:
     # independent noise of that scale on each coordinate is the L1 geometric mechanism.

@@ -212,8 +212,9 @@ def step_usb(repo: SyncRepository, source: SyncSource, config: SyncConfig,
         RoundFileError: no round file of this laptop's class is on the stick.
     """
     if not folder.is_dir():
-        raise FileNotFoundError(f"The folder {folder} is not there. Plug in the USB "
-                                "stick and choose it again.")
+        raise FileNotFoundError(message(QT_TRANSLATE_NOOP(
+            "Sync", "The folder {folder} is not there. Plug in the USB stick and choose it "
+            "again."), folder=folder))
     bulletin = _class_bulletin(folder, config.class_name)
     report = answer_bulletin(repo, source, config, bulletin)
     if not report.envelopes:

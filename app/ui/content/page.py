@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.content.diagnostics import ContentError
+from app.core.content.diagnostics import ContentError, Diagnostic
 from app.core.content.importers.report import ImportReport
 from app.core.content.importers.writer import UNKNOWN_LICENCE
 from app.core.content.library import InstallResult, LibraryPack
@@ -34,12 +35,17 @@ from app.ops import content as content_ops
 from app.ops.content import ImportOutcome
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error, show_error
 from app.ui.i18n import translated
+from app.ui.wrap_button import WrapButton
 
 log = logging.getLogger(__name__)
 
 LICENCE_COLUMN = 3
+# Version and "Built in"/"Installed" give way first when the table is too narrow for all
+# five columns (200 % text in a small window), rather than the table scrolling sideways.
+NARROW_HIDDEN = (2, 4)
 
 
 class ContentPage(QWidget):
@@ -95,7 +101,7 @@ class ContentPage(QWidget):
         self.import_zip_button = QPushButton(self.tr("Import pack .zip…"))
         # Quizzes from other tools have their own button: teachers did not look for them
         # behind ".zip".
-        self.import_quiz_button = QPushButton(self.tr(
+        self.import_quiz_button = WrapButton(self.tr(
             "Import quiz file… (Moodle XML, GIFT, Aiken, Anki, CSV, QTI)"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -104,25 +110,37 @@ class ContentPage(QWidget):
         self.import_quiz_button.clicked.connect(self._on_import_quiz_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        packs = QHBoxLayout()
-        for button in (self.import_folder_button, self.import_zip_button, self.remove_button):
-            packs.addWidget(button)
-        packs.addStretch(1)
-        packs.addWidget(self.cancel_button)
+        # A row, or a column in a narrow window; the quiz button's text wraps there.
+        packs = ButtonRow([self.import_folder_button, self.import_zip_button,
+                           self.remove_button], [self.cancel_button])
         quiz = QHBoxLayout()
         quiz.addWidget(self.import_quiz_button)
         quiz.addStretch(1)
         column = QVBoxLayout()
-        column.addLayout(packs)
+        column.addWidget(packs)
         column.addLayout(quiz)
         return column
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        needed = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                     for c in range(header.count()))
+        narrow = self.table.viewport().width() < needed
+        for column in NARROW_HIDDEN:
+            self.table.setColumnHidden(column, narrow)
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
         table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Subject"),
                                          self.tr("Version"), self.tr("Licence"),
                                          self.tr("Where")])
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,6 +168,7 @@ class ContentPage(QWidget):
                 if column == LICENCE_COLUMN and text.startswith(UNKNOWN_LICENCE):
                     self._explain_unknown_licence(item)
                 self.table.setItem(row, column, item)
+        self._fit_columns()
         credited = [f"{e.pack.info.title}: {e.pack.info.attribution}" for e in self.packs
                     if e.pack.info.attribution]
         self.credits.setText(self.tr("Credits — {lines}").format(lines="; ".join(credited))
@@ -220,8 +239,7 @@ class ContentPage(QWidget):
             lines.append(self._installed_summary(outcome.installed))
         self._finish("\n".join(lines))
         if outcome.report is not None and (outcome.report.skipped or outcome.report.notes):
-            # The importers' own words (English), one line per item, for the teacher.
-            self._show_problems(self.tr("Not imported:"), outcome.report.details())
+            self._show_problems(self.tr("Not imported:"), self._details(outcome.report))
         self.refresh()
 
     def _quiz_summary(self, report: ImportReport) -> str:
@@ -243,6 +261,23 @@ class ContentPage(QWidget):
                 count=len(report.skipped))
         return line
 
+    def _details(self, report: ImportReport) -> list[str]:
+        """One line per skipped item and per note, in the UI's language (the command
+        line prints ``report.details()``, the same in English)."""
+        lines = [self.tr("Skipped {kind} at {where}: {reason}").format(
+                     kind=translated(s.kind), where=translated(s.where),
+                     reason=translated(s.reason)) if s.where else
+                 self.tr("Skipped {kind}: {reason}").format(
+                     kind=translated(s.kind), reason=translated(s.reason))
+                 for s in report.skipped]
+        return lines + [translated(note) for note in report.notes]
+
+    def _diagnostic_line(self, problem: Diagnostic) -> str:
+        """A pack problem and its fix in the UI's language (``str(problem)`` in English)."""
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        return self.tr("{where}: {problem} Fix: {fix}").format(
+            where=where, problem=translated(problem.message), fix=translated(problem.fix))
+
     def _installed_summary(self, installed: InstallResult) -> str:
         info, pack = installed.pack.info, installed.pack
         line = self.tr("Installed “{title}” {version}: {skills} skills, {lessons} lessons, "
@@ -261,7 +296,8 @@ class ContentPage(QWidget):
             return
         self._finish(describe_error(error))  # in the UI's language
         if error.diagnostics:
-            self._show_problems(self.tr("Problems to fix:"), [str(d) for d in error.diagnostics])
+            self._show_problems(self.tr("Problems to fix:"),
+                                [self._diagnostic_line(d) for d in error.diagnostics])
 
     def _on_import_cancelled(self) -> None:
         self._finish(self.tr("Import cancelled. Nothing was changed."))

@@ -10,13 +10,14 @@ their profile (``subject_chosen``) and chosen again at their next sign-in.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from app.core.content.library import LibraryPack
 from app.core.content.model import Pack
 from app.core.learner.activities import Recommendation
 from app.ops import practice as practice_ops
 from app.ops.context import AppContext
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.progress.why import RecommendationCard
 from app.ui.style import narrow_combo
@@ -47,13 +48,11 @@ class HomePage(QWidget):
         self.message.setObjectName("pageIntro")
         self.message.setWordWrap(True)
         self._cards_box = QVBoxLayout()
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(QLabel(self.tr("Subject:")))
-        header.addWidget(self.subject)
+        label = QLabel(self.tr("Subject:"))
+        label.setBuddy(self.subject)
         column = QVBoxLayout(self)
-        column.addLayout(header)
+        # Title and subject side by side when there is room, else the subject below.
+        column.addWidget(ButtonRow.header(self.title, label, self.subject))
         column.addWidget(self.message)
         column.addLayout(self._cards_box)
         column.addStretch(1)

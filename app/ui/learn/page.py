@@ -46,6 +46,7 @@ from app.ui.button_row import ButtonRow
 from app.ui.style import narrow_combo
 from app.ui.tutor.beside import SideBySide
 from app.ui.tutor.panel import OnError, OnReply, OnText, PanelReply, TutorPanel, reply_of
+from app.ui.wrap_list import wrap_items
 from inference.params import GenerationParams
 
 LIST_WIDTH = 240  # the subject and lesson list beside the reader
@@ -77,9 +78,8 @@ class LearnPage(QWidget):
         self.lessons = QListWidget()
         self.lessons.setAccessibleName(self.tr("Lessons"))
         self.lessons.setFixedWidth(LIST_WIDTH)
-        self.lessons.setWordWrap(True)  # long titles wrap instead of scrolling sideways
+        wrap_items(self.lessons)  # long titles wrap, at 240 px or the page's width
         self.lessons.setSpacing(3)
-        self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lessons.itemActivated.connect(self._on_lesson_item)
         self.lessons.currentItemChanged.connect(self._on_lesson_item)
         self.reader = QTextBrowser()
@@ -218,7 +218,8 @@ class LearnPage(QWidget):
                            "question helps with hints.").format(
                 title=entry.pack.info.title, count=len(entry.pack.questions))
         elif self.packs:
-            text = self.tr("Choose a lesson on the left to start reading.")
+            # Not "on the left": in a narrow window the list is above the lesson.
+            text = self.tr("Choose a lesson from the list to start reading.")
         else:
             text = self.tr("There are no lessons yet. Ask your teacher to add a subject.")
         self.reader.setPlainText(text)

@@ -18,9 +18,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from app.core.learner.activities import Recommendation
 from app.core.learner.progress import FORECAST_DAYS, ProgressData
+from app.ui.button_row import ButtonRow
 from app.ui.progress.charts import ActivityChart, ForecastChart, MasteryChart
 from app.ui.progress.why import RecommendationCard
+from app.ui.style import narrow_combo
+from app.ui.wrap_button import WrapButton
 
 TWO_CHARTS_WIDTH = 640  # below this the charts go one under another
 
@@ -51,7 +52,7 @@ class ProgressPage(QWidget):
         super().__init__(parent)
         self.title = QLabel(self.tr("Your progress"))
         self.title.setObjectName("pageTitle")
-        self.subject = QComboBox()
+        self.subject = narrow_combo(QComboBox())
         self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.setAccessibleDescription(self.tr("Whose figures the charts show"))
         self.subject.currentIndexChanged.connect(self._on_subject_changed)
@@ -60,7 +61,7 @@ class ProgressPage(QWidget):
         self.streak = QLabel(self.tr("Answer a question to start a streak."))
         self.streak.setObjectName("pageIntro")
         self.streak.setWordWrap(True)  # a long sentence at 200 % must not widen the page
-        self.report_button = QPushButton(self.tr("Report for my teacher"))
+        self.report_button = WrapButton(self.tr("Report for my teacher"))
         self.report_button.setAccessibleDescription(
             self.tr("Shows a report of your progress that you can save for your teacher"))
         self.report_button.clicked.connect(self.report_requested)
@@ -78,18 +79,10 @@ class ProgressPage(QWidget):
         self._arrange(side_by_side=True)
         body = QWidget()
         column = QVBoxLayout(body)
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(self.subject_label)
-        header.addWidget(self.subject)
-        column.addLayout(header)
-        # The report button shares the streak's row: the header already holds the title
-        # and the subject picker, and must fit a small window at 200 %.
-        streak_row = QHBoxLayout()
-        streak_row.addWidget(self.streak, 1)
-        streak_row.addWidget(self.report_button)
-        column.addLayout(streak_row)
+        # Title and subject side by side when there is room, else the subject below.
+        column.addWidget(ButtonRow.header(self.title, self.subject_label, self.subject))
+        # The report button shares the streak's row, or goes below it in a narrow window.
+        column.addWidget(ButtonRow.header(self.streak, self.report_button))
         column.addLayout(grid)
         column.addWidget(self.next_title)
         column.addLayout(self._cards_box)

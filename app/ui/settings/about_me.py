@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,8 +34,11 @@ from app.store.records import (
     MAX_INTERESTS,
     LearnerSettings,
 )
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
-from app.ui.prompt_fit import PromptFit
+from app.ui.prompt_fit import prompted
+from app.ui.style import narrow_combo
+from app.ui.wrap_list import wrap_items
 
 PACES = ("slow", "steady", "fast")
 # Commas as learners type them: "football, space", "足球，太空", "足球、太空".
@@ -76,7 +78,8 @@ class AboutMeSection(QGroupBox):
         self.skills = QListWidget()
         self.skills.setAccessibleName(self.tr("Skills my goal is about"))
         self.skills.setMaximumHeight(130)
-        self.pace = QComboBox()
+        wrap_items(self.skills)  # "Fractions: Adding and subtracting …" never scrolls
+        self.pace = narrow_combo(QComboBox())
         for value, text in zip(PACES, (self.tr("Slow: small steps, more practice"),
                                        self.tr("Steady"),
                                        self.tr("Fast: new things sooner")), strict=True):
@@ -94,35 +97,20 @@ class AboutMeSection(QGroupBox):
         self.status.setAccessibleName(self.tr("About me message"))
         self._lay_out()
 
-    def _prompted(self, edit: QLineEdit, example: str) -> QWidget:
-        """``edit`` with its example as placeholder, or above it where it would be cut
-        (a small window at 200 % text)."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        label = QLabel()
-        column.addWidget(label)
-        column.addWidget(edit)
-        fit = PromptFit(edit, label)
-        fit.set_text(example)
-        return box
-
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("My interests:"), self._prompted(
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # field below label
+        form.addRow(self.tr("My interests:"), prompted(
             self.interests, self.tr("e.g. football, horses, space")))
-        form.addRow(self.tr("My goal:"), self._prompted(
+        form.addRow(self.tr("My goal:"), prompted(
             self.goal, self.tr("e.g. get ready for the test on Friday")))
         form.addRow(self.tr("It is about:"), self.skills)
         form.addRow(self.tr("My pace:"), self.pace)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_chats_button)
+        buttons = ButtonRow([self.save_button], [self.clear_chats_button])
         column = QVBoxLayout(self)
         column.addWidget(self.intro)
         column.addLayout(form)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         column.addWidget(self.status)
 
     # Sign-in and content -------------------------------------------------------------

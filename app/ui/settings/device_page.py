@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,11 +31,14 @@ from PySide6.QtWidgets import (
 from app.core.models import LoadState
 from app.ops import hardware as hardware_ops
 from app.ops.context import AppContext
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+from app.ui.prompt_fit import prompted
 from app.ui.settings.fit_text import fit_details, fit_sentence
 from app.ui.settings.models_section import ModelsSection
 from app.ui.teacher.gate import LockedNote, TeacherMode
+from app.ui.wrap_button import WrapRadioButton, box_title
 from inference.hardware import HardwareFit
 
 log = logging.getLogger(__name__)
@@ -124,18 +126,16 @@ class DevicePage(QWidget):
         return box
 
     def _server_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Tutor answers come from"))
+        box = QGroupBox()
         self.local_radio = QRadioButton(self.tr("This laptop"))
-        self.lan_radio = QRadioButton(self.tr("A tutor server on the school network"))
+        self.lan_radio = WrapRadioButton(self.tr("A tutor server on the school network"))
         group = QButtonGroup(box)
         group.addButton(self.local_radio)
         group.addButton(self.lan_radio)
         settings = self.ctx.settings
         (self.lan_radio if settings.tutor_backend == "lan" else self.local_radio).setChecked(True)
         self.url_edit = QLineEdit(settings.lan_server_url)
-        self.url_edit.setPlaceholderText("http://192.168.1.20:8080")
         self.model_edit = QLineEdit(settings.lan_server_model)
-        self.model_edit.setPlaceholderText(self.tr("(the server's model)"))
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._on_test_clicked)
         self.save_button = QPushButton(self.tr("Save"))
@@ -143,17 +143,20 @@ class DevicePage(QWidget):
         self.server_status = QLabel()
         self.server_status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Server address"), self.url_edit)
-        form.addRow(self.tr("Model name"), self.model_edit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
+        # Each field below its label: an address needs the whole width to be read.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # The examples go above the boxes where they would be cut (200 % text).
+        form.addRow(self.tr("Server address"),
+                    prompted(self.url_edit, "http://192.168.1.20:8080"))
+        form.addRow(self.tr("Model name"),
+                    prompted(self.model_edit, self.tr("(the server's model)")))
+        buttons = ButtonRow([self.test_button, self.save_button])
         column = QVBoxLayout(box)
+        column.addWidget(box_title(self.tr("Tutor answers come from")))
         column.addWidget(self.local_radio)
         column.addWidget(self.lan_radio)
         column.addLayout(form)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         column.addWidget(self.server_status)
         return box
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -23,8 +22,11 @@ from PySide6.QtWidgets import (
 from app.ops import model_files
 from app.ops.context import AppContext
 from app.ops.handle import TaskHandle
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
+from app.ui.i18n import translated
 from app.ui.style import narrow_combo
+from app.ui.wrap_button import WrapButton
 from inference.registry import ModelSpec
 
 
@@ -38,7 +40,7 @@ class ModelsSection(QGroupBox):
         self.models.setAccessibleName(self.tr("Tutor model to use"))
         self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.back_button = QPushButton(self.tr("Go back to the previous one"))
+        self.back_button = WrapButton(self.tr("Go back to the previous one"))
         self.back_button.clicked.connect(self._on_back_clicked)
         self.add_button = QPushButton(self.tr("Add a model file…"))
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -54,16 +56,12 @@ class ModelsSection(QGroupBox):
         self.refresh()
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
-        row.addWidget(self.models, 1)
-        row.addWidget(self.use_button)
-        buttons = QHBoxLayout()
-        for widget in (self.back_button, self.add_button, self.cancel_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        # Rows that become columns in a narrow window (200 % text at 720 pixels).
+        row = ButtonRow.header(self.models, self.use_button)
+        buttons = ButtonRow([self.back_button, self.add_button, self.cancel_button])
         column = QVBoxLayout(self)
-        column.addLayout(row)
-        column.addLayout(buttons)
+        column.addWidget(row)
+        column.addWidget(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.status)
 
@@ -96,7 +94,7 @@ class ModelsSection(QGroupBox):
             self.add_file(Path(name))
 
     def _on_add_progress(self, message: str, fraction: float) -> None:
-        self.status.setText(message)
+        self.status.setText(translated(message))
         self.progress.setValue(int(fraction * 100))
 
     def _on_added(self, spec: ModelSpec) -> None:

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +33,10 @@ from app.core.sync.secure_service import (
 )
 from app.core.sync.service import NotEnrolled
 from app.ops import sync as ops
+from app.ui.button_row import ButtonRow
 from app.ui.errors import show_error
 from app.ui.i18n import translated
+from app.ui.wrap_button import WrapButton, box_title
 
 if TYPE_CHECKING:
     from app.ui.sync.settings import SyncSettingsWidget
@@ -71,7 +71,6 @@ class SecureRoundBox(QGroupBox):
     def __init__(self, owner: SyncSettingsWidget) -> None:
         super().__init__(owner)
         self.owner = owner
-        self.setTitle(self.tr("Class rounds (secure aggregation)"))
         intro = QLabel(self.tr(
             "The class's figures are added up with every laptop's summary masked, and "
             "the privacy noise is added once for the whole class, so the teacher's "
@@ -85,16 +84,15 @@ class SecureRoundBox(QGroupBox):
             "on the teacher page (or with lantern-hub import). That is one trip per "
             "step; step 3 of one week can travel with step 1 of the next."))
         usb.setWordWrap(True)
-        self.lan_button = QPushButton(self.tr("Class round: next step"))
-        self.usb_button = QPushButton(self.tr("Class round with USB stick…"))
+        self.lan_button = WrapButton(self.tr("Class round: next step"))
+        self.usb_button = WrapButton(self.tr("Class round with USB stick…"))
         self.status = QLabel(wordWrap=True)
-        row = QHBoxLayout()
-        row.addWidget(self.lan_button)
-        row.addWidget(self.usb_button)
+        row = ButtonRow([self.lan_button, self.usb_button])
         layout = QVBoxLayout(self)
+        layout.addWidget(box_title(self.tr("Class rounds (secure aggregation)")))
         for widget in (intro, usb):
             layout.addWidget(widget)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addWidget(self.status)
         self.lan_button.clicked.connect(lambda: self.step(None))
         self.usb_button.clicked.connect(self._on_usb_clicked)

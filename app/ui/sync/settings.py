@@ -6,11 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,10 +24,13 @@ from app.core.sync.transport import EnrolError
 from app.ops import sync as ops
 from app.ops.context import AppContext
 from app.store.sync import BudgetExceeded
+from app.ui.button_row import ButtonRow
 from app.ui.errors import show_error
 from app.ui.i18n import translated
+from app.ui.prompt_fit import prompted
 from app.ui.sync.preview import SyncPreviewDialog
 from app.ui.sync.secure_round import SecureRoundBox
+from app.ui.wrap_button import WrapCheckBox
 
 # Errors whose message is already written for the teacher: shown inline, not as a crash.
 EXPLAINED = (BudgetExceeded, NotEnrolled, EnrolError, PrivacyError, Rejected,
@@ -54,13 +55,13 @@ class SyncSettingsWidget(QWidget):
                         on_done=self._on_config_loaded, on_error=self._on_error)
 
     def _build(self) -> None:
-        self.enabled = QCheckBox(self.tr("Share anonymous weekly class summaries"))
+        self.enabled = WrapCheckBox(self.tr("Share anonymous weekly class summaries"))
         self.epsilon = QDoubleSpinBox(minimum=MIN_EPSILON, maximum=MAX_EPSILON,
                                       singleStep=0.1, decimals=1)
         self.epsilon.setToolTip(self.tr("Privacy setting ε per week: smaller hides more, "
                                         "larger gives the teacher clearer figures."))
-        self.hub_url = QLineEdit(placeholderText="http://192.168.1.10:8765")
-        self.class_code = QLineEdit(placeholderText=self.tr("one-time code from the teacher"))
+        self.hub_url = QLineEdit()
+        self.class_code = QLineEdit()
         self.connect_button = QPushButton(self.tr("Connect"))
         self.enrol_file_button = QPushButton(self.tr("Use enrolment file…"))
         self.send_button = QPushButton(self.tr("Send last week now"))
@@ -68,20 +69,22 @@ class SyncSettingsWidget(QWidget):
         self.status = QLabel(wordWrap=True)
         self.rounds = SecureRoundBox(self)
         form = QFormLayout()
+        # Each field below its label: an address needs the whole width to be read.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.enabled)
         form.addRow(self.tr("Privacy (ε per week)"), self.epsilon)
-        form.addRow(self.tr("School hub address"), self.hub_url)
-        code_row = QHBoxLayout()
-        code_row.addWidget(self.class_code, 1)
-        code_row.addWidget(self.connect_button)
-        code_row.addWidget(self.enrol_file_button)
+        # The examples go above the boxes where they would be cut (200 % text).
+        form.addRow(self.tr("School hub address"),
+                    prompted(self.hub_url, "http://192.168.1.10:8765"))
+        code_row = ButtonRow.header(
+            prompted(self.class_code, self.tr("one-time code from the teacher")),
+            self.connect_button,
+                                    self.enrol_file_button)
         form.addRow(self.tr("Enrolment code"), code_row)
-        actions = QHBoxLayout()
-        actions.addWidget(self.send_button)
-        actions.addWidget(self.usb_button)
+        actions = ButtonRow([self.send_button, self.usb_button])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.rounds)
         layout.addStretch(1)

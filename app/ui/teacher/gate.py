@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from app.ui.signin.common import (
     weak_passphrase_hint,
 )
 from app.ui.signin.idle import IdleWatcher
+from app.ui.wrap_button import WrapButton
 
 IDLE_MINUTES = 5  # teacher mode ends sooner than the learner's idle lock
 
@@ -195,7 +195,7 @@ class LockedNote(QWidget):
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setObjectName("lockedNote")
-        self.button = QPushButton(self.tr("Teacher: unlock…"))
+        self.button = WrapButton(self.tr("Teacher: unlock…"))
         self.button.clicked.connect(self._on_button_clicked)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1,7 +1,7 @@
 """The teachers' page: subjects (content packs), the AI policy, and class summaries (sync).
 
 Behind teacher mode (:mod:`app.ui.teacher.gate`): while it is locked, learners see a
-calm note instead of the tabs.
+calm note instead of the sections.
 """
 
 from __future__ import annotations
@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ops import sync as sync_ops
 from app.ops.context import AppContext
+from app.ui.button_row import ButtonRow
 from app.ui.errors import describe_error
+from app.ui.page_stack import PageStack
 from app.ui.sync.settings import SyncSettingsWidget
 from app.ui.teacher.gate import LockedNote, TeacherMode
 from app.ui.teacher.policy import PolicyPage
+from app.ui.wrap_button import WrapButton
 
 
 class TeacherPage(QWidget):
@@ -35,10 +38,25 @@ class TeacherPage(QWidget):
         self.sync_holder = QWidget()
         self._sync_layout = QVBoxLayout(self.sync_holder)
         self.sync: SyncSettingsWidget | None = None
-        self.tabs = QTabWidget()
-        self.tabs.addTab(content, self.tr("Subjects"))
-        self.tabs.addTab(self.policy, self.tr("AI policy"))
-        self.tabs.addTab(self.sync_holder, self.tr("Class summaries"))
+        # The three sections and a row of buttons that picks one. Not a QTabWidget: at
+        # 200 % text in a small window its tab names were cut to "Su…" and "AI …"; the
+        # buttons become a column there and keep their whole names.
+        self.tabs = QStackedWidget()
+        self.sections = QButtonGroup(self)
+        buttons = []
+        for index, (page, name) in enumerate(((content, self.tr("Subjects")),
+                                              (self.policy, self.tr("AI policy")),
+                                              (self.sync_holder, self.tr("Class summaries")))):
+            self.tabs.addWidget(page)
+            button = WrapButton(name)
+            button.setCheckable(True)
+            self.sections.addButton(button, index)
+            buttons.append(button)
+        buttons[0].setChecked(True)
+        self.sections.idClicked.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(
+            lambda index: self.sections.button(index).setChecked(True))
+        self.section_row = ButtonRow(buttons)
         self.mode = TeacherMode(ctx, self)
         self.mode.changed.connect(self._on_mode_changed)
         self.locked = LockedNote(self.mode, self.tr(
@@ -46,7 +64,7 @@ class TeacherPage(QWidget):
             "do, and class summaries. Ask your teacher to unlock them."))
         self.leave_button = QPushButton(self.tr("Leave teacher mode"))
         self.leave_button.clicked.connect(self.mode.leave)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # the locked note is not as wide as the sections
         self.stack.addWidget(self._locked_view())
         self.stack.addWidget(self._unlocked_view())
         title = QLabel(self.tr("For teachers"))
@@ -78,6 +96,7 @@ class TeacherPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(note)
         column.addLayout(bar)
+        column.addWidget(self.section_row)
         column.addWidget(self.tabs, 1)
         return view
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from app.settings import AIPolicySettings
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
 from app.ui.style import narrow_combo
+from app.ui.wrap_button import WrapCheckBox, wrap_label
 
 NEVER = 0  # the spin box's special value: answers are never revealed
 
@@ -37,9 +37,9 @@ class PolicyPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         policy = ctx.settings.ai_policy
-        self.free_chat = QCheckBox(self.tr("Learners may ask the tutor free questions"))
+        self.free_chat = WrapCheckBox(self.tr("Learners may ask the tutor free questions"))
         self.free_chat.setChecked(policy.free_chat)
-        self.limit = QCheckBox(self.tr("Answer only from the learner's lessons "
+        self.limit = WrapCheckBox(self.tr("Answer only from the learner's lessons "
                                        "(otherwise: \"ask your teacher\")"))
         self.limit.setChecked(policy.limit_to_pack)
         self.reveal = QSpinBox()
@@ -73,11 +73,12 @@ class PolicyPage(QWidget):
 
     def _layout(self) -> None:
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # field below label
         form.addRow(self.free_chat)
         form.addRow(self.limit)
-        form.addRow(self.tr("Show the answer in practice after"), self.reveal)
-        form.addRow(self.tr("Longest tutor answer"), self.length)
-        form.addRow(self.tr("Tutor answers in"), self.language)
+        form.addRow(wrap_label(self.tr("Show the answer in practice after")), self.reveal)
+        form.addRow(wrap_label(self.tr("Longest tutor answer")), self.length)
+        form.addRow(wrap_label(self.tr("Tutor answers in")), self.language)
         intro = QLabel(self.tr("The tutor never gives the answer away during practice "
                                "until the number of wrong attempts below allows it."))
         intro.setWordWrap(True)

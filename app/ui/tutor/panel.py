@@ -51,6 +51,7 @@ from app.ui.prompt_fit import PromptFit
 from app.ui.style import narrow_combo
 from app.ui.tutor.chat_delegate import BubbleDelegate
 from app.ui.tutor.chat_model import ChatListModel, ChatRoles, Sender, SourceRef
+from app.ui.wrap_button import WrapButton
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
@@ -173,11 +174,7 @@ class TutorPanel(QWidget):
         label = QLabel(self.tr("Subject:"))
         label.setBuddy(self.subject)
         # Title and subject side by side when there is room, else the subject below.
-        self.header = ButtonRow([], [])
-        self.header.box.insertWidget(0, title, 1)
-        self.header.box.addWidget(label)
-        self.header.box.addWidget(self.subject)
-        self.header.track(title, label, self.subject)
+        self.header = ButtonRow.header(title, label, self.subject)
         row = QHBoxLayout()
         row.addWidget(self.header)
         return row
@@ -328,7 +325,7 @@ class TutorPanel(QWidget):
             return
         chips = []
         for text in questions:
-            chip = QPushButton(text)
+            chip = WrapButton(text)
             chip.setObjectName("suggestion")
             chip.setAccessibleName(self.tr("Ask: {question}").format(question=text))
             chip.clicked.connect(functools.partial(self.ask_text, text))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, choice_question
 from app.core.content.importers.writer import DraftQuestion
+from app.messages import QT_TRANSLATE_NOOP, message
 
 _OPTION = re.compile(r"^\s*([A-Z])\s*[).]\s?(.*)$")
 _ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
@@ -62,17 +63,20 @@ def import_aiken(path: Path, text: str, job: ImportJob) -> None:
         try:
             job.add(_convert(q, path.name), skill, f"line {q.line}")
         except Unsupported as exc:
-            job.report.skip("multiple choice", str(exc), f"line {q.line}")
+            job.report.skip(QT_TRANSLATE_NOOP("ImportSkip", "multiple choice"), str(exc),
+                            message(QT_TRANSLATE_NOOP("ImportSkip", "line {line}"), line=q.line))
 
 
 def _convert(q: AikenQuestion, source_name: str) -> DraftQuestion:
     if not q.options:
-        raise Unsupported("no lettered options (A), B), …) were found")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "no lettered options (A), B), …) were "
+                                            "found"))
     if q.answer is None:
-        raise Unsupported("the ANSWER: line is missing")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the ANSWER: line is missing"))
     letters = [letter for letter, _ in q.options]
     if q.answer not in letters:
-        raise Unsupported(f"ANSWER: {q.answer} names no option")
+        raise Unsupported(message(QT_TRANSLATE_NOOP("ImportSkip", "ANSWER: {letter} names no "
+                                                    "option"), letter=q.answer))
     answers = [Answer(text or "(empty)", 1.0 if letter == q.answer else 0.0)
                for letter, text in q.options]
     return choice_question(" ".join(q.stem), answers, multiple=False,

@@ -36,7 +36,7 @@ _SOUND = re.compile(r"\[sound:[^\]\[]*\]")  # stops at a bracket: linear
 _LINES = re.compile(r"<br\s*/?>|</?(?:div|p|li|ul|ol|summary|details)\b[^<>]*>|\n",
                     re.IGNORECASE)
 SPECIAL = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "CardFlag", "Type"}
-KIND = "flashcard"
+KIND = QT_TRANSLATE_NOOP("ImportSkip", "flashcard")
 
 
 def import_anki(path: Path, job: ImportJob) -> None:
@@ -58,14 +58,18 @@ def import_anki(path: Path, job: ImportJob) -> None:
 
 
 def _import_card(card: Card, source: str, job: ImportJob) -> None:
-    where = f"note {card.note_id}, card {card.ord + 1}"
+    where = message(QT_TRANSLATE_NOOP("ImportSkip", "note {note}, card {card}"),
+                    note=card.note_id, card=card.ord + 1)
     note_type = card.note_type
     if note_type is None:
-        job.report.skip(KIND, "its note type is missing from the deck", where)
+        job.report.skip(KIND, QT_TRANSLATE_NOOP("ImportSkip", "its note type is missing from "
+                                                "the deck"), where)
         return
-    kind = "cloze" if note_type.is_cloze else KIND
+    kind = QT_TRANSLATE_NOOP("ImportSkip", "cloze") if note_type.is_cloze else KIND
     if card.fields == (TOO_BIG,):
-        job.report.skip(kind, f"the note is longer than {MAX_NOTE_CHARS:,} characters", where)
+        job.report.skip(kind, message(QT_TRANSLATE_NOOP("ImportSkip", "the note is longer than "
+                                                        "{count} characters"),
+                                      count=f"{MAX_NOTE_CHARS:,}"), where)
         return
     try:
         question, mapping = (_cloze(card, note_type) if note_type.is_cloze
@@ -132,7 +136,8 @@ def _basic(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
     """The question for a front/back card, and how its fields were used (for the report)."""
     templates = note_type.templates
     if card.ord >= len(templates):
-        raise Unsupported("its card template is missing from the deck")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "its card template is missing from the deck"))
     qfmt, afmt = templates[card.ord]
     hint_fields = _refs(qfmt, hints=True) + _refs(afmt, hints=True)
     front = _refs(qfmt) or list(note_type.fields[:1])
@@ -140,13 +145,16 @@ def _basic(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
         [n for n in note_type.fields if n not in front and n not in hint_fields]
     prompt = "\n\n".join(to_markdown(_field(card, n)) for n in front if _field(card, n).strip())
     if not prompt.strip():
-        raise Unsupported("the front of the card is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the front of the card is empty"))
     shown = [n for n in back if _field(card, n).strip()]
     if not shown:
-        raise Unsupported("the back of the card is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the back of the card is empty"))
     answer = _answer_text(_field(card, shown[0]))
     if not answer:
-        raise Unsupported("the answer is a picture or sound: no automatic grading")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the answer is a picture or sound: no automatic grading"))
     solution = "\n\n".join(to_markdown(_field(card, n)) for n in shown)
     question = short_question(prompt, [Answer(answer, 1.0)],
                               solution=solution if solution != answer else "")
@@ -166,12 +174,15 @@ def _cloze(card: Card, note_type: NoteType) -> tuple[DraftQuestion, FieldMap]:
     number = str(card.ord + 1)
     hidden = [d for d in deletions(text) if d.number == number]
     if not hidden:
-        raise Unsupported(f"the cloze has no deletion c{number}")
+        raise Unsupported(message(QT_TRANSLATE_NOOP("ImportSkip", "the cloze has no deletion "
+                                                    "c{number}"), number=number))
     if any("image-occlusion" in d.text for d in hidden):
-        raise Unsupported("image occlusion: not supported")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "image occlusion: not supported"))
     answer = " … ".join(plain(d.text) for d in hidden)
     if not answer:
-        raise Unsupported("the hidden part is a picture or sound: no automatic grading")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the hidden part is a picture or sound: no automatic grading"))
     asked = replace_deletions(text, lambda d: f"[{d.hint or '…'}]" if d.number == number
                               else d.text)
     shown = replace_deletions(text, lambda d: d.text)

@@ -15,11 +15,12 @@ from app.core.content.importers.anki import plain
 from app.core.content.importers.build import Answer, ImportJob, Unsupported, short_question
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.writer import DraftQuestion
+from app.messages import QT_TRANSLATE_NOOP, message
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ",
               "colon": ":"}
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
-KIND = "flashcard"
+KIND = QT_TRANSLATE_NOOP("ImportSkip", "flashcard")
 
 
 def looks_like_anki_text(text: str) -> bool:
@@ -47,7 +48,7 @@ def import_anki_text(path: Path, text: str, job: ImportJob) -> None:
             continue
         if not line.strip() or line.startswith("#"):
             continue
-        where = f"line {number}"
+        where = message(QT_TRANSLATE_NOOP("ImportSkip", "line {line}"), line=number)
         fields = line.split(separator)
         if tags_column and len(fields) >= tags_column:
             del fields[tags_column - 1]
@@ -61,13 +62,16 @@ def import_anki_text(path: Path, text: str, job: ImportJob) -> None:
 
 def _card(fields: list[str], source: str) -> DraftQuestion:
     if len(fields) < 2:
-        raise Unsupported("a line needs a question and an answer separated by a tab")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "a line needs a question and an answer separated by a tab"))
     front, back = fields[0].strip(), fields[1].strip()
     if not front:
-        raise Unsupported("the front of the card is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the front of the card is empty"))
     answer = plain(back)
     if not answer:
-        raise Unsupported("the back of the card is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the back of the card is empty"))
     extras = [to_markdown(f) for f in fields[2:] if f.strip()]
     return short_question(to_markdown(front), [Answer(answer, 1.0)],
                           solution="\n\n".join(extras), source=source)

@@ -16,6 +16,7 @@ from app.core.content.importers.media import FindMedia, MediaResolver
 from app.core.content.importers.report import TYPE_LABELS, ImportReport
 from app.core.content.importers.writer import DraftQuestion, PackDraft
 from app.core.content.numeric import parse_number
+from app.messages import QT_TRANSLATE_NOOP, message
 from inference.cancel import CancelToken
 
 MAX_QUESTIONS = 100_000  # per file; the largest real decks hold a few tens of thousands
@@ -23,7 +24,14 @@ FULL = 0.999  # Moodle writes 100% as 1.0000000 or 100; allow for rounding
 
 
 class Unsupported(Exception):
-    """A question that cannot become a pack question; ``str()`` is the reason."""
+    """A question that cannot become a pack question; ``str()`` is the reason.
+
+    The reason is a :class:`app.messages.Message` and ``str()`` returns it as it is, so
+    ``report.skip(kind, str(exc), where)`` keeps it translatable for the Content page.
+    """
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args and isinstance(self.args[0], str) else ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,9 @@ class ImportJob:
         """
         if self.report.imported_total >= MAX_QUESTIONS:
             self.report.skip(TYPE_LABELS.get(question.type, question.type),
-                             f"more than {MAX_QUESTIONS:,} questions in one file", where)
+                             message(QT_TRANSLATE_NOOP("ImportSkip", "more than {count} "
+                                                       "questions in one file"),
+                                     count=f"{MAX_QUESTIONS:,}"), where)
             return
         resolver = MediaResolver(self.draft, self.find_media)
         question.prompt = resolver.text(question.prompt, where)
@@ -90,10 +100,11 @@ def choice_question(prompt: str, answers: Sequence[Answer], *, multiple: bool | 
     full-credit answers, or only partial credits, make a multiple-answer question.
     """
     if len(answers) < 2:
-        raise Unsupported("a choice question needs at least two choices")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "a choice question needs at least "
+                                            "two choices"))
     best = max(a.credit for a in answers)
     if best <= 0:
-        raise Unsupported("no choice is marked correct")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "no choice is marked correct"))
     if multiple is None:
         multiple = sum(a.credit >= FULL for a in answers) != 1
     correct = [(a.credit > 0) if multiple else (a.credit >= min(best, FULL)) for a in answers]
@@ -130,7 +141,7 @@ def short_question(prompt: str, answers: Sequence[Answer], *, solution: str = ""
     """Short text: every full-credit answer is a reference answer."""
     full = [a.text for a in answers if a.credit >= FULL and a.text.strip() not in ("", "*")]
     if not full:
-        raise Unsupported("no answer gets full marks")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "no answer gets full marks"))
     fields = {**_extra(solution, source), "answers": full}
     if _needs_graded(answers):
         fields["graded_answers"] = _graded(answers, numeric=False)
@@ -142,9 +153,10 @@ def numeric_question(prompt: str, answers: Sequence[Answer], *, unit: str = "",
     """Numeric: the first full-credit answer with its tolerance; the rest kept aside."""
     full = [a for a in answers if a.credit >= FULL and a.text.strip() != "*"]
     if not full:
-        raise Unsupported("no answer gets full marks")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "no answer gets full marks"))
     if parse_number(full[0].text) is None:
-        raise Unsupported(f"the answer “{full[0].text}” is not a number")
+        raise Unsupported(message(QT_TRANSLATE_NOOP("ImportSkip", "the answer “{answer}” is not "
+                                                    "a number"), answer=full[0].text))
     fields: dict[str, Any] = {**_extra(solution, source), "answer": full[0].text,
                               "tolerance": abs(full[0].tolerance)}
     if unit:
@@ -169,9 +181,11 @@ def ordering_question(prompt: str, items: Sequence[str], *, solution: str = "",
                       source: str = "") -> DraftQuestion:
     """Ordering: ``items`` in the right order (the learner sees them shuffled)."""
     if len(items) < 2:
-        raise Unsupported("an ordering question needs at least two items")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "an ordering question needs at "
+                                            "least two items"))
     if any(not i.strip() for i in items) or len(set(items)) != len(items):
-        raise Unsupported("two items read the same, or one is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "two items read the same, or one "
+                                            "is empty"))
     return DraftQuestion("ordering", prompt, {**_extra(solution, source), "items": list(items)})
 
 

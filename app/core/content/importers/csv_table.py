@@ -19,7 +19,7 @@ from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.writer import DraftQuestion, ImportFailed
 from app.messages import QT_TRANSLATE_NOOP, message
 
-KIND = "spreadsheet row"
+KIND = QT_TRANSLATE_NOOP("ImportSkip", "spreadsheet row")
 SNIFF_CHARS = 2048
 
 
@@ -44,7 +44,7 @@ def import_csv(path: Path, text: str, job: ImportJob) -> None:
     skill = job.draft.skill(job.draft.title)
     for index, row in enumerate(body):
         job.step(index, len(body))
-        where = f"line {index + 2}"
+        where = message(QT_TRANSLATE_NOOP("ImportSkip", "line {line}"), line=index + 2)
         if not any(cell.strip() for cell in row):
             continue
         try:
@@ -57,15 +57,19 @@ def import_csv(path: Path, text: str, job: ImportJob) -> None:
 
 def _row(row: list[str], header: list[str], source: str) -> DraftQuestion:
     if len(row) < 2:
-        raise Unsupported("it needs a question column and an answer column")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "it needs a question column and an answer column"))
     asked, expected = row[0].strip(), row[1].strip()
     if not asked:
-        raise Unsupported("the question cell is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the question cell is empty"))
     if not expected:
-        raise Unsupported("the answer cell is empty")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the answer cell is empty"))
     answer = plain(expected)
     if not answer:
-        raise Unsupported("the answer is a picture: no automatic grading")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the answer is a picture: no automatic grading"))
     if len(header) >= 2 and header[0].strip() and header[1].strip():
         prompt = f"{header[0].strip()}: **{to_markdown(asked)}** — what is the {header[1]}?"
     else:

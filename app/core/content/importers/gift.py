@@ -22,11 +22,15 @@ from app.core.content.importers.build import (
 from app.core.content.importers.gift_parser import GiftItem, parse_gift
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.writer import DraftQuestion
+from app.messages import QT_TRANSLATE_NOOP, message
 
 SKIPPED = {
-    "Essay": ("essay", "no automatic grading"),
-    "Matching": ("matching", "not supported yet"),
-    "Description": ("description", "text only, not a question"),
+    "Essay": (QT_TRANSLATE_NOOP("ImportSkip", "essay"),
+              QT_TRANSLATE_NOOP("ImportSkip", "no automatic grading")),
+    "Matching": (QT_TRANSLATE_NOOP("ImportSkip", "matching"),
+                 QT_TRANSLATE_NOOP("ImportSkip", "not supported yet")),
+    "Description": (QT_TRANSLATE_NOOP("ImportSkip", "description"),
+                    QT_TRANSLATE_NOOP("ImportSkip", "text only, not a question")),
 }
 
 
@@ -40,9 +44,10 @@ def import_gift(path: Path, text: str, job: ImportJob) -> None:
         if tree["type"] == "Category":
             skill = job.draft.skill(tree["title"])
             continue
-        where = f"line {item.line}"
+        where = message(QT_TRANSLATE_NOOP("ImportSkip", "line {line}"), line=item.line)
         if tree["type"] == "Invalid":
-            job.report.skip("unreadable question", tree["reason"], where)
+            job.report.skip(QT_TRANSLATE_NOOP("ImportSkip", "unreadable question"),
+                            tree["reason"], where)
         elif tree["type"] in SKIPPED:
             job.report.skip(*SKIPPED[tree["type"]], where)
         else:
@@ -53,8 +58,11 @@ def import_gift(path: Path, text: str, job: ImportJob) -> None:
 
 
 def _kind(tree: dict[str, Any]) -> str:
-    return {"MC": "multiple choice", "Short": "short answer", "TF": "true/false",
-            "Numerical": "numerical"}.get(tree["type"], tree["type"].lower())
+    return {"MC": QT_TRANSLATE_NOOP("ImportSkip", "multiple choice"),
+            "Short": QT_TRANSLATE_NOOP("ImportSkip", "short answer"),
+            "TF": QT_TRANSLATE_NOOP("ImportSkip", "true/false"),
+            "Numerical": QT_TRANSLATE_NOOP("ImportSkip", "numerical")}.get(
+                tree["type"], tree["type"].lower())
 
 
 def _md(rich: dict[str, Any] | None) -> str:
@@ -69,7 +77,7 @@ def convert(tree: dict[str, Any], item: GiftItem, source_name: str) -> DraftQues
     """
     prompt = _md(tree["stem"])
     if not prompt.strip():
-        raise Unsupported("the question has no text")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the question has no text"))
     title = tree.get("title")
     common = {"solution": _md(tree.get("globalFeedback")),
               "source": f"{source_name}, line {item.line}" + (f": {title}" if title else "")}

@@ -21,6 +21,7 @@ from app.core.content.importers.gift_text import (
     split_unescaped,
     weight,
 )
+from app.messages import QT_TRANSLATE_NOOP, message
 
 _TF = re.compile(r"^(TRUE|FALSE|T|F)(?=\s*(#|$))", re.DOTALL)
 
@@ -68,7 +69,8 @@ def _text_and_feedback(raw: str, fmt: str) -> tuple[str, Tree | None]:
 def _true_false(word: str, rest: str, fmt: str) -> Tree:
     parts = [text for marker, text in split_unescaped(rest, "#") if marker == "#"]
     if len(parts) > 2:
-        raise GiftSyntaxError("a true-false answer has at most two feedbacks (#…#…)")
+        raise GiftSyntaxError(QT_TRANSLATE_NOOP(
+            "ImportSkip", "a true-false answer has at most two feedbacks (#…#…)"))
     feedbacks = [_feedback(p, fmt) for p in parts] + [None, None]
     return {"type": "TF", "isTrue": word in ("T", "TRUE"),
             "trueFeedback": feedbacks[0], "falseFeedback": feedbacks[1]}
@@ -77,7 +79,9 @@ def _true_false(word: str, rest: str, fmt: str) -> Tree:
 def _items(text: str) -> list[tuple[str, str]]:
     items = split_unescaped(text, "=~")
     if items and items[0][0] == "":
-        raise GiftSyntaxError(f"the answer text “{items[0][1].strip()}” has no = or ~ before it")
+        raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the answer text “{text}” has no = or ~ before it"),
+            text=items[0][1].strip()))
     return items
 
 
@@ -90,7 +94,8 @@ def _choices(text: str, fmt: str) -> Tree:
         credit, rest = weight(body)
         answer, feedback = _text_and_feedback(rest, fmt)
         if not answer.strip():
-            raise GiftSyntaxError(f"one answer after “{marker}” is empty")
+            raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+                "ImportSkip", "one answer after “{marker}” is empty"), marker=marker))
         choices.append({"isCorrect": marker == "=", "weight": credit,
                         "text": rich_text(answer, fmt), "feedback": feedback})
     kind = "Short" if all(c["isCorrect"] for c in choices) else "MC"

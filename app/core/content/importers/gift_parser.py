@@ -29,6 +29,7 @@ from app.core.content.importers.gift_text import (
     find_unescaped,
     rich_text,
 )
+from app.messages import QT_TRANSLATE_NOOP, message
 
 # An id or tag stops at the next bracket, so a run of "[id:" costs linear time.
 _ID = re.compile(r"\[id:([^\x00-\x1F\x7F\[\]]+)]")
@@ -121,17 +122,22 @@ def parse_question(source: str) -> Tree:
     open_at = find_unescaped(rest, "{")
     if open_at < 0:
         if find_unescaped(rest, "}") >= 0:
-            raise GiftSyntaxError("it has a “}” without a “{” before it")
+            raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(  # braces as values: a template's
+                "ImportSkip", "it has a “{close}” without a “{open}” before it"),  # own
+                close="}", open="{"))  # braces would be placeholders
         fmt = explicit_format(rest) or "moodle"
         return {"type": "Description", "title": title, "stem": rich_text(rest, fmt),
                 "hasEmbeddedAnswers": False}
     close_at = find_unescaped(rest, "}", open_at + 1)
     if close_at < 0:
-        raise GiftSyntaxError("its answers start with “{” but have no closing “}”")
+        raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "its answers start with “{open}” but have no closing “{close}”"),
+            open="{", close="}"))
     stem1_raw, answers_raw, stem2_raw = rest[:open_at], rest[open_at + 1:close_at], \
         rest[close_at + 1:]
     if find_unescaped(stem2_raw, "{}") >= 0:
-        raise GiftSyntaxError("it has more than one answer block {…}")
+        raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "it has more than one answer block {block}"), block="{…}"))
     fmt = _question_format(stem1_raw, stem2_raw)
     tree = parse_answers(answers_raw, fmt)
     tree.update(title=title, **_stem(stem1_raw, stem2_raw, fmt))
@@ -145,7 +151,8 @@ def _split_title(source: str) -> tuple[str | None, str]:
     while end >= 0 and _escaped(source, end):
         end = source.find("::", end + 1)
     if end < 0:
-        raise GiftSyntaxError("its title starts with “::” but does not end with “::”")
+        raise GiftSyntaxError(QT_TRANSLATE_NOOP(
+            "ImportSkip", "its title starts with “::” but does not end with “::”"))
     return decode(encode_escapes(source[2:end])), source[end + 2:]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.messages import QT_TRANSLATE_NOOP, message
+
 Tree = dict[str, Any]
 
 ESCAPABLE = "\\:#={}~n"
@@ -19,7 +21,14 @@ _WEIGHT = re.compile(r"^\s*%([^%]*)%")
 
 
 class GiftSyntaxError(ValueError):
-    """One question could not be read; the message says why, for a teacher."""
+    """One question could not be read; the message says why, for a teacher.
+
+    The message is a :class:`app.messages.Message` and ``str()`` returns it as it is (it
+    stays translatable on its way into the import report).
+    """
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args and isinstance(self.args[0], str) else ""
 
 
 def find_unescaped(text: str, targets: str, start: int = 0) -> int:
@@ -97,9 +106,12 @@ def weight(raw: str) -> tuple[float | None, str]:
     try:
         value = float(match.group(1))
     except ValueError:
-        raise GiftSyntaxError(f"“%{match.group(1)}%” is not a percentage") from None
+        raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "“%{value}%” is not a percentage"), value=match.group(1))) from None
     if not -100 <= value <= 100:
-        raise GiftSyntaxError(f"the credit {value:g}% is not between -100% and 100%")
+        raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the credit {value}% is not between -100% and 100%"),
+            value=f"{value:g}"))
     return value, raw[match.end():]
 
 
@@ -113,6 +125,8 @@ def number_spec(raw: str) -> Tree:
                 "numberLow": float(match[1])}
     if match := _SIMPLE.match(text):
         return {"type": "simple", "number": float(match[1])}
-    raise GiftSyntaxError(f"“{text}” is not a number, a number:tolerance or a low..high range")
+    raise GiftSyntaxError(message(QT_TRANSLATE_NOOP(
+        "ImportSkip", "“{text}” is not a number, a number:tolerance or a low..high range"),
+        text=text))
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from app.core.content import links
 from app.core.content.importers.writer import PackDraft, media_name
+from app.messages import QT_TRANSLATE_NOOP, message
 
 FindMedia = Callable[[str], bytes | None]
 # [sound:name]; the name stops at the next bracket, so a run of "[sound:" without "]"
@@ -75,8 +76,9 @@ class MediaResolver:
         span = text[link.start:link.end]
         if name in self.draft.media:
             return span
-        self.notes.append(f"{where}: a picture reference is damaged (“{name}”); "
-                          "it is shown as text.")
+        self.notes.append(message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "{where}: a picture reference is damaged (“{name}”); it is shown "
+            "as text."), where=where, name=name))
         return span[1:]
 
     def _fetch(self, target: str) -> str | None:
@@ -98,8 +100,9 @@ class MediaResolver:
             return f"![{alt}]({stored})"
         name = unquote(target).removeprefix("media/")
         if "://" in target:
-            self.notes.append(f"{where}: the picture “{name}” is on the internet; its "
-                              "description was kept instead.")
+            self.notes.append(message(QT_TRANSLATE_NOOP(
+                "ImportSkip", "{where}: the picture “{name}” is on the internet; its "
+                "description was kept instead."), where=where, name=name))
         else:
             self.missing.append(("picture", name))
         return f"*(picture: {alt or Path(name).name})*"

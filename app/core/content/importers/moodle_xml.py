@@ -29,21 +29,32 @@ from app.core.content.importers.writer import DraftQuestion, ImportFailed
 from app.messages import QT_TRANSLATE_NOOP, message
 
 # Moodle type -> (kind in the teacher's words, reason it is skipped)
+_NO_GRADING = QT_TRANSLATE_NOOP("ImportSkip", "no automatic grading")
+_NOT_SUPPORTED = QT_TRANSLATE_NOOP("ImportSkip", "not supported")
+_BANK = QT_TRANSLATE_NOOP("ImportSkip", "draws from the Moodle question bank")
+_CLOZE = (QT_TRANSLATE_NOOP("ImportSkip", "embedded answers (Cloze)"),
+          QT_TRANSLATE_NOOP("ImportSkip", "not supported: several answers in one text"))
+_CALCULATED = (QT_TRANSLATE_NOOP("ImportSkip", "calculated"),
+               QT_TRANSLATE_NOOP("ImportSkip", "not supported: its numbers change on every "
+                                 "attempt"))
+_DRAG = (QT_TRANSLATE_NOOP("ImportSkip", "drag-and-drop"), _NOT_SUPPORTED)
 SKIPPED = {
-    "essay": ("essay", "no automatic grading"),
-    "description": ("description", "text only, not a question"),
-    "matching": ("matching", "not supported yet"),
-    "randomsamatch": ("random matching", "draws from the Moodle question bank"),
-    "random": ("random", "draws from the Moodle question bank"),
-    "cloze": ("embedded answers (Cloze)", "not supported: several answers in one text"),
-    "multianswer": ("embedded answers (Cloze)", "not supported: several answers in one text"),
-    "calculated": ("calculated", "not supported: its numbers change on every attempt"),
-    "calculatedsimple": ("calculated", "not supported: its numbers change on every attempt"),
-    "calculatedmulti": ("calculated", "not supported: its numbers change on every attempt"),
-    "ddwtos": ("drag-and-drop", "not supported"),
-    "ddimageortext": ("drag-and-drop", "not supported"),
-    "ddmarker": ("drag-and-drop", "not supported"),
-    "gapselect": ("select missing words", "not supported"),
+    "essay": (QT_TRANSLATE_NOOP("ImportSkip", "essay"), _NO_GRADING),
+    "description": (QT_TRANSLATE_NOOP("ImportSkip", "description"),
+                    QT_TRANSLATE_NOOP("ImportSkip", "text only, not a question")),
+    "matching": (QT_TRANSLATE_NOOP("ImportSkip", "matching"),
+                 QT_TRANSLATE_NOOP("ImportSkip", "not supported yet")),
+    "randomsamatch": (QT_TRANSLATE_NOOP("ImportSkip", "random matching"), _BANK),
+    "random": (QT_TRANSLATE_NOOP("ImportSkip", "random"), _BANK),
+    "cloze": _CLOZE,
+    "multianswer": _CLOZE,
+    "calculated": _CALCULATED,
+    "calculatedsimple": _CALCULATED,
+    "calculatedmulti": _CALCULATED,
+    "ddwtos": _DRAG,
+    "ddimageortext": _DRAG,
+    "ddmarker": _DRAG,
+    "gapselect": (QT_TRANSLATE_NOOP("ImportSkip", "select missing words"), _NOT_SUPPORTED),
 }
 HINT_STEPS = 3
 
@@ -73,18 +84,21 @@ def import_moodle_xml(path: Path, job: ImportJob) -> None:
 def _import_one(element: ET.Element, kind: str, skill: str, number: int, source: str,
                 job: ImportJob) -> None:
     name = _text(element, "name")
-    where = f"question {number} “{name}”" if name else f"question {number}"
+    where = (message(QT_TRANSLATE_NOOP("ImportSkip", "question {number} “{name}”"),
+                     number=number, name=name) if name else
+             message(QT_TRANSLATE_NOOP("ImportSkip", "question {number}"), number=number))
     if kind in SKIPPED:
         job.report.skip(*SKIPPED[kind], where)
         return
     if kind not in CONVERTERS:
-        job.report.skip(kind or "unnamed type", "not supported", where)
+        job.report.skip(kind or QT_TRANSLATE_NOOP("ImportSkip", "unnamed type"),
+                        QT_TRANSLATE_NOOP("ImportSkip", "not supported"), where)
         return
     job.find_media = _embedded_files(element, job, where)
     try:
         question = CONVERTERS[kind](element, f"{source}, {where}")
     except Unsupported as exc:
-        job.report.skip(kind, str(exc), where)
+        job.report.skip(KINDS.get(kind, kind), str(exc), where)
         return
     job.add(question, skill, where)
 
@@ -106,7 +120,9 @@ def _embedded_files(element: ET.Element, job: ImportJob, where: str) -> Any:
         try:
             files[node.get("name", "")] = base64.b64decode(node.text or "", validate=False)
         except (binascii.Error, ValueError):
-            job.report.notes.append(f"{where}: the file “{node.get('name')}” is damaged.")
+            job.report.notes.append(message(QT_TRANSLATE_NOOP(
+                "ImportSkip", "{where}: the file “{name}” is damaged."),
+                where=where, name=node.get("name")))
     return files.get
 
 
@@ -133,7 +149,7 @@ def _float(text: str) -> float:
 def _common(element: ET.Element, source: str) -> dict[str, Any]:
     prompt = _rich(element.find("questiontext"))
     if not prompt.strip():
-        raise Unsupported("the question has no text")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the question has no text"))
     return {"prompt": prompt, "solution": _rich(element.find("generalfeedback")),
             "source": source}
 
@@ -158,7 +174,8 @@ def _multichoice(element: ET.Element, source: str) -> DraftQuestion:
 def _truefalse(element: ET.Element, source: str) -> DraftQuestion:
     answers = {a.text.strip().lower(): a for a in _answers(element)}
     if "true" not in answers or "false" not in answers:
-        raise Unsupported("it needs a “true” and a “false” answer")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "it needs a “true” and a “false” "
+                                            "answer"))
     right = answers["true"].credit >= answers["false"].credit
     common = _common(element, source)
     return _with_hints(element, true_false_question(
@@ -182,6 +199,11 @@ def _numerical(element: ET.Element, source: str) -> DraftQuestion:
                                                  unit=unit, **common))
 
 
+# The Moodle types Lantern reads, in the teacher's words (when one of them is skipped).
+KINDS = {"multichoice": QT_TRANSLATE_NOOP("ImportSkip", "multiple choice"),
+         "truefalse": QT_TRANSLATE_NOOP("ImportSkip", "true/false"),
+         "shortanswer": QT_TRANSLATE_NOOP("ImportSkip", "short answer"),
+         "numerical": QT_TRANSLATE_NOOP("ImportSkip", "numerical")}
 CONVERTERS = {
     "multichoice": _multichoice,
     "truefalse": _truefalse,

@@ -24,26 +24,35 @@ from app.core.content.importers.build import (
 from app.core.content.importers.markup import to_markdown
 from app.core.content.importers.sniff import parse_xml
 from app.core.content.importers.writer import DraftQuestion
-from app.messages import QT_TRANSLATE_NOOP
+from app.messages import QT_TRANSLATE_NOOP, message
 
-GRADED = {"choiceInteraction": "choice", "inlineChoiceInteraction": "inline choice",
-          "textEntryInteraction": "text entry", "orderInteraction": "ordering"}
+GRADED = {"choiceInteraction": QT_TRANSLATE_NOOP("ImportSkip", "choice"),
+          "inlineChoiceInteraction": QT_TRANSLATE_NOOP("ImportSkip", "inline choice"),
+          "textEntryInteraction": QT_TRANSLATE_NOOP("ImportSkip", "text entry"),
+          "orderInteraction": QT_TRANSLATE_NOOP("ImportSkip", "ordering")}
+_NO_GRADING = QT_TRANSLATE_NOOP("ImportSkip", "no automatic grading")
+_NOT_YET = QT_TRANSLATE_NOOP("ImportSkip", "not supported yet")
+_NOT_SUPPORTED = QT_TRANSLATE_NOOP("ImportSkip", "not supported")
+_DRAG = (QT_TRANSLATE_NOOP("ImportSkip", "drag-and-drop"), _NOT_SUPPORTED)
+_HOTSPOTS = (QT_TRANSLATE_NOOP("ImportSkip", "picture hotspots"), _NOT_SUPPORTED)
+# interaction -> (kind in the teacher's words, reason it is skipped)
 SKIPPED = {
-    "extendedTextInteraction": ("extended text", "no automatic grading"),
-    "uploadInteraction": ("file upload", "no automatic grading"),
-    "drawingInteraction": ("drawing", "no automatic grading"),
-    "matchInteraction": ("matching", "not supported yet"),
-    "associateInteraction": ("associate", "not supported yet"),
-    "gapMatchInteraction": ("drag-and-drop", "not supported"),
-    "graphicGapMatchInteraction": ("drag-and-drop", "not supported"),
-    "graphicOrderInteraction": ("ordering", "not supported yet"),
-    "graphicAssociateInteraction": ("picture hotspots", "not supported"),
-    "hotspotInteraction": ("picture hotspots", "not supported"),
-    "selectPointInteraction": ("picture hotspots", "not supported"),
-    "positionObjectInteraction": ("picture hotspots", "not supported"),
-    "hottextInteraction": ("select text", "not supported"),
-    "sliderInteraction": ("slider", "not supported"),
+    "extendedTextInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "extended text"), _NO_GRADING),
+    "uploadInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "file upload"), _NO_GRADING),
+    "drawingInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "drawing"), _NO_GRADING),
+    "matchInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "matching"), _NOT_YET),
+    "associateInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "associate"), _NOT_YET),
+    "gapMatchInteraction": _DRAG,
+    "graphicGapMatchInteraction": _DRAG,
+    "graphicOrderInteraction": (GRADED["orderInteraction"], _NOT_YET),
+    "graphicAssociateInteraction": _HOTSPOTS,
+    "hotspotInteraction": _HOTSPOTS,
+    "selectPointInteraction": _HOTSPOTS,
+    "positionObjectInteraction": _HOTSPOTS,
+    "hottextInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "select text"), _NOT_SUPPORTED),
+    "sliderInteraction": (QT_TRANSLATE_NOOP("ImportSkip", "slider"), _NOT_SUPPORTED),
 }
+ITEM_KIND = QT_TRANSLATE_NOOP("ImportSkip", "QTI item")  # when the item's kind is unknown
 NUMERIC_TYPES = {"float", "integer"}
 
 
@@ -66,15 +75,16 @@ def import_item(root: ET.Element, file_name: str, skill: str, job: ImportJob) ->
     not (a single item file, or one item of a content package)."""
     root = _local(root)
     title = root.get("title") or root.get("identifier") or Path(file_name).stem
-    where = f"item “{title}”"
+    where = message(QT_TRANSLATE_NOOP("ImportSkip", "item “{title}”"), title=title)
     if root.tag != "assessmentItem":
-        job.report.skip("QTI item", f"not a QTI 2 item (<{root.tag}>)", where)
+        job.report.skip(ITEM_KIND, message(QT_TRANSLATE_NOOP(
+            "ImportSkip", "not a QTI 2 item (<{tag}>)"), tag=root.tag), where)
         return
     try:
         question = _convert(root, f"{file_name}, {where}")
-    except Unsupported as exc:
-        kind, _sep, reason = str(exc).partition("|")
-        job.report.skip(kind if reason else "QTI item", reason or kind, where)
+    except Unsupported as exc:  # Unsupported(reason) or Unsupported(reason, kind)
+        kind = exc.args[1] if len(exc.args) > 1 else ITEM_KIND
+        job.report.skip(kind, str(exc), where)
         return
     job.add(question, skill, where)
 
@@ -82,23 +92,28 @@ def import_item(root: ET.Element, file_name: str, skill: str, job: ImportJob) ->
 def _convert(root: ET.Element, source: str) -> DraftQuestion:
     body = root.find("itemBody")
     if root.find("templateDeclaration") is not None:
-        raise Unsupported("randomised item|its values change on every attempt: not "
-                          "supported")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "its values change on every "
+                                            "attempt: not supported"),
+                          QT_TRANSLATE_NOOP("ImportSkip", "randomised item"))
     if body is None:
-        raise Unsupported("the item has no body")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item has no body"))
     interactions = [e for e in body.iter() if e.tag.endswith("Interaction")
                     and e.tag != "endAttemptInteraction"]
     if len(interactions) != 1:
         names = sorted({e.tag for e in interactions})
         skipped = [SKIPPED[n] for n in names if n in SKIPPED]
         if len(names) == 1 and skipped:
-            raise Unsupported("|".join(skipped[0]))
-        raise Unsupported("several answers in one item|not supported" if interactions
-                          else "text only|not a question")
+            kind, reason = skipped[0]
+            raise Unsupported(reason, kind)
+        if interactions:
+            raise Unsupported(_NOT_SUPPORTED, QT_TRANSLATE_NOOP("ImportSkip", "several "
+                                                                "answers in one item"))
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "not a question"),
+                          QT_TRANSLATE_NOOP("ImportSkip", "text only"))
     (interaction,) = interactions
     if interaction.tag not in GRADED:
-        kind, reason = SKIPPED.get(interaction.tag, (interaction.tag, "not supported"))
-        raise Unsupported(f"{kind}|{reason}")
+        kind, reason = SKIPPED.get(interaction.tag, (interaction.tag, _NOT_SUPPORTED))  # type: ignore[arg-type]
+        raise Unsupported(reason, kind)
     try:
         declaration = _declaration(root, interaction.get("responseIdentifier", ""))
         prompt = _prompt(body, interaction)
@@ -108,14 +123,15 @@ def _convert(root: ET.Element, source: str) -> DraftQuestion:
             return _order(prompt, interaction, declaration, source)
         return _choice(prompt, interaction, declaration, source)
     except Unsupported as exc:
-        raise Unsupported(f"{GRADED[interaction.tag]}|{exc}") from None
+        raise Unsupported(str(exc), GRADED[interaction.tag]) from None
 
 
 def _declaration(root: ET.Element, identifier: str) -> ET.Element:
     for declaration in root.findall("responseDeclaration"):
         if declaration.get("identifier") == identifier:
             return declaration
-    raise Unsupported("the item does not say which answer is right")
+    raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item does not say which answer "
+                                        "is right"))
 
 
 def _html(element: ET.Element) -> str:
@@ -138,7 +154,7 @@ def _prompt(body: ET.Element, interaction: ET.Element) -> str:
             parent.insert(index, blank)
     prompt = to_markdown(_html(body))
     if not prompt.strip():
-        raise Unsupported("the item has no text")
+        raise Unsupported(QT_TRANSLATE_NOOP("ImportSkip", "the item has no text"))
     return prompt
 
 
@@ -191,7 +207,8 @@ def _order(prompt: str, interaction: ET.Element, declaration: ET.Element,
              for c in interaction if c.tag == "simpleChoice"}
     right = [(v.text or "").strip() for v in declaration.findall("correctResponse/value")]
     if not right or sorted(right) != sorted(texts):
-        raise Unsupported("the item does not give the right order of all its choices")
+        raise Unsupported(QT_TRANSLATE_NOOP(
+            "ImportSkip", "the item does not give the right order of all its choices"))
     return ordering_question(prompt, [texts[key] for key in right], source=source)
 
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from app.core.content.importers.anki_package import TooBig, _read_capped
 from app.core.content.importers.build import ImportJob
 from app.core.content.importers.media import FindMedia
-from app.core.content.importers.qti import import_item
+from app.core.content.importers.qti import ITEM_KIND, import_item
 from app.core.content.importers.writer import ImportFailed
 from app.core.content.source import safe_member_name
 from app.messages import QT_TRANSLATE_NOOP, message
@@ -79,21 +79,24 @@ def _import(archive: zipfile.ZipFile, path: Path, job: ImportJob) -> None:
     for done, href in enumerate(items):
         job.step(done, len(items))
         member = _member(base, href)
+        where = f"“{href}”"
         if member is None or member not in members:
-            job.report.skip("QTI item", "the manifest names a file the package does not "
-                            "hold", f"“{href}”")
+            job.report.skip(ITEM_KIND, QT_TRANSLATE_NOOP(
+                "ImportSkip", "the manifest names a file the package does not hold"), where)
             continue
         try:
             root = ET.fromstring(_read(archive, member, MAX_ITEM_BYTES, budget))
         except ET.ParseError as exc:
-            job.report.skip("QTI item", f"not readable XML ({exc})", f"“{href}”")
+            job.report.skip(ITEM_KIND, message(QT_TRANSLATE_NOOP(
+                "ImportSkip", "not readable XML ({detail})"), detail=str(exc)), where)
             continue
         except TooBig:
-            job.report.skip("QTI item", f"larger than {MAX_ITEM_BYTES // 2**20} MB",
-                            f"“{href}”")
+            job.report.skip(ITEM_KIND, message(QT_TRANSLATE_NOOP(
+                "ImportSkip", "larger than {size} MB"), size=MAX_ITEM_BYTES // 2**20), where)
             continue
         except DAMAGED:
-            job.report.skip("QTI item", "the file is damaged in the zip", f"“{href}”")
+            job.report.skip(ITEM_KIND, QT_TRANSLATE_NOOP(
+                "ImportSkip", "the file is damaged in the zip"), where)
             continue
         job.find_media = _media_lookup(archive, posixpath.dirname(member), members, budget)
         import_item(root, href, skill, job)
