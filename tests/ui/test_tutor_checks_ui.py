@@ -67,6 +67,10 @@ def test_a_false_claim_from_the_model_never_reaches_the_screen(qtbot: QtBot,
         final = ask_in(panel, "How do I add 1/5 + 2/5?", qtbot)
         assert engine.produced > 3  # the model said it (twice: the retry was wrong too)
         assert seen and not any(false_claims(text) for text in seen)
+        # The sum the question asks is then worked step by step by code.
+        assert "3/10" not in final and "1/5 + 2/5 = 3/5" in final
+        final = ask_in(panel, "How do I add fractions with the same denominator?", qtbot)
+        assert not any(false_claims(text) for text in seen)
         assert "3/10" not in final and REMOVED_NOTE["en"] in final
     finally:
         ctx.close()
