@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -199,3 +201,37 @@ def xkcdpass_datas() -> list[tuple[str, str]]:
     if not wordlist.is_file():
         raise FileNotFoundError(f"{wordlist} is missing: reinstall xkcdpass")
     return [(str(wordlist), "xkcdpass/static")]
+
+
+def strip_symbols(bundle: Path) -> list[Path]:
+    """``strip --strip-unneeded`` the bundle's libraries (symbol tables and debug sections:
+    61 MB of them; the loader needs neither), except those auditwheel rewrote with
+    patchelf: the ones in a wheel's vendored ``*.libs`` folder and the ones whose RUNPATH
+    points into one. Stripping such a file breaks it (numpy's OpenBLAS then fails with
+    "ELF load command address/offset not page-aligned"), which is why PyInstaller's own
+    ``strip=True`` is not used. Returns the files stripped; nothing happens without
+    binutils (Windows)."""
+    strip = shutil.which("strip")
+    if strip is None or shutil.which("readelf") is None or sys.platform == "win32":
+        return []
+    stripped = []
+    for path in sorted(bundle.rglob("*.so*")):
+        if (path.is_symlink() or not path.is_file()
+                or any(part.endswith(".libs") for part in path.parts)
+                or not _is_elf(path) or _patched_by_auditwheel(path)):
+            continue
+        subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
+        stripped.append(path)
+    return stripped
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(4) == b"\x7fELF"
+
+
+def _patched_by_auditwheel(path: Path) -> bool:
+    dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
+                             check=False).stdout
+    return any(".libs" in line for line in dynamic.splitlines()
+               if "RUNPATH" in line or "RPATH" in line)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
+import zstandard
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -146,3 +149,30 @@ def test_selftest_script_refuses_a_missing_bundle(tmp_path: Path) -> None:
     done = subprocess.run(["bash", str(REPO / "packaging" / "bundle_selftest.sh"),
                            str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "run 'make bundle' first" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("strip") is None or shutil.which("readelf") is None,
+                    reason="binutils (strip, readelf) not installed")
+def test_symbols_go_and_the_library_still_loads(files: ModuleType,
+                                                       tmp_path: Path) -> None:
+    source = next(Path(zstandard.__file__).parent.glob("backend_c*.so"))
+    # auditwheel's: a vendored library, and a module whose RUNPATH points into one.
+    patched = next(p for p in Path(np.__file__).parent.rglob("*.so")
+                   if files._patched_by_auditwheel(p))
+    copy = tmp_path / "zstandard" / source.name
+    vendored = tmp_path / "numpy.libs" / source.name
+    rewritten = tmp_path / "numpy" / patched.name
+    for target, original in ((copy, source), (vendored, source), (rewritten, patched)):
+        target.parent.mkdir()
+        shutil.copy2(original, target)
+    assert files.strip_symbols(tmp_path) == [copy]
+    assert copy.stat().st_size < source.stat().st_size / 4
+    assert vendored.stat().st_size == source.stat().st_size
+    assert rewritten.stat().st_size == patched.stat().st_size
+    loads = ("import importlib.util; spec = importlib.util.spec_from_file_location("
+             f"'zstandard.backend_c', {str(copy)!r}); "
+             "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+             "print(module.ZstdCompressor().compress(b'lantern') != b'')")
+    done = subprocess.run([sys.executable, "-c", loads], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "True"
