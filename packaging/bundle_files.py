@@ -52,7 +52,9 @@ PY_EXCLUDES = ("tkinter", "pytest", "mypy", "ruff", "hypothesis", "IPython", "ma
                # highlighter, rich): 19 MB that no screen of ours uses.
                "PIL", "pygments", "rich",
                # The interactive console's line editor and help pages.
-               "readline", "pydoc_data")
+               "readline", "pydoc_data", "pydoc", "doctest", "pdb",
+               # decimal's pure-Python fallback: the C module is always there.
+               "_pydecimal")
 
 # Native libraries that Qt plugins drag in although no widget of ours uses them: QML and
 # Quick (the virtual-keyboard plugin), Qt PDF (an image-format plugin), and the GTK 3
@@ -75,7 +77,12 @@ _DROP_BINARIES = re.compile(
     # dependencies, Kerberos), which PyInstaller's scan had collected.
     r"|libgio-2\.0\.so|libharfbuzz|libjpeg\.so|libfribidi|libthai"
     r"|libX(composite|damage|i|inerama|randr|cursor)\.so"
-    r"|libgssapi_krb5|libkrb5|libk5crypto|libcom_err|libkeyutils)")
+    r"|libgssapi_krb5|libkrb5|libk5crypto|libcom_err|libkeyutils"
+    # Platform and input plugins for devices without a window system (kiosks, embedded
+    # boards: Linux framebuffer, Vulkan display, VNC, evdev, TUIO); a laptop's desktop
+    # uses xcb or Wayland.
+    r"|libqlinuxfb\.so|libqvkkhrdisplay\.so|libqvnc\.so|libqminimalegl\.so"
+    r"|libqevdev\w*plugin\.so|libqtuiotouchplugin\.so)")
 # The sonames of the two libraries ctypes opens by their plain names (libllama.so,
 # libmtmd.so): PyInstaller's dependency scan adds them as a second copy.
 _SECOND_COPY = re.compile(r"llama_cpp/lib/lib(llama|mtmd)\.so\.\d+$")

@@ -74,9 +74,13 @@ def test_unused_qt_libraries_are_dropped_and_needed_ones_kept(files: ModuleType)
                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libgtk-3.so.0",
                     "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6",
                     "onnxruntime/capi/libonnxruntime.so.1.32.0", "llama_cpp/lib/libllama.so.0",
-                    "PySide6/Qt/plugins/imageformats/libqtiff.so"):
+                    "PySide6/Qt/plugins/imageformats/libqtiff.so",
+                    "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
+                    "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so"):
         assert not files.keep_binary(dropped), dropped
     for kept in ("libQt6Widgets.so.6", "libQt6Gui.so.6", "libqxcb.so", "libqoffscreen.so",
+                 "PySide6/Qt/plugins/platforms/libqwayland.so",
+                 "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
                  "llama_cpp/lib/libllama.so", "libfreetype.so.6", "libfontconfig.so.1",
                  "llama_cpp/lib/libggml-base.so.0", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
                  "PySide6/Qt/plugins/imageformats/libqsvg.so"):
