@@ -16,6 +16,7 @@ from app.core.learner.text_grading import (
     DEFAULT,
     Calibration,
     LogisticModel,
+    calibration_file,
     grade_short_text,
     load_calibration,
 )
@@ -135,16 +136,18 @@ def test_fitting_finds_the_rule_in_the_features() -> None:
 def test_the_pruned_default_embedder_uses_its_parent_s_calibration(tmp_path: Path) -> None:
     # Its vectors are the parent's on English and Chinese text (tests/inference/
     # test_vocab_prune.py), so the fit on the parent is its fit; its own entry would win.
-    fitted = {"sim_floor": 0.6, "sim_full": 1.1, "correct_at": 0.4, "partial_at": 0.2,
-              "rubric_weight": 0.7}
+    committed = json.loads(calibration_file().read_text("utf-8"))
+    fitted = committed["use-multilingual-v3-int8"]["calibration"]
     path = tmp_path / "calibration.json"
     path.write_text(json.dumps({"use-multilingual-v3-int8": {"calibration": fitted}}), "utf-8")
-    assert load_calibration("use-multilingual-v3-int8-en-zh", path) == Calibration(**fitted)
+    assert load_calibration("use-multilingual-v3-int8-en-zh", path) == Calibration.from_json(
+        fitted)
     own = dict(fitted, correct_at=0.5)
     path.write_text(json.dumps({"use-multilingual-v3-int8": {"calibration": fitted},
                                 "use-multilingual-v3-int8-en-zh": {"calibration": own}}),
                     "utf-8")
-    assert load_calibration("use-multilingual-v3-int8-en-zh", path) == Calibration(**own)
+    assert load_calibration("use-multilingual-v3-int8-en-zh", path) == Calibration.from_json(
+        own)
     assert load_calibration("use-multilingual-v3-int8-en-zh") == load_calibration(
         "use-multilingual-v3-int8")  # the committed file
 
