@@ -109,6 +109,13 @@ def test_a_citation_never_vouches_for_a_contradiction() -> None:
     plants = "Plants need sunlight to make their food."
     assert contradicts("Plants do not need sunlight to make their food.", plants)
     assert not contradicts("Plants need sunlight to make food.", plants)
+    # A clause after ";" is read on its own (Qwen2.5 1.5B wrote this, cited, in a sample).
+    both = ("Plants have mitochondria as well as chloroplasts, so plants carry out both "
+            "photosynthesis and cellular respiration.")
+    assert contradicts("True. Plants only carry out photosynthesis; they never carry out "
+                       "cellular respiration [2].", both)
+    assert not contradicts("Plants carry out photosynthesis; they also carry out cellular "
+                           "respiration.", both)
 
 
 @pytest.mark.parametrize(("sentence", "holds"), [
