@@ -13,7 +13,6 @@ the provider actually in use is reported (a GPU that fell back to CPU is not hid
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -136,21 +135,12 @@ def _string_input(session: ort.InferenceSession) -> str | None:
 
 def _register_custom_ops(options: ort.SessionOptions) -> None:
     """The tokenizer ops of ``onnxruntime-extensions`` (SentencePiece, BERT tokenizers)."""
-    options.register_custom_ops_library(_custom_ops_library())
-
-
-def _custom_ops_library() -> str:
-    """The path of onnxruntime-extensions' custom-op library, found without importing the
-    package: its ``__init__`` imports ``onnx`` when installed (for its model-building
-    tools), 0.6 s and tens of MB that loading an embedder does not need."""
-    spec = importlib.util.find_spec("onnxruntime_extensions")
-    folders = spec.submodule_search_locations if spec is not None else None
-    found = sorted(p for folder in (folders or []) for p in Path(folder).glob("_extensions_pydll*")
-                   if p.suffix in (".so", ".pyd", ".dylib"))
-    if not found:
+    try:
+        from onnxruntime_extensions import get_library_path
+    except ImportError as exc:
         raise ModelLoadError("This embedding model tokenizes inside its graph and needs the "
-                             "onnxruntime-extensions package, which is not installed.")
-    return str(found[0])
+                             "onnxruntime-extensions package, which is not installed.") from exc
+    options.register_custom_ops_library(get_library_path())
 
 
 def _load_session(path: Path, providers: list[str], threads: int, *,
