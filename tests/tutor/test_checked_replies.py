@@ -9,7 +9,7 @@ import pytest
 
 from app.core.content.index import RetrievalIndex
 from app.core.content.model import Pack, Question, QuestionType
-from app.core.tutor.claims import REMOVED_NOTE, false_claims
+from app.core.tutor.claims import REMOVED_ALL, REMOVED_NOTE, false_claims
 from app.core.tutor.conversation import Conversation
 from app.core.tutor.hints import HintRequest, authored_hint, hint_level
 from app.core.tutor.practice_guard import violation
@@ -141,3 +141,12 @@ def test_what_the_question_asks_is_worked_out_for_the_model(
     # In the learner's turn, like the verdict on their claims: the system prompt stays cached.
     assert "1/5 + 2/5 = 3/5" in learner_turn(chat, 0)
     assert "Worked out" not in system_prompt(chat, 0)
+
+
+def test_a_reply_with_nothing_true_left_says_what_to_do(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    wrong = "1/5 + 2/5 = 3/10."
+    reply = tutor(ScriptedChat(wrong, wrong), embed_engine).answer(
+        "How do I add fractions with the same denominator?", Setting(fractions_index),
+        Conversation(), emit=lambda _s: None)
+    assert reply.text == REMOVED_ALL["en"]

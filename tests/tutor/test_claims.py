@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 
 from app.core.tutor.claims import (
+    REMOVED_ALL,
     REMOVED_NOTE,
     claims_in,
     correction,
@@ -93,6 +94,9 @@ def test_false_sentences_are_dropped_with_a_note() -> None:
     assert "= 7" not in spanning and "Done." in spanning and wrong
     zh, _ = drop_false("先通分。1/2加1/4等于2/6。", "zh-Hans")
     assert zh == "先通分。" + REMOVED_NOTE["zh-Hans"]
+    # Nothing left: what to do instead, not a bare note.
+    assert drop_false("1/5 + 2/5 = 3/10.")[0] == REMOVED_ALL["en"]
+    assert drop_false("1/5加2/5等于3/10。", "zh-Hans")[0] == REMOVED_ALL["zh-Hans"]
     assert drop_false("3/4 = 6/8.")[0] == "3/4 = 6/8."
 
 

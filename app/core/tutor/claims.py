@@ -486,11 +486,21 @@ def _drop_spanning(parts: list[str]) -> tuple[list[str], list[Claim]]:
     return parts, wrong
 
 
+# When every sentence had a mistake, a bare "(I removed a step…)" tells the learner
+# nothing (it reached the screen alone in an evaluation sample): say what to do instead.
+REMOVED_ALL = {"en": "I made a mistake working this out, so I took my answer back. Please "
+                     "ask your teacher, or ask me again in other words.",
+               "zh-Hans": "我算错了，所以把回答收回了。请问问老师，或者换个说法再问我一次。"}
+
+
 def with_removed_note(body: str, language: str = "en") -> str:
-    """``body`` and the note that a step with a mistake was taken out of it."""
+    """``body`` and the note that a step with a mistake was taken out of it; when nothing
+    is left, what the learner can do instead."""
     body = body.strip()
+    if not body:
+        return REMOVED_ALL[note_key(language)]
     joiner = "" if language.startswith("zh") else " "
-    return (body + joiner if body else "") + REMOVED_NOTE[note_key(language)]
+    return body + joiner + REMOVED_NOTE[note_key(language)]
 
 
 def correction_prompt(wrong: list[Claim], language: str = "en") -> str:

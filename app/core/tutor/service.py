@@ -28,6 +28,7 @@ from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
 from app.core.tutor.claims import (
+    REMOVED_ALL,
     REMOVED_NOTE,
     Claim,
     correction_prompt,
@@ -368,7 +369,10 @@ _RULES = {
 def _without_false(text: str) -> str:
     """``text`` without the sentences or lines that make up a false claim (no note)."""
     cleaned, wrong = drop_false(text)
-    return cleaned.removesuffix(REMOVED_NOTE["en"]).strip() if wrong else text
+    if not wrong:
+        return text
+    body = cleaned.removesuffix(REMOVED_NOTE["en"]).strip()
+    return "" if body == REMOVED_ALL["en"] else body
 
 
 def _lang(language: str) -> str:
