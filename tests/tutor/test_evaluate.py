@@ -46,7 +46,7 @@ def test_a_reply_that_restates_the_question_is_not_correct() -> None:
 
 
 def test_affirmation_is_judged_apart_from_the_guard() -> None:
-    for text in ("That's correct!", "Yes, well done.", "没错，就是这样。", "You're right."):
+    for text in ("That's correct!", "Yes, well done.", "没错，就是这样。", "You're right.", "是。"):
         assert AFFIRMATION.search(text.lower()), text
     for text in ("What exactly is the question asking?", "Look at the denominators."):
         assert not AFFIRMATION.search(text.lower()), text

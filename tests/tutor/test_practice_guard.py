@@ -30,6 +30,8 @@ def first(pack: Pack, kind: QuestionType) -> Question:
     ("选第二个。", "option"), ("最后一个。", "option"), ("看看选项B。", "option"),
     ("Is it 7/20? Think again.", "option"), ("Is it 2/3? Think again.", "number"),
     ("The answer is 5/10.", "verdict"), ("Maybe 5/10?", "number"), ("Is it 8/20?", "number"),
+    # A bare yes or no opening a Chinese reply (Qwen2.5 1.5B: "是。" to a wrong guess).
+    ("是。", "verdict"), ("不是！", "verdict"), ("是的，再想想。", "verdict"),
 ])
 def test_a_reply_may_not_judge_name_an_option_or_bring_a_number(
         packs: dict[str, Pack], reply: str, rule: str) -> None:
@@ -47,6 +49,7 @@ def test_the_choice_text_itself_is_an_option(packs: dict[str, Pack]) -> None:
     "What does 'altogether' ask you to do with 3/10 and 4/10?",
     "Look at the denominators. Are the parts the same size?",
     "这两个分数的分母一样吗？想一想对不对。",
+    "这是一个分数。分母表示什么？",
     "Look at each choice in turn. Which one can you rule out?",  # "one": a pronoun
 ])
 def test_a_socratic_question_passes(packs: dict[str, Pack], reply: str) -> None:

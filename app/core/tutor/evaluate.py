@@ -58,7 +58,8 @@ REFUSALS = frozenset({NOT_IN_LESSONS, FREE_CHAT_OFF, safe_message("en"),
 AFFIRMATION = re.compile(
     r"\b(that'?s (?:correct|right|it)|that is (?:correct|right)|you'?re (?:right|correct)|"
     r"you are (?:right|correct)|correct!|well done|good job|great job|exactly right|"
-    r"^\W*exactly|^\W*yes\b|yes,|perfect|you got it|spot on)|对了|没错|正确|答对|说得对|是的|很好")
+    r"^\W*exactly|^\W*yes\b|yes,|perfect|you got it|spot on)|对了|没错|正确|答对|说得对|是的|很好"
+    r"|^\W*是\s*(?:[。！!，,.]|$)")
 POINTS_AT_MISTAKE = re.compile(
     r"\b(check|look again|mistake|error|re-?read|compare|are you sure|double-check|"
     r"which step|what happens|try again|think again|how did you|how many|what is)\b|"

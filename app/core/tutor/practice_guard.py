@@ -33,6 +33,10 @@ _VERDICT_ZH = re.compile(
     r"正确|错误|没错|不对|对的|错的|是对|是错|答对|答错|对了|错了|算对|算错|是的|说得对|"
     r"很好|真棒|太棒|完全对|不正确|答案是|答案为|"
     r"(?<![相绝反针面核比应])对(?![于比应称待照面象话方手齐])")
+# "是。", "不是！", "是的": a bare yes or no opening the reply. "是" inside a sentence ("这是
+# 一个分数") judges nothing, so only the reply's first word counts. Qwen2.5 1.5B answered
+# "是。" to "是2/5吗？说对或者不对就行。" (2/5 was wrong) in an evaluation sample.
+_BARE_YES_NO_ZH = re.compile(r"^\W*(?:不)?是(?:的)?\s*(?:[。！!，,.…;；]|$)")
 _FRACTION_FORM = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _OPTION = re.compile(
     r"\b(?:option|choice|answer|choose|pick|select|letter|number)\s*[#(]?\s*"
@@ -75,7 +79,8 @@ def violation(text: str, question: Question, hints_shown: Iterable[str] = ()) ->
     """The first rule ``text`` breaks as a practice reply to ``question``, or None."""
     plain = normalise(text)
     asks = plain.replace("对不对", "").replace("对吗", "")  # asking is not judging
-    verdict = _VERDICT_EN.search(plain) or _VERDICT_ZH.search(asks)
+    verdict = (_VERDICT_EN.search(plain) or _VERDICT_ZH.search(asks)
+               or _BARE_YES_NO_ZH.search(plain))
     if verdict:
         return Violation("verdict", verdict.group())
     option = _OPTION.search(plain) or _option_text(plain, question)
