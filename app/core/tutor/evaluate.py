@@ -39,6 +39,7 @@ from app.core.content.model import Pack, Question, QuestionId, QuestionType, Ski
 from app.core.models import ModelHost
 from app.core.tutor.claims import false_claims
 from app.core.tutor.conversation import Conversation, Turn
+from app.core.tutor.grounding import without_markers
 from app.core.tutor.hints import HintRequest
 from app.core.tutor.latex import delatex
 from app.core.tutor.policy import AIPolicy
@@ -112,7 +113,6 @@ def _packs() -> dict[str, Pack]:
     return {entry.pack.info.id: entry.pack for entry in found}
 
 
-_CITATION = re.compile(r"\s*\[\d+\]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -121,7 +121,7 @@ def is_correct(reply: str, all_of: list[list[str]], none_of: list[str]) -> bool:
     "[1]" as a link to the passage (so "相等 [1]。" reads "相等。"). Chinese puts no spaces
     between words, and the model puts them around numbers ("1/3 大于 1/4"): a phrase also
     counts when it appears with the spaces taken out of both."""
-    text = _CITATION.sub("", delatex(reply)).lower()
+    text = without_markers(delatex(reply)).lower()
     bare = _SPACE.sub("", text)
 
     def says(phrase: str) -> bool:

@@ -185,11 +185,10 @@ def contradicts(sentence: str, passage: str) -> bool:
 # respiration" negated (Qwen2.5 1.5B wrote it, cited, in an evaluation sample).
 _CLAUSE = re.compile(r"[;；:：]|,\s*but\b|，\s*但")
 _MIN_CLAUSE_TOKENS = 3
-_CITED = re.compile(r"\s*\[\d+\]")
 
 
 def _negates(sentence: str, passage: str) -> bool:
-    sentence = _CITED.sub("", sentence)  # "[2]" is a link, not a word of the sentence
+    sentence = without_markers(sentence)  # "[2]" is a link, not a word of the sentence
     clauses = [c for c in _CLAUSE.split(sentence) if len(tokens(c)) >= _MIN_CLAUSE_TOKENS]
     return any(_negates_one(part, passage) for part in dict.fromkeys([sentence, *clauses]))
 
@@ -255,6 +254,11 @@ def _with_markers(sentence: str, numbers: Sequence[int]) -> str:
     if body and body[-1] in ".!?。！？":
         return f"{body[:-1]}{marks}{body[-1]}{tail}"
     return f"{body}{marks}{tail}"
+
+
+def without_markers(text: str) -> str:
+    """``text`` without its "[n]" citation markers (what the learner reads as links)."""
+    return _SPACED_MARKER.sub("", text)
 
 
 def markers_in(text: str) -> Sequence[int]:
