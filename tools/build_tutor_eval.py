@@ -146,11 +146,7 @@ def picks_bigger(big: str, smaller: list[str], zh: bool) -> list[str]:
     """Sentences that say ``big`` is the bigger: "3/4 is bigger", "2/3 < 3/4", "3/4更大"."""
     picks = [f"{big} >", f"bigger one is {big}", f"larger one is {big}", f"biggest is {big}",
              f"answer is {big}", f"larger fraction is {big}", f"bigger fraction is {big}"]
-    picks += [f"{big} is {word}" for word in ("bigger", "larger", "greater", "the bigger",
-                                              "the larger", "the greater", "the biggest",
-                                              "the largest")]
-    for small in smaller:
-        picks += [f"{small} < {big}", f"{small} is smaller", f"{small} is less"]
+    picks += _compared_english(big, smaller)
     if zh:
         picks += [f"{big}大", f"{big}更大", f"{big}最大", f"大的是{big}", f"大的分数是{big}",
                   f"大的是 {big}", f"答案是{big}", f"是{big}"]
@@ -160,9 +156,19 @@ def picks_bigger(big: str, smaller: list[str], zh: bool) -> list[str]:
     return picks
 
 
+def _compared_english(big: str, smaller: list[str]) -> list[str]:
+    """"3/4 is bigger", "2/3 < 3/4", "2/3 is smaller": a comparison stated, not just a pick."""
+    said = [f"{big} is {word}" for word in ("bigger", "larger", "greater", "the bigger",
+                                             "the larger", "the greater", "the biggest",
+                                             "the largest")]
+    for small in smaller:
+        said += [f"{small} < {big}", f"{small} is smaller", f"{small} is less"]
+    return said
+
+
 def wrong_picks(big: str, small: str, zh: bool) -> list[str]:
     """Sentences that pick the smaller one."""
-    return picks_bigger(small, [big], zh)[7:] if not zh else [
+    return _compared_english(small, [big]) if not zh else [
         f"{small}更大", f"{small}比{big}大", f"{small}大于{big}", f"{big}小于{small}"]
 
 
