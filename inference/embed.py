@@ -14,7 +14,7 @@ the provider actually in use is reported (a GPU that fell back to CPU is not hid
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +32,11 @@ Vectors = npt.NDArray[np.float32]
 # (generous: CJK text is about one token a character, English about four characters).
 CHARS_PER_TOKEN = 4
 DEFAULT_MAX_LENGTH = 256
+# A batch's padded size in characters (texts x the longest): activations grow with it, and
+# faster than linearly in the length. Embedding the starter packs' lesson passages (~800
+# characters), eight a batch peaked 146 MB above the loaded session, and with this budget
+# 16 MB, no slower; short sentences still go eight at a time (docs/benchmarks.md).
+BATCH_CHARS = 1536
 
 
 class EmbedEngine:
@@ -85,13 +90,27 @@ class EmbedEngine:
         # Batch texts of similar length, then restore the caller's order: padding every
         # sentence to the longest passage in its batch cost more than the model itself
         # (benchmarks/embedding.py measured it). Pooling ignores padding, so vectors match.
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        parts = [self._embed_batch([texts[i] for i in order[s:s + self.batch_size]])
-                 for s in range(0, len(texts), self.batch_size)]
+        order = [int(i) for i in np.argsort([len(t) for t in texts], kind="stable")]
+        parts = [self._embed_batch([texts[i] for i in batch])
+                 for batch in self._batches(order, [len(t) for t in texts])]
         vectors = np.concatenate(parts, axis=0)
         out = np.empty_like(vectors)
         out[order] = vectors
         return out
+
+    def _batches(self, order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+        """``order`` (shortest first) cut into batches of at most ``batch_size`` texts whose
+        padded size stays within BATCH_CHARS (a single longer text goes alone)."""
+        batch: list[int] = []
+        for i in order:
+            longest = min(lengths[i], self.max_chars)
+            if batch and (len(batch) == self.batch_size
+                          or (len(batch) + 1) * longest > BATCH_CHARS):
+                yield batch
+                batch = []
+            batch.append(i)
+        if batch:
+            yield batch
 
     def _embed_batch(self, texts: Sequence[str]) -> Vectors:
         if self._text_input is not None:

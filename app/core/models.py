@@ -19,6 +19,7 @@ from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.devices import DeviceChoice, DeviceReport
 from inference.errors import InferenceError, ModelLoadError, OutOfMemory
+from inference.heap import release_freed_memory
 from inference.params import GenerationParams
 from inference.registry import ModelSpec, Registry
 from inference.versions import full_registry
@@ -114,14 +115,17 @@ class ModelHost:
         self.report = devices.detect()
         self._fit_chat_model(self.report.ram_available_mb)
         chat_choice, embed_choice = self._choices(self.report)
-        steps = (("chat", chat_choice, self._load_chat, 0.15,
-                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the tutor model…")),
-                 ("embed", embed_choice, self._load_embed, 0.75,
-                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the search model…")))
+        # The small search model first: its load peaks above what it keeps, and that peak
+        # is lower before the tutor model's 1 GB arrives (docs/benchmarks.md, memory).
+        steps = (("embed", embed_choice, self._load_embed, 0.15,
+                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the search model…")),
+                 ("chat", chat_choice, self._load_chat, 0.3,
+                  QT_TRANSLATE_NOOP("ModelStatus", "Loading the tutor model…")))
         for role, choice, load, at, saying in steps:
             cancel.raise_if_cancelled()
             progress(saying, at)
             self._load_one(role, choice, load)
+            release_freed_memory()  # the load's transient copies, before the next one
         progress(QT_TRANSLATE_NOOP("ModelStatus", "Ready"), 1.0)
 
     def _fit_chat_model(self, free_mb: int) -> None:

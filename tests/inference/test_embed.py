@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from inference.embed import EmbedEngine
+from inference.embed import BATCH_CHARS, EmbedEngine
 from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
 from inference.registry import load_registry, resolve
 
@@ -38,6 +38,28 @@ def test_batching_does_not_change_the_meaning(embed_engine: EmbedEngine) -> None
     alone = np.stack([embed_engine.embed([t])[0] for t in texts[:20]])
     assert together.shape == (70, DIM)
     assert float((together[:20] * alone).sum(axis=1).min()) > 0.995
+
+
+def test_long_texts_go_in_smaller_batches_and_keep_their_order(
+        embed_engine: EmbedEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lesson passages share a batch only while its padded size stays in BATCH_CHARS,
+    which bounds the activations' peak; short sentences still go eight at a time."""
+    sizes: list[int] = []
+    run_batch = embed_engine._embed_batch
+
+    def counting(texts: list[str]) -> np.ndarray:
+        sizes.append(len(texts))
+        return run_batch(texts)
+
+    monkeypatch.setattr(embed_engine, "_embed_batch", counting)
+    passages = [f"Passage {i}: " + "halves and quarters of a pizza. " * (10 + i)
+                for i in range(6)]
+    short = [f"Short sentence {i}." for i in range(16)]
+    vectors = embed_engine.embed(passages + short)
+    assert sizes[:2] == [8, 8] and max(sizes[2:]) <= BATCH_CHARS // 300
+    assert sum(sizes) == 22
+    alone = embed_engine.embed([passages[3]])[0]
+    assert float(vectors[3] @ alone) > 0.995
 
 
 def test_chinese_text_embeds(embed_engine: EmbedEngine) -> None:

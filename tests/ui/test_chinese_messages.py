@@ -206,5 +206,5 @@ def test_model_loading_is_reported_in_chinese(chinese: UiLanguage, qtbot: QtBot)
     host = ModelHost(chat_loader=lambda spec, choice: FakeChatEngine(),  # type: ignore[arg-type,return-value]
                      embed_loader=lambda spec, choice: object())  # type: ignore[arg-type,return-value]
     host.load_all(progress, CancelToken())
-    assert shown == ["正在检查这台电脑…", "正在加载 AI 老师的模型…", "正在加载搜索模型…",
+    assert shown == ["正在检查这台电脑…", "正在加载搜索模型…", "正在加载 AI 老师的模型…",
                      "准备好了"]
