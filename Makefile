@@ -96,12 +96,13 @@ screenshots: setup
 	xvfb-run -a -s "-screen 0 1280x860x24" $(PY) -m tools.screenshots
 
 
+# Every figure; they are merged into docs/benchmarks/results.json and docs/benchmarks.md.
 bench: setup $(BUILT)
 	$(PY) -m benchmarks --json results.json
 
-# docs/benchmarks.md and its plots, from the results.json that `make bench` wrote.
+# docs/benchmarks.md and its plots, redrawn from the merged results.
 bench-report: $(STAMP)
-	$(PY) -m benchmarks.report results.json
+	$(PY) -m benchmarks.report docs/benchmarks/results.json
 
 # Our own embedder: the default embedder's vocabulary pruned to English and Chinese,
 # measured against the unpruned parent and gated (docs/models.md). No Torch: it is a graph
