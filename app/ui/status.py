@@ -9,13 +9,17 @@ text up to :data:`CHAT_SHARE` of the width; the search model's summary gives way
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
-from app.core.models import LoadState, ModelHost
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+
+if TYPE_CHECKING:  # the bar is built before the first paint; the model host after it
+    from app.core.models import ModelHost
 
 CHAT_SHARE = 0.55  # of the bar's width the tutor's summary may keep before it elides
 
@@ -108,6 +112,8 @@ class ModelStatusBar(QStatusBar):
         self._share_width()
 
     def show_models(self, host: ModelHost) -> None:
+        from app.core.models import LoadState
+
         self.progress.hide()
         for role, label in (("chat", self.chat_label), ("embed", self.embed_label)):
             status = host.status(role)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QStyleFactory
 
-from app.settings import Settings
+from app.look import LookFields
 
 BASE_POINT_SIZE = 11
 
@@ -86,13 +86,14 @@ QLineEdit:disabled, QComboBox:disabled { border: 2px dashed #9a9a9a; }
 """
 
 
-def nav_point_size(settings: Settings) -> float:
+def nav_point_size(settings: LookFields) -> float:
     """The navigation's text size in points (it is larger than the body text)."""
     return round(12 * settings.font_scale / 100)
 
 
-def apply_style(app: QApplication, settings: Settings) -> None:
-    """Font size, theme and style sheet from ``settings``; call again after a change."""
+def apply_style(app: QApplication, settings: LookFields) -> None:
+    """Font size, theme and style sheet from ``settings`` (the full settings, or the look
+    read before them: app.look); call again after a change."""
     scale = settings.font_scale / 100
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
