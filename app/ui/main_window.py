@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from app.ui.banner import Banner
 from app.ui.errors import describe_error, show_error
 from app.ui.first_paint import after_first_paint
 from app.ui.page_stack import PageStack, scrolling
+from app.ui.roles import ACCESSIBLE_DESCRIPTION_ROLE
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
@@ -334,7 +335,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 40))
         item.setToolTip(description)
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, description)
         self.nav.addItem(item)
         self.pages.addWidget(page)
 
@@ -405,6 +406,7 @@ def show_main_window(ctx: AppContext, *, models_ready: Callable[[], None] | None
     window.show()
 
     def load_models() -> None:
+        window.signin.point_links()
         if models_ready is not None:
             models_ready()
         window.start_loading_models()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
@@ -70,7 +71,11 @@ class ElidedLabel(QLabel):
             self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+        if not self.full_text:  # nothing to elide (and no Qt namespace before the first paint)
+            self.setText("")
+            self.setToolTip(self._detail.strip())
+            return
+        shown = self.fontMetrics().elidedText(self.full_text, QtCore.Qt.TextElideMode.ElideRight,
                                               self.contentsRect().width())
         self.setText(shown)
         tip = [self.full_text] if shown != self.full_text else []

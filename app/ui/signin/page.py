@@ -15,7 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.ops.profile_list import list_profiles
 from app.store.errors import ProfileCorrupt
+from app.ui.roles import USER_ROLE
 from app.ui.signin.avatars import avatar_icon, avatar_label
 from app.ui.signin.common import MessageLabel, message_for, passphrase_field
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from app.store import ProfileEntry, ProfileId
 
 log = logging.getLogger(__name__)
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 AVATAR_PX = 64
 
 
@@ -96,8 +98,17 @@ class SignInPage(QWidget):
         button.setObjectName("link")
         button.setStyleSheet("QPushButton#link { color: palette(link); border: none; "
                              "text-decoration: underline; padding: 4px 2px; }")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
+
+    def point_links(self) -> None:
+        """The pointing-hand cursor on the links; the window sets it once the screen is
+        interactive (app.ui.main_window.show_main_window).
+
+        Nobody hovers a link before the page is painted, and this is the screen's only
+        use of PySide6's Qt namespace, whose 94 enum types take 10-20 ms to create.
+        """
+        for link in (self.forgot_button, self.change_button, self.teacher_button):
+            link.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
 
     def _layout(self) -> None:
         title = QLabel(self.tr("Who's learning today?"))
@@ -122,7 +133,10 @@ class SignInPage(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.restore_button)
         column.addSpacing(8)
-        column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        new = QHBoxLayout()  # the button at its own width, on the left
+        new.addWidget(self.new_button)
+        new.addStretch(1)
+        column.addLayout(new)
         column.addLayout(links)
         column.addStretch(2)
         outer = QHBoxLayout(self)
