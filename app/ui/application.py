@@ -20,7 +20,7 @@ from app.ops.context import AppContext
 from app.ops.debris import remove_debris_in_background
 from app.ui.i18n import UiLanguage
 from app.ui.main_window import show_main_window
-from app.ui.style import apply_style
+from app.ui.style import apply_font_and_theme, apply_style, apply_style_sheet
 from app.ui.tripwire import StallTripwire
 
 log = logging.getLogger("qt")
@@ -59,7 +59,7 @@ def run_gui(*, startup_probe: bool = False) -> int:
     look = ctx.look  # read from settings.json alone: the settings model comes later
     language = UiLanguage(app)  # before any widget exists: texts are set when built
     language.install(look.language)
-    apply_style(app, look)
+    apply_font_and_theme(app, look)  # the style sheet once the window is built
     tripwire = StallTripwire(threshold_ms=100)
     tripwire.start()
 
@@ -72,7 +72,7 @@ def run_gui(*, startup_probe: bool = False) -> int:
             apply_style(app, ctx.settings)
 
     window = show_main_window(
-        ctx, models_ready=settings_loaded,
+        ctx, before_show=lambda: apply_style_sheet(app, look), models_ready=settings_loaded,
         # what killed imports and model adds left behind, once the pages' imports are done
         pages_ready=lambda: remove_debris_in_background(ctx))
     if startup_probe:

@@ -396,13 +396,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def show_main_window(ctx: AppContext, *, models_ready: Callable[[], None] | None = None,
+def show_main_window(ctx: AppContext, *, before_show: Callable[[], None] | None = None,
+                     models_ready: Callable[[], None] | None = None,
                      pages_ready: Callable[[], None] | None = None) -> MainWindow:
-    """Show the window. Once it is interactive (painted, the profiles listed), warm up
-    (app.ui.warmup): then start the model load (after ``models_ready``), then build the
-    pages (after ``pages_ready``)."""
+    """Build and show the window (``before_show`` runs in between). Once it is interactive
+    (painted, the profiles listed), warm up (app.ui.warmup): then start the model load
+    (after ``models_ready``), then build the pages (after ``pages_ready``)."""
     window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
+    if before_show is not None:
+        before_show()
     window.show()
 
     def load_models() -> None:
