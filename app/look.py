@@ -103,6 +103,13 @@ def _choice(data: dict[str, object], name: str, allowed: tuple[str, ...], defaul
 def _bounded(data: dict[str, object], name: str, bounds: tuple[int, int], default: int
              ) -> int:
     value = data.get(name, default)
+    # As the settings model reads JSON (pydantic's lax mode): 150, 150.0 and "150" are
+    # all 150, true is refused. A rarer spelling it takes ("150.0" as a string) gives the
+    # defaults here; the window is then restyled when the settings are loaded.
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str):
+        value = int(value)  # ValueError: the defaults
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(name)
     if not bounds[0] <= value <= bounds[1]:
