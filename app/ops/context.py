@@ -30,11 +30,11 @@ log = logging.getLogger(__name__)
 class AppContext:
     """Paths, settings, models and lanes, and who is signed in.
 
-    Creating one is cheap and imports nothing heavy: the settings (pydantic, and the
-    teacher's signature checked with the class key), the model host and the profile
-    store are built on first use. The first window reads only :attr:`look` and lists the
-    profiles (:meth:`profile_list`), so it is painted before any of them exists; see
-    docs/architecture.md, "Start-up".
+    The first window's context defers its settings (pydantic, and the teacher's
+    signature checked with the class key) and model host; the profile store and the
+    tutor's session are always built on first use. That window reads only :attr:`look`
+    and lists the profiles (:meth:`profile_list`), so it is painted before any of them
+    exists; see docs/architecture.md, "Start-up".
     """
 
     def __init__(self, paths: AppPaths, runner: TaskRunner, *,
@@ -66,11 +66,19 @@ class AppContext:
         self._loading = threading.Lock()  # the first use of settings or models
 
     @classmethod
-    def create(cls, paths: AppPaths | None = None, *, models: ModelHost | None = None
-               ) -> AppContext:
-        """Build the context on the GUI thread. Nothing slow happens here: the settings
-        are read and the model host built on first use, models load later."""
-        return cls((paths or AppPaths.default()).ensure(), TaskRunner(), models=models)
+    def create(cls, paths: AppPaths | None = None, *, models: ModelHost | None = None,
+               defer_settings: bool = False) -> AppContext:
+        """Build the context on the GUI thread; models load later.
+
+        The settings are read and verified now, and the model host built, unless
+        ``defer_settings``: then on first use. The app's first window defers them, and
+        reads them right after its first paint (app.ui.warmup), before anything uses the
+        teacher's part.
+        """
+        ctx = cls((paths or AppPaths.default()).ensure(), TaskRunner(), models=models)
+        if not defer_settings:
+            _ = ctx.models  # the settings first: "as verified at start"
+        return ctx
 
     @property
     def settings(self) -> Settings:

@@ -55,7 +55,7 @@ def run_gui(*, startup_probe: bool = False) -> int:
     :mod:`app.ui.startup_probe`).
     """
     app = create_application()
-    ctx = AppContext.create()
+    ctx = AppContext.create(defer_settings=True)  # read just after the first paint
     look = ctx.look  # read from settings.json alone: the settings model comes later
     language = UiLanguage(app)  # before any widget exists: texts are set when built
     language.install(look.language)

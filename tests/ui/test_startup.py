@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -43,7 +44,7 @@ from app.ui.main_window import show_main_window
 from app.ui.style import apply_font_and_theme, apply_style_sheet
 
 app = create_application()
-ctx = AppContext.create()
+ctx = AppContext.create(defer_settings=True)
 apply_font_and_theme(app, ctx.look)
 window = show_main_window(ctx, before_show=lambda: apply_style_sheet(app, ctx.look))
 print(json.dumps(sorted(name for name in sys.modules if name in set(sys.argv[1:]))))
@@ -101,7 +102,8 @@ def test_the_item_roles_are_qts() -> None:
 
 
 def test_the_warm_up_reads_the_settings_builds_the_host_and_imports_the_rest(
-        qtbot: QtBot, ctx: AppContext) -> None:
+        qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> None:
+    ctx = make_ctx(defer_settings=True)
     widget = QWidget()
     qtbot.addWidget(widget)
     calls: list[str] = []
