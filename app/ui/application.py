@@ -64,11 +64,11 @@ def run_gui(*, startup_probe: bool = False) -> int:
     tripwire.start()
 
     def settings_loaded() -> None:
-        # Only a settings file the full loader refuses as a whole, while its look
-        # fields are fine, can differ; the language stays the one the window was
-        # built in, as after a change on the Settings page.
+        # They differ only for a file the settings model refuses as a whole while its
+        # look fields are fine (or spells a number oddly); the language stays the one
+        # the window was built in, as after a change on the Settings page.
         if look_of(ctx.settings) != look:
-            start_log.info("settings.json was refused after the first window; using defaults")
+            start_log.info("the settings' look differs from the first window's; restyled")
             apply_style(app, ctx.settings)
 
     window = show_main_window(

@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Show the sign-in screen at once, drop the learner's pages, lock in the background."""
+        from app.ops import profiles as profile_ops
+
         if not self.signed_in:
             return
         self.idle.stop()
@@ -296,8 +298,6 @@ class MainWindow(QMainWindow):
         self._replace_tutor()
         if self._learning is not None:
             self._learning.signed_out()
-        from app.ops import profiles as profile_ops
-
         profile_ops.sign_out(parent=self, ctx=self.ctx, on_done=self.signin.refresh,
                              on_error=lambda error: show_error(self, error))
         self.signed_out.emit()
