@@ -15,7 +15,7 @@ import os
 import sys
 
 from app import __version__
-from app.logs import setup_logging
+from app.logs import hold_logging, release_logging, setup_logging
 from app.paths import AppPaths
 from app.system_libs import missing_packages, missing_sentence, uses_xcb
 
@@ -59,10 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    setup_logging(paths.logs)
+    hold_logging(paths.logs)  # the file opens after the first paint (app.ui.application)
     missing = missing_packages() if uses_xcb() else []
     if missing:
         log.error("Qt's X11 plugin would abort: missing %s", " ".join(missing))
+        release_logging()
         print(missing_sentence(missing), file=sys.stderr)
         return 3
     from app.ui.application import run_gui

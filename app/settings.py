@@ -15,6 +15,16 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError
 
 from app.atomic import write_text_atomic
 from app.core.tutor.policy import AIPolicy
+from app.look import (
+    DEFAULT_FONT_SCALE,
+    DEFAULT_IDLE_LOCK_MINUTES,
+    DEFAULT_LANGUAGE,
+    DEFAULT_THEME,
+    FONT_SCALE_RANGE,
+    IDLE_LOCK_RANGE,
+    Language,
+    Theme,
+)
 
 if TYPE_CHECKING:
     from app.teacher_settings import Refusal
@@ -56,10 +66,13 @@ class Settings(BaseModel):
     embed_model: str | None = None
     device: Literal["auto", "cpu"] = "auto"
     threads: int | None = Field(default=None, ge=1, le=64, description="None = physical cores")
-    font_scale: int = Field(default=100, ge=100, le=200)
-    theme: Literal["light", "dark", "high-contrast"] = "light"
-    language: Literal["en", "zh_CN"] = "en"
-    idle_lock_minutes: int = Field(default=10, ge=1, le=240)
+    # The learner's look: defaults and limits in app.look, which the first window reads.
+    font_scale: int = Field(default=DEFAULT_FONT_SCALE, ge=FONT_SCALE_RANGE[0],
+                            le=FONT_SCALE_RANGE[1])
+    theme: Theme = DEFAULT_THEME
+    language: Language = DEFAULT_LANGUAGE
+    idle_lock_minutes: int = Field(default=DEFAULT_IDLE_LOCK_MINUTES, ge=IDLE_LOCK_RANGE[0],
+                                   le=IDLE_LOCK_RANGE[1])
     ai_policy: AIPolicySettings = Field(default_factory=AIPolicySettings)
     # Where the tutor's answers come from: this laptop, or a server on the school network
     # (OpenAI-compatible; see docs/install.md). A server that is down falls back to local.

@@ -9,7 +9,6 @@ missing packages, one line.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -38,6 +37,8 @@ def uses_xcb(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
 
 
 def loadable(library: str) -> bool:
+    import ctypes  # here: only a start on X11 asks, and every start imports this module
+
     try:
         ctypes.CDLL(library)
     except OSError:

@@ -24,13 +24,6 @@ from app.store.teacher import TeacherPassphrase
 OnError = Callable[[Exception], None]
 
 
-def list_profiles(*, parent: QObject, ctx: AppContext,
-                  on_done: Callable[[list[ProfileEntry]], None],
-                  on_error: OnError) -> Future[Any]:
-    return ctx.runner.submit("db", lambda: ctx.profiles.profiles(), parent=parent,
-                             on_success=on_done, on_error=on_error)
-
-
 def create_profile(*, parent: QObject, ctx: AppContext, nickname: str, avatar: str,
                    passphrase: str, on_done: Callable[[ProfileEntry], None],
                    on_error: OnError) -> Future[Any]:

@@ -89,6 +89,7 @@ class TaskRunner:
     def __init__(self) -> None:
         self._bridge = _Bridge()
         self._lanes: dict[str, ThreadPoolExecutor] = {}
+        self._shut_down = False
 
     def _lane(self, lane: Lane) -> ThreadPoolExecutor:
         if lane not in self._lanes:
@@ -112,8 +113,15 @@ class TaskRunner:
         """Run ``work()`` on ``lane``; deliver its outcome on the GUI thread.
 
         A :class:`Cancelled` error goes to ``on_cancel`` (never to ``on_error``): a user's
-        stop is not an error.
+        stop is not an error. After :meth:`shutdown` the work is dropped (the future is
+        cancelled): a result delivered as the app closes must not start a lane thread
+        that nobody stops.
         """
+        if self._shut_down:
+            log.debug("%s work after the lanes were shut down: dropped", lane)
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
 
         def run() -> None:
             try:
@@ -135,6 +143,7 @@ class TaskRunner:
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop accepting work, drop queued work, and (by default) wait for running work."""
+        self._shut_down = True
         for pool in self._lanes.values():
             pool.shutdown(wait=wait, cancel_futures=True)
         self._lanes.clear()

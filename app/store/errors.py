@@ -8,7 +8,6 @@ key or anything the learner wrote.
 from __future__ import annotations
 
 import errno
-import sqlite3
 from typing import Any
 
 from app.messages import QT_TRANSLATE_NOOP, message
@@ -113,12 +112,15 @@ class BackupFileError(StoreError):
         "StoreError", "Choose a backup file that Lantern made with 'Export backup'.")
 
 
+SQLITE_FULL = 13  # SQLite's result code (sqlite3.SQLITE_FULL): this module stays light
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """True for ENOSPC from the OS and SQLITE_FULL from SQLite/SQLCipher."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     code: Any = getattr(exc, "sqlite_errorcode", None)
-    if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
+    if code is not None and code & 0xFF == SQLITE_FULL:
         return True
     return "database or disk is full" in str(exc)
 

@@ -16,14 +16,16 @@ from typing import Any
 
 from app.atomic import write_text_atomic
 from app.messages import QT_TRANSLATE_NOOP
+from app.store import files
 from app.store.errors import DiskFull, ProfileNotFound, StoreError, is_disk_full
+from app.store.ids import ProfileId
 from app.store.keys import PassphraseWrap
-from app.store.records import ProfileId
 from app.store.recovery import RecoveryWrap
 
 log = logging.getLogger(__name__)
 
 FORMAT = "lantern-profiles"
+INDEX_FILE = "profiles.json"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,10 @@ class ProfileIndex:
             ) from exc
         return cls(path, {e.id: e for e in entries})
 
+    def sorted(self) -> list[ProfileEntry]:
+        """The profiles as the sign-in screen lists them: by nickname, ignoring case."""
+        return sorted(self.entries.values(), key=lambda e: e.nickname.casefold())
+
     def get(self, profile_id: ProfileId) -> ProfileEntry:
         try:
             return self.entries[profile_id]
@@ -108,3 +114,22 @@ class ProfileIndex:
             if is_disk_full(exc):
                 raise DiskFull() from exc
             raise
+
+
+def open_index(root: Path) -> ProfileIndex:
+    """The index in the profiles folder ``root``, read now.
+
+    Temp files that a killed sign-out left in ``root`` are removed first.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    files.remove_stale_temps(root)  # debris of a killed sign-out, at start
+    return ProfileIndex.load(root / INDEX_FILE)
+
+
+def read_profile_list(root: Path) -> list[ProfileEntry]:
+    """What :meth:`app.store.ProfileStore.profiles` lists, without building the store.
+
+    The sign-in screen's first list comes from here (app.ops.context.profile_list):
+    this module and its imports need neither SQLCipher nor cryptography nor pydantic.
+    """
+    return open_index(root).sorted()

@@ -8,6 +8,10 @@ AES-GCM associated data: a wrap copied onto another profile fails to open.
 
 Pitfall: :func:`derive_kek` takes about half a second by design; never call it on the
 GUI thread.
+
+Argon2 and cryptography are imported by the functions that use them: the sign-in screen
+reads the wraps from the profile index (:mod:`app.store.index`) before its first paint
+and needs neither.
 """
 
 from __future__ import annotations
@@ -19,10 +23,6 @@ import os
 import time
 from dataclasses import dataclass
 from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ class KdfParams:
 
 def derive_kek(passphrase: str, params: KdfParams) -> bytes:
     """Argon2id(passphrase) -> 32-byte key-encryption key. Slow on purpose."""
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(passphrase.encode("utf-8"), params.salt,
                            time_cost=params.time_cost, memory_cost=params.memory_kib,
                            parallelism=params.parallelism, hash_len=KEY_BYTES, type=Type.ID)
@@ -120,12 +122,17 @@ class Sealed:
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> Sealed:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     return Sealed(nonce, AESGCM(key).encrypt(nonce, plaintext, aad))
 
 
 def open_sealed(key: bytes, sealed: Sealed, aad: bytes) -> bytes | None:
     """The plaintext, or None when the key is wrong or the data was changed."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(key).decrypt(sealed.nonce, sealed.ciphertext, aad)
     except InvalidTag:

@@ -8,7 +8,8 @@ from typing import Literal, NewType
 
 from pydantic import BaseModel, Field
 
-ProfileId = NewType("ProfileId", str)
+from app.store.ids import ProfileId as ProfileId  # re-exported: where callers look for it
+
 AttemptId = NewType("AttemptId", int)
 MessageId = NewType("MessageId", int)
 

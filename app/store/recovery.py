@@ -18,6 +18,10 @@ statements signed by the key it replaces, and a learner's profile follows a new 
 along such a chain from the key it pinned. The signing key also signs the teacher's
 settings (:mod:`app.teacher_settings`). A version 1 file (X25519 only) is upgraded the
 next time its passphrase opens it.
+
+cryptography is imported by the functions that use it: the profile index holds
+:class:`RecoveryWrap` values, and the sign-in screen lists the profiles from that index
+before its first paint.
 """
 
 from __future__ import annotations
@@ -25,18 +29,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING, Any
 
 from app.atomic import write_text_atomic
 from app.messages import QT_TRANSLATE_NOOP
 from app.store.errors import DiskFull, RecoveryError, is_disk_full
 from app.store.keys import KdfParams, Sealed, b64, derive_kek, open_sealed, seal, unb64
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
 
 FILE_FORMAT = "lantern-class-recovery-key"
 FILE_NAME = "class-recovery.json"  # in the profiles folder
@@ -44,24 +52,36 @@ HKDF_INFO = b"lantern recovery wrap v1"
 FINGERPRINT_CONTEXT = b"lantern class key fingerprint v2"
 ENDORSEMENT_CONTEXT = b"lantern class key endorsement v1"
 MAX_ENDORSEMENTS = 64  # a chain longer than this is not a real class's history
-_RAW = serialization.Encoding.Raw
-_NO_ENCRYPTION = serialization.NoEncryption()
 
 
 def fingerprint(public: bytes, signing_public: bytes | None) -> str:
     """The identity a learner's profile pins: both public keys, hashed (hex)."""
+    from cryptography.hazmat.primitives import hashes
+
     digest = hashes.Hash(hashes.SHA256())
     digest.update(FINGERPRINT_CONTEXT + public + (signing_public or b""))
     return digest.finalize().hex()
 
 
-def _public_bytes(key: X25519PublicKey) -> bytes:
-    return key.public_bytes(_RAW, serialization.PublicFormat.Raw)
+def _public_bytes(key: X25519PublicKey | Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _private_bytes(key: X25519PrivateKey | Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                             serialization.NoEncryption())
 
 
 def _wrapping_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
     # Binding both public keys into the derivation (as in HPKE) stops a wrap being
     # replayed under another recipient.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=ephemeral + recipient, info=HKDF_INFO).derive(shared)
 
 
@@ -75,6 +95,11 @@ class RecoveryWrap:
 
     @classmethod
     def create(cls, recipient: bytes, data_key: bytes, *, aad: bytes) -> RecoveryWrap:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+
         eph = X25519PrivateKey.generate()
         eph_pub = _public_bytes(eph.public_key())
         shared = eph.exchange(X25519PublicKey.from_public_bytes(recipient))
@@ -82,6 +107,8 @@ class RecoveryWrap:
         return cls(recipient, eph_pub, seal(key, data_key, aad))
 
     def unwrap(self, private: X25519PrivateKey, *, aad: bytes) -> bytes | None:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
         shared = private.exchange(X25519PublicKey.from_public_bytes(self.ephemeral))
         key = _wrapping_key(shared, self.ephemeral, self.recipient)
         return open_sealed(key, self.sealed, aad)
@@ -109,6 +136,9 @@ class Endorsement:
         return fingerprint(self.public, self.signing_public)
 
     def valid(self) -> bool:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         try:
             Ed25519PublicKey.from_public_bytes(self.signing_public).verify(
                 self.signature, ENDORSEMENT_CONTEXT + self.to.encode("ascii"))
@@ -156,6 +186,9 @@ class ClassRecoveryKey:
                endorsed_by: UnlockedClassKey | None = None,
                history: tuple[Endorsement, ...] = ()) -> ClassRecoveryKey:
         """A new key pair; ``endorsed_by`` (the key it replaces, unlocked) vouches for it."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
         key = cls._sealed(X25519PrivateKey.generate(), Ed25519PrivateKey.generate(),
                           teacher_passphrase, params, history)
         if endorsed_by is None or endorsed_by.signing is None:
@@ -165,19 +198,17 @@ class ClassRecoveryKey:
     @classmethod
     def _sealed(cls, private: X25519PrivateKey, signing: Ed25519PrivateKey, passphrase: str,
                 params: KdfParams, endorsements: tuple[Endorsement, ...]) -> ClassRecoveryKey:
-        raw = (private.private_bytes(_RAW, serialization.PrivateFormat.Raw, _NO_ENCRYPTION)
-               + signing.private_bytes(_RAW, serialization.PrivateFormat.Raw, _NO_ENCRYPTION))
+        raw = _private_bytes(private) + _private_bytes(signing)
         params = params.with_new_salt()
         public = _public_bytes(private.public_key())
-        signing_public = signing.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+        signing_public = _public_bytes(signing.public_key())
         sealed = seal(derive_kek(passphrase, params), raw, public + signing_public)
         return cls(public, params, sealed, signing_public, endorsements)
 
     def _with_endorsement(self, signer: UnlockedClassKey) -> ClassRecoveryKey:
         assert signer.signing is not None
         signer_public = _public_bytes(signer.private.public_key())
-        signing_public = signer.signing.public_key().public_bytes(
-            _RAW, serialization.PublicFormat.Raw)
+        signing_public = _public_bytes(signer.signing.public_key())
         statement = Endorsement(signer_public, signing_public, self.fingerprint,
                                 signer.signing.sign(ENDORSEMENT_CONTEXT
                                                     + self.fingerprint.encode("ascii")))
@@ -190,6 +221,8 @@ class ClassRecoveryKey:
 
         A version 1 key gains its signing key here (so its fingerprint changes once).
         """
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         signing = unlocked.signing or Ed25519PrivateKey.generate()
         return self._sealed(unlocked.private, signing, new_passphrase, params,
                             self.endorsements)
@@ -200,6 +233,9 @@ class ClassRecoveryKey:
 
     def unlock_all(self, teacher_passphrase: str) -> UnlockedClassKey:
         """Both private keys; :class:`RecoveryError` for a wrong teacher passphrase."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
         aad = self.public + (self.signing_public or b"")
         raw = open_sealed(derive_kek(teacher_passphrase, self.params), self.sealed_private,
                           aad)

@@ -34,7 +34,7 @@ from app.store.errors import (
     TooManyTries,
     WrongPassphrase,
 )
-from app.store.index import ProfileEntry, ProfileIndex
+from app.store.index import ProfileEntry, ProfileIndex, open_index
 from app.store.keys import KdfParams, PassphraseWrap, calibrate, new_data_key
 from app.store.passphrase import check_new_passphrase, check_nickname, check_teacher_passphrase
 from app.store.pin import ClassKeyStatus, Pin, judge, read_pin, write_pin
@@ -83,9 +83,7 @@ class ProfileStore:
     def index(self) -> ProfileIndex:
         """The sign-in index, read on first use (so building a store touches no disk)."""
         if self._index is None:
-            self.root.mkdir(parents=True, exist_ok=True)
-            files.remove_stale_temps(self.root)  # debris of a killed sign-out, at start
-            self._index = ProfileIndex.load(self.root / "profiles.json")
+            self._index = open_index(self.root)
         return self._index
 
     @property
@@ -102,7 +100,7 @@ class ProfileStore:
         return self.root / profile_id / "backup.db"
 
     def profiles(self) -> list[ProfileEntry]:
-        return sorted(self.index.entries.values(), key=lambda e: e.nickname.casefold())
+        return self.index.sorted()
 
     def create(self, *, nickname: str, avatar: str, passphrase: str) -> Profile:
         """Make a new profile and return it unlocked.

@@ -6,9 +6,8 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.core.content.diagnostics import ContentError
 from app.messages import QT_TRANSLATE_NOOP, Message
 from app.store.errors import StoreError
 from app.ui.i18n import translated
@@ -34,6 +33,8 @@ def describe_error(error: BaseException) -> str:
     :mod:`inference.sideload`), else a translated one per kind of error (the English
     details stay in the log and behind "Copy details").
     """
+    from app.core.content.diagnostics import ContentError  # the sign-in window needs none
+
     if isinstance(error, StoreError | ContentError):
         said = translated(error.args[0]) if error.args else ""
         hint = translated(error.hint)
@@ -92,6 +93,8 @@ def describe_model_error(error: InferenceError) -> str:
 def show_error(parent: QWidget | None, error: BaseException, *, title: str = "Lantern") -> None:
     """A dialog with the message and a "Copy details" button for the teacher."""
     log.error("shown to user: %s", error, exc_info=error)
+    from PySide6.QtWidgets import QMessageBox  # its type is made on the first error shown
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, describe_error(error),
                       QMessageBox.StandardButton.Ok, parent)
     details = "".join(traceback.format_exception(error))

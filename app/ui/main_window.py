@@ -1,7 +1,9 @@
 """The main window: sign-in first; then navigation on the left, the page, the status bar.
 
 The window shows at once; models load in the background afterwards (also while the
-learner signs in), with their progress in the status bar. Pages register with
+learner signs in), with their progress in the status bar. Building it needs no settings
+model and no profile store (see docs/architecture.md, "Start-up"): this module imports
+what the sign-in screen shows, and the rest where it is used. Pages register with
 :meth:`MainWindow.add_page`. Signing out (the button, the idle timer, or closing) locks
 the profile and drops what the previous learner saw.
 """
@@ -9,10 +11,11 @@ the profile and drops what the previous learner saw.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,31 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import LoadState
-from app.ops import models as model_ops
-from app.ops import profiles as profile_ops
-from app.ops.context import AppContext
-from app.ops.handle import TaskHandle
-from app.store import ProfileEntry
-from app.store.pin import ClassKeyStatus
 from app.ui.banner import Banner
 from app.ui.errors import describe_error, show_error
 from app.ui.first_paint import after_first_paint
 from app.ui.page_stack import PageStack, scrolling
+from app.ui.roles import ACCESSIBLE_DESCRIPTION_ROLE
 from app.ui.signin.idle import IdleWatcher
 from app.ui.signin.page import SignInPage
 from app.ui.status import ModelStatusBar
 from app.ui.style import nav_point_size
-from inference.params import GenerationParams
+from app.ui.warmup import warm_up
 
 if TYPE_CHECKING:
     from app.core.content.library import LibraryPack
+    from app.ops.context import AppContext
+    from app.ops.handle import TaskHandle
+    from app.store import ProfileEntry
     from app.ui.content.page import ContentPage
     from app.ui.navigation import LearningScreens
     from app.ui.settings.device_page import DevicePage
     from app.ui.settings_page import SettingsPage
     from app.ui.teacher.page import TeacherPage
     from app.ui.tutor.panel import TutorPanel
+    from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self._packs: list[LibraryPack] = []
         self.signin = SignInPage(ctx)
         self.signin.signed_in.connect(self._on_signed_in)
-        self.idle = IdleWatcher(ctx.settings.idle_lock_minutes * 60_000, self)
+        self.idle = IdleWatcher(ctx.look.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.sign_out)
         self.learner = QLabel()
         self.learner.setObjectName("signedInAs")
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
     def fit_navigation(self) -> None:
         """Size the navigation to its longest label at the current text size (no clipping)."""
         font = QFont(QApplication.font())
-        font.setPointSizeF(nav_point_size(self.ctx.settings))
+        font.setPointSizeF(nav_point_size(self.ctx.look))
         metrics = QFontMetrics(font)
         labels = [self.nav.item(row).text() for row in range(self.nav.count())]
         width = max([170, *(metrics.horizontalAdvance(text) + 56 for text in labels)])
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def _tell_class_key(self) -> None:
         """Tell the learner when the class key changed (never a silent move)."""
+        from app.store.pin import ClassKeyStatus
+
         status = self.ctx.class_key_status
         if status is ClassKeyStatus.MOVED:
             self.class_key_note.show_message(self.tr(
@@ -282,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Show the sign-in screen at once, drop the learner's pages, lock in the background."""
+        from app.ops import profiles as profile_ops
+
         if not self.signed_in:
             return
         self.idle.stop()
@@ -330,18 +335,25 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 40))
         item.setToolTip(description)
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, description)
         self.nav.addItem(item)
         self.pages.addWidget(page)
 
     def start_loading_models(self) -> None:
         """Begin the background load; call after ``show()`` so the window appears first."""
+        from app.ops import models as model_ops
+
         self.status.show_progress(self.tr("Starting the tutor…"), 0.0)
         self._load_handle = model_ops.load_models(
             parent=self, ctx=self.ctx, on_progress=self.status.show_progress,
             on_done=self._on_models_loaded, on_error=self._on_models_error)
-        # Called after the first paint (show_main_window): the pages are ready before
-        # sign-in ends.
+
+    def build_pages(self) -> None:
+        """Build the pages behind the sign-in screen now, not at their first use.
+
+        Called after the first paint, once their modules are imported (app.ui.warmup),
+        so the pages are ready before sign-in ends.
+        """
         QTimer.singleShot(0, self, self._build_pages)
 
     def _build_pages(self) -> None:
@@ -353,6 +365,8 @@ class MainWindow(QMainWindow):
             _ = self.learning
 
     def _on_models_loaded(self) -> None:
+        from app.core.models import LoadState
+
         self._load_handle = None
         self.status.show_models(self.ctx.models)
         chat = self.ctx.models.status("chat")
@@ -382,9 +396,31 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def show_main_window(ctx: AppContext) -> MainWindow:
+def show_main_window(ctx: AppContext, *, before_show: Callable[[], None] | None = None,
+                     models_ready: Callable[[], None] | None = None,
+                     pages_ready: Callable[[], None] | None = None) -> MainWindow:
+    """Build and show the window (``before_show`` runs in between). Once it is interactive
+    (painted, the profiles listed), warm up (app.ui.warmup): then start the model load
+    (after ``models_ready``), then build the pages (after ``pages_ready``)."""
     window = MainWindow(ctx, measure_on_first_start=True)
     window.resize(960, 680)
+    if before_show is not None:
+        before_show()
     window.show()
-    after_first_paint(window, window.start_loading_models)
+
+    def load_models() -> None:
+        window.signin.point_links()
+        if models_ready is not None:
+            models_ready()
+        window.start_loading_models()
+
+    def build_pages() -> None:
+        if pages_ready is not None:
+            pages_ready()
+        window.build_pages()
+
+    def start() -> None:
+        warm_up(ctx, parent=window, models_ready=load_models, pages_ready=build_pages)
+
+    after_first_paint(window, lambda: window.signin.after_first_list(start))
     return window

@@ -9,13 +9,18 @@ text up to :data:`CHAT_SHARE` of the width; the search model's summary gives way
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
-from app.core.models import LoadState, ModelHost
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
+
+if TYPE_CHECKING:  # the bar is built before the first paint; the model host after it
+    from app.core.models import ModelHost
 
 CHAT_SHARE = 0.55  # of the bar's width the tutor's summary may keep before it elides
 
@@ -66,7 +71,11 @@ class ElidedLabel(QLabel):
             self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+        if not self.full_text:  # nothing to elide (and no Qt namespace before the first paint)
+            self.setText("")
+            self.setToolTip(self._detail.strip())
+            return
+        shown = self.fontMetrics().elidedText(self.full_text, QtCore.Qt.TextElideMode.ElideRight,
                                               self.contentsRect().width())
         self.setText(shown)
         tip = [self.full_text] if shown != self.full_text else []
@@ -108,6 +117,8 @@ class ModelStatusBar(QStatusBar):
         self._share_width()
 
     def show_models(self, host: ModelHost) -> None:
+        from app.core.models import LoadState
+
         self.progress.hide()
         for role, label in (("chat", self.chat_label), ("embed", self.embed_label)):
             status = host.status(role)

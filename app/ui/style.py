@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QStyleFactory
+from typing import TYPE_CHECKING
 
-from app.settings import Settings
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from app.look import LookFields
+
+if TYPE_CHECKING:  # only the pages that have combo boxes need the class
+    from PySide6.QtWidgets import QComboBox
 
 BASE_POINT_SIZE = 11
 
@@ -86,19 +91,33 @@ QLineEdit:disabled, QComboBox:disabled { border: 2px dashed #9a9a9a; }
 """
 
 
-def nav_point_size(settings: Settings) -> float:
+def nav_point_size(settings: LookFields) -> float:
     """The navigation's text size in points (it is larger than the body text)."""
     return round(12 * settings.font_scale / 100)
 
 
-def apply_style(app: QApplication, settings: Settings) -> None:
-    """Font size, theme and style sheet from ``settings``; call again after a change."""
-    scale = settings.font_scale / 100
+def apply_style(app: QApplication, settings: LookFields) -> None:
+    """Font size, theme and style sheet from ``settings`` (the full settings, or the look
+    read before them: app.look); call again after a change."""
+    apply_font_and_theme(app, settings)
+    apply_style_sheet(app, settings)
+
+
+def apply_font_and_theme(app: QApplication, settings: LookFields) -> None:
+    """The first half of :func:`apply_style`: before any widget is built (sizes are
+    computed from the font)."""
     font = QFont(app.font())
-    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    font.setPointSizeF(BASE_POINT_SIZE * settings.font_scale / 100)
     app.setFont(font)
     app.setStyle("Fusion")
     app.setPalette(theme_palette(settings.theme))
+
+
+def apply_style_sheet(app: QApplication, settings: LookFields) -> None:
+    """The second half of :func:`apply_style`. The first window gets it once it is built,
+    before it shows: widgets built under a style sheet are styled again each time they are
+    reparented into the window (about 5-10 ms more for the sign-in window)."""
+    scale = settings.font_scale / 100
     sheet = STYLE_SHEET % {"nav": nav_point_size(settings), "title": round(17 * scale),
                            "prompt": round(13 * scale)}
     app.setStyleSheet(sheet + (HIGH_CONTRAST_EXTRA if settings.theme == "high-contrast"
@@ -109,6 +128,6 @@ def narrow_combo(combo: QComboBox, chars: int = 8) -> QComboBox:
     """Let ``combo`` be narrower than its longest item (elided in the box; the open list
     shows every item whole): at 200 % text a box sized to "Photosynthesis (OpenStax)"
     made its page wider than a small window."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
     return combo

@@ -36,8 +36,8 @@ def make_ctx(qapp) -> Iterator[Callable[..., AppContext]]:  # type: ignore[no-un
     """Build contexts; each is closed (lanes stopped, models freed) after the test."""
     made: list[AppContext] = []
 
-    def make(host: ModelHost | None = None) -> AppContext:
-        ctx = AppContext.create(models=host)
+    def make(host: ModelHost | None = None, *, defer_settings: bool = False) -> AppContext:
+        ctx = AppContext.create(models=host, defer_settings=defer_settings)
         made.append(ctx)
         return ctx
 

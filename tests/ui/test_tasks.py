@@ -77,3 +77,17 @@ def test_lanes_run_below_the_gui_threads_priority(qtbot) -> None:  # type: ignor
     finally:
         runner.shutdown()
     assert nice[0] >= BACKGROUND_NICENESS
+
+
+def test_work_after_shutdown_is_dropped_without_a_new_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A result delivered as the app closes (a sign-in's chat restore, say) used to start
+    a fresh lane thread on the closed runner, which nobody stopped."""
+    runner = TaskRunner()
+    runner.submit("db", lambda: None).result(timeout=10)
+    runner.shutdown()
+    before = set(threading.enumerate())
+    ran: list[bool] = []
+    future = runner.submit("inference", lambda: ran.append(True))
+    qtbot.wait(100)
+    assert future.cancelled() and ran == []
+    assert not [t for t in set(threading.enumerate()) - before if t.name.startswith("lantern")]

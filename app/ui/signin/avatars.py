@@ -7,11 +7,14 @@ The id is what the index stores; the label is for screen readers and the picker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication
 
 from app.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ def avatar_label(avatar_id: str) -> str:
 
 def avatar_icon(avatar_id: str, letter: str, size: int = 48) -> QIcon:
     """A round badge in the avatar's colour with ``letter`` in the middle."""
+    # Imported here, not with the module: the sign-in screen imports this module, and
+    # an empty one is painted without these types and the Qt namespace.
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

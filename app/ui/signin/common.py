@@ -7,7 +7,6 @@ import logging
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QWidget
 
 from app.store.errors import StoreError
-from app.store.passphrase import estimate, suggest
 from app.ui.errors import describe_error
 from app.ui.i18n import translated
 
@@ -33,6 +32,9 @@ def passphrase_field(placeholder: str, parent: QWidget | None = None) -> QLineEd
 
 def weak_passphrase_hint(passphrase: str) -> str:
     """Why ``passphrase`` would be refused (too short, too easy), or "" if it would not."""
+    # Imported here (as below): the dialogs need it, not the sign-in screen's first paint.
+    from app.store.passphrase import estimate
+
     strength = estimate(passphrase)
     return translated(strength.hint) if strength.score == 0 else ""
 
@@ -106,6 +108,8 @@ class StrengthLabel(QLabel):
         self._on_field_changed("")
 
     def _on_field_changed(self, text: str) -> None:
+        from app.store.passphrase import estimate, suggest
+
         if not text:
             self.setStyleSheet("")
             # A fresh random example each time: a suggestion to take, not one to copy.

@@ -2,13 +2,21 @@
 
 Everything slow (reading the index, Argon2id, opening the database) runs on the "db"
 lane through :mod:`app.ops.profiles`; the screen only shows progress and outcomes.
+
+The screen is part of the first window, so this module imports only what it needs to
+show and list the profiles; the operations and the dialogs are imported when a button
+asks for them (by then the start-up has imported them in the background:
+app.ui.warmup).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,20 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ops import profiles as ops
-from app.ops.context import AppContext
-from app.store import ProfileCorrupt, ProfileEntry, ProfileId
+from app.ops.profile_list import list_profiles
+from app.store.errors import ProfileCorrupt
+from app.ui.roles import USER_ROLE
 from app.ui.signin.avatars import avatar_icon, avatar_label
 from app.ui.signin.common import MessageLabel, message_for, passphrase_field
-from app.ui.signin.dialogs import (
-    ChangePassphraseDialog,
-    ClassKeyDialog,
-    NewProfileDialog,
-    RecoveryDialog,
-)
+
+if TYPE_CHECKING:
+    from app.ops.context import AppContext
+    from app.store import ProfileEntry, ProfileId
 
 log = logging.getLogger(__name__)
-ID_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = USER_ROLE
 AVATAR_PX = 64
 
 
@@ -82,6 +88,8 @@ class SignInPage(QWidget):
         self.change_button.clicked.connect(self._on_change_clicked)
         self.teacher_button = self._link(self.tr("Teachers: class recovery key"))
         self.teacher_button.clicked.connect(self._on_teacher_clicked)
+        self._first_list_done = False
+        self._after_first_list: list[Callable[[], None]] = []
         self._layout()
 
     def _link(self, text: str) -> QPushButton:
@@ -90,8 +98,17 @@ class SignInPage(QWidget):
         button.setObjectName("link")
         button.setStyleSheet("QPushButton#link { color: palette(link); border: none; "
                              "text-decoration: underline; padding: 4px 2px; }")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
+
+    def point_links(self) -> None:
+        """The pointing-hand cursor on the links; the window sets it once the screen is
+        interactive (app.ui.main_window.show_main_window).
+
+        Nobody hovers a link before the page is painted, and this is the screen's only
+        use of PySide6's Qt namespace, whose 94 enum types take 10-20 ms to create.
+        """
+        for link in (self.forgot_button, self.change_button, self.teacher_button):
+            link.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
 
     def _layout(self) -> None:
         title = QLabel(self.tr("Who's learning today?"))
@@ -116,7 +133,10 @@ class SignInPage(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.restore_button)
         column.addSpacing(8)
-        column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        new = QHBoxLayout()  # the button at its own width, on the left
+        new.addWidget(self.new_button)
+        new.addStretch(1)
+        column.addLayout(new)
         column.addLayout(links)
         column.addStretch(2)
         outer = QHBoxLayout(self)
@@ -126,8 +146,26 @@ class SignInPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list of profiles (in the background)."""
-        ops.list_profiles(parent=self, ctx=self.ctx, on_done=self._on_profiles_listed,
-                          on_error=self._on_failed)
+        list_profiles(parent=self, ctx=self.ctx, on_done=self._on_profiles_listed,
+                      on_error=self._on_list_failed)
+
+    def after_first_list(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the first list of profiles is shown, or failed to load
+        (then the error is shown): at once if that has happened."""
+        if self._first_list_done:
+            callback()
+        else:
+            self._after_first_list.append(callback)
+
+    def _first_list_over(self) -> None:
+        self._first_list_done = True
+        waiting, self._after_first_list = self._after_first_list, []
+        for callback in waiting:
+            callback()
+
+    def _on_list_failed(self, error: Exception) -> None:
+        self._on_failed(error)
+        self._first_list_over()
 
     def selected(self) -> ProfileEntry | None:
         item = self.people.currentItem()
@@ -154,6 +192,7 @@ class SignInPage(QWidget):
             self.message.show_note(self.tr("No profiles yet. Press “I'm new here” to "
                                            "make yours."))
         self.profiles_listed.emit()
+        self._first_list_over()
 
     def _on_person_changed(self) -> None:
         self.passphrase.clear()
@@ -180,6 +219,8 @@ class SignInPage(QWidget):
         if not self.passphrase.text():
             self.message.show_error(self.tr("Type your passphrase."))
             return
+        from app.ops import profiles as ops
+
         self._set_busy(True)
         ops.sign_in(parent=self, ctx=self.ctx, profile_id=entry.id,
                     passphrase=self.passphrase.text(), on_done=self._on_signed_in,
@@ -203,6 +244,8 @@ class SignInPage(QWidget):
         entry = self.selected()
         if entry is None:
             return
+        from app.ops import profiles as ops
+
         self._set_busy(True)
         ops.restore_backup(parent=self, ctx=self.ctx, profile_id=entry.id,
                            on_done=self._on_restored, on_error=self._on_failed)
@@ -214,12 +257,16 @@ class SignInPage(QWidget):
                                        "to sign in."))
 
     def _on_new_clicked(self) -> None:
+        from app.ui.signin.dialogs import NewProfileDialog
+
         dialog = NewProfileDialog(self.ctx, self)
         dialog.created.connect(self._on_signed_in)
         dialog.created.connect(lambda _entry: self.refresh())
         dialog.open()
 
     def _on_forgot_clicked(self) -> None:
+        from app.ui.signin.dialogs import RecoveryDialog
+
         entry = self.selected()
         if entry is None:
             self.message.show_error(self.tr("Choose your name first."))
@@ -230,6 +277,8 @@ class SignInPage(QWidget):
         dialog.open()
 
     def _on_change_clicked(self) -> None:
+        from app.ui.signin.dialogs import ChangePassphraseDialog
+
         entry = self.selected()
         if entry is None:
             self.message.show_error(self.tr("Choose your name first."))
@@ -240,4 +289,6 @@ class SignInPage(QWidget):
         dialog.open()
 
     def _on_teacher_clicked(self) -> None:
+        from app.ui.signin.dialogs import ClassKeyDialog
+
         ClassKeyDialog(self.ctx, self).open()
