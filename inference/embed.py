@@ -13,9 +13,12 @@ the provider actually in use is reported (a GPU that fell back to CPU is not hid
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -155,11 +158,59 @@ def _string_input(session: ort.InferenceSession) -> str | None:
 def _register_custom_ops(options: ort.SessionOptions) -> None:
     """The tokenizer ops of ``onnxruntime-extensions`` (SentencePiece, BERT tokenizers)."""
     try:
-        from onnxruntime_extensions import get_library_path
+        path = _custom_ops_library()
     except ImportError as exc:
         raise ModelLoadError("This embedding model tokenizes inside its graph and needs the "
                              "onnxruntime-extensions package, which is not installed.") from exc
-    options.register_custom_ops_library(get_library_path())
+    options.register_custom_ops_library(path)
+
+
+_OPS_MODULE = "onnxruntime_extensions._extensions_pydll"
+
+
+def _custom_ops_library() -> str:
+    """The file of ``onnxruntime-extensions``' op library, its module imported first.
+
+    The package's ``__init__`` imports ``onnx`` (and ``ml_dtypes``) for tools the app
+    does not use: 0.7 s and 20 MB once per process. So the library's own module is
+    imported alone, exactly as the package would import it: its pybind11 state must
+    exist before ONNX Runtime opens the same file (registering the file without that
+    import crashed the test suite with SIGSEGV). Anything unexpected, and the package's
+    own way is used.
+    """
+    loaded = sys.modules.get(_OPS_MODULE)
+    if loaded is None:
+        try:
+            loaded = _import_ops_module()
+        except (ImportError, OSError, StopIteration, TypeError) as exc:
+            log.info("onnxruntime-extensions loaded through its package (%s)", exc)
+            from onnxruntime_extensions import get_library_path
+
+            return str(get_library_path())
+    return str(loaded.__file__)
+
+
+def _import_ops_module() -> ModuleType:
+    package = importlib.util.find_spec("onnxruntime_extensions")  # not executed
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("onnxruntime_extensions is not installed")
+    folder = Path(next(iter(package.submodule_search_locations)))
+    library = next(folder.glob("_extensions_pydll*" + _extension_suffix()))
+    spec = importlib.util.spec_from_file_location(_OPS_MODULE, library)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {library}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[_OPS_MODULE] = module  # the package finds it here if imported later
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[_OPS_MODULE]
+        raise
+    return module
+
+
+def _extension_suffix() -> str:
+    return ".pyd" if sys.platform == "win32" else ".so"
 
 
 def _load_session(path: Path, providers: list[str], threads: int, *,
