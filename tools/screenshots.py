@@ -344,10 +344,13 @@ def enter(practice: object, *, right: bool) -> None:
     practice.check_button.click()  # type: ignore[attr-defined]
 
 
-def run_language(language: str, *, layout_only: bool = False,
-                 only_personal: bool = False, only_tutor: bool = False) -> None:
+def run_language(language: str, *, layout_only: bool = False, only_personal: bool = False,
+                 only_tutor: bool = False, only_signin: bool = False) -> None:
     driver = Driver(language)
     try:
+        if only_signin:
+            driver.signin_screens()
+            return
         if only_tutor:  # the tutor answering the screenshot question, with the real model
             driver.new_profile(LEARNERS[language][0], 0)
             driver.tutor_screen()
@@ -380,13 +383,16 @@ def main(argv: list[str] | None = None) -> int:
                              "for the model's answers (quick, on a busy machine)")
     parser.add_argument("--only-personal", action="store_true",
                         help="only About me, the lesson summary and the teacher report")
+    parser.add_argument("--only-signin", action="store_true",
+                        help="only the sign-in screens and their dialogs")
     parser.add_argument("--only-tutor", action="store_true",
                         help="only Ask the tutor, answering QUESTION with the real model")
     args = parser.parse_args(argv)
     DOCS.mkdir(parents=True, exist_ok=True)
     if args.language:
         run_language(args.language, layout_only=args.layout_only,
-                     only_personal=args.only_personal, only_tutor=args.only_tutor)
+                     only_personal=args.only_personal, only_tutor=args.only_tutor,
+                     only_signin=args.only_signin)
         # Every file is saved and the context closed. Skip the interpreter's final garbage
         # collection: PySide6 sometimes aborts in it ("none_dealloc") after a long run.
         sys.stdout.flush()
@@ -397,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
             extra = ["--layout-only"] if args.layout_only else []
             extra += ["--only-personal"] if args.only_personal else []
             extra += ["--only-tutor"] if args.only_tutor else []
+            extra += ["--only-signin"] if args.only_signin else []
             done = subprocess.run([sys.executable, "-m", "tools.screenshots", "--language",
                                    language, *extra], env=env, check=False)
             if done.returncode:

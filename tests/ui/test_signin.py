@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ops import profiles as profile_ops
@@ -16,6 +16,7 @@ from app.store import StoreError
 from app.store.recovery import ClassRecoveryKey
 from app.ui.main_window import MainWindow
 from app.ui.signin.dialogs import ClassKeyDialog, NewProfileDialog, RecoveryDialog
+from app.ui.style import apply_style
 
 PASSPHRASE = "purple tiger jumps high"
 
@@ -60,6 +61,21 @@ def test_sign_in_comes_first_and_says_how_to_start(window: MainWindow, qtbot: Qt
     assert not window.signed_in
     qtbot.waitUntil(lambda: window.signin.message.isVisible())
     assert "I'm new here" in window.signin.message.text()
+
+
+@pytest.mark.parametrize("width", [960, 720])
+def test_every_link_shows_its_whole_text(window: MainWindow, qtbot: QtBot, ctx: AppContext,
+                                         width: int) -> None:
+    """In the app's own font they need more than the card's 600 px side by side: they
+    stack instead of one being cut to "eachers: class recovery ke"."""
+    apply_style(QApplication.instance(), ctx.settings)  # the look is restored after the test
+    window.resize(width, 600)
+    page = window.signin
+    links = (page.forgot_button, page.change_button, page.teacher_button)
+    qtbot.waitUntil(lambda: all(link.width() > 0 for link in links))
+    for link in links:
+        assert link.width() >= link.sizeHint().width(), link.text()
+        assert link.mapTo(page, link.rect().topRight()).x() <= page.width()
 
 
 def test_create_sign_out_wrong_then_right_passphrase(window: MainWindow, qtbot: QtBot,

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ops.profile_list import list_profiles
 from app.store.errors import ProfileCorrupt
+from app.ui.button_row import ButtonRow
 from app.ui.roles import USER_ROLE
 from app.ui.signin.avatars import avatar_icon, avatar_label
 from app.ui.signin.common import MessageLabel, message_for, passphrase_field
@@ -98,6 +100,8 @@ class SignInPage(QWidget):
         button.setObjectName("link")
         button.setStyleSheet("QPushButton#link { color: palette(link); border: none; "
                              "text-decoration: underline; padding: 4px 2px; }")
+        # As wide as its text, so that stacked links line up on the left like text.
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return button
 
     def point_links(self) -> None:
@@ -118,11 +122,9 @@ class SignInPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.sign_in_button)
-        links = QHBoxLayout()
-        links.addWidget(self.forgot_button)
-        links.addWidget(self.change_button)
-        links.addStretch(1)
-        links.addWidget(self.teacher_button)
+        # A column when the three do not fit side by side (the card is at most 600 px):
+        # squeezed into one row, the last link was cut to "eachers: class recovery ke".
+        links = ButtonRow([self.forgot_button, self.change_button], [self.teacher_button])
         card = QWidget()
         card.setMaximumWidth(600)
         column = QVBoxLayout(card)
@@ -137,7 +139,7 @@ class SignInPage(QWidget):
         new.addWidget(self.new_button)
         new.addStretch(1)
         column.addLayout(new)
-        column.addLayout(links)
+        column.addWidget(links)
         column.addStretch(2)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
