@@ -134,7 +134,7 @@ _LIST_SMALLEST = re.compile(r"smallest|least|最小")
 _ORDER = re.compile(r"\border\b|从小到大|从大到小|排列|排序")
 _DESCENDING = re.compile(r"largest to smallest|biggest to smallest|greatest to least|从大到小")
 _COMPARE = re.compile(r"bigger|larger|greater|biggest|largest|greatest|smaller|smallest|"
-                      r"less|more|compare|same|equal|"
+                      r"less|more|compare|same|equal|比|"
                       r"equivalent|哪个大|哪个小|更大|更小|比较|相等|一样|相同|大还是小")
 _SIMPLEST = re.compile(r"simplest|simplify|lowest terms|最简")
 _MIXED = re.compile(r"mixed number|带分数")
@@ -277,31 +277,48 @@ def _comparison(text: str, zh: bool) -> Stated | None:
         sign = "=" if a.value == b.value else "<" if a.value < b.value else ">"
         return Stated(f"{a.text} {sign} {b.text}" + ("。" if zh else "."),
                       equal=a.value == b.value)
+    asked = _asked(text) if _YES_NO.search(text) and not re.search(r"哪个|which", text) \
+        else None
     if a.value == b.value:
-        return _equal(text, a, b, zh)
+        yes = {"=": True, "<": False, ">": False}.get(asked or "")
+        if zh:
+            opener = {True: "是的，", False: "不是，", None: ""}[yes]
+            return Stated(f"{opener}{a.text}和{b.text}相等。", equal=True, verdict=yes)
+        opener = {True: "Yes, ", False: "No, ", None: ""}[yes]
+        return Stated(f"{opener}{a.text} and {b.text} are equal.", equal=True, verdict=yes)
     big, small = (a, b) if a.value > b.value else (b, a)
-    if _YES_NO.search(text) and not re.search(r"哪个|which", text):
+    bigger, smaller = _forms(big), _forms(small)
+    if asked == "=":
         # Two sentences: "…are not equal: 3/4 is…" would read as the claim 3/4 ≠ 3/4.
         said = (f"{a.text}和{b.text}不相等。{big.text}比{small.text}大。" if zh else
                 f"No, {a.text} and {b.text} are not equal. {big.text} is bigger than "
                 f"{small.text}.")
-        return Stated(said, equal=False, verdict=False, bigger=_forms(big),
-                      smaller=_forms(small))
+        return Stated(said, equal=False, verdict=False, bigger=bigger, smaller=smaller)
+    if asked is not None:  # "Is 1/3 bigger than 1/2?": yes or no, then which is bigger
+        yes = (a.value > b.value) == (asked == ">")
+        said = (f"{'是的' if yes else '不是'}，{big.text}比{small.text}大。" if zh else
+                f"{'Yes' if yes else 'No'}, {big.text} is bigger than {small.text}.")
+        return Stated(said, equal=False, verdict=yes, bigger=bigger, smaller=smaller)
     if _SMALLER_ASKED.search(text):
         said = (f"{small.text}比{big.text}小。" if zh else
                 f"{small.text} is smaller than {big.text}.")
     else:
         said = (f"{big.text}比{small.text}大。" if zh else
                 f"{big.text} is bigger than {small.text}.")
-    return Stated(said, equal=False, bigger=_forms(big), smaller=_forms(small))
+    return Stated(said, equal=False, bigger=bigger, smaller=smaller)
 
 
-def _equal(text: str, a: Expr, b: Expr, zh: bool) -> Stated:
-    yes_no = bool(_YES_NO.search(text))
-    if zh:
-        return Stated(f"{a.text}和{b.text}相等。", equal=True, verdict=True if yes_no else None)
-    return Stated(f"{'Yes, ' if yes_no else ''}{a.text} and {b.text} are equal.",
-                  equal=True, verdict=True if yes_no else None)
+_ASK_EQUAL = re.compile(r"same|equal|equivalent|相等|一样|相同")
+_ASK_BIGGER = re.compile(r"bigger|larger|greater|more|大")
+_ASK_SMALLER = re.compile(r"smaller|less|fewer|小")
+
+
+def _asked(text: str) -> str | None:
+    """The relation a yes/no question asks about its first number: "=", ">" or "<"."""
+    for pattern, relation in ((_ASK_EQUAL, "="), (_ASK_SMALLER, "<"), (_ASK_BIGGER, ">")):
+        if pattern.search(text):
+            return relation
+    return None
 
 
 def _forms(e: Expr) -> tuple[str, ...]:
