@@ -49,6 +49,16 @@ from app.core.tutor.stated import stated_note, stated_result
      "That is false: 1/6 is smaller than 1/4."),
     ("True or false: **7/8** is bigger than **5/6**.", "en", "That is true: 7/8 > 5/6."),
     ("判断：3/8 + 5/8 = 1。", "zh-Hans", "这句话是对的：3/8 + 5/8 = 1。"),
+    ("Which list is in order from smallest to largest? A) 1/2, 1/3, 1/4  B) 1/4, 1/3, 1/2 "
+     " C) 1/3, 1/2, 1/4", "en", "The answer is B: 1/4, 1/3, 1/2."),
+    ("Which fraction is equivalent to 2/3?\na. 3/4\nb. 4/6\nc. 2/5", "en",
+     "The answer is B: 4/6."),
+    ("Which fraction is closest to 1? (a) 1/2 (b) 9/10 (c) 3/4", "en",
+     "The answer is B: 9/10."),
+    ("What is 12/18 in its simplest form? a) 6/9 b) 2/3 c) 4/6", "en",
+     "The answer is B: 2/3."),
+    ("What is 1/3 + 1/6? A. 2/9 B. 1/2 C. 2/6", "en", "The answer is B: 1/2."),
+    ("哪个分数最大？A. 2/7 B. 6/7 C. 4/7", "zh-Hans", "答案是B：6/7。"),
     ("判断：因为 8 > 5，所以 1/8 > 1/5。", "zh-Hans", "这句话是错的：1/8小于1/5。"),
     # "加上1，得到 2/3" is a step in words, not the claim 1 = 2/3: judged by 1/2 = 2/3.
     ("判断：把 1/2 的分子和分母都加上1，得到 2/3，所以 1/2 = 2/3。", "zh-Hans",
@@ -70,6 +80,8 @@ def test_the_result_is_stated_in_one_true_sentence(question: str, language: str,
     "True or false: 2/4 and 1/2 are at the same point on a number line.",
     "True or false: 4/4 = 1 because you can add the tops.",
     "A jug holds 3/4 of a litre. You pour out 1/3 of a litre. How much is left?",
+    # Options code cannot judge: no other reading of their numbers either.
+    "What does the 8 in 5/8 tell you? a) the whole is cut into 8 equal parts b) 8 are eaten",
 ])
 def test_nothing_is_stated_where_code_does_not_decide(question: str) -> None:
     assert stated_result(question) is None
@@ -92,6 +104,8 @@ def test_a_blank_to_fill_is_not_read_as_a_claim() -> None:
      ["False.", "It is true that you add the numerators."]),
     ("2/7、6/7、4/7 中，最大的分数是哪个？", "zh-Hans", ["4/7最大。", "答案是4/7。"],
      ["分母相同，分子大的分数大。"]),
+    ("Which is bigger? A) 2/3 B) 3/4", "en", ["The answer is A.", "I would choose (a)."],
+     ["The answer is B.", "A fraction names equal parts."]),
 ])
 def test_a_model_sentence_that_contradicts_the_result_is_found(
         question: str, language: str, contradicting: list[str], fine: list[str]) -> None:

@@ -13,7 +13,10 @@ begins with one short sentence written by code, in the reply's language:
 - a comparison of two numbers ("3/4 is bigger than 2/3.", "2/4和1/2相等。"), the sign
   between them ("5/8 > 3/8."), the biggest or smallest of a list, a list in order;
 - "true or false" about an arithmetic statement: false as soon as one of its claims is
-  false, true only when the statement is nothing but true claims.
+  false, true only when the statement is nothing but true claims;
+- which option is right, where the question lists them ("A) 2/3  B) 3/4") and code can
+  tell: the bigger or smallest, the one equal to a number or a calculation, in simplest
+  form, closest to a number, the list in order ("The answer is B: 1/4, 1/3, 1/2.").
 
 The model then explains. Its sentences are still checked (:mod:`.claims`), and one that
 contradicts the stated result ("No, they are not equal.", "2/3 is bigger.", "The answer
@@ -46,6 +49,7 @@ class Stated:
     equal: bool | None = None  # two numbers compared: equal or not
     bigger: tuple[str, ...] = ()  # how the bigger of two is written (2/3, 三分之二…)
     smaller: tuple[str, ...] = ()
+    option: str = ""  # the right option's letter, where the question lists options
 
     def contradicted_by(self, sentence: str) -> bool:
         """Whether a model sentence says the opposite of this result (or repeats it)."""
@@ -55,7 +59,15 @@ class Stated:
         if _bare(text) == _bare(normalise(self.sentence)):
             return True  # the stated sentence again: nothing new for the learner
         return (self._verdict_contradicted(text) or self._equality_contradicted(text)
-                or self._pick_contradicted(text) or self._value_contradicted(text))
+                or self._pick_contradicted(text) or self._value_contradicted(text)
+                or self._option_contradicted(text))
+
+    def _option_contradicted(self, text: str) -> bool:
+        """"The answer is C", "option (c)", "选C" where the right option is another."""
+        if not self.option:
+            return False
+        return any(m.group(m.lastindex or 0) != self.option
+                   for m in _OPTION_NAMED.finditer(text))
 
     def _verdict_contradicted(self, text: str) -> bool:
         if self.verdict is None:
@@ -108,6 +120,8 @@ _SMALLER_IS = (r"\b(?:smaller|smallest|less)(?: one| fraction| number)? is"
 _RESULT_IS = re.compile(r"\b(?:the )?(?:answer|result|total|sum|difference|missing "
                         r"(?:number|numerator|denominator)) (?:is|will be|=)\s*|"
                         r"(?:答案|结果|得数)(?:是|为|等于)\s*")
+_OPTION_NAMED = re.compile(r"\b(?:answer is|option|choice|choose|pick)\s*\(?([a-d])\b(?![/\d])"
+                          r"|(?:选项|答案是|选)\s*\(?([a-d])(?![a-z/\d])")
 _TRUE_SAID = re.compile(r"^\W*(?:true|yes|correct|right)\b|\b(?:statement|that|this|it) is "
                         r"(?:true|correct|right)\W*$|^\W*(?:对的|对[，。！,.!]|正确|是的)|(?:说法|这句话|判断)"
                         r"(?:是)?(?:对|正确)")
@@ -387,10 +401,6 @@ def _common_denominator(text: str, zh: bool) -> Stated | None:
                   value=Fraction(lowest))
 
 
-# In this order: a true/false statement's numbers are not a calculation to state, and a
-# blank ("3/5 = ?/20") must not be read as the claim 3/5 = 20.
-_FINDERS: tuple[Callable[[str, bool], Stated | None], ...] = (
-    _true_or_false, _missing, _common_denominator, _form, _calculation, _comparison)
 
 
 def stated_note(stated: Stated | None, language: str) -> str:
@@ -404,3 +414,102 @@ def stated_note(stated: Stated | None, language: str) -> str:
             f'the student: "{stated.sentence}" Do not repeat it and do not say the opposite; '
             "go on with two or three short sentences that explain why, in the words of the "
             "passages.")
+
+
+# ---------------------------------------------------------------- multiple choice
+
+# "A) 1/2  B) 3/4", "(a) 1/2 (b) 3/4", "a. 1/2\nb. 3/4": options labelled a, b, c… in order.
+_LABEL = re.compile(r"(?:^|(?<=[\s:：?？。.]))[(（]?([a-f])[)）.:：]\s*")
+_CLOSEST = re.compile(r"closest to (\d+|zero|one)|最接近\s*(\d+)")
+
+
+@dataclass(frozen=True)
+class _Option:
+    letter: str
+    text: str
+    numbers: tuple[Expr, ...]
+
+
+def _split_options(text: str) -> tuple[str, list[_Option]]:
+    """The question without its options, and the options (none unless a, b… in order)."""
+    labels = list(_LABEL.finditer(text))
+    start = next((i for i, m in enumerate(labels) if m[1] == "a"), None)
+    if start is None:
+        return text, []
+    run = [labels[start]]
+    for m in labels[start + 1:]:
+        if m[1] == chr(ord(run[-1][1]) + 1):
+            run.append(m)
+    if len(run) < 2:
+        return text, []
+    options = []
+    for m, after in zip(run, [*run[1:], None], strict=True):
+        body = text[m.end():after.start() if after else len(text)].strip().strip(",;，；。")
+        options.append(_Option(m[1], body, tuple(expressions(body))))
+    return text[:run[0].start()], options
+
+
+def _options(text: str, zh: bool) -> Stated | None:
+    """Which option is right, where code can tell; undecided where it cannot."""
+    stem, options = _split_options(text)
+    if not options or any(not o.numbers for o in options):
+        return None if not options else _UNDECIDED
+    right = _right_options(stem, options)
+    if len(right) != 1:
+        return _UNDECIDED
+    pick = right[0]
+    said = (f"答案是{pick.letter.upper()}：{pick.text}。" if zh else
+            f"The answer is {pick.letter.upper()}: {pick.text}.")
+    value = pick.numbers[0].value if len(pick.numbers) == 1 else None
+    return Stated(said, value=value, option=pick.letter)
+
+
+def _right_options(stem: str, options: list[_Option]) -> list[_Option]:
+    if _ORDER.search(stem):
+        descending = bool(_DESCENDING.search(stem))
+        return [o for o in options if len(o.numbers) > 1 and _in_order(o, descending)]
+    single = [o for o in options if len(o.numbers) == 1]
+    if len(single) != len(options):
+        return []
+    values = [o.numbers[0].value for o in options]
+    closest = _CLOSEST.search(stem)
+    if closest:
+        raw = closest[1] or closest[2]
+        target = {"zero": 0, "one": 1}.get(raw)
+        goal = Fraction(target if target is not None else int(raw))
+        best = min(abs(v - goal) for v in values)
+        return [o for o, v in zip(options, values, strict=True) if abs(v - goal) == best]
+    if _LIST_BIGGEST.search(stem) or _ASK_BIGGER.search(stem):
+        return [o for o, v in zip(options, values, strict=True) if v == max(values)]
+    if _LIST_SMALLEST.search(stem) or _ASK_SMALLER.search(stem):
+        return [o for o, v in zip(options, values, strict=True) if v == min(values)]
+    asked = expressions(stem)
+    if len(asked) != 1:
+        return []
+    target_value, written = asked[0].value, asked[0].text.replace(" ", "")
+    matches = [o for o, v in zip(options, values, strict=True) if v == target_value
+               and o.numbers[0].text.replace(" ", "") != written]
+    if _SIMPLEST.search(stem):
+        matches = [o for o in matches if _lowest_terms(o.numbers[0])]
+    return matches
+
+
+def _in_order(option: _Option, descending: bool) -> bool:
+    values = [e.value for e in option.numbers]
+    return values == sorted(values, reverse=descending) and len(set(values)) == len(values)
+
+
+def _lowest_terms(e: Expr) -> bool:
+    written = re.sub(r"\s+", "", e.text)
+    if "/" not in written:
+        return True
+    top, bottom = written.split("/")[-2:]
+    return top.isdigit() and bottom.isdigit() and math.gcd(int(top), int(bottom)) == 1
+
+
+# In this order: listed options decide first (their numbers are not a list to order), a
+# true/false statement's numbers are not a calculation to state, and a blank
+# ("3/5 = ?/20") must not be read as the claim 3/5 = 20.
+_FINDERS: tuple[Callable[[str, bool], Stated | None], ...] = (
+    _options, _true_or_false, _missing, _common_denominator, _form, _calculation,
+    _comparison)
