@@ -188,4 +188,4 @@ def test_nothing_is_stated_for_a_question_code_cannot_decide(
     reply = tutor(chat, embed_engine).answer("What is a fraction?", Setting(fractions_index),
                                              Conversation(), emit=lambda _s: None)
     assert not reply.stated and reply.text.startswith("A fraction is a part of a whole")
-    assert "already written by the app" not in learner_turn(chat, 0)
+    assert "already begins with" not in learner_turn(chat, 0)

@@ -9,7 +9,7 @@ import pytest
 
 from app.core.tutor.claims import claims_in, false_claims
 from app.core.tutor.evaluate import load_items
-from app.core.tutor.stated import stated_note, stated_result
+from app.core.tutor.stated import echoes_note, stated_note, stated_result
 
 
 @pytest.mark.parametrize(("question", "language", "sentence"), [
@@ -117,7 +117,11 @@ def test_a_model_sentence_that_contradicts_the_result_is_found(
 
 def test_the_model_is_told_its_reply_begins_with_the_result() -> None:
     stated = stated_result("What is 1/5 + 2/5?")
-    assert '"1/5 + 2/5 = 3/5."' in stated_note(stated, "en")
+    assert stated is not None and '"1/5 + 2/5 = 3/5."' in stated_note(stated, "en")
+    # Qwen2.5 1.5B copied a longer note into its reply: a sentence that repeats it goes.
+    assert echoes_note('The first sentence of your reply is already written: "1/5 + 2/5 = '
+                       '3/5." Now explain why in two or three short sentences.', stated, "en")
+    assert not echoes_note("Add the numerators and keep the denominator [1].", stated, "en")
     zh = stated_result("1/5加2/5等于多少？", "zh-Hans")
     assert "“1/5 + 2/5 = 3/5。”" in stated_note(zh, "zh-Hans")
     assert stated_note(None, "en") == ""

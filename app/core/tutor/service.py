@@ -60,7 +60,7 @@ from app.core.tutor.safe_stream import (
 )
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
-from app.core.tutor.stated import Stated, stated_note, stated_result
+from app.core.tutor.stated import Stated, echoes_note, stated_note, stated_result
 from app.core.tutor.turns import learner_turn
 from app.core.tutor.worked import worked_facts, worked_solution
 from app.messages import QT_TRANSLATE_NOOP
@@ -204,7 +204,7 @@ class Tutor:
                 if bad:  # held back; the reply is regenerated or the step dropped below
                     wrong += bad
                     update = replace(update, sentence="")
-                if stated and update.sentence and stated.contradicted_by(update.sentence):
+                if stated and update.sentence and _off(update.sentence, stated, setting):
                     contradicted += 1  # says the opposite of the result code stated
                     update = replace(update, sentence="")
                 shown.append(update.sentence)  # the model's own labels: kept as context
@@ -225,7 +225,7 @@ class Tutor:
         if wrong and not (cancel is not None and cancel.cancelled):
             answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
             if stated:
-                answer, dropped = _without_contradictions(answer, stated)
+                answer, dropped = _without_contradictions(answer, stated, setting)
                 contradicted += dropped
             solution = worked_solution(question, setting.language) if note else None
             if solution:  # the method, worked by code, where the model's step was wrong
@@ -400,9 +400,17 @@ def _joined(lead: str, answer: str) -> str:
     return (lead + answer).strip()
 
 
-def _without_contradictions(text: str, stated: Stated) -> tuple[str, int]:
-    """``text`` without the sentences that contradict the stated result, and how many."""
-    kept = [s for s in split_claim_sentences(text) if not stated.contradicted_by(s)]
+def _off(sentence: str, stated: Stated, setting: Setting) -> bool:
+    """A model sentence not to show after a stated result: it contradicts (or repeats)
+    the result, or repeats the note about it."""
+    return (stated.contradicted_by(sentence)
+            or echoes_note(sentence, stated, setting.language))
+
+
+def _without_contradictions(text: str, stated: Stated,
+                            setting: Setting) -> tuple[str, int]:
+    """``text`` without the sentences :func:`_off` refuses, and how many."""
+    kept = [s for s in split_claim_sentences(text) if not _off(s, stated, setting)]
     dropped = sum(1 for _s in split_claim_sentences(text)) - len(kept)
     return "".join(kept).strip(), dropped
 

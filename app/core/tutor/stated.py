@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from app.core.content.tokenize import tokens
 from app.core.tutor.claims import BLANK, Claim, Expr, claims_in, expressions, normalise, show
 from app.core.tutor.grounding import without_markers
 from app.core.tutor.worked import SUM, written
@@ -404,16 +405,27 @@ def _common_denominator(text: str, zh: bool) -> Stated | None:
 
 
 def stated_note(stated: Stated | None, language: str) -> str:
-    """A line for the model: its reply already begins with the stated result."""
+    """A line for the model: its reply already begins with the stated result. Short: a
+    longer instruction ("…already written by the app… do not say the opposite…") was
+    copied into the reply word for word by Qwen2.5 1.5B."""
     if stated is None:
         return ""
     if language.startswith("zh"):
-        return (f"你的回答的第一句已经由程序写好，学生已经看到了：“{stated.sentence}”"
-                "不要重复这一句，也不要说相反的话；接着用两三句简短的话，用课文里的说法解释为什么。")
-    return (f'The first sentence of your reply is already written by the app and shown to '
-            f'the student: "{stated.sentence}" Do not repeat it and do not say the opposite; '
-            "go on with two or three short sentences that explain why, in the words of the "
-            "passages.")
+        return f"你的回答已经以这句话开头：“{stated.sentence}”请接着用两三句话解释为什么。"
+    return (f'Your reply already begins with: "{stated.sentence}" Now explain why in two or '
+            "three short sentences.")
+
+
+def echoes_note(sentence: str, stated: Stated, language: str) -> bool:
+    """Whether a model sentence repeats the note about the stated result (instructions
+    are not for the learner): most of its words, other than the result's, are the
+    note's."""
+    own = set(tokens(without_markers(sentence))) - set(tokens(stated.sentence))
+    note = set(tokens(stated_note(stated, language)))
+    return len(own) >= 3 and len(own & note) >= NOTE_ECHO * len(own)
+
+
+NOTE_ECHO = 0.6
 
 
 # ---------------------------------------------------------------- multiple choice
