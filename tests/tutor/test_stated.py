@@ -104,6 +104,9 @@ def test_a_blank_to_fill_is_not_read_as_a_claim() -> None:
      ["False.", "It is true that you add the numerators."]),
     ("2/7、6/7、4/7 中，最大的分数是哪个？", "zh-Hans", ["4/7最大。", "答案是4/7。"],
      ["分母相同，分子大的分数大。"]),
+    ("What is 12/18 in its simplest form?", "en",
+     ["12/18 is already in its simplest form because 6 divides both."],
+     ["Divide the top and the bottom by 6 [1]."]),
     ("Which is bigger? A) 2/3 B) 3/4", "en", ["The answer is A.", "I would choose (a)."],
      ["The answer is B.", "A fraction names equal parts."]),
 ])

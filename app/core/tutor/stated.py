@@ -51,6 +51,7 @@ class Stated:
     bigger: tuple[str, ...] = ()  # how the bigger of two is written (2/3, 三分之二…)
     smaller: tuple[str, ...] = ()
     option: str = ""  # the right option's letter, where the question lists options
+    reducible: bool = False  # the fraction asked about is not in its simplest form
 
     def contradicted_by(self, sentence: str) -> bool:
         """Whether a model sentence says the opposite of this result (or repeats it)."""
@@ -61,7 +62,8 @@ class Stated:
             return True  # the stated sentence again: nothing new for the learner
         return (self._verdict_contradicted(text) or self._equality_contradicted(text)
                 or self._pick_contradicted(text) or self._value_contradicted(text)
-                or self._option_contradicted(text))
+                or self._option_contradicted(text)
+                or (self.reducible and bool(_ALREADY_SIMPLEST.search(text))))
 
     def _option_contradicted(self, text: str) -> bool:
         """"The answer is C", "option (c)", "选C" where the right option is another."""
@@ -121,6 +123,10 @@ _SMALLER_IS = (r"\b(?:smaller|smallest|less)(?: one| fraction| number)? is"
 _RESULT_IS = re.compile(r"\b(?:the )?(?:answer|result|total|sum|difference|missing "
                         r"(?:number|numerator|denominator)) (?:is|will be|=)\s*|"
                         r"(?:答案|结果|得数)(?:是|为|等于)\s*")
+# "12/18 is already in its simplest form" (Qwen2.5 1.5B, after "12/18 in its simplest
+# form is 2/3").
+_ALREADY_SIMPLEST = re.compile(r"already in (?:its |the )?(?:simplest|lowest)|"
+                               r"can(?:not|'t| not) be simplified|已经是最简")
 _OPTION_NAMED = re.compile(r"\b(?:answer is|option|choice|choose|pick)\s*\(?([a-d])\b(?![/\d])"
                           r"|(?:选项|答案是|选)\s*\(?([a-d])(?![a-z/\d])")
 _TRUE_SAID = re.compile(r"^\W*(?:true|yes|correct|right)\b|\b(?:statement|that|this|it) is "
@@ -379,7 +385,8 @@ def _form(text: str, zh: bool) -> Stated | None:
         if e.value.denominator == 1:
             simplest = str(e.value.numerator)
         return Stated(f"{e.text}化成最简分数是{simplest}。" if zh else
-                      f"{e.text} in its simplest form is {simplest}.", value=e.value)
+                      f"{e.text} in its simplest form is {simplest}.", value=e.value,
+                      reducible=True)
     if _FRACTION.match(e.text) and _MIXED.search(text) and e.value > 1:
         return Stated(f"{e.text}化成带分数是{show(e.value)}。" if zh else
                       f"{e.text} as a mixed number is {show(e.value)}.", value=e.value)
