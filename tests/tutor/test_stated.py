@@ -94,8 +94,9 @@ def test_a_blank_to_fill_is_not_read_as_a_claim() -> None:
 
 @pytest.mark.parametrize(("question", "language", "contradicting", "fine"), [
     ("Is 2/3 the same as 3/4?", "en",
-     ["Yes, they are the same [1].", "2/3 is bigger.", "The bigger one is 2/3."],
-     ["3/4 is bigger than 2/3 because the pieces are bigger.", "Write both over 12 [1]."]),
+     ["Yes, they are the same [1].", "2/3 is bigger.", "The bigger one is 2/3.",
+      "No, 2/3 and 3/4 are not equal.", "3/4 is bigger than 2/3 [2]."],  # said already
+     ["3/4 is bigger than 2/3 because its pieces are bigger.", "Write both over 12 [1]."]),
     ("2/4和1/2相等吗？", "zh-Hans", ["不，它们不相等。", "不对。"],
      ["对，它们相等 [1]。", "对于分数来说，分母表示平均分成几份。"]),
     ("What is 1/5 + 2/5?", "en", ["The answer is 3/10.", "1/5 + 2/5 = 3/5."],

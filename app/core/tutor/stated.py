@@ -58,8 +58,8 @@ class Stated:
         text = normalise(without_markers(sentence)).replace("*", "").strip()
         if not text:
             return False
-        if _bare(text) == _bare(normalise(self.sentence)):
-            return True  # the stated sentence again: nothing new for the learner
+        if _bare(text) in {_bare(normalise(part)) for part in _PARTS.split(self.sentence)}:
+            return True  # the stated sentence (or a part of it) again: nothing new
         return (self._verdict_contradicted(text) or self._equality_contradicted(text)
                 or self._pick_contradicted(text) or self._value_contradicted(text)
                 or self._option_contradicted(text)
@@ -103,6 +103,9 @@ class Stated:
             if found and found[0].start == 0 and found[0].value != self.value:
                 return True
         return False
+
+
+_PARTS = re.compile(r"(?<=[.。])\s*")
 
 
 def _bare(text: str) -> str:
