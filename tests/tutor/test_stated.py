@@ -138,3 +138,18 @@ def test_no_stated_sentence_over_the_evaluation_file_is_false() -> None:
         for language in ("en", "zh-Hans"):
             stated = stated_result(item["question"], language)
             assert stated is None or not false_claims(stated.sentence), item["id"]
+
+
+@pytest.mark.parametrize(("question", "language", "sentence", "shown"), [
+    ("Is 2/4 the same as 1/2?", "en",
+     "Yes, 2/4 and 1/2 are equal because they name the same amount [1].",
+     "This is because they name the same amount [1]."),
+    ("2/4和1/2相等吗？", "zh-Hans", "是的，2/4和1/2相等，因为它们表示同样多 [1]。",
+     "这是因为它们表示同样多 [1]。"),
+    ("Is 2/4 the same as 1/2?", "en", "Both name the same amount [1].",
+     "Both name the same amount [1]."),
+])
+def test_a_sentence_that_opens_with_the_result_again_starts_at_the_why(
+        question: str, language: str, sentence: str, shown: str) -> None:
+    stated = stated_result(question, language)
+    assert stated is not None and stated.without_repeat(sentence) == shown

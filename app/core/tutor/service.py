@@ -207,6 +207,8 @@ class Tutor:
                 if stated and update.sentence and _off(update.sentence, stated, setting):
                     contradicted += 1  # says the opposite of the result code stated
                     update = replace(update, sentence="")
+                elif stated and update.sentence:
+                    update = replace(update, sentence=stated.without_repeat(update.sentence))
                 shown.append(update.sentence)  # the model's own labels: kept as context
                 # With a stated result a draft is not shown: "No, they are not…" must not
                 # flash on screen before its sentence is found to contradict it.
@@ -410,7 +412,8 @@ def _off(sentence: str, stated: Stated, setting: Setting) -> bool:
 def _without_contradictions(text: str, stated: Stated,
                             setting: Setting) -> tuple[str, int]:
     """``text`` without the sentences :func:`_off` refuses, and how many."""
-    kept = [s for s in split_claim_sentences(text) if not _off(s, stated, setting)]
+    kept = [stated.without_repeat(s) for s in split_claim_sentences(text)
+            if not _off(s, stated, setting)]
     dropped = sum(1 for _s in split_claim_sentences(text)) - len(kept)
     return "".join(kept).strip(), dropped
 

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from app.core.content.tokenize import tokens
+from app.core.content.tokenize import has_cjk, tokens
 from app.core.tutor.claims import BLANK, Claim, Expr, claims_in, expressions, normalise, show
 from app.core.tutor.grounding import without_markers
 from app.core.tutor.worked import SUM, written
@@ -71,6 +71,23 @@ class Stated:
             return False
         return any(m.group(m.lastindex or 0) != self.option
                    for m in _OPTION_NAMED.finditer(text))
+
+    def without_repeat(self, sentence: str) -> str:
+        """A model sentence that opens by saying the stated result again, then why, starts
+        at the why: "Yes, 2/4 and 1/2 are equal because they name the same amount" (Qwen,
+        right after the stated "Yes, 2/4 and 1/2 are equal.") becomes "This is because
+        they name the same amount"."""
+        for part in _PARTS.split(self.sentence):
+            words = part.rstrip("。.").strip()
+            if not words:
+                continue
+            pattern = r"\s*".join(re.escape(w) for w in words.split())
+            found = re.match(rf"\s*{pattern}\s*(?:\[\d{{1,2}}\])?\s*[,，]?\s*"
+                             r"(?:because|since|as|因为|这是因为)\s*", sentence, re.IGNORECASE)
+            if found:
+                rest = sentence[found.end():]
+                return ("这是因为" if has_cjk(found.group()) else "This is because ") + rest
+        return sentence
 
     def _verdict_contradicted(self, text: str) -> bool:
         if self.verdict is None:
