@@ -150,3 +150,42 @@ def test_a_reply_with_nothing_true_left_says_what_to_do(
         "How do I add fractions with the same denominator?", Setting(fractions_index),
         Conversation(), emit=lambda _s: None)
     assert reply.text == REMOVED_ALL["en"]
+
+
+def test_the_result_code_decides_comes_first_and_is_never_contradicted(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("No, they are not the same. Both name the same amount of a whole [1]. "
+                        "Yes, 2/4 and 1/2 are equal.")
+    conversation = Conversation()
+    updates: list[Streamed] = []
+    reply = tutor(chat, embed_engine).answer("Is 2/4 the same as 1/2?",
+                                             Setting(fractions_index), conversation,
+                                             emit=updates.append)
+    assert updates[0] == Streamed(sentence="Yes, 2/4 and 1/2 are equal. ")  # before the model
+    assert reply.text.startswith("Yes, 2/4 and 1/2 are equal")
+    assert "not the same" not in reply.text and "Both name the same amount" in reply.text
+    assert reply.stated and reply.contradicted == 2  # the "No" and the repeated sentence
+    # Never on screen, not even while being written; the history holds what was shown.
+    assert not any("not the same" in u.sentence + u.draft for u in updates)
+    assert conversation.turns[-1].text.startswith("Yes, 2/4 and 1/2 are equal.")
+    assert '"Yes, 2/4 and 1/2 are equal."' in learner_turn(chat, 0)
+
+
+def test_a_stated_result_stays_when_the_explanation_is_regenerated(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("Add the tops and the bottoms: 1/5 + 2/5 = 3/10.",
+                        "The answer is 3/10. Add the numerators and keep the denominator [1].")
+    reply = tutor(chat, embed_engine).answer("What is 1/5 + 2/5?", Setting(fractions_index),
+                                             Conversation(), emit=lambda _s: None)
+    assert reply.text.startswith("1/5 + 2/5 = 3/5")
+    assert "3/10" not in reply.text and "keep the denominator" in reply.text
+    assert not false_claims(reply.text)
+
+
+def test_nothing_is_stated_for_a_question_code_cannot_decide(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("A fraction is a part of a whole [1].")
+    reply = tutor(chat, embed_engine).answer("What is a fraction?", Setting(fractions_index),
+                                             Conversation(), emit=lambda _s: None)
+    assert not reply.stated and reply.text.startswith("A fraction is a part of a whole")
+    assert "already begins with" not in learner_turn(chat, 0)

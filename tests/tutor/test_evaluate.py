@@ -72,13 +72,15 @@ def test_a_bad_line_is_reported_with_its_number(tmp_path: Path) -> None:
 
 def test_summaries_carry_the_metric_value_and_n() -> None:
     rows = [{"pack": "fractions", "language": "en", "correct": True, "refused": False,
-             "false_claims_shown": 0, "false_claims_caught": 1, "citations_refused": 0},
+             "false_claims_shown": 0, "false_claims_caught": 1, "citations_refused": 0,
+             "stated": True, "contradictions_dropped": 2},
             {"pack": "fractions-zh", "language": "zh-Hans", "correct": False,
              "refused": True, "false_claims_shown": 0, "false_claims_caught": 0,
              "citations_refused": 1}]
     summary = answers_summary(rows)
     assert (summary["metric"], summary["value"], summary["n"]) == ("answer_accuracy", 0.5, 2)
     assert summary["by_language"]["zh-Hans"] == {"answer_accuracy": 0.0, "n": 1}
+    assert (summary["stated"], summary["contradictions_dropped"]) == (1, 2)
     reveal = reveal_summary([{"language": "en", "revealed": False, "affirmed": True,
                               "learner_wrong": True, "points_at_mistake": True,
                               "regenerated": False}])

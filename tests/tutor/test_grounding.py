@@ -19,6 +19,7 @@ from app.core.tutor.grounding import (
     split_sentences,
     support_matrix,
     supports,
+    topic,
 )
 from inference.embed import EmbedEngine
 
@@ -165,3 +166,10 @@ def test_a_question_is_never_cited() -> None:
     assert not supports("3/4和2/3哪个大？", passage, 0.9)
     assert not supports("Which is bigger, 3/4 or 2/3 [1]?", "Which is bigger, 3/4 or 2/3?", 0.9)
     assert supports("分母相同，比分子。", passage, 0.9)
+
+
+def test_a_true_or_false_frame_is_not_searched_for() -> None:
+    assert topic("True or false: *stroma* and *stomata* are two names for the same thing.") \
+        == "*stroma* and *stomata* are two names for the same thing."
+    assert topic("判断：3/8 + 5/8 = 1。") == "3/8 + 5/8 = 1。"
+    assert topic("Is it true that plants breathe?") == "Is it true that plants breathe?"

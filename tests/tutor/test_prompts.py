@@ -17,6 +17,7 @@ PINNED = {
     "tutor_grounded.v1.md": "fd9fd645b251b896",
     "tutor_grounded.v2.md": "e4c984ff8261d281",
     "tutor_grounded.v3.md": "f972666af7a82530",
+    "tutor_grounded.v4.md": "16a4f6a526f95ef4",
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
     "tutor_hint.v2.md": "12970a13fd524523",
     "tutor_practice.v1.md": "52897418eee40be7",

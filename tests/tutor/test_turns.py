@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.content.passages import Passage
+from app.core.content.model import Pack
+from app.core.content.passages import Passage, pack_passages
 from app.core.tutor.conversation import MAX_HISTORY_TURNS, Conversation, Turn
 from app.core.tutor.grounding import Grounding, Source
 from app.core.tutor.turns import EXCERPT_CHARS, excerpt, learner_turn
@@ -61,3 +62,18 @@ def test_long_passages_are_sent_up_to_a_sentence_end() -> None:
     assert excerpt("Short.") == "Short."
     chinese = "分数表示把一个整体平均分成几份。" * 30
     assert excerpt(chinese).endswith("。 …") and len(excerpt(chinese)) <= 202
+
+
+def test_a_long_passage_is_sent_from_the_sentence_that_answers_the_question(
+        photosynthesis: Pack) -> None:
+    passage = next(p.text for p in pack_passages(photosynthesis)
+                   if p.heading == "Stage 2: reduction, and stage 3: regeneration")
+    question = ("How many turns of the Calvin cycle does it take to make one molecule of "
+                "glucose?")
+    # The old cut, its first 480 characters, stops before the answer ("3 turns", said Qwen).
+    assert "six turns" not in excerpt(passage)
+    sent = excerpt(passage, question)
+    assert sent.startswith("Glucose has six carbon atoms, so it takes six turns")
+    assert "Each turn of the cycle fixes one carbon atom" in sent  # with its context
+    assert len(sent) <= EXCERPT_CHARS["latin"] + 2 and sent.endswith(" …")
+    assert excerpt("Short.", question) == "Short."

@@ -119,3 +119,30 @@ def test_a_yes_or_no_question_gets_no_verdict(pack: Pack, qtbot: QtBot, kind: Qu
                                                                         .rowCount(), 2)]
         assert all(violation(t, question, question.hints) is None or t in question.hints
                    for t in tutor_rows)
+
+
+def test_the_result_code_decides_is_shown_first_and_never_contradicted(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    engine = FakeChatEngine(["No, they are not the same. ", "Both name the same amount of "
+                             "a whole: 2/4 = 1/2."], delay_s=0)
+    ctx = signed_in_context(fake_host(engine))
+    try:
+        load_models(ctx)
+        panel = TutorPanel(ctx)
+        qtbot.addWidget(panel)
+        panel.show()
+        packs, _problems = list_packs(builtin=builtin_dir(), installed=tmp_path)
+        panel.set_packs(packs)
+        seen = watch(panel)
+        final = ask_in(panel, "Is 2/4 the same as 1/2?", qtbot)
+        assert final.startswith("Yes, 2/4 and 1/2 are equal")  # then maybe its citation
+        assert "Both name the same amount" in final
+        assert not any("not the same" in text for text in seen)  # not even while written
+        # A Chinese question is answered in Chinese, first sentence included.
+        panel.question.setText("1/2和1/3哪个大？")  # keyClicks types ASCII only
+        with qtbot.waitSignal(panel.answer_finished, timeout=120_000):
+            qtbot.keyClick(panel.question, Qt.Key.Key_Return)
+        final = panel.model.message(panel.model.rowCount() - 1).text
+        assert final.startswith("1/2比1/3大")
+    finally:
+        ctx.close()

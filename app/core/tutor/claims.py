@@ -359,12 +359,20 @@ def _weak_claim(text: str, left: Expr, right: Expr) -> bool:
     return not left.plain_integer and not right.plain_integer
 
 
+# A gap the learner is to fill: "3/5 = ?/20", "15/20 = 3/(  )", "3/□".
+BLANK = r"(?:\?|_+|\(\s*\)|□|○)"
+_BLANK_AFTER = re.compile(rf"\s*/\s*{BLANK}")
+_BLANK_BEFORE = re.compile(rf"{BLANK}\s*/\s*$")
+
+
 def claims_in(sentence: str) -> list[Claim]:
     """Every arithmetic claim ``sentence`` states (true or false)."""
     text = normalise(sentence)
     exprs = expressions(text)
     found: list[Claim] = []
     for left, right in itertools.pairwise(exprs):
+        if _BLANK_AFTER.match(text, right.end) or _BLANK_BEFORE.search(text[:left.start]):
+            continue  # "18/24 = 3/?" asks for a number: it does not say 18/24 = 3
         gap = text[left.end:right.start]
         relation = _between(gap)
         if relation is not None:

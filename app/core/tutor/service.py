@@ -34,6 +34,7 @@ from app.core.tutor.claims import (
     correction_prompt,
     drop_false,
     false_claims,
+    split_claim_sentences,
     verdict_note,
     with_removed_note,
 )
@@ -59,6 +60,7 @@ from app.core.tutor.safe_stream import (
 )
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
+from app.core.tutor.stated import Stated, echoes_note, stated_note, stated_result
 from app.core.tutor.turns import learner_turn
 from app.core.tutor.worked import worked_facts, worked_solution
 from app.messages import QT_TRANSLATE_NOOP
@@ -110,6 +112,8 @@ class TutorReply:
     grounded: bool = False
     false_claims: tuple[Claim, ...] = ()  # caught by the arithmetic check, never shown
     regenerated: bool = False  # a first reply was rejected (false claim, guard)
+    stated: bool = False  # began with the result stated by code (stated.py)
+    contradicted: int = 0  # model sentences dropped for contradicting that result
 
 
 @dataclass(frozen=True)
@@ -177,24 +181,40 @@ class Tutor:
         # the instructions stay one cached prefix for every question.
         # So is what code worked out of the question (1/5 + 2/5 = 3/5): the model explains
         # a result it was given instead of computing one.
+        # Where code alone decides the answer, the reply begins with it, written by code
+        # (shown at once) and the model explains; see stated.py.
+        stated = stated_result(question, setting.language)
         notes = [verdict_note(question, language=setting.language),
-                 worked_facts(question, setting.language)]
+                 worked_facts(question, setting.language),
+                 stated_note(stated, setting.language)]
         said = "\n".join([turn.text, *(n for n in notes if n)])
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
         messages = conversation.messages_for(said, system=system)
         pieces = conversation.stream_reply(self._chat, said, params=params, cancel=cancel,
                                            system=system, labels=turn.new_labels)
+        lead = _lead(stated, setting.language)
+        if lead:
+            emit(Streamed(sentence=lead))
         shown: list[str] = []
         wrong: list[Claim] = []
+        contradicted = 0
         try:
             for update in checked_stream(pieces, self._checks, max_tokens=params.max_tokens):
                 bad = false_claims(update.sentence) if update.sentence else []
                 if bad:  # held back; the reply is regenerated or the step dropped below
                     wrong += bad
                     update = replace(update, sentence="")
+                if stated and update.sentence and _off(update.sentence, stated, setting):
+                    contradicted += 1  # says the opposite of the result code stated
+                    update = replace(update, sentence="")
+                elif stated and update.sentence:
+                    update = replace(update, sentence=stated.without_repeat(update.sentence))
                 shown.append(update.sentence)  # the model's own labels: kept as context
+                # With a stated result a draft is not shown: "No, they are not…" must not
+                # flash on screen before its sentence is found to contradict it.
+                draft = "" if stated else hold_numbers(update.draft)
                 emit(replace(update, sentence=turn.renumber(update.sentence),
-                             draft=turn.renumber(hold_numbers(update.draft))))
+                             draft=turn.renumber(draft)))
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
@@ -206,14 +226,19 @@ class Tutor:
             wrong = false_claims(answer)
         if wrong and not (cancel is not None and cancel.cancelled):
             answer, note = self._corrected(messages, wrong, answer, params, setting, cancel)
+            if stated:
+                answer, dropped = _without_contradictions(answer, stated, setting)
+                contradicted += dropped
             solution = worked_solution(question, setting.language) if note else None
             if solution:  # the method, worked by code, where the model's step was wrong
                 answer, note = solution, False
+        answer = _joined(lead, answer)
         # What the learner saw, not a cut sentence nor a claim it was stopped from making.
         conversation.amend_last_reply(with_removed_note(answer, setting.language)
                                       if note else answer)
-        return self._finish(turn.renumber(answer), grounding, tuple(wrong), note=note,
-                            language=setting.language)
+        reply = self._finish(turn.renumber(answer), grounding, tuple(wrong), note=note,
+                             language=setting.language)
+        return replace(reply, stated=bool(stated), contradicted=contradicted)
 
     def _corrected(self, messages: list[Message], wrong: list[Claim], kept: str,
                    params: GenerationParams, setting: Setting,
@@ -364,6 +389,33 @@ _RULES = {
     "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
                "问一个能帮助学生走下一步的问题。",
 }
+
+
+def _lead(stated: Stated | None, language: str) -> str:
+    """The stated result as the reply's first sentence, spaced for what follows."""
+    if stated is None:
+        return ""
+    return stated.sentence if language.startswith("zh") else stated.sentence + " "
+
+
+def _joined(lead: str, answer: str) -> str:
+    return (lead + answer).strip()
+
+
+def _off(sentence: str, stated: Stated, setting: Setting) -> bool:
+    """A model sentence not to show after a stated result: it contradicts (or repeats)
+    the result, or repeats the note about it."""
+    return (stated.contradicted_by(sentence)
+            or echoes_note(sentence, stated, setting.language))
+
+
+def _without_contradictions(text: str, stated: Stated,
+                            setting: Setting) -> tuple[str, int]:
+    """``text`` without the sentences :func:`_off` refuses, and how many."""
+    kept = [stated.without_repeat(s) for s in split_claim_sentences(text)
+            if not _off(s, stated, setting)]
+    dropped = sum(1 for _s in split_claim_sentences(text)) - len(kept)
+    return "".join(kept).strip(), dropped
 
 
 def _without_false(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.core.content.tokenize import has_cjk
+from app.core.content.tokenize import has_cjk, tokens
 from app.core.prompts import render_prompt
 from app.core.tutor.conversation import Conversation
 from app.core.tutor.grounding import Grounding, Source
@@ -47,7 +47,8 @@ def learner_turn(question: str, grounding: Grounding | None,
             new.append((label, source))
     if not new:
         return LearnerTurn(question.strip(), (), numbers)
-    text = render_prompt("tutor_turn", passages=_block(new), question=question.strip())
+    text = render_prompt("tutor_turn", passages=_block(new, question),
+                         question=question.strip())
     return LearnerTurn(text, tuple(label for label, _source in new), numbers)
 
 
@@ -60,15 +61,50 @@ EXCERPT_CHARS = {"latin": 480, "cjk": 200}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
 
 
-def excerpt(text: str) -> str:
-    """``text`` cut at the last sentence end within the limit for its script."""
+def excerpt(text: str, question: str = "") -> str:
+    """``text`` within the limit for its script, cut at sentence ends.
+
+    Without ``question``: its start. With it: the sentence that shares most of the
+    question's words first, then the sentences around it in the passage's order. A cut
+    at the start lost the answer where it sat deeper in the passage: for "How many turns
+    of the Calvin cycle does it take to make one molecule of glucose?" the model read the
+    first 480 characters of the passage (reduction, regeneration) but not "it takes six
+    turns", and Qwen2.5 1.5B answered "3 turns"; for "Which kind of light wave carries the
+    most energy?" it missed "Short, tight waves carry the most energy" and said
+    "ultraviolet".
+    """
     limit = EXCERPT_CHARS["cjk" if has_cjk(text) else "latin"]
     if len(text) <= limit:
         return text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
-    return (text[:ends[-1]].rstrip() if ends else text[:limit].rstrip()) + " …"
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    wanted = set(tokens(question))
+    if not wanted or len(sentences) < 2:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+        return (text[:ends[-1]].rstrip() if ends else text[:limit].rstrip()) + " …"
+    return _around_best(sentences, wanted, limit)
 
 
-def _block(labelled: list[tuple[int, Source]]) -> str:
+def _around_best(sentences: list[str], wanted: set[str], limit: int) -> str:
+    """The best-matching sentence, then the sentences around it in order, as many as fit
+    in ``limit`` characters (the window grows towards the neighbour sharing more of the
+    question's words)."""
+    scores = [len(wanted & set(tokens(s))) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    used, low, high = len(sentences[best]), best, best
+    while True:  # widen by the neighbour that shares more of the question (before on a tie)
+        fits = [i for i in (low - 1, high + 1)
+                if 0 <= i < len(sentences) and used + len(sentences[i]) + 1 <= limit]
+        if not fits:
+            break
+        i = max(fits, key=lambda j: (scores[j], -j))
+        used += len(sentences[i]) + 1
+        low, high = min(low, i), max(high, i)
+    window = [s.strip() for i, s in enumerate(sentences[low:high + 1], low) if i != best]
+    joiner = "" if has_cjk(sentences[best]) else " "
+    cut = " …" if low > 0 or high < len(sentences) - 1 else ""
+    return joiner.join([sentences[best].strip(), *window]) + cut
+
+
+def _block(labelled: list[tuple[int, Source]], question: str) -> str:
     return "\n\n".join(f"[{label}] {s.passage.lesson_title} — {s.passage.heading}\n"
-                       f"{excerpt(s.passage.text)}" for label, s in labelled)
+                       f"{excerpt(s.passage.text, question)}" for label, s in labelled)

@@ -105,11 +105,11 @@ def _common_denominator(text: str, plain: list[Expr], zh: bool) -> list[str]:
 # "5/6 - 2/9", "1 1/4 + 2", "3/5减1/5": one sum or difference of two fractions, mixed or
 # whole numbers, the calculation a lesson on fractions asks most.
 _TERM = r"(\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+|\d+)"
-_SUM = re.compile(rf"{_TERM}\s*(\+|-|加上|加|减去|减)\s*{_TERM}")
+SUM = re.compile(rf"{_TERM}\s*(\+|-|加上|加|减去|减)\s*{_TERM}")
 
 
 @dataclass(frozen=True)
-class _Written:
+class Written:
     """A number as the question wrote it: 1 1/4 stays 1 and 1/4, 4/8 is not 1/2."""
 
     whole: int
@@ -129,11 +129,11 @@ class _Written:
         return f"{self.value * denominator}/{denominator}"
 
 
-def _written(term: str) -> _Written:
+def written(term: str) -> Written:
     parts = re.sub(r"\s*/\s*", "/", term).split()
     whole = int(parts[0]) if len(parts) == 2 else 0
     top, _, bottom = parts[-1].partition("/")
-    return _Written(whole, int(top), int(bottom or 1))
+    return Written(whole, int(top), int(bottom or 1))
 
 
 def worked_solution(question: str, language: str = "en") -> str | None:
@@ -144,10 +144,10 @@ def worked_solution(question: str, language: str = "en") -> str | None:
     step removed leaves a gap exactly where the learner needed the method.
     """
     sums = [e for e in expressions(normalise(question)) if e.compound]
-    match = _SUM.fullmatch(sums[0].text) if len(sums) == 1 else None
+    match = SUM.fullmatch(sums[0].text) if len(sums) == 1 else None
     if match is None:
         return None
-    a, b, minus = _written(match[1]), _written(match[3]), match[2] in ("-", "减去", "减")
+    a, b, minus = written(match[1]), written(match[3]), match[2] in ("-", "减去", "减")
     result = a.value - b.value if minus else a.value + b.value
     if result < 0 or (a.bottom == 1 and b.bottom == 1):
         return None
@@ -160,7 +160,7 @@ def worked_solution(question: str, language: str = "en") -> str | None:
     return _say_steps(a, b, common, steps, minus=minus, zh=zh)
 
 
-def _say_steps(a: _Written, b: _Written, common: int, steps: list[str], *, minus: bool,
+def _say_steps(a: Written, b: Written, common: int, steps: list[str], *, minus: bool,
                zh: bool) -> str:
     same = a.bottom == b.bottom == common and not a.whole and not b.whole
     if zh:
