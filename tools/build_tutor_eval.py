@@ -189,9 +189,23 @@ def question_item(pack: Pack, question: Question) -> dict[str, Any] | None:
     if question.type is QuestionType.MULTIPLE_CHOICE:
         right = [c.text for c in question.choices if c.correct]
         value = parse_number(right[0]) if right else None
-        return {**base, "all_of": [key_for(question.prompt, right[0].strip(), value, zh)],
+        return {**base, "question": with_options(question),
+                "all_of": [key_for(question.prompt, right[0].strip(), value, zh)],
                 "none_of": []}
     return None
+
+
+def with_options(question: Question) -> str:
+    """The prompt with its options as a learner would type them from the Practice screen.
+
+    The key is the right option's words: asked without the options ("Which statement
+    correctly describes carbon fixation?"), a right answer in other words could not meet
+    it, and 13 items were such (the first version of this file)."""
+    texts = [c.text.strip() for c in question.choices]
+    if all(t in question.prompt for t in texts):
+        return question.prompt
+    options = "\n".join(f"{'ABCDEFGH'[i]}) {t}" for i, t in enumerate(texts))
+    return f"{question.prompt}\n{options}"
 
 
 def same_items(pack_id: str, zh: bool) -> list[dict[str, Any]]:
