@@ -189,18 +189,28 @@ def question_item(pack: Pack, question: Question) -> dict[str, Any] | None:
     if question.type is QuestionType.MULTIPLE_CHOICE:
         right = [c.text for c in question.choices if c.correct]
         value = parse_number(right[0]) if right else None
-        return {**base, "question": with_options(question),
-                "all_of": [key_for(question.prompt, right[0].strip(), value, zh)],
-                "none_of": []}
+        asked = with_options(question)
+        return {**base, "question": asked,
+                "all_of": [key_for(asked, right[0].strip(), value, zh)],
+                "none_of": [] if value is not None else other_options(question, right[0])}
     return None
+
+
+def other_options(question: Question, right: str) -> list[str]:
+    """The wrong options' words, which a correct reply to a question listing them does not
+    state: without them, a reply that copied the options met the key. (Strict: a reply
+    that names a wrong option to reject it fails too. Numeric options are not listed:
+    their keys are sentences that pick the answer, "3/4 is bigger".)"""
+    return [c.text.strip().lower() for c in question.choices
+            if not c.correct and c.text.strip().lower() not in right.lower()]
 
 
 def with_options(question: Question) -> str:
     """The prompt with its options as a learner would type them from the Practice screen.
 
-    The key is the right option's words: asked without the options ("Which statement
-    correctly describes carbon fixation?"), a right answer in other words could not meet
-    it, and 13 items were such (the first version of this file)."""
+    Asked without its options ("Which statement correctly describes carbon fixation?"),
+    an item whose key is the right option's words could not be met by a right answer in
+    other words; 13 items were such (the first version of this file)."""
     texts = [c.text.strip() for c in question.choices]
     if all(t in question.prompt for t in texts):
         return question.prompt

@@ -165,3 +165,19 @@ def test_an_answer_in_latex_is_a_reveal_too() -> None:
 def test_number_line_distance_and_written_as_are_claims(sentence: str, holds: bool) -> None:
     claims = claims_in(sentence)
     assert len(claims) == 1 and claims[0].holds == holds
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    # Reached the screen in an answers sample (2026-12-05): "the fraction" hid the claim.
+    ("The fraction 5/7 is bigger than the fraction 3/4 [1].", False),
+    ("5/7 is smaller than the number 3/4.", True),
+    ("1/2 is the same as the fraction 2/4.", True),
+])
+def test_a_noun_before_the_second_number_still_makes_a_claim(sentence: str,
+                                                            holds: bool) -> None:
+    claims = claims_in(sentence)
+    assert len(claims) == 1 and claims[0].holds == holds
+
+
+def test_a_number_of_a_quantity_is_no_claim() -> None:
+    assert claims_in("3/4 of the number 8 is 6.") == []

@@ -55,9 +55,15 @@ from app.core.tutor.stated import echoes_note, stated_note, stated_result
      "The answer is B: 4/6."),
     ("Which fraction is closest to 1? (a) 1/2 (b) 9/10 (c) 3/4", "en",
      "The answer is B: 9/10."),
+    # Where the question alone decides the result, it comes first, then the option.
     ("What is 12/18 in its simplest form? a) 6/9 b) 2/3 c) 4/6", "en",
-     "The answer is B: 2/3."),
-    ("What is 1/3 + 1/6? A. 2/9 B. 1/2 C. 2/6", "en", "The answer is B: 1/2."),
+     "12/18 in its simplest form is 2/3. That is option B."),
+    ("What is 1/3 + 1/6? A. 2/9 B. 1/2 C. 2/6", "en", "1/3 + 1/6 = 1/2. That is option B."),
+    ("把 8/12 约成最简分数，结果是多少？\nA) 2/3\nB) 4/6\nC) 6/10", "zh-Hans",
+     "8/12化成最简分数是2/3。也就是选项A。"),
+    # An option code cannot read ("They are equal"): the question alone still decides.
+    ("Which is bigger: **3/4** or **5/7**?\nA) 3/4\nB) 5/7\nC) They are equal", "en",
+     "3/4 is bigger than 5/7."),
     ("哪个分数最大？A. 2/7 B. 6/7 C. 4/7", "zh-Hans", "答案是B：6/7。"),
     ("判断：因为 8 > 5，所以 1/8 > 1/5。", "zh-Hans", "这句话是错的：1/8小于1/5。"),
     # "加上1，得到 2/3" is a step in words, not the claim 1 = 2/3: judged by 1/2 = 2/3.

@@ -329,7 +329,13 @@ _FILLERS = re.compile(r"\b(?:indeed|also|both|actually|really|exactly|just|still
                       r"in fact|of course)\b|确实|其实|真的|也|都|正好|恰好|显然|当然")
 
 
+# A noun naming the second number: "5/7 is bigger than the fraction 3/4" (this one was
+# shown unchecked). Taken off the gap's end before the relation is read.
+_NAMING_NOUN = re.compile(r"\s+(?:the |a |an )?(?:fraction|number|decimal|value|percentage)\s*$")
+
+
 def _between(gap: str) -> tuple[str, bool, bool] | None:
+    gap = _NAMING_NOUN.sub(" ", gap)
     plain = re.sub(r"\s+", " ", _FILLERS.sub(" ", gap))
     for pattern, relation, negated, weak in _BETWEEN:
         if pattern.fullmatch(gap) or pattern.fullmatch(plain):

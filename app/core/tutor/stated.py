@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from app.core.content.tokenize import has_cjk, tokens
@@ -489,18 +489,39 @@ def _split_options(text: str) -> tuple[str, list[_Option]]:
 
 
 def _options(text: str, zh: bool) -> Stated | None:
-    """Which option is right, where code can tell; undecided where it cannot."""
+    """Which option is right, where code can tell; else what the question alone decides
+    ("Which is bigger: 3/4 or 5/7?" with the option "They are equal"); else undecided.
+
+    Where both are known, the result comes first and the option after it ("12/18 in
+    its simplest form is 2/3. That is option A."): the option's letter alone says
+    nothing to a learner who typed the options from memory."""
     stem, options = _split_options(text)
-    if not options or any(not o.numbers for o in options):
-        return None if not options else _UNDECIDED
-    right = _right_options(stem, options)
+    if not options:
+        return None
+    on_stem = _from_stem(stem, zh)
+    right = _right_options(stem, options) if all(o.numbers for o in options) else []
     if len(right) != 1:
-        return _UNDECIDED
+        return on_stem or _UNDECIDED
     pick = right[0]
-    said = (f"答案是{pick.letter.upper()}：{pick.text}。" if zh else
-            f"The answer is {pick.letter.upper()}: {pick.text}.")
+    letter = pick.letter.upper()
     value = pick.numbers[0].value if len(pick.numbers) == 1 else None
+    if on_stem is not None and (on_stem.value is None or on_stem.value == value):
+        said = f"{on_stem.sentence}也就是选项{letter}。" if zh else \
+            f"{on_stem.sentence} That is option {letter}."
+        return replace(on_stem, sentence=said, option=pick.letter)
+    said = f"答案是{letter}：{pick.text}。" if zh else f"The answer is {letter}: {pick.text}."
     return Stated(said, value=value, option=pick.letter)
+
+
+def _from_stem(stem: str, zh: bool) -> Stated | None:
+    """What the question without its options decides (every finder but this one)."""
+    for find in _FINDERS[1:]:
+        found = find(stem, zh)
+        if found is _UNDECIDED:
+            return None
+        if found is not None:
+            return found
+    return None
 
 
 def _right_options(stem: str, options: list[_Option]) -> list[_Option]:
