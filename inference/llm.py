@@ -27,16 +27,13 @@ from inference.params import GenerationParams
 log = logging.getLogger(__name__)
 
 # The context's own memory, beyond the weights (Qwen2.5 1.5B, 4,096 tokens, CPU; the
-# sizes are llama.cpp's own log lines, the effect on the app in docs/benchmarks.md):
-# - flash attention: no n_ctx x n_ubatch score matrix per head, and it is what allows a
-#   quantized KV cache;
-# - a q8_0 KV cache: 59.5 MiB instead of 112 MiB in f16 (same greedy text on the tutor's
-#   prompts);
-# - 128-token batches: the compute buffer holds one batch's activations, 76 MiB instead
-#   of 306 MiB, and a long prompt touches all of it; reading a 786-token prompt took as
-#   long as with 256 (alternating runs on two cores).
-LEAN_CONTEXT: dict[str, Any] = {"flash_attn": True, "type_k": 8, "type_v": 8,  # GGML_TYPE_Q8_0
-                                "n_batch": 128, "n_ubatch": 128}
+# sizes are llama.cpp's own log lines): 128-token batches size the compute buffer for one
+# batch's activations, 76 MiB instead of 306 MiB, and a long prompt touches all of it;
+# reading a 786-token prompt took as long as with 256. Flash attention with a q8_0 KV
+# cache would save another 52 MiB (KV 59.5 instead of 112 MiB) but made the first words
+# of a grounded answer 20 % slower on the CPU (2.81 s against 2.34 s) and follow-ups 28 %
+# slower; a learner waits for those, so the KV cache stays f16 (docs/models.md, memory).
+LEAN_CONTEXT: dict[str, Any] = {"n_batch": 128, "n_ubatch": 128}
 
 
 @dataclass(frozen=True)
