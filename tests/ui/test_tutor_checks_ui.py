@@ -3,6 +3,8 @@ the screen, whatever the model says (scripted engines, real widgets, real profil
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,22 @@ def watch(panel: TutorPanel) -> list[str]:
     return seen
 
 
+@contextmanager
+def tutor_panel(engine: FakeChatEngine, qtbot: QtBot, tmp_path: Path) -> Iterator[TutorPanel]:
+    """Ask the tutor on a signed-in learner's context, the starter packs listed."""
+    ctx = signed_in_context(fake_host(engine))
+    try:
+        load_models(ctx)
+        panel = TutorPanel(ctx)
+        qtbot.addWidget(panel)
+        panel.show()
+        packs, _problems = list_packs(builtin=builtin_dir(), installed=tmp_path)
+        panel.set_packs(packs)
+        yield panel
+    finally:
+        ctx.close()
+
+
 def ask_in(panel: TutorPanel, text: str, qtbot: QtBot) -> str:
     qtbot.keyClicks(panel.question, text)
     with qtbot.waitSignal(panel.answer_finished, timeout=120_000):
@@ -55,14 +73,7 @@ def test_a_false_claim_from_the_model_never_reaches_the_screen(qtbot: QtBot,
     engine = FakeChatEngine(["To add fractions with the same denominator, add the "
                              "numerators. ", "1/5 + 2/5 = 3/10. ", "Keep the denominator."],
                             delay_s=0)
-    ctx = signed_in_context(fake_host(engine))
-    try:
-        load_models(ctx)
-        panel = TutorPanel(ctx)
-        qtbot.addWidget(panel)
-        panel.show()
-        packs, _problems = list_packs(builtin=builtin_dir(), installed=tmp_path)
-        panel.set_packs(packs)
+    with tutor_panel(engine, qtbot, tmp_path) as panel:
         seen = watch(panel)
         final = ask_in(panel, "How do I add 1/5 + 2/5?", qtbot)
         assert engine.produced > 3  # the model said it (twice: the retry was wrong too)
@@ -72,8 +83,6 @@ def test_a_false_claim_from_the_model_never_reaches_the_screen(qtbot: QtBot,
         final = ask_in(panel, "How do I add fractions with the same denominator?", qtbot)
         assert not any(false_claims(text) for text in seen)
         assert "3/10" not in final and REMOVED_NOTE["en"] in final
-    finally:
-        ctx.close()
 
 
 def test_never_reveal_holds_in_practice_after_five_wrong_tries(pack: Pack,
@@ -125,14 +134,7 @@ def test_the_result_code_decides_is_shown_first_and_never_contradicted(
         qtbot: QtBot, tmp_path: Path) -> None:
     engine = FakeChatEngine(["No, they are not the same. ", "Both name the same amount of "
                              "a whole: 2/4 = 1/2."], delay_s=0)
-    ctx = signed_in_context(fake_host(engine))
-    try:
-        load_models(ctx)
-        panel = TutorPanel(ctx)
-        qtbot.addWidget(panel)
-        panel.show()
-        packs, _problems = list_packs(builtin=builtin_dir(), installed=tmp_path)
-        panel.set_packs(packs)
+    with tutor_panel(engine, qtbot, tmp_path) as panel:
         seen = watch(panel)
         final = ask_in(panel, "Is 2/4 the same as 1/2?", qtbot)
         assert final.startswith("Yes, 2/4 and 1/2 are equal")  # then maybe its citation
@@ -144,5 +146,3 @@ def test_the_result_code_decides_is_shown_first_and_never_contradicted(
             qtbot.keyClick(panel.question, Qt.Key.Key_Return)
         final = panel.model.message(panel.model.rowCount() - 1).text
         assert final.startswith("1/2比1/3大")
-    finally:
-        ctx.close()
