@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -190,9 +190,14 @@ _ZH_OPERATORS = {"加上": " + ", "加": " + ", "减去": " - ", "减": " - ", "
 
 def stated_result(question: str, language: str = "en") -> Stated | None:
     """The sentence that states what ``question`` asks, where code alone decides it."""
-    text = normalise(question).replace("*", "")
-    zh = language.startswith("zh")
-    for find in _FINDERS:
+    return _first_found(normalise(question).replace("*", ""), language.startswith("zh"),
+                        _FINDERS)
+
+
+def _first_found(text: str, zh: bool,
+                 finders: Sequence[Callable[[str, bool], Stated | None]]) -> Stated | None:
+    """The first finder's result; none where one finds the question undecided."""
+    for find in finders:
         found = find(text, zh)
         if found is _UNDECIDED:
             return None
@@ -515,13 +520,7 @@ def _options(text: str, zh: bool) -> Stated | None:
 
 def _from_stem(stem: str, zh: bool) -> Stated | None:
     """What the question without its options decides (every finder but this one)."""
-    for find in _FINDERS[1:]:
-        found = find(stem, zh)
-        if found is _UNDECIDED:
-            return None
-        if found is not None:
-            return found
-    return None
+    return _first_found(stem, zh, _FINDERS[1:])
 
 
 def _right_options(stem: str, options: list[_Option]) -> list[_Option]:
