@@ -62,7 +62,7 @@ def _first_words_s(tutor: Tutor, question: str, setting: Setting,
 @benchmark("ttft_grounded_ms")
 def ttft_grounded_ms() -> Figure:
     threads = bench_threads()
-    chat = ChatEngine(default_model_file("chat", ".gguf"), n_ctx=4096, n_threads=threads)
+    chat = ChatEngine(default_model_file("chat", ".gguf"), n_threads=threads)
     embed = default_embed_engine(threads)
     tutor = Tutor(chat, embed, SafetyFilter(embed))
     params = GenerationParams.deterministic(max_tokens=MAX_TOKENS)

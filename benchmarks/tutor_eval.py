@@ -117,7 +117,7 @@ def _checks() -> dict[str, Any]:
 def _engines() -> tuple[ChatEngine, EmbedEngine, str]:
     spec = load_registry().default("embed")
     embed = default_embed_engine()
-    chat = ChatEngine(default_model_file("chat", ".gguf"), n_ctx=4096, n_threads=bench_threads())
+    chat = ChatEngine(default_model_file("chat", ".gguf"), n_threads=bench_threads())
     return chat, embed, spec.file(".onnx").sha256
 
 

@@ -47,6 +47,16 @@ class OutOfMemory(InferenceError):
     default_hint = "Close other programs and try again, or ask your teacher for a smaller model."
 
 
+class ContextFull(InferenceError):
+    """The prompt and the reply it asks for do not fit the model's context window.
+
+    Raised before anything is generated, so a caller can shorten the prompt (the tutor
+    drops the older half of its history) and ask again.
+    """
+
+    default_hint = "Start a new conversation."
+
+
 class Cancelled(InferenceError):
     """The user stopped the work. Never shown as an error."""
 

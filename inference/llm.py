@@ -21,19 +21,31 @@ from inference import llama_log
 from inference.cancel import CancelToken
 from inference.chat_template import ChatTemplate, Message, from_metadata
 from inference.devices import physical_cores
-from inference.errors import InferenceError, ModelLoadError, ModelNotFound, OutOfMemory
+from inference.errors import (
+    ContextFull,
+    ModelLoadError,
+    ModelNotFound,
+    OutOfMemory,
+)
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
 
-# The context's own memory, beyond the weights (Qwen2.5 1.5B, 4,096 tokens, CPU; the
-# sizes are llama.cpp's own log lines): 128-token batches size the compute buffer for one
-# batch's activations, 76 MiB instead of 306 MiB, and a long prompt touches all of it;
-# reading a 786-token prompt took as long as with 256. Flash attention with a q8_0 KV
-# cache would save another 52 MiB (KV 59.5 instead of 112 MiB) but made the first words
-# of a grounded answer 20 % slower on the CPU (2.81 s against 2.34 s) and follow-ups 28 %
-# slower; a learner waits for those, so the KV cache stays f16 (docs/models.md, memory).
-LEAN_CONTEXT: dict[str, Any] = {"n_batch": 128, "n_ubatch": 128}
+# The tutor's context window. A grounded question with its passages is about 650 tokens
+# with the reply, the instructions 250; 2,048 tokens hold those and the last exchanges,
+# and the tutor drops the older half of its history when a prompt would not fit
+# (``ContextFull``). The KV cache is memory for every token of the window: 112 MiB at
+# 4,096 tokens with f16 keys and values, 44 MiB here (docs/models.md, memory).
+TUTOR_CONTEXT = 2048
+
+# The context's own memory, beyond the weights (Qwen2.5 1.5B, CPU; sizes from llama.cpp's
+# log and /proc/self/status):
+# - 64-token batches size the compute buffer for one batch's activations; a long prompt
+#   touches all of it, and it reads as fast as with 128 or 256 (about 130 tokens/s).
+# - Keys are kept as q8_0, values as f16: a quantized value cache needs flash attention,
+#   which on the CPU made the first words of a grounded answer 20 % slower (2.81 s against
+#   2.34 s) and follow-ups 28 % slower; q8_0 keys alone cost no speed measurably.
+LEAN_CONTEXT: dict[str, Any] = {"n_batch": 64, "n_ubatch": 64, "type_k": 8}  # 8: GGML_TYPE_Q8_0
 
 
 @dataclass(frozen=True)
@@ -60,7 +72,8 @@ class ChatEngine:
         name: the display name, e.g. "SmolLM2-135M".
     """
 
-    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
+    def __init__(self, model_path: Path, *, n_ctx: int = TUTOR_CONTEXT,
+                 n_threads: int | None = None,
                  n_gpu_layers: int = 0, ram_mb: int = 0, name: str | None = None,
                  prompt_cache_mb: int = 0) -> None:
         if not model_path.is_file():
@@ -171,10 +184,7 @@ class ChatEngine:
     def _check_fits(self, prompt: str, params: GenerationParams) -> None:
         used = self.count_tokens(prompt)
         if used + params.max_tokens > self.info.n_ctx:
-            raise InferenceError(
-                f"The conversation is too long for the model ({used} tokens).",
-                hint="Start a new conversation.",
-            )
+            raise ContextFull(f"The conversation is too long for the model ({used} tokens).")
 
     def _generate(self, prompt: str, params: GenerationParams,
                   cancel: CancelToken | None) -> Iterator[str]:

@@ -13,12 +13,13 @@ from inference.devices import (
     physical_cores,
 )
 from inference.embed import EmbedEngine
-from inference.llm import ChatEngine
+from inference.llm import TUTOR_CONTEXT, ChatEngine
 from inference.registry import ModelSpec, load_registry, resolve
 
 
 def load_chat(spec: ModelSpec, choice: DeviceChoice, *,
-              search_dirs: Sequence[Path] | None = None, n_ctx: int = 4096) -> ChatEngine:
+              search_dirs: Sequence[Path] | None = None,
+              n_ctx: int = TUTOR_CONTEXT) -> ChatEngine:
     folder = resolve(spec, search_dirs)
     return ChatEngine(
         folder / spec.file(".gguf").name, n_ctx=min(n_ctx, spec.context_length),

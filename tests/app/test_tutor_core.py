@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from app.core.models import LoadState, ModelHost
 from app.core.tutor import MAX_HISTORY_TURNS, Conversation
 from inference.cancel import CancelToken
-from inference.errors import ModelCorrupt
+from inference.errors import ContextFull, ModelCorrupt
 from tests.fakes import FakeChatEngine
 
 
@@ -74,3 +76,27 @@ def test_host_records_a_failed_model_and_still_loads_the_other(tmp_path: Path) -
     assert embed.state is LoadState.FAILED and "damaged" in str(embed.error)
     assert host.chat() is fake
     assert steps[0].startswith("Checking") and steps[-1] == "Ready"
+
+
+class _FullContext(FakeChatEngine):
+    def stream_chat(self, messages, params=None, cancel=None):  # type: ignore[no-untyped-def]
+        raise ContextFull("The conversation is too long for the model.")
+
+
+def test_a_prompt_the_context_cannot_hold_raises_at_once_and_records_nothing() -> None:
+    conversation = Conversation()
+    list(conversation.stream_reply(FakeChatEngine(["ok."], delay_s=0), "q0"))
+    with pytest.raises(ContextFull):
+        conversation.stream_reply(_FullContext(), "q1")
+    assert [t.text for t in conversation.turns] == ["q0", "ok."]
+
+
+def test_dropping_the_older_half_keeps_whole_exchanges() -> None:
+    conversation = Conversation()
+    engine = FakeChatEngine(["ok."], delay_s=0)
+    for i in range(3):
+        list(conversation.stream_reply(engine, f"q{i}"))
+    assert conversation.drop_older_half()
+    assert [t.text for t in conversation.recent] == ["q2", "ok."]
+    assert conversation.drop_older_half() and conversation.recent == []
+    assert not conversation.drop_older_half()

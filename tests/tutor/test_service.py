@@ -15,6 +15,7 @@ from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor
 from inference.embed import EmbedEngine
+from inference.errors import ContextFull
 from inference.llm import ChatEngine
 
 pytestmark = pytest.mark.slow
@@ -149,3 +150,51 @@ def test_the_real_model_answers_with_a_citation(
     assert reply.grounded and reply.cited is not None and reply.cited.cited
     assert "".join(u.sentence for u in shown).strip()
     assert any(f"[{s.number}]" in reply.text for s in reply.cited.cited)
+
+
+class SmallContextChat(ScriptedChat):
+    """Refuses a prompt of more than ``words`` words before generating anything, as the
+    real engine refuses one over its context window."""
+
+    def __init__(self, *replies: str) -> None:
+        super().__init__(*replies)
+        self.words: int | None = None
+
+    def stream_chat(self, messages, params=None, cancel=None) -> Iterator[str]:  # type: ignore[no-untyped-def]
+        if self.words is not None and _words(messages) > self.words:
+            raise ContextFull("The conversation is too long for the model.")
+        return super().stream_chat(messages, params, cancel)
+
+
+def _words(messages: Sequence[dict[str, str]]) -> int:
+    return sum(len(m["content"].split()) for m in messages)
+
+
+def test_a_conversation_too_long_for_the_context_drops_its_older_half(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = SmallContextChat("A numerator counts the parts you have.",
+                            "Find a common denominator first.")
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
+    conversation = Conversation()
+    first = "What is a numerator?"
+    tutor.answer(first, Setting(fractions_index), conversation, emit=lambda _u: None)
+    chat.words = _words(chat.prompts[0]) + 40  # one exchange with its passages, no more
+    second = "How do I add fractions with different denominators?"
+    reply = tutor.answer(second, Setting(fractions_index), conversation, emit=lambda _u: None)
+    assert "common denominator" in reply.text
+    prompt = chat.prompts[-1]
+    assert not any(first in m["content"] for m in prompt)  # the older exchange went
+    assert second in prompt[-1]["content"] and "Lesson passages:" in prompt[-1]["content"]
+    assert len(conversation.recent) == 2  # the new exchange alone
+
+
+def test_a_prompt_that_cannot_fit_even_alone_is_an_error_not_a_crash(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = SmallContextChat("Never shown.")
+    chat.words = 5
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
+    conversation = Conversation()
+    with pytest.raises(ContextFull):
+        tutor.answer("What is a numerator?", Setting(fractions_index), conversation,
+                     emit=lambda _u: None)
+    assert conversation.turns == [] and chat.prompts == []

@@ -30,8 +30,8 @@ from inference.chat_template import Message
 from inference.params import GenerationParams
 
 Role = Literal["user", "assistant"]
-# Exchanges kept before a trim; a trim keeps the newer half. With passages in the turns,
-# eight exchanges stay well inside the 4,096-token context.
+# Exchanges kept before a trim; a trim keeps the newer half. A prompt that would not fit
+# the model's context is trimmed the same way before that (``drop_older_half``).
 MAX_HISTORY_TURNS = 8
 
 PassageKey = tuple[str, str, int]  # (pack id, lesson id, line)
@@ -89,16 +89,23 @@ class Conversation:
                      cancel: CancelToken | None = None,
                      system: str | None = None,
                      labels: tuple[int, ...] = ()) -> Generator[str, None, None]:
-        """Yield the reply piece by piece; the exchange is recorded when the stream ends.
+        """Start the reply; the generator yields it piece by piece and the exchange is
+        recorded when it ends.
 
         ``question`` is the learner's whole turn as the model sees it (with any passages
         it introduces, whose labels are ``labels``). A stopped reply is kept as far as it
-        got, so the next question has its context.
+        got, so the next question has its context. The model is asked here, not at the
+        first piece, so that a prompt too long for its context raises
+        :class:`~inference.errors.ContextFull` at once and records nothing.
         """
-        messages = self.messages_for(question, system=system)
+        stream = model.stream_chat(self.messages_for(question, system=system), params, cancel)
+        return self._recorded(stream, question, labels)
+
+    def _recorded(self, stream: Iterator[str], question: str,
+                  labels: tuple[int, ...]) -> Generator[str, None, None]:
         pieces: list[str] = []
         try:
-            for piece in model.stream_chat(messages, params, cancel):
+            for piece in stream:
                 pieces.append(piece)
                 yield piece
         finally:
@@ -108,7 +115,16 @@ class Conversation:
 
     def _trim(self) -> None:
         if len(self.recent) >= 2 * MAX_HISTORY_TURNS:
-            self._start = len(self.turns) - MAX_HISTORY_TURNS  # keep the newer half
+            self.drop_older_half()
+
+    def drop_older_half(self) -> bool:
+        """Stop sending the older half of the exchanges the prompt carries (all of them
+        when there is one); False when there was nothing left to drop."""
+        exchanges = len(self.recent) // 2
+        if not exchanges:
+            return False
+        self._start = len(self.turns) - 2 * (exchanges // 2)
+        return True
 
     def amend_last_reply(self, text: str) -> None:
         """Replace the last reply with what was shown (the checks may end or amend it)."""

@@ -21,7 +21,7 @@ Runs on the inference lane (plain Python, no Qt).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.core.content.index import Embedder, RetrievalIndex
@@ -61,11 +61,12 @@ from app.core.tutor.safe_stream import (
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
 from app.core.tutor.socratic import AnswerKey, answer_key, candidate_answers, find_reveal
 from app.core.tutor.stated import Stated, echoes_note, stated_note, stated_result
-from app.core.tutor.turns import learner_turn
+from app.core.tutor.turns import LearnerTurn, learner_turn
 from app.core.tutor.worked import worked_facts, worked_solution
 from app.messages import QT_TRANSLATE_NOOP
 from inference.cancel import CancelToken
 from inference.chat_template import Message
+from inference.errors import ContextFull
 from inference.params import GenerationParams
 
 log = logging.getLogger(__name__)
@@ -175,23 +176,12 @@ class Tutor:
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
                 setting: Setting, emit: Callable[[Streamed], None],
                 cancel: CancelToken | None) -> TutorReply:
-        system = self._system_prompt(grounding, setting)
-        turn = learner_turn(question, grounding, conversation)
-        # Whether the learner's own claims hold goes in their turn, not the system prompt:
-        # the instructions stay one cached prefix for every question.
-        # So is what code worked out of the question (1/5 + 2/5 = 3/5): the model explains
-        # a result it was given instead of computing one.
         # Where code alone decides the answer, the reply begins with it, written by code
         # (shown at once) and the model explains; see stated.py.
         stated = stated_result(question, setting.language)
-        notes = [verdict_note(question, language=setting.language),
-                 worked_facts(question, setting.language),
-                 stated_note(stated, setting.language)]
-        said = "\n".join([turn.text, *(n for n in notes if n)])
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
-        messages = conversation.messages_for(said, system=system)
-        pieces = conversation.stream_reply(self._chat, said, params=params, cancel=cancel,
-                                           system=system, labels=turn.new_labels)
+        turn, messages, pieces = self._open_reply(question, conversation, grounding, stated,
+                                                  setting, params, cancel)
         lead = _lead(stated, setting.language)
         if lead:
             emit(Streamed(sentence=lead))
@@ -240,6 +230,38 @@ class Tutor:
                              language=setting.language)
         return replace(reply, stated=bool(stated), contradicted=contradicted)
 
+    def _open_reply(self, question: str, conversation: Conversation,
+                    grounding: Grounding | None, stated: Stated | None, setting: Setting,
+                    params: GenerationParams, cancel: CancelToken | None,
+                    ) -> tuple[LearnerTurn, list[Message], Generator[str, None, None]]:
+        """The learner's turn, the prompt and the started stream of the reply.
+
+        When the prompt would not fit the model's context, the older half of the history
+        is dropped and the turn built again: passages that were only in the dropped turns
+        are sent again with it.
+        """
+        system = self._system_prompt(grounding, setting)
+        # Whether the learner's own claims hold goes in their turn, not the system prompt:
+        # the instructions stay one cached prefix for every question.
+        # So is what code worked out of the question (1/5 + 2/5 = 3/5): the model explains
+        # a result it was given instead of computing one.
+        notes = [verdict_note(question, language=setting.language),
+                 worked_facts(question, setting.language),
+                 stated_note(stated, setting.language)]
+        while True:
+            turn = learner_turn(question, grounding, conversation)
+            said = "\n".join([turn.text, *(n for n in notes if n)])
+            try:
+                pieces = conversation.stream_reply(self._chat, said, params=params,
+                                                   cancel=cancel, system=system,
+                                                   labels=turn.new_labels)
+            except ContextFull:
+                if not conversation.drop_older_half():
+                    raise
+                log.info("the prompt did not fit the context; older history dropped")
+                continue
+            return turn, conversation.messages_for(said, system=system), pieces
+
     def _corrected(self, messages: list[Message], wrong: list[Claim], kept: str,
                    params: GenerationParams, setting: Setting,
                    cancel: CancelToken | None) -> tuple[str, bool]:
@@ -248,8 +270,11 @@ class Tutor:
         without its false sentences (and True: the learner is told a step was removed)."""
         log.info("tutor reply had %d false arithmetic claim(s); regenerating", len(wrong))
         retry = _with_note(messages, correction_prompt(wrong, setting.language))
-        text = "".join(self._chat.stream_chat(retry, replace(params, seed=params.seed + 1),
-                                              cancel)).strip()
+        try:
+            text = "".join(self._chat.stream_chat(retry, replace(params, seed=params.seed + 1),
+                                                  cancel)).strip()
+        except ContextFull:  # no room for the correction note: the steps are dropped
+            text = ""
         if text and not false_claims(text) and self._safety.check(text).safe:
             return text, False
         return _without_false(kept), True

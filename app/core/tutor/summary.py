@@ -17,6 +17,7 @@ from pathlib import Path
 from app.atomic import write_text_atomic
 from app.core.content.model import Lesson, Pack
 from app.core.content.passages import lesson_passages
+from app.core.content.tokenize import has_cjk
 from app.core.prompts import load_prompt, render_prompt
 from app.core.tutor.claims import false_claims
 from app.core.tutor.conversation import ChatModel
@@ -26,6 +27,10 @@ from inference.cancel import CancelToken
 from inference.params import GenerationParams
 
 BULLETS = 5
+# The lesson text the model reads: about 750 tokens either way (Qwen2.5 reads about four
+# English characters a token, under one and a half Chinese ones), so the prompt and the
+# bullets fit the tutor's context window (inference.llm.TUTOR_CONTEXT) with room to spare.
+SOURCE_CHARS = {"latin": 3000, "cjk": 1000}
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+?)\s*$")
 _SENTENCES = re.compile(r"(?<=[.!?。！？])\s*")
 
@@ -60,8 +65,10 @@ def _generate(pack: Pack, lesson: Lesson, chat: ChatModel, safety: SafetyFilter,
               cancel: CancelToken | None) -> list[str]:
     language = "zh-Hans" if pack.info.language.startswith("zh") else "en"
     passages = lesson_passages(lesson, pack_id=pack.info.id)
+    text = "\n".join(p.text for p in passages)
+    text = text[:SOURCE_CHARS["cjk" if has_cjk(text) else "latin"]]
     prompt = render_prompt("lesson_summary", language=LANGUAGE_INSTRUCTION[language],
-                           title=lesson.title, text="\n".join(p.text for p in passages)[:3000])
+                           title=lesson.title, text=text)
     params = GenerationParams(max_tokens=220, temperature=0.0, seed=7)
     text = "".join(chat.stream_chat([{"role": "user", "content": prompt}], params, cancel))
     if cancel is not None:
