@@ -19,14 +19,17 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 import onnxruntime as ort
-from tokenizers import Tokenizer
 
 from inference.devices import CPU_PROVIDER, physical_cores
 from inference.errors import ModelLoadError, ModelNotFound, ProviderUnavailable
+
+if TYPE_CHECKING:  # imported when a model has a tokenizer file: USE tokenizes in its graph
+    from tokenizers import Tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +144,8 @@ def _pool_and_normalise(hidden: Vectors, mask: npt.NDArray[np.int64]) -> Vectors
 
 
 def _load_tokenizer(path: Path, max_length: int) -> Tokenizer:
+    from tokenizers import Tokenizer
+
     try:
         tok = Tokenizer.from_file(str(path))
     except Exception as exc:  # tokenizers raises plain Exception subclasses

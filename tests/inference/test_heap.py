@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pytest
 
-from inference.heap import release_freed_memory
+from inference.heap import MALLOC_ARENAS, release_freed_memory
 
 
 def _rss_kb() -> int:
@@ -31,3 +32,31 @@ def test_freed_heap_pages_stay_resident_until_released() -> None:
 def test_it_is_safe_to_call_again() -> None:
     release_freed_memory()
     release_freed_memory()
+
+
+_COUNT_ARENAS = """
+import ctypes, sys, threading
+from inference.heap import limit_malloc_arenas
+if sys.argv[1] == "limit":
+    limit_malloc_arenas()
+start = threading.Barrier(8)
+def churn():
+    start.wait()
+    for _ in range(3000):
+        blocks = [bytearray(200) for _ in range(50)]
+        del blocks
+threads = [threading.Thread(target=churn) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+ctypes.CDLL(None).malloc_stats()  # one "Arena N:" paragraph per arena, on stderr
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_threads_share_two_malloc_arenas_once_limited() -> None:
+    def arenas(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", _COUNT_ARENAS, mode], text=True,
+                              capture_output=True, check=True, timeout=120)
+        return done.stderr.count("Arena ")
+
+    assert arenas("limit") <= MALLOC_ARENAS < arenas("default")
