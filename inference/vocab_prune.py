@@ -23,7 +23,9 @@ A *recipe* (the piece ids to keep, ``assets/models/*.keep``) makes the derived f
    cannot occur (not kept) map to ``<unk>``'s row.
 
 The result is deterministic: the same parent and recipe give the same bytes, which the
-registry pins by size and sha256 like any downloaded file.
+registry pins by size and sha256 like any downloaded file. It is written as two files,
+the graph and its weights (``model.onnx.data``), which ONNX Runtime loads with less
+memory than one file.
 """
 
 from __future__ import annotations
@@ -216,9 +218,20 @@ def plan(keep: Iterable[int], vocab: int, shards: int, unk_id: int = 0) -> Plan:
     return Plan(kept, remap, shards)
 
 
-def derive(parent: Path, recipe: Path, out: Path) -> None:
-    """Write the vocabulary-pruned ``out`` from ``parent`` (already verified) and
-    ``recipe``; atomic (temp file, fsync, rename)."""
+# The derived model is two files: the graph, and its weights beside it. ONNX Runtime
+# builds its tensors from an external weights file without first holding a parsed copy
+# of them, so the loaded session keeps 24 MB less than with the weights inside the graph
+# (68 against 44 MB for this model; docs/models.md, memory).
+MODEL_FILE = "model.onnx"
+WEIGHTS_FILE = "model.onnx.data"
+_INLINE_BYTES = 1024  # smaller tensors (shapes, scales) stay in the graph
+_ALIGN = 4096  # each tensor starts on a page, so the runtime may map it
+
+
+def derive(parent: Path, recipe: Path, folder: Path) -> list[Path]:
+    """Write the vocabulary-pruned model from ``parent`` (already verified) and ``recipe``
+    into ``folder``: :data:`WEIGHTS_FILE`, then :data:`MODEL_FILE` that names it. Each
+    is written atomically (temp file, fsync, rename); returns their paths."""
     try:
         import onnx
     except ImportError as exc:  # the bundle never derives: it carries the result
@@ -228,15 +241,42 @@ def derive(parent: Path, recipe: Path, out: Path) -> None:
     prune_graph(model, read_recipe(recipe))
     model.metadata_props.add(key="lantern.derived_from", value=_sha256(parent))
     model.metadata_props.add(key="lantern.recipe", value=_sha256(recipe))
-    data = model.SerializeToString(deterministic=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    weights = move_weights_out(model, WEIGHTS_FILE)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [folder / WEIGHTS_FILE, folder / MODEL_FILE]
+    for path, data in zip(written, (weights, model.SerializeToString(deterministic=True)),
+                          strict=True):
+        _write_atomic(path, data)
+    return written
+
+
+def move_weights_out(model: Any, location: str) -> bytes:
+    """Move the initializers' raw bytes out of ``model`` (in place) into one weights blob,
+    in graph order, each page-aligned, and point the tensors at it; returns the blob."""
+    from onnx import TensorProto
+    from onnx.external_data_helper import set_external_data
+
+    blob = bytearray()
+    for tensor in model.graph.initializer:
+        if len(tensor.raw_data) < _INLINE_BYTES:
+            continue
+        blob += bytes(-len(blob) % _ALIGN)
+        set_external_data(tensor, location=location, offset=len(blob),
+                          length=len(tensor.raw_data))
+        blob += tensor.raw_data
+        tensor.ClearField("raw_data")
+        tensor.data_location = TensorProto.EXTERNAL
+    return bytes(blob)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 

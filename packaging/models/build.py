@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +29,15 @@ from typing import Any
 from inference.embed import EmbedEngine
 from inference.registry import load_registry, resolve, sha256_of
 from inference.resources import assets_dir
-from inference.vocab_prune import derive, required_ids, sentencepiece_pieces, write_recipe
+from inference.vocab_prune import (
+    MODEL_FILE,
+    derive,
+    required_ids,
+    sentencepiece_pieces,
+    write_recipe,
+)
 from packaging.models.corpus import REPO_ROOT
-from packaging.models.entry import CHILD_ID, PARENT_ID, RECIPE_NAME, write_entry
+from packaging.models.entry import CHILD_ID, PARENT_ID, RECIPE_NAME, model_bytes, write_entry
 from packaging.models.evaluate import Metrics, compare, gates, interleaved_speed
 from packaging.models.vocab import Tokenizer, held_out_texts, kept_ids, pack_texts
 
@@ -60,12 +67,14 @@ def build(config: BuildConfig, *, report: Report = log.info) -> dict[str, Any]:
     write_recipe(recipe, keep, recipe_header(len(keep), len(pieces)))
     committed = assets_dir() / "models" / RECIPE_NAME
     folder = config.out / "candidates" / CANDIDATE
-    derive(parent_file, recipe, folder / "model.onnx")
-    derive(parent_file, recipe, folder / "again.onnx")
-    first, again = sha256_of(folder / "model.onnx"), sha256_of(folder / "again.onnx")
-    (folder / "again.onnx").unlink()
-    report(f"derived {CANDIDATE}: {len(keep):,} of {len(pieces):,} pieces, sha256 {first[:16]}")
-    result = _measure(config, parent_file, folder / "model.onnx", report)
+    files = derive(parent_file, recipe, folder)
+    again = derive(parent_file, recipe, config.out / "candidates" / "again")
+    first = [sha256_of(path) for path in files]
+    deterministic = first == [sha256_of(path) for path in again]
+    shutil.rmtree(config.out / "candidates" / "again")
+    report(f"derived {CANDIDATE}: {len(keep):,} of {len(pieces):,} pieces, "
+           f"sha256 {', '.join(h[:16] for h in first)}")
+    result = _measure(config, parent_file, folder / MODEL_FILE, report)
     result.update({
         "recipe": {"pieces_kept": len(keep | required_ids(pieces)), "pieces": len(pieces),
                    "ids_in_recipe": len(keep),
@@ -74,13 +83,14 @@ def build(config: BuildConfig, *, report: Report = log.info) -> dict[str, Any]:
                    "sha256": sha256_of(recipe),
                    "same_as_committed": committed.is_file()
                    and sha256_of(committed) == sha256_of(recipe)},
-        "deterministic": first == again, "sha256": first,
+        "deterministic": deterministic,
+        "sha256": {path.name: digest for path, digest in zip(files, first, strict=True)},
         "parent": {"id": PARENT_ID, "sha256": parent_spec.files[0].sha256},
         "threads": config.threads,
         "machine": {"cpu": platform.processor() or platform.machine(),
                     "python": platform.python_version()}})
     if result["chosen"]:
-        write_entry(config.out / "registry-entry.toml", folder / "model.onnx", result)
+        write_entry(config.out / "registry-entry.toml", files, result)
     (config.out / "report.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     return result
 
@@ -107,7 +117,7 @@ def _measure(config: BuildConfig, parent_file: Path, candidate_file: Path,
     report(f"measuring on {len(texts)} starter-pack texts and {len(heldout)} held-out texts…")
     metrics: dict[str, Metrics] = {
         name: compare(name, engine, parent, texts=texts, heldout=heldout,
-                      size_bytes=path.stat().st_size, recall=recall)
+                      size_bytes=model_bytes(path), recall=recall)
         for name, engine, path in (("parent", parent, parent_file),
                                    (CANDIDATE, candidate, candidate_file))}
     report("timing, interleaved with the parent…")

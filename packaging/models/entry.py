@@ -19,8 +19,15 @@ CHILD_ID = "use-multilingual-v3-int8-en-zh"
 RECIPE_NAME = f"{CHILD_ID}.keep"
 
 
-def write_entry(path: Path, model: Path, report: dict[str, Any]) -> str:
-    """Write and return the TOML text of the ``[[model]]`` entry for ``model``."""
+def model_bytes(model_file: Path) -> int:
+    """A model's size on disk: its graph and the weights file beside it, if any."""
+    weights = model_file.with_name(model_file.name + ".data")
+    return sum(p.stat().st_size for p in (model_file, weights) if p.is_file())
+
+
+def write_entry(path: Path, files: list[Path], report: dict[str, Any]) -> str:
+    """Write and return the TOML text of the ``[[model]]`` entry for the model made of
+    ``files`` (its graph and its weights, in the order fetch writes them)."""
     ours, parent = report["candidates"]["vocab-pruned"], report["candidates"]["parent"]
     recipe = report["recipe"]
     lines = [
@@ -34,9 +41,10 @@ def write_entry(path: Path, model: Path, report: dict[str, Any]) -> str:
         'quantization = "int8 (dynamic), vocabulary pruned to English and Chinese"',
         'licence = "Apache-2.0"', "context_length = 512", "ram_mb = 190", "dimension = 512",
         "",
-        "  [[model.files]]", '  name = "model.onnx"', f'  recipe = "{RECIPE_NAME}"',
-        f"  size = {model.stat().st_size}", f'  sha256 = "{sha256_of(model)}"', "",
     ]
+    for file in sorted(files, key=lambda p: not p.name.endswith(".onnx")):  # graph first
+        lines += ["  [[model.files]]", f'  name = "{file.name}"', f'  recipe = "{RECIPE_NAME}"',
+                  f"  size = {file.stat().st_size}", f'  sha256 = "{sha256_of(file)}"', ""]
     text = "\n".join(lines)
     path.write_text(text, encoding="utf-8")
     return text

@@ -10,9 +10,11 @@ import pytest
 
 from inference.embed import EmbedEngine
 from inference.errors import ModelLoadError
-from inference.fetch import FetchError, derive_file, fetch_all, recipe_path
+from inference.fetch import FetchError, derive_model, fetch_all, recipe_path
 from inference.registry import Registry, load_registry, resolve, sha256_of
 from inference.vocab_prune import (
+    MODEL_FILE,
+    WEIGHTS_FILE,
     Piece,
     derive,
     mark_unused,
@@ -71,16 +73,20 @@ def test_required_ids_keep_specials_and_every_single_character() -> None:
 
 
 @pytest.mark.slow
-def test_the_derived_file_is_the_registered_one_and_the_same_each_time(
+def test_the_derived_files_are_the_registered_ones_and_the_same_each_time(
         tmp_path: Path) -> None:
     registry = load_registry()
     child, parent = registry.get(CHILD), registry.get(PARENT)
     parent_file = resolve(parent) / "model.onnx"
-    first, second = tmp_path / "a" / "model.onnx", tmp_path / "b" / "model.onnx"
-    derive(parent_file, recipe_path(child.files[0]), first)
-    derive(parent_file, recipe_path(child.files[0]), second)
-    assert sha256_of(first) == sha256_of(second) == child.files[0].sha256
-    assert first.stat().st_size == child.files[0].size <= 0.5 * parent.files[0].size
+    first = derive(parent_file, recipe_path(child.files[0]), tmp_path / "a")
+    second = derive(parent_file, recipe_path(child.files[0]), tmp_path / "b")
+    assert [p.name for p in first] == [WEIGHTS_FILE, MODEL_FILE]
+    pinned = {f.name: f for f in child.files}
+    for a, b in zip(first, second, strict=True):
+        assert sha256_of(a) == sha256_of(b) == pinned[a.name].sha256
+        assert a.stat().st_size == pinned[a.name].size
+    assert sum(f.size for f in child.files) <= 0.5 * parent.files[0].size
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(pinned)
 
 
 @pytest.mark.slow
@@ -104,32 +110,55 @@ def test_unseen_words_fall_back_to_kept_pieces_not_to_unk() -> None:
     assert 0.8 < cosine < 0.9999
 
 
-@pytest.mark.slow
-def test_fetch_builds_the_child_from_its_verified_parent(tmp_path: Path) -> None:
+def _parent_in(folder: Path) -> Registry:
     registry = load_registry()
     parent, child = registry.get(PARENT), registry.get(CHILD)
-    (tmp_path / PARENT).mkdir()
-    (tmp_path / PARENT / "model.onnx").symlink_to(resolve(parent) / "model.onnx")
-    lines: list[str] = []
-    written = fetch_all(Registry((child, parent)), tmp_path, report=lines.append)
-    assert written == [tmp_path / CHILD / "model.onnx"]
-    assert sha256_of(written[0]) == child.files[0].sha256
-    assert lines[0].startswith("ok       " + PARENT) and lines[1].startswith("built    " + CHILD)
-    assert fetch_all(Registry((child, parent)), tmp_path, report=lines.append) == []
+    (folder / PARENT).mkdir()
+    (folder / PARENT / "model.onnx").symlink_to(resolve(parent) / "model.onnx")
+    return Registry((child, parent))
 
 
 @pytest.mark.slow
-def test_a_recipe_that_does_not_give_the_pinned_file_installs_nothing(
+def test_fetch_builds_the_child_from_its_verified_parent(tmp_path: Path) -> None:
+    registry = _parent_in(tmp_path)
+    child = registry.get(CHILD)
+    lines: list[str] = []
+    written = fetch_all(registry, tmp_path, report=lines.append)
+    assert written == [tmp_path / CHILD / WEIGHTS_FILE, tmp_path / CHILD / MODEL_FILE]
+    for f in child.files:
+        assert sha256_of(tmp_path / CHILD / f.name) == f.sha256
+    assert lines[0].startswith("ok       " + PARENT) and lines[1].startswith("built    " + CHILD)
+    assert fetch_all(registry, tmp_path, report=lines.append) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([CHILD, PARENT])
+
+
+@pytest.mark.slow
+def test_damaged_weights_are_built_again(tmp_path: Path) -> None:
+    registry = _parent_in(tmp_path)
+    fetch_all(registry, tmp_path, report=lambda _line: None)
+    weights = tmp_path / CHILD / WEIGHTS_FILE
+    with open(weights, "r+b") as fh:
+        fh.seek(4096)
+        fh.write(b"\xff" * 16)
+    lines: list[str] = []
+    assert fetch_all(registry, tmp_path, report=lines.append) == [
+        weights, tmp_path / CHILD / MODEL_FILE]
+    assert sha256_of(weights) == registry.get(CHILD).file(".data").sha256
+    assert any(line.startswith("ok       " + CHILD + "/" + MODEL_FILE) for line in lines)
+
+
+@pytest.mark.slow
+def test_a_recipe_that_does_not_give_the_pinned_files_installs_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     registry = load_registry()
     parent, child = registry.get(PARENT), registry.get(CHILD)
     wrong = tmp_path / "wrong.keep"
     write_recipe(wrong, range(0, 30_000), ["not the committed recipe"])
     monkeypatch.setattr("inference.fetch.recipe_path", lambda _f: wrong)
-    target = tmp_path / CHILD / "model.onnx"
-    with pytest.raises(FetchError, match="did not give the pinned file"):
-        derive_file(resolve(parent) / "model.onnx", child.files[0], target)
-    assert not target.exists() and not list((tmp_path / CHILD).glob("*"))
+    folder = tmp_path / CHILD
+    with pytest.raises(FetchError, match="did not give the pinned files"):
+        derive_model(child, resolve(parent), folder)
+    assert not folder.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["wrong.keep"]
 
 
 def test_a_graph_without_a_tokenizer_is_refused(tmp_path: Path) -> None:
@@ -145,8 +174,8 @@ def test_a_graph_without_a_tokenizer_is_refused(tmp_path: Path) -> None:
     recipe = tmp_path / "r.keep"
     write_recipe(recipe, [0], ["x"])
     with pytest.raises(ModelLoadError, match="SentencepieceTokenizer"):
-        derive(path, recipe, tmp_path / "out.onnx")
-    assert not (tmp_path / "out.onnx").exists()
+        derive(path, recipe, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_derived_model_needs_a_registered_downloaded_parent(tmp_path: Path) -> None:

@@ -99,16 +99,16 @@ def test_agreement_is_the_cosine_of_unit_rows() -> None:
 def test_the_registry_entry_is_the_registered_one(tmp_path: Path) -> None:
     registry = load_registry()
     child, parent = registry.get(CHILD_ID), registry.get(PARENT_ID)
-    model = resolve(child) / "model.onnx"
+    files = [resolve(child) / f.name for f in child.files]
     report = {"candidates": {"vocab-pruned": metrics().to_dict(), "parent": PARENT.to_dict()},
               "recipe": {"pieces_kept": 49_019, "pieces": 128_000}, "speed": {"ratio": 1.01}}
-    entry = write_entry(tmp_path / "registry-entry.toml", model, report)
+    entry = write_entry(tmp_path / "registry-entry.toml", files[::-1], report)
     (tmp_path / "registry.toml").write_text(
         (Path(__file__).resolve().parents[2] / "assets" / "models" / "registry.toml")
         .read_text("utf-8").split("# The default embedder")[0] + entry)
     spec = load_registry(tmp_path / "registry.toml").get(CHILD_ID)
     assert spec.default and spec.derived_from == parent.id and spec.dimension == 512
-    assert spec.files[0].recipe == RECIPE_NAME == child.files[0].recipe
-    assert (spec.files[0].size, spec.files[0].sha256) == (child.files[0].size,
-                                                          sha256_of(model))
+    assert {f.recipe for f in spec.files} == {RECIPE_NAME} == {f.recipe for f in child.files}
+    assert [(f.name, f.size, f.sha256) for f in spec.files] == [
+        (f.name, f.size, sha256_of(path)) for f, path in zip(child.files, files, strict=True)]
     assert "49,019 of 128,000 pieces" in entry
