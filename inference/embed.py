@@ -234,6 +234,12 @@ def _load_session(path: Path, providers: list[str], threads: int, *,
     # tokens x 32 texts is hundreds of MB) for the life of the session; on a school laptop
     # that memory matters more than the few percent the arena saves.
     options.enable_cpu_mem_arena = False
+    # No spinning: after each run ORT's worker threads spin-wait for more work. The tutor
+    # embeds each sentence (safety, citations) between tokens of the chat model, and the
+    # spinning threads took the cores llama.cpp decodes on: 38.3 against 36.7 ms a token
+    # (no checks: 37.1). Without it 36.8; one sentence embeds in 1.07 instead of 0.87 ms
+    # and 200 passages as fast (docs/benchmarks.md, decode_ratio).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # errors only; ORT warnings go nowhere useful for users
     if custom_ops:
         _register_custom_ops(options)

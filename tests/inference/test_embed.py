@@ -102,3 +102,12 @@ def test_bad_files_and_providers_raise_typed_errors(tmp_path: Path,
         EmbedEngine(junk, tokenizer)
     with pytest.raises(ProviderUnavailable, match="CUDAExecutionProvider"):
         EmbedEngine(model, tokenizer, providers=["CUDAExecutionProvider"])
+
+
+def test_the_session_neither_keeps_an_arena_nor_spins_between_runs(
+        embed_engine: EmbedEngine) -> None:
+    """Both cost the chat model: the arena keeps the largest batch's memory, and threads
+    spinning after a run take the cores llama.cpp decodes on (docs/benchmarks.md)."""
+    options = embed_engine._session.get_session_options()
+    assert not options.enable_cpu_mem_arena
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
