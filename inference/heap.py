@@ -6,9 +6,15 @@ embedder). glibc keeps such freed heap pages resident in the arena of the thread
 loaded the model, and a later allocation on another thread does not reuse them, so they
 only raised the app's peak. ``malloc_trim`` returns them; it is a no-op elsewhere.
 
-glibc also gives threads their own arenas (up to eight per core), and pages freed in one
-are not reused by another; the app's worker threads (models, disk, ONNX Runtime's) kept
-about 8 MB more at the peak than with two arenas (docs/models.md, memory).
+Two more glibc defaults cost the app memory (:func:`tune_malloc`, docs/models.md, memory):
+
+- threads get their own arenas (up to eight per core), and pages freed in one are not
+  reused by another: the worker threads (models, disk, ONNX Runtime's) kept about 8 MB
+  more at the peak than with two arenas;
+- blocks of 128 KiB and more are mapped on their own and unmapped when freed, but the
+  first such block freed raises that threshold (up to 32 MB), so later large blocks (a
+  batch's activations, arrays) come from the heap and stay resident in pieces: the
+  self-test peaked 6-10 MB higher, and varied by as much from run to run.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 
-_M_ARENA_MAX = -8  # mallopt's parameter number in glibc's malloc.h
+# mallopt's parameter numbers in glibc's malloc.h
+_M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
 MALLOC_ARENAS = 2
+MMAP_THRESHOLD = 128 * 1024  # glibc's own starting value, kept fixed
 
 
 @functools.cache
@@ -49,8 +58,12 @@ def release_freed_memory() -> None:
         trim(0)
 
 
-def limit_malloc_arenas() -> None:
-    """Two malloc arenas for the whole process; call before starting threads."""
+def tune_malloc() -> None:
+    """Two malloc arenas for the whole process, and large blocks always mapped on their
+    own (returned when freed); call before starting threads. A no-op without glibc."""
     mallopt = _glibc("mallopt")
-    if mallopt is not None and not mallopt(_M_ARENA_MAX, MALLOC_ARENAS):
-        log.debug("mallopt(M_ARENA_MAX) was refused")
+    if mallopt is None:
+        return
+    for parameter, value in ((_M_ARENA_MAX, MALLOC_ARENAS), (_M_MMAP_THRESHOLD, MMAP_THRESHOLD)):
+        if not mallopt(parameter, value):
+            log.debug("mallopt(%d, %d) was refused", parameter, value)

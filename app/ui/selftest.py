@@ -29,7 +29,7 @@ from app.ui.errors import describe_error
 from app.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, load_translator
 from app.ui.main_window import MainWindow
 from inference.cancel import CancelToken
-from inference.heap import limit_malloc_arenas
+from inference.heap import tune_malloc
 from inference.llm import GenerationParams
 from inference.registry import ModelSpec, locate, verify_model
 
@@ -146,7 +146,7 @@ def _run(ctx: AppContext) -> dict[str, Any]:
 
 def run_self_test() -> int:
     ctx: AppContext | None = None
-    limit_malloc_arenas()  # as the app's warm-up does, before any thread starts
+    tune_malloc()  # as the app's warm-up does, before any thread starts
     try:
         create_application()
         ctx = AppContext.create()

@@ -3,7 +3,7 @@
 The first window is built from light modules only (docs/architecture.md, "Start-up").
 Once it has been painted, the io lane, in order:
 
-1. limits malloc's arenas (:func:`inference.heap.limit_malloc_arenas`), opens the log
+1. tunes malloc (:func:`inference.heap.tune_malloc`), opens the log
    file and writes the records held since the start (:mod:`app.logs`);
    reads the settings, checks the teacher's signature and builds the model host
    (``ctx.models``); then the GUI thread starts the model load;
@@ -43,9 +43,9 @@ def warm_up(ctx: AppContext, *, parent: QObject, models_ready: Callable[[], None
     (which is logged: the callback then meets it again where it is shown as usual)."""
 
     def settings_and_models() -> None:
-        from inference.heap import limit_malloc_arenas  # ctypes: not before the paint
+        from inference.heap import tune_malloc  # ctypes: not before the paint
 
-        limit_malloc_arenas()  # before the model and search threads start
+        tune_malloc()  # before the model and search threads start
         release_logging()
         _ = ctx.models  # reads and verifies the settings first
         importlib.import_module("app.ops.models")

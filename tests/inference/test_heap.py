@@ -36,9 +36,9 @@ def test_it_is_safe_to_call_again() -> None:
 
 _COUNT_ARENAS = """
 import ctypes, sys, threading
-from inference.heap import limit_malloc_arenas
+from inference.heap import tune_malloc
 if sys.argv[1] == "limit":
-    limit_malloc_arenas()
+    tune_malloc()
 start = threading.Barrier(8)
 def churn():
     start.wait()
@@ -60,3 +60,33 @@ def test_threads_share_two_malloc_arenas_once_limited() -> None:
         return done.stderr.count("Arena ")
 
     assert arenas("limit") <= MALLOC_ARENAS < arenas("default")
+
+
+_KEEP_FREED_BLOCKS = """
+import sys
+from inference.heap import tune_malloc
+if sys.argv[1] == "tuned":
+    tune_malloc()
+def rss_kb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+first = bytearray(4 << 20)  # mapped on its own; freeing it raises glibc's threshold
+del first
+# Large blocks with small live ones between them, as a batch's arrays among objects
+# that outlive it: on the heap, the freed large blocks cannot be trimmed away.
+pairs = [(bytearray(1 << 20), bytearray(4096)) for _ in range(48)]
+pins = [small for _, small in pairs]
+before = rss_kb()
+del pairs
+print(before - rss_kb())  # KiB returned to the system by the frees alone
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_freed_large_blocks_leave_the_process_once_tuned() -> None:
+    def returned_mb(mode: str) -> float:
+        done = subprocess.run([sys.executable, "-c", _KEEP_FREED_BLOCKS, mode], text=True,
+                              capture_output=True, check=True, timeout=120)
+        return int(done.stdout.strip()) / 1024
+
+    assert returned_mb("tuned") > 40 > 8 > returned_mb("default")

@@ -26,6 +26,7 @@ from app.core.content.index import Embedder, RetrievalIndex, build_bm25
 from app.core.content.model import Pack
 from app.core.content.passages import Passage, pack_passages
 from inference.cancel import CancelToken
+from inference.heap import release_freed_memory
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,9 @@ def load_or_build(pack: Pack, *, embedder: Embedder, model_sha256: str, cache_di
     progress("Reading the lessons…", 0.0)
     index = build(passages, embedder=embedder, progress=progress, cancel=cancel)
     _save(index, folder, digest)
+    # The embedder's batches were freed in pieces that glibc keeps resident; before the
+    # tutor model answers on top of them, they go back (20 MB for a starter pack).
+    release_freed_memory()
     progress("Search index ready", 1.0)
     return index
 
