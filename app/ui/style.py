@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from app.look import LookFields
 
@@ -52,11 +52,41 @@ THEMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# "light": Fusion's own standard palette (Qt 6's ``QStyleFactory.create("fusion")
+# .standardPalette()``), written out. Asking Qt for it wraps a QStyle, and PySide6 then
+# builds seven of QStyle's enums before the first paint (about 6 ms); tests/ui/
+# test_style.py checks this table against Qt's palette. Role: (enabled, disabled), #AARRGGBB.
+FUSION_LIGHT: dict[str, tuple[str, str]] = {
+    "WindowText": ("#ff000000", "#ffbebebe"), "Button": ("#ffefefef", "#ffefefef"),
+    "Light": ("#ffffffff", "#ffffffff"), "Midlight": ("#ffcacaca", "#ffcacaca"),
+    "Dark": ("#ff9f9f9f", "#ffbebebe"), "Mid": ("#ffb8b8b8", "#ffb8b8b8"),
+    "Text": ("#ff000000", "#ffbebebe"), "BrightText": ("#ffffffff", "#ffffffff"),
+    "ButtonText": ("#ff000000", "#ffbebebe"), "Base": ("#ffffffff", "#ffefefef"),
+    "Window": ("#ffefefef", "#ffefefef"), "Shadow": ("#ff767676", "#ffb1b1b1"),
+    "Highlight": ("#ff308cc6", "#ff919191"), "HighlightedText": ("#ffffffff", "#ffffffff"),
+    "Link": ("#ff0000ff", "#ff0000ff"), "LinkVisited": ("#ffff00ff", "#ffff00ff"),
+    "AlternateBase": ("#fff7f7f7", "#fff7f7f7"), "ToolTipBase": ("#ffffffdc", "#ffffffdc"),
+    "ToolTipText": ("#ff000000", "#ff000000"), "PlaceholderText": ("#80000000", "#80000000"),
+    "Accent": ("#ff308cc6", "#ff919191"),
+}
+
+
+def fusion_light_palette() -> QPalette:
+    palette = QPalette()
+    groups = QPalette.ColorGroup
+    for name, (enabled, disabled) in FUSION_LIGHT.items():
+        role = getattr(QPalette.ColorRole, name)
+        for group, colour in ((groups.Active, enabled), (groups.Inactive, enabled),
+                              (groups.Disabled, disabled)):
+            palette.setColor(group, role, QColor(colour))
+    return palette
+
+
 def theme_palette(theme: str) -> QPalette:
     """The palette for ``theme``; "light" is Fusion's own standard palette."""
     colours = THEMES.get(theme)
     if colours is None:
-        return QStyleFactory.create("Fusion").standardPalette()
+        return fusion_light_palette()
     window, text, base, button, highlight, on_highlight, mid, disabled = (
         QColor(c) for c in colours)
     palette = QPalette()
@@ -96,6 +126,10 @@ def nav_point_size(settings: LookFields) -> float:
     return round(12 * settings.font_scale / 100)
 
 
+# Every platform gets the same widgets (create_application passes it to Qt).
+STYLE = "fusion"
+
+
 def apply_style(app: QApplication, settings: LookFields) -> None:
     """Font size, theme and style sheet from ``settings`` (the full settings, or the look
     read before them: app.look); call again after a change."""
@@ -109,8 +143,7 @@ def apply_font_and_theme(app: QApplication, settings: LookFields) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * settings.font_scale / 100)
     app.setFont(font)
-    app.setStyle("Fusion")
-    app.setPalette(theme_palette(settings.theme))
+    app.setPalette(theme_palette(settings.theme))  # the style is STYLE from the start
 
 
 def apply_style_sheet(app: QApplication, settings: LookFields) -> None:

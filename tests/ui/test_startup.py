@@ -135,3 +135,21 @@ def test_after_first_paint_waits_for_the_paint_and_runs_once(qtbot: QtBot) -> No
     label.repaint()
     qtbot.wait(50)
     assert calls == [True]
+
+
+def test_the_app_gets_its_style_without_building_qstyle_enums_before_the_paint() -> None:
+    """Qt's ``-style`` option instead of ``setStyle``, which made PySide6 build the
+    QStyle wrapper's enums (6 ms of the first window)."""
+    done = _python(["-c", "import enum, sys\n"
+                    "made = []\n"
+                    "new = enum.EnumType.__new__\n"
+                    "enum.EnumType.__new__ = lambda *a, **k: made.append(a[1]) or new(*a, **k)\n"
+                    "from app.ui.application import create_application\n"
+                    "from app.look import Look\n"
+                    "from app.ui.style import apply_font_and_theme\n"
+                    "app = create_application()\n"
+                    "apply_font_and_theme(app, Look())\n"
+                    "print(sorted(set(made) & {'PixelMetric', 'StandardPixmap', 'SubControl'}))\n"
+                    "print(app.style().name())"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]", "fusion"]
