@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -43,6 +44,12 @@ DEFAULT_MAX_LENGTH = 256
 # characters), eight a batch peaked 146 MB above the loaded session, and with this budget
 # 16 MB, no slower; short sentences still go eight at a time (docs/benchmarks.md).
 BATCH_CHARS = 1536
+# ONNX Runtime sessions are made and released one at a time in the process. A session the
+# garbage collector released on one thread while another thread was making one crashed
+# the test suite (SIGSEGV: "Garbage-collecting" on the io lane while the inference lane
+# was in InferenceSession.__init__; both sessions used onnxruntime-extensions' op
+# library). Reentrant: a collection can run on the thread that holds it.
+_SESSIONS = threading.RLock()
 
 
 class EmbedEngine:
@@ -71,18 +78,29 @@ class EmbedEngine:
         self.batch_size = batch_size
         self.max_chars = max_length * CHARS_PER_TOKEN
         self._tokenizer = _load_tokenizer(tokenizer_path, max_length) if tokenizer_path else None
-        self._session = _load_session(model_path, list(providers), self.threads,
-                                      custom_ops=tokenizer_path is None)
-        self._inputs = {i.name for i in self._session.get_inputs()}
-        self._text_input = _string_input(self._session)
+        session = _load_session(model_path, list(providers), self.threads,
+                                custom_ops=tokenizer_path is None)
+        self._session: ort.InferenceSession | None = session
+        self._inputs = {i.name for i in session.get_inputs()}
+        self._text_input = _string_input(session)
         if self._tokenizer is None and self._text_input is None:
             raise ModelLoadError(f"{model_path.name} takes token ids but has no tokenizer.json.")
         self.requested_providers = list(providers)
-        self.provider = self._session.get_providers()[0]
+        self.provider = session.get_providers()[0]
         if self.provider != self.requested_providers[0]:
             log.warning("embedding model asked for %s but runs on %s",
                         self.requested_providers[0], self.provider)
         self.dim = int(self.embed(["probe"]).shape[1])
+
+    def close(self) -> None:
+        """Release the ONNX Runtime session now; later calls to :meth:`embed` raise
+        :class:`ModelLoadError`. Safe to call twice."""
+        with _SESSIONS:
+            self._session = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_session", None) is not None:
+            self.close()  # released under the lock, whichever thread collects it
 
     @property
     def fell_back(self) -> bool:
@@ -119,10 +137,13 @@ class EmbedEngine:
             yield batch
 
     def _embed_batch(self, texts: Sequence[str]) -> Vectors:
+        session = self._session
+        if session is None:
+            raise ModelLoadError(f"The embedding model {self.name} was closed.")
         if self._text_input is not None:
             # The graph tokenizes; bound its work as the token limit does for the others.
             strings = np.array([t[:self.max_chars] for t in texts], dtype=object)
-            output = self._session.run(None, {self._text_input: strings})[0]
+            output = session.run(None, {self._text_input: strings})[0]
             return _pool_and_normalise(np.asarray(output, dtype=np.float32),
                                        np.ones((len(texts), 1), dtype=np.int64))
         assert self._tokenizer is not None
@@ -131,7 +152,7 @@ class EmbedEngine:
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": mask,
                 "token_type_ids": np.zeros_like(ids)}
-        outputs = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})
+        outputs = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})
         return _pool_and_normalise(np.asarray(outputs[0], dtype=np.float32), mask)
 
 
@@ -244,6 +265,7 @@ def _load_session(path: Path, providers: list[str], threads: int, *,
     if custom_ops:
         _register_custom_ops(options)
     try:
-        return ort.InferenceSession(str(path), sess_options=options, providers=providers)
+        with _SESSIONS:
+            return ort.InferenceSession(str(path), sess_options=options, providers=providers)
     except Exception as exc:  # ORT raises its own Fail/InvalidGraph classes
         raise ModelLoadError(f"ONNX Runtime could not load {path.name}: {exc}") from exc

@@ -224,7 +224,9 @@ class ModelHost:
         if self._chat is not None:
             self._chat.close()
             self._chat = None
-        self._embed = None
+        if self._embed is not None:
+            self._embed.close()  # now, not when the collector finds it (inference/embed.py)
+            self._embed = None
 
 
 def describe_chat(spec: ModelSpec, choice: DeviceChoice, offloaded: int | None) -> str:
