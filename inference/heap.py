@@ -60,7 +60,9 @@ def release_freed_memory() -> None:
 
 def tune_malloc() -> None:
     """Two malloc arenas for the whole process, and large blocks always mapped on their
-    own (returned when freed); call before starting threads. A no-op without glibc."""
+    own (returned when freed). A no-op without glibc. Call it early: the app does so
+    before its model threads start (app.ui.warmup; the self-test before any thread).
+    glibc reads both values at each allocation, so they apply to what follows."""
     mallopt = _glibc("mallopt")
     if mallopt is None:
         return
