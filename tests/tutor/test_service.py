@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +199,28 @@ def test_a_prompt_that_cannot_fit_even_alone_is_an_error_not_a_crash(
         tutor.answer("What is a numerator?", Setting(fractions_index), conversation,
                      emit=lambda _u: None)
     assert conversation.turns == [] and chat.prompts == []
+
+
+def _index_of(pack: Pack, embed_engine: EmbedEngine, folder: Path) -> RetrievalIndex:
+    from app.core.content.index_cache import load_or_build
+    from inference.cancel import CancelToken
+
+    return load_or_build(pack, embedder=embed_engine, model_sha256="test", cache_dir=folder,
+                         progress=lambda _m, _f: None, cancel=CancelToken())
+
+
+def test_a_question_code_answers_near_a_maths_pack_is_answered_under_only_the_lessons(
+        fractions_zh: Pack, photosynthesis: Pack, embed_engine: EmbedEngine,
+        tmp_path: Path) -> None:
+    chat = ScriptedChat("因为分母相同，分子大的分数大。")
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))
+    zh = Setting(_index_of(fractions_zh, embed_engine, tmp_path / "zh"), "zh-Hans",
+                 policy=AIPolicy(limit_to_pack=True))
+    reply = tutor.answer("在 ○ 里应该填什么符号？ 5/11 ○ 8/11", zh, Conversation(),
+                         emit=lambda _u: None)
+    assert reply.text.startswith("5/11 < 8/11") and not reply.grounded
+    science = Setting(_index_of(photosynthesis, embed_engine, tmp_path / "science"), "en",
+                      policy=AIPolicy(limit_to_pack=True))
+    refused = tutor.answer("Is 3/4 bigger than 2/3?", science, Conversation(),
+                           emit=lambda _u: None)
+    assert refused.text == NOT_IN_LESSONS and len(chat.prompts) == 1

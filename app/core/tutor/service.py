@@ -39,7 +39,7 @@ from app.core.tutor.claims import (
     with_removed_note,
 )
 from app.core.tutor.conversation import ChatModel, Conversation, Turn
-from app.core.tutor.grounding import CitedAnswer, Grounding, cite, ground
+from app.core.tutor.grounding import RELEVANCE_FLOOR, CitedAnswer, Grounding, cite, ground
 from app.core.tutor.hints import (
     LEVEL_NAMES,
     HintRequest,
@@ -147,7 +147,7 @@ class Tutor:
             return TutorReply(FREE_CHAT_OFF)
         grounding = self._ground_in(conversation, question, setting)
         if grounding is None or not grounding.relevant:
-            if setting.policy.limit_to_pack:
+            if setting.policy.limit_to_pack and not _decided_near(grounding, question, setting):
                 return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             return self._stream(question, conversation, None, setting, emit, cancel)
         return self._stream(question, conversation, grounding, setting, emit, cancel)
@@ -414,6 +414,17 @@ _RULES = {
     "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
                "问一个能帮助学生走下一步的问题。",
 }
+
+
+def _decided_near(grounding: Grounding | None, question: str, setting: Setting) -> bool:
+    """A question code answers (stated.py) that is near the pack, if not near enough to
+    be grounded: "在 ○ 里应该填什么符号？ 5/11 ○ 8/11" on the Chinese fractions pack (best
+    cosine 0.23: its symbols are no lesson's words) is answered under "only the lessons",
+    unsupported by passages. No everyday question is decided by code (none of the 92 in
+    assets/eval/off_topic.toml), so the teacher's limit still refuses them, and fractions
+    asked on the photosynthesis pack stay below the floor (0.12-0.17)."""
+    return (grounding is not None and grounding.best_similarity >= RELEVANCE_FLOOR
+            and stated_result(question, setting.language) is not None)
 
 
 def _lead(stated: Stated | None, language: str) -> str:
