@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -44,12 +43,6 @@ DEFAULT_MAX_LENGTH = 256
 # characters), eight a batch peaked 146 MB above the loaded session, and with this budget
 # 16 MB, no slower; short sentences still go eight at a time (docs/benchmarks.md).
 BATCH_CHARS = 1536
-# ONNX Runtime sessions are made and released one at a time in the process. A session the
-# garbage collector released on one thread while another thread was making one crashed
-# the test suite (SIGSEGV: "Garbage-collecting" on the io lane while the inference lane
-# was in InferenceSession.__init__; both sessions used onnxruntime-extensions' op
-# library). Reentrant: a collection can run on the thread that holds it.
-_SESSIONS = threading.RLock()
 
 
 class EmbedEngine:
@@ -93,14 +86,10 @@ class EmbedEngine:
         self.dim = int(self.embed(["probe"]).shape[1])
 
     def close(self) -> None:
-        """Release the ONNX Runtime session now; later calls to :meth:`embed` raise
+        """Release the ONNX Runtime session (and its memory) now, not whenever the
+        garbage collector finds it; later calls to :meth:`embed` raise
         :class:`ModelLoadError`. Safe to call twice."""
-        with _SESSIONS:
-            self._session = None
-
-    def __del__(self) -> None:
-        if getattr(self, "_session", None) is not None:
-            self.close()  # released under the lock, whichever thread collects it
+        self._session = None
 
     @property
     def fell_back(self) -> bool:
@@ -265,7 +254,6 @@ def _load_session(path: Path, providers: list[str], threads: int, *,
     if custom_ops:
         _register_custom_ops(options)
     try:
-        with _SESSIONS:
-            return ort.InferenceSession(str(path), sess_options=options, providers=providers)
+        return ort.InferenceSession(str(path), sess_options=options, providers=providers)
     except Exception as exc:  # ORT raises its own Fail/InvalidGraph classes
         raise ModelLoadError(f"ONNX Runtime could not load {path.name}: {exc}") from exc

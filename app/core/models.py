@@ -225,7 +225,7 @@ class ModelHost:
             self._chat.close()
             self._chat = None
         if self._embed is not None:
-            self._embed.close()  # now, not when the collector finds it (inference/embed.py)
+            self._embed.close()  # its memory back now, not when the collector finds it
             self._embed = None
 
 

@@ -12,7 +12,7 @@ high-contrast borders), only with line breaks.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QFontMetrics, QPaintEvent
@@ -74,7 +74,7 @@ def box_title(text: str) -> QLabel:
 
 
 if TYPE_CHECKING:  # the mixin is checked as the Qt button class it is mixed into
-    _Button = QPushButton
+    _Button: TypeAlias = QPushButton
 else:
     _Button = object
 

@@ -122,31 +122,3 @@ def test_a_closed_engine_says_so_and_closing_twice_is_safe() -> None:
     with pytest.raises(ModelLoadError, match="was closed"):
         engine.embed(["A fraction names equal parts of a whole."])
 
-
-def test_sessions_made_while_others_are_collected_on_another_thread() -> None:
-    """The crash this lock prevents (inference/embed.py, ``_SESSIONS``): sessions released
-    by the garbage collector on one thread while another thread makes new ones."""
-    import gc
-    import threading
-
-    from inference.loader import load_cpu_embed
-
-    made: list[EmbedEngine] = []
-    done = threading.Event()
-
-    def collect() -> None:
-        while not done.is_set():
-            made.clear()  # the engines go, in this thread
-            gc.collect()
-
-    collector = threading.Thread(target=collect)
-    collector.start()
-    try:
-        for _ in range(6):
-            engine = load_cpu_embed(threads=1)
-            made.append(engine)
-            assert engine.embed(["one half"]).shape == (1, engine.dim)
-            del engine
-    finally:
-        done.set()
-        collector.join()

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.tutor.chat_model import ChatRoles, Sender
+from app.ui.tutor.chat_model import ChatRoles, ModelIndex, Sender
 from app.ui.tutor.markdown import markdown_html
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 PADDING = 12  # inside a bubble
 MARGIN = 8  # around a bubble
