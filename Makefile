@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MODELS := .models/.fetched
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres \
+.PHONY: run test setup models lint pytest bench selftest bundle bundle-selftest clean postgres constraints \
         models-build bench-report translations translations-update screenshots
 
 run: setup
@@ -24,10 +24,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip wheel
 
-# Re-install whenever the declared dependencies change.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e ".[dev,hub]"
+# Re-install whenever the declared dependencies or their pinned versions change.
+CONSTRAINTS := packaging/constraints.txt
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PY) -m pip install -q -c $(CONSTRAINTS) -e ".[dev,hub]"
 	touch $@
+
+# After an upgrade passed `make test`: pin what is installed now.
+constraints:
+	{ sed -n '/^#/p' $(CONSTRAINTS); $(PY) -m pip freeze --exclude-editable | grep -v '^lantern'; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
 # The registry decides what is fetched; `fetch` skips files that already verify and builds
 # a derived model (the default embedder) from its parent by its recipe (assets/models/*.keep).
