@@ -156,6 +156,11 @@ def load_registry(path: Path | None = None) -> Registry:
     return registry
 
 
+# A derived model is built from its parent's graph of this name and writes its own under
+# the same name (inference/vocab_prune.py).
+DERIVED_GRAPH = "model.onnx"
+
+
 def _check_derived(registry: Registry) -> None:
     """A derived model names a registered, non-derived parent with a ``model.onnx`` to
     derive from, and every one of its files comes from one recipe."""
@@ -167,8 +172,9 @@ def _check_derived(registry: Registry) -> None:
         if parent is None or parent.derived_from:
             raise ValueError(f"{spec.id} is derived from '{spec.derived_from}', which is not "
                              "a registered downloaded model.")
-        if "model.onnx" not in {f.name for f in parent.files}:
-            raise ValueError(f"{spec.id} is derived from {parent.id}, which has no model.onnx.")
+        if DERIVED_GRAPH not in {f.name for f in parent.files}:
+            raise ValueError(f"{spec.id} is derived from {parent.id}, which has no "
+                             f"{DERIVED_GRAPH}.")
         if len(recipes) != 1 or not all(f.recipe for f in spec.files):
             raise ValueError(f"Every file of {spec.id} must name the same recipe.")
 

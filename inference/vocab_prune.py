@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from inference.errors import ModelLoadError
+from inference.registry import DERIVED_GRAPH
 
 TOKENIZER_OP = "SentencepieceTokenizer"
 REMAP_NAME = "lantern/vocab_remap"
@@ -222,7 +223,7 @@ def plan(keep: Iterable[int], vocab: int, shards: int, unk_id: int = 0) -> Plan:
 # builds its tensors from an external weights file without first holding a parsed copy
 # of them, so the loaded session keeps 24 MB less than with the weights inside the graph
 # (68 against 44 MB for this model; docs/models.md, memory).
-MODEL_FILE = "model.onnx"
+MODEL_FILE = DERIVED_GRAPH
 WEIGHTS_FILE = "model.onnx.data"
 _INLINE_BYTES = 1024  # smaller tensors (shapes, scales) stay in the graph
 _ALIGN = 4096  # each tensor starts on a page, so the runtime may map it

@@ -57,7 +57,7 @@ class BuildConfig:
 def build(config: BuildConfig, *, report: Report = log.info) -> dict[str, Any]:
     """Run the pipeline; returns the report (also written to ``<out>/report.json``)."""
     parent_spec = load_registry().get(PARENT_ID)
-    parent_file = resolve(parent_spec) / "model.onnx"
+    parent_file = resolve(parent_spec) / MODEL_FILE
     report(f"parent {parent_file} (verified)")
     tokenizer = Tokenizer(parent_file)
     pieces = sentencepiece_pieces(tokenizer.model_proto)

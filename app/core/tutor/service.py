@@ -146,11 +146,14 @@ class Tutor:
         if not setting.policy.free_chat:
             return TutorReply(FREE_CHAT_OFF)
         grounding = self._ground_in(conversation, question, setting)
+        # Where code alone decides the answer, the reply begins with it, written by code
+        # (shown at once) and the model explains; see stated.py.
+        stated = stated_result(question, setting.language)
         if grounding is None or not grounding.relevant:
-            if setting.policy.limit_to_pack and not _decided_near(grounding, question, setting):
+            if setting.policy.limit_to_pack and not _decided_near(grounding, stated):
                 return TutorReply(NOT_IN_LESSONS, grounding=grounding)
-            return self._stream(question, conversation, None, setting, emit, cancel)
-        return self._stream(question, conversation, grounding, setting, emit, cancel)
+            grounding = None
+        return self._stream(question, conversation, grounding, stated, setting, emit, cancel)
 
     def _ground_in(self, conversation: Conversation, question: str,
                    setting: Setting) -> Grounding | None:
@@ -174,11 +177,8 @@ class Tutor:
         return ground(question, setting.index, self._embedder, open_lesson=setting.open_lesson)
 
     def _stream(self, question: str, conversation: Conversation, grounding: Grounding | None,
-                setting: Setting, emit: Callable[[Streamed], None],
+                stated: Stated | None, setting: Setting, emit: Callable[[Streamed], None],
                 cancel: CancelToken | None) -> TutorReply:
-        # Where code alone decides the answer, the reply begins with it, written by code
-        # (shown at once) and the model explains; see stated.py.
-        stated = stated_result(question, setting.language)
         params = setting.params or GenerationParams(max_tokens=setting.policy.max_answer_tokens)
         turn, messages, pieces = self._open_reply(question, conversation, grounding, stated,
                                                   setting, params, cancel)
@@ -416,7 +416,7 @@ _RULES = {
 }
 
 
-def _decided_near(grounding: Grounding | None, question: str, setting: Setting) -> bool:
+def _decided_near(grounding: Grounding | None, stated: Stated | None) -> bool:
     """A question code answers (stated.py) that is near the pack, if not near enough to
     be grounded: "在 ○ 里应该填什么符号？ 5/11 ○ 8/11" on the Chinese fractions pack (best
     cosine 0.23: its symbols are no lesson's words) is answered under "only the lessons",
@@ -424,7 +424,7 @@ def _decided_near(grounding: Grounding | None, question: str, setting: Setting) 
     assets/eval/off_topic.toml), so the teacher's limit still refuses them, and fractions
     asked on the photosynthesis pack stay below the floor (0.12-0.17)."""
     return (grounding is not None and grounding.best_similarity >= RELEVANCE_FLOOR
-            and stated_result(question, setting.language) is not None)
+            and stated is not None)
 
 
 def _lead(stated: Stated | None, language: str) -> str:
