@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
 from inference.resources import APP_NAME, user_data_dir
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
+    """A NamedTuple, not a dataclass: it is built before the first window, and the
+    dataclasses module and a frozen class cost about 3 ms there."""
+
     data: Path  # profiles, user-added models and content
     config: Path  # settings.json
     logs: Path

@@ -1,6 +1,6 @@
 """The baseline for startup_ratio: a bare PySide6 window with one label.
 
-Prints the same JSON line as ``python -m app --startup-probe``: the time (epoch seconds)
+Prints the same JSON line as ``python -m app`` with its startup probe on: the time (epoch seconds)
 at which the window has been shown and painted, taken the same way as the app does: on
 the turn of the event loop after its first paint event. The benchmark subtracts the time
 it launched the process.

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from app.core.tutor.policy import AIPolicy
     from app.core.tutor.session import TutorSession
     from app.settings import Settings
-    from app.store import Profile, ProfileEntry, ProfileStore
+    from app.store import Profile, ProfileStore
     from app.store.pin import ClassKeyStatus
     from app.store.recovery import ClassRecoveryKey, UnlockedClassKey
+    from app.store.roster import ProfileCard
     from inference.registry import Registry
 
 log = logging.getLogger(__name__)
@@ -137,18 +138,19 @@ class AppContext:
 
         return ProfileStore(self.paths.data / "profiles")
 
-    def profile_list(self) -> list[ProfileEntry]:
+    def profile_list(self) -> list[ProfileCard]:
         """The profiles for the sign-in screen, sorted by name; use it on the "db" lane.
 
         The same list as ``profiles.profiles()``. Before the store is built (the first
-        window) it is read from the index alone: the store's modules (SQLCipher,
-        cryptography, pydantic) are not needed to show names and avatars.
+        window) it is read by :mod:`app.store.roster` alone: the store's modules (key
+        wrapping, SQLCipher, cryptography, pydantic) are not needed to show names and
+        avatars.
         """
         if "profiles" in self.__dict__:
-            return self.profiles.profiles()
-        from app.store.index import read_profile_list
+            return [entry.card for entry in self.profiles.profiles()]
+        from app.store.roster import read_cards
 
-        return read_profile_list(self.paths.data / "profiles")
+        return read_cards(self.paths.data / "profiles")
 
     @cached_property
     def tutor(self) -> TutorSession:

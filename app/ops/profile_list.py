@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from app.ops.context import AppContext
-    from app.store import ProfileEntry
+    from app.store.roster import ProfileCard
 
 
 def list_profiles(*, parent: QObject, ctx: AppContext,
-                  on_done: Callable[[list[ProfileEntry]], None],
+                  on_done: Callable[[list[ProfileCard]], None],
                   on_error: Callable[[Exception], None]) -> Future[Any]:
     """The profiles sorted by name (:meth:`AppContext.profile_list`), to ``on_done``."""
     return ctx.runner.submit("db", ctx.profile_list, parent=parent, on_success=on_done,

@@ -9,7 +9,6 @@ atomically, so a crash or a full disk leaves the previous version intact.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,11 @@ from typing import Any
 from app.atomic import write_text_atomic
 from app.messages import QT_TRANSLATE_NOOP
 from app.store import files
-from app.store.errors import DiskFull, ProfileNotFound, StoreError, is_disk_full
+from app.store.errors import DiskFull, ProfileNotFound, is_disk_full
 from app.store.ids import ProfileId
 from app.store.keys import PassphraseWrap
 from app.store.recovery import RecoveryWrap
-
-log = logging.getLogger(__name__)
-
-FORMAT = "lantern-profiles"
-INDEX_FILE = "profiles.json"
+from app.store.roster import FORMAT, INDEX_FILE, ProfileCard, by_name, read_records
 
 
 @dataclass(frozen=True)
@@ -37,6 +32,11 @@ class ProfileEntry:
     recovery_wrap: RecoveryWrap | None = None
     failed_tries: int = 0
     retry_after: float = 0.0  # wall-clock time (epoch s) before which no try is allowed
+
+    @property
+    def card(self) -> ProfileCard:
+        """What the sign-in screen shows of this profile."""
+        return ProfileCard(self.id, self.nickname, self.avatar)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "nickname": self.nickname, "avatar": self.avatar,
@@ -60,25 +60,12 @@ class ProfileIndex:
 
     @classmethod
     def load(cls, path: Path) -> ProfileIndex:
-        if not path.exists():
-            return cls(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError("not a profile index")
-            entries = [ProfileEntry.from_dict(d) for d in data["profiles"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.error("profile index %s is unreadable: %s", path, exc)
-            raise StoreError(QT_TRANSLATE_NOOP(
-                "StoreError", "Lantern can't read its list of profiles."),
-                hint=QT_TRANSLATE_NOOP("StoreError", "Ask your teacher: the file profiles.json "
-                                       "may be damaged. The profiles themselves are safe.")
-            ) from exc
+        entries = read_records(path, ProfileEntry.from_dict)
         return cls(path, {e.id: e for e in entries})
 
     def sorted(self) -> list[ProfileEntry]:
-        """The profiles as the sign-in screen lists them: by nickname, ignoring case."""
-        return sorted(self.entries.values(), key=lambda e: e.nickname.casefold())
+        """The profiles as the sign-in screen lists them (:func:`app.store.roster.by_name`)."""
+        return sorted(self.entries.values(), key=lambda e: by_name(e.card))
 
     def get(self, profile_id: ProfileId) -> ProfileEntry:
         try:
@@ -124,12 +111,3 @@ def open_index(root: Path) -> ProfileIndex:
     root.mkdir(parents=True, exist_ok=True)
     files.remove_stale_temps(root)  # debris of a killed sign-out, at start
     return ProfileIndex.load(root / INDEX_FILE)
-
-
-def read_profile_list(root: Path) -> list[ProfileEntry]:
-    """What :meth:`app.store.ProfileStore.profiles` lists, without building the store.
-
-    The sign-in screen's first list comes from here (app.ops.context.profile_list):
-    this module and its imports need neither SQLCipher nor cryptography nor pydantic.
-    """
-    return open_index(root).sorted()

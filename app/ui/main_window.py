@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -60,13 +59,14 @@ LEARNING_PAGES = ("home", "learn", "practice", "progress")
 OTHER_PAGES = ("tutor", "settings", "device", "teacher")
 
 
-@dataclass
 class _OtherPages:
-    tutor: TutorPanel
-    content: ContentPage
-    teacher: TeacherPage
-    device_page: DevicePage
-    settings: SettingsPage
+    """The pages built on first use. A plain class (the tutor page is replaced at each
+    sign-out), not a dataclass: see app.paths.AppPaths."""
+
+    def __init__(self, tutor: TutorPanel, content: ContentPage, teacher: TeacherPage,
+                 device_page: DevicePage, settings: SettingsPage) -> None:
+        self.tutor, self.content, self.teacher = tutor, content, teacher
+        self.device_page, self.settings = device_page, settings
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.status = ModelStatusBar()
         self.setStatusBar(self.status)
         self._learning: LearningScreens | None = None
+        self._left: QWidget | None = None
         self._others: _OtherPages | None = None
         # The pages behind the sign-in screen are built after the first paint (see
         # `learning` and `_other_pages`): they pull in charts, the learner model, the
@@ -115,8 +116,7 @@ class MainWindow(QMainWindow):
         self._placeholders = {name: QWidget() for name in (*LEARNING_PAGES, *OTHER_PAGES)}
         self._add_pages()
         self.screens = QStackedWidget()
-        self.screens.addWidget(self.signin)
-        self.screens.addWidget(self._central())
+        self.screens.addWidget(self.signin)  # the learner's side: build_learner_side
         self.setCentralWidget(self.screens)
         self.nav.setCurrentRow(0)
         self.signin.refresh()
@@ -223,11 +223,24 @@ class MainWindow(QMainWindow):
         labels = [self.nav.item(row).text() for row in range(self.nav.count())]
         width = max([170, *(metrics.horizontalAdvance(text) + 56 for text in labels)])
         self.nav.setFixedWidth(width)
-        self._left.setFixedWidth(width)
+        if self._left is not None:  # built with the learner's side
+            self._left.setFixedWidth(width)
 
     def show_page(self, page: QWidget) -> None:
         """Switch to ``page`` and select it in the navigation."""
         self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def build_learner_side(self) -> None:
+        """Put together what is behind the sign-in screen: the navigation, the banners
+        and the pages. Nobody sees it before signing in, so show_main_window does this
+        just after the first paint (laid out under the style sheet, it was about 3 ms of
+        the first window). Called again, it does nothing."""
+        if self.screens.count() == 1:
+            self.screens.addWidget(self._central())
+
+    def show_learner_side(self) -> None:
+        self.build_learner_side()
+        self.screens.setCurrentIndex(1)
 
     def _central(self) -> QWidget:
         left = self._left = QWidget()
@@ -255,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def _on_signed_in(self, entry: ProfileEntry) -> None:
         self.learner.setText(self.tr("Signed in as {name}").format(name=entry.nickname))
-        self.screens.setCurrentIndex(1)
+        self.show_learner_side()
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
         self.learning.signed_in()
@@ -422,5 +435,9 @@ def show_main_window(ctx: AppContext, *, before_show: Callable[[], None] | None 
     def start() -> None:
         warm_up(ctx, parent=window, models_ready=load_models, pages_ready=build_pages)
 
-    after_first_paint(window, lambda: window.signin.after_first_list(start))
+    def interactive() -> None:
+        window.build_learner_side()
+        window.signin.after_first_list(start)
+
+    after_first_paint(window, interactive)
     return window

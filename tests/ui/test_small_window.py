@@ -139,7 +139,7 @@ def test_every_page_fits_the_smallest_window_at_200_percent_text(
         apply_style(qapp, ctx.settings)
         window = MainWindow(ctx)
         qtbot.addWidget(window)
-        window.screens.setCurrentIndex(1)  # past sign-in (tested in test_signin.py)
+        window.show_learner_side()  # past sign-in (tested in test_signin.py)
         window.resize(*SMALLEST)
         window.show()
         window.fit_navigation()

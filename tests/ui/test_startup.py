@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.main import STARTUP_PROBE
 from app.ops.context import AppContext
 from app.ui import roles
 from app.ui.first_paint import after_first_paint
@@ -32,6 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 LATER = ("numpy", "llama_cpp", "onnxruntime", "tokenizers", "bm25s", "jinja2", "sqlite_utils",
          "pydantic", "cryptography", "argon2", "sqlcipher3", "psutil", "logging.handlers",
          "app.settings", "app.teacher_settings", "app.store.store", "app.store.profile",
+         "app.store.index", "app.store.keys", "app.store.recovery",
          "app.store.records", "app.store.pin", "app.core.models", "app.core.tutor",
          "inference.registry", "app.ops.models", "app.core.content.index",
          "app.core.tutor.session", *LATER_MODULES)
@@ -52,7 +54,7 @@ window.close()
 ctx.close()
 """
 
-# `python -m app --startup-probe`, noting what is imported (and which enum types PySide6
+# `python -m app` with the startup probe on, noting what is imported (and which enum types PySide6
 # has made) at the moment the probe finds the window interactive.
 PROBE_WATCHED = """
 import enum, json, sys
@@ -70,12 +72,13 @@ def on_ready(self, what):
     _ready(self, what)
 probe.StartupProbe._on_ready = on_ready
 from app.main import main
-sys.exit(main(["--startup-probe"]))
+sys.exit(main([]))
 """
 
 
 def _python(args: list[str]) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # LANTERN_HOME: this test's own
+    # LANTERN_HOME: this test's own
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{STARTUP_PROBE: "1"})
     return subprocess.run([sys.executable, *args], cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=300)
 
@@ -117,7 +120,7 @@ def test_the_warm_up_reads_the_settings_builds_the_host_and_imports_the_rest(
 
 def test_startup_probe_reports_when_the_window_is_interactive() -> None:
     launched = time.time()
-    done = _python(["-m", "app", "--startup-probe"])
+    done = _python(["-m", "app"])
     assert done.returncode == 0, done.stderr[-2000:]
     shown_at = json.loads(done.stdout.strip().splitlines()[-1])["shown_at"]
     assert launched < shown_at < time.time()

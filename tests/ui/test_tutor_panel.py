@@ -24,7 +24,7 @@ def _window(qtbot, ctx, params=None) -> MainWindow:  # type: ignore[no-untyped-d
     ctx.subject = load_pack(builtin_dir() / "fractions")  # the tutor answers from a subject
     window = MainWindow(ctx, params=params)
     qtbot.addWidget(window)
-    window.screens.setCurrentIndex(1)  # past sign-in (tested in test_signin.py)
+    window.show_learner_side()  # past sign-in (tested in test_signin.py)
     window.show()
     window.show_page(window.tutor)  # Home is the first page now
     with qtbot.waitSignal(window.models_ready, timeout=120_000):

@@ -6,8 +6,7 @@ The id is what the index stores; the label is for screen readers and the picker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 
-@dataclass(frozen=True)
-class Avatar:
+class Avatar(NamedTuple):  # not a dataclass: see app.paths.AppPaths
     id: str
     label: str
     color: str

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.ops import profiles as ops
 from app.ops.context import AppContext
 from app.store import ProfileEntry
+from app.store.roster import ProfileCard
 from app.ui.signin.avatars import AVATARS, avatar_icon, avatar_label
 from app.ui.signin.common import (
     MessageLabel,
@@ -150,7 +151,7 @@ class RecoveryDialog(_FormDialog):
 
     reset_done = Signal()
 
-    def __init__(self, ctx: AppContext, entry: ProfileEntry,
+    def __init__(self, ctx: AppContext, entry: ProfileCard,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Forgot your passphrase?"), parent)
         self.ctx, self.entry = ctx, entry
@@ -206,7 +207,7 @@ class ChangePassphraseDialog(_FormDialog):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, entry: ProfileEntry,
+    def __init__(self, ctx: AppContext, entry: ProfileCard,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Change your passphrase"), parent)
         self.ctx, self.entry = ctx, entry

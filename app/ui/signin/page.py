@@ -38,6 +38,7 @@ from app.ui.signin.common import MessageLabel, message_for, passphrase_field
 if TYPE_CHECKING:
     from app.ops.context import AppContext
     from app.store import ProfileEntry, ProfileId
+    from app.store.roster import ProfileCard
 
 log = logging.getLogger(__name__)
 ID_ROLE = USER_ROLE
@@ -169,11 +170,11 @@ class SignInPage(QWidget):
         self._on_failed(error)
         self._first_list_over()
 
-    def selected(self) -> ProfileEntry | None:
+    def selected(self) -> ProfileCard | None:
         item = self.people.currentItem()
         return item.data(ID_ROLE) if item is not None else None
 
-    def _on_profiles_listed(self, entries: list[ProfileEntry]) -> None:
+    def _on_profiles_listed(self, entries: list[ProfileCard]) -> None:
         chosen = self.selected()
         # Rebuilding the list must not count as choosing someone else: that would wipe
         # a message the learner has not read yet (e.g. "wrong passphrase").
