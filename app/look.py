@@ -13,8 +13,6 @@ verification can never change them (``app.teacher_settings.safest`` keeps them).
 No Qt, no pydantic.
 """
 
-from __future__ import annotations
-
 import json
 import logging
 from pathlib import Path
@@ -43,6 +41,7 @@ class LookFields(Protocol):
     def font_scale(self) -> int: ...
 
 
+# No `from __future__ import annotations` here: see app.paths.AppPaths.
 class Look(NamedTuple):
     language: Language = DEFAULT_LANGUAGE
     theme: Theme = DEFAULT_THEME

@@ -1,7 +1,5 @@
 """Where Lantern keeps the user's files. ``LANTERN_HOME`` moves all of them (tests do)."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +11,10 @@ from inference.resources import APP_NAME, user_data_dir
 
 class AppPaths(NamedTuple):
     """A NamedTuple, not a dataclass: it is built before the first window, and the
-    dataclasses module and a frozen class cost about 3 ms there."""
+    dataclasses module and a frozen class cost about 3 ms there. This module (like the
+    others that define a NamedTuple before the paint: app.look, app.store.roster,
+    app.ui.signin.avatars) has no ``from __future__ import annotations``: with it,
+    NamedTuple compiles each field's annotation string, about 1 ms a class."""
 
     data: Path  # profiles, user-added models and content
     config: Path  # settings.json
@@ -21,7 +22,7 @@ class AppPaths(NamedTuple):
     cache: Path  # rebuildable: retrieval indexes, summaries
 
     @classmethod
-    def default(cls) -> AppPaths:
+    def default(cls) -> "AppPaths":
         home = os.environ.get("LANTERN_HOME")
         if home:
             root = Path(home)
@@ -33,7 +34,7 @@ class AppPaths(NamedTuple):
             cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )
 
-    def ensure(self) -> AppPaths:
+    def ensure(self) -> "AppPaths":
         for folder in (self.data, self.config, self.logs, self.cache):
             folder.mkdir(parents=True, exist_ok=True)
         return self

@@ -8,8 +8,6 @@ the entries' modules (key wrapping, recovery) cost about 6 ms of imports that th
 window does not need.
 """
 
-from __future__ import annotations
-
 import json
 import logging
 from collections.abc import Callable
@@ -28,6 +26,7 @@ FORMAT = "lantern-profiles"
 INDEX_FILE = "profiles.json"
 
 
+# No `from __future__ import annotations` here: see app.paths.AppPaths.
 class ProfileCard(NamedTuple):
     """A profile as the sign-in screen shows it."""
 

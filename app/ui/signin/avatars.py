@@ -4,8 +4,6 @@ Drawn rather than emoji so they look the same on every school laptop, fonts or n
 The id is what the index stores; the label is for screen readers and the picker.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 
+# No `from __future__ import annotations` here: see app.paths.AppPaths.
 class Avatar(NamedTuple):  # not a dataclass: see app.paths.AppPaths
     id: str
     label: str
@@ -45,7 +44,7 @@ def avatar_label(avatar_id: str) -> str:
     return _t(avatar(avatar_id).label)
 
 
-def avatar_icon(avatar_id: str, letter: str, size: int = 48) -> QIcon:
+def avatar_icon(avatar_id: str, letter: str, size: int = 48) -> "QIcon":
     """A round badge in the avatar's colour with ``letter`` in the middle."""
     # Imported here, not with the module: the sign-in screen imports this module, and
     # an empty one is painted without these types and the Qt namespace.
