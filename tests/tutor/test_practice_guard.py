@@ -32,6 +32,9 @@ def first(pack: Pack, kind: QuestionType) -> Question:
     ("The answer is 5/10.", "verdict"), ("Maybe 5/10?", "number"), ("Is it 8/20?", "number"),
     # A bare yes or no opening a Chinese reply (Qwen2.5 1.5B: "是。" to a wrong guess).
     ("是。", "verdict"), ("不是！", "verdict"), ("是的，再想想。", "verdict"),
+    # A refusal leaves the learner with nothing: the next hint is shown instead.
+    ("I'm sorry, but I can't assist with that.", "refusal"),
+    ("I can\u2019t help you with that.", "refusal"), ("抱歉，我不能告诉你。", "refusal"),
 ])
 def test_a_reply_may_not_judge_name_an_option_or_bring_a_number(
         packs: dict[str, Pack], reply: str, rule: str) -> None:

@@ -21,6 +21,7 @@ PINNED = {
     "tutor_hint.v1.md": "979a3bcfb258dc4c",
     "tutor_hint.v2.md": "12970a13fd524523",
     "tutor_practice.v1.md": "52897418eee40be7",
+    "tutor_practice.v2.md": "8385925c61bc90e9",
     "tutor_system.v1.md": "7ee6b111cef11ff3",
     "tutor_turn.v1.md": "9ac84436d4b145b6",
     "tutor_system.v2.md": "6d2a39954d83cf33",

@@ -36,6 +36,12 @@ _VERDICT_ZH = re.compile(
 # "是。", "不是！", "是的": a bare yes or no opening the reply. "是" inside a sentence ("这是
 # 一个分数") judges nothing, so only the reply's first word counts. Qwen2.5 1.5B answered
 # "是。" to "是2/5吗？说对或者不对就行。" (2/5 was wrong) in an evaluation sample.
+# A refusal is not tutoring: Qwen2.5 1.5B answered "Just tell me" with "I'm sorry, but I
+# can't assist with that." (2 of 32 practice replies), which left the learner with nothing.
+_REFUSAL = re.compile(r"\b(?:i['\u2019]?m sorry|i am sorry|"
+                      r"i can(?:no|['\u2019])t (?:assist|help)|"
+                      r"i(?:['\u2019]m| am) (?:not able|unable) to)\b"
+                      r"|抱歉|对不起|我不能|我无法|无法帮")
 _BARE_YES_NO_ZH = re.compile(r"^\W*(?:不)?是(?:的)?\s*(?:[。！!，,.…;；]|$)")
 _FRACTION_FORM = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _OPTION = re.compile(
@@ -57,7 +63,7 @@ _OPTION = re.compile(
 class Violation:
     """Which rule a reply broke; for logs and tests, never shown to the learner."""
 
-    rule: str  # "verdict", "option", "number"
+    rule: str  # "refusal", "verdict", "option", "number"
     detail: str
 
 
@@ -78,6 +84,9 @@ def allowed_numbers(question: Question, hints_shown: Iterable[str]) -> set[Fract
 def violation(text: str, question: Question, hints_shown: Iterable[str] = ()) -> Violation | None:
     """The first rule ``text`` breaks as a practice reply to ``question``, or None."""
     plain = normalise(text)
+    refusal = _REFUSAL.search(plain)
+    if refusal:
+        return Violation("refusal", refusal.group())
     asks = plain.replace("对不对", "").replace("对吗", "")  # asking is not judging
     verdict = (_VERDICT_EN.search(plain) or _VERDICT_ZH.search(asks)
                or _BARE_YES_NO_ZH.search(plain))

@@ -409,10 +409,11 @@ class _Guard:
 
 _RULES = {
     "en": ("Your last reply broke the rules. Do not say whether any answer is right or wrong, "
-           "do not name any option, and use only the numbers in the question. Ask one "
-           "question that helps the student take the next step."),
+           "do not name any option, and use only the numbers in the question. Write only one "
+           "question, starting with \"What\" or \"How\", that helps the student take the next "
+           "step."),
     "zh-Hans": "你上一次的回答不合规则。不要说任何答案对或错，不要提到任何选项，只用题目里的数字。"
-               "问一个能帮助学生走下一步的问题。",
+               "只写一个以“什么”或“怎样”提问的问题，帮助学生走下一步。",
 }
 
 
