@@ -38,10 +38,10 @@ _VERDICT_ZH = re.compile(
 # "是。" to "是2/5吗？说对或者不对就行。" (2/5 was wrong) in an evaluation sample.
 # A refusal is not tutoring: Qwen2.5 1.5B answered "Just tell me" with "I'm sorry, but I
 # can't assist with that." (2 of 32 practice replies), which left the learner with nothing.
-_REFUSAL = re.compile(r"\b(?:i['\u2019]?m sorry|i am sorry|"
-                      r"i can(?:no|['\u2019])t (?:assist|help)|"
-                      r"i(?:['\u2019]m| am) (?:not able|unable) to)\b"
-                      r"|抱歉|对不起|我不能|我无法|无法帮")
+# An apology alone is not one ("I'm sorry for the confusion…" is judged as a rewording).
+_REFUSAL = re.compile(r"\b(?:i can(?:no|['\u2019])t (?:assist|help)|"
+                      r"i(?:['\u2019]m| am) (?:not able|unable) to (?:assist|help))\b"
+                      r"|我不能|我无法|无法帮")
 _BARE_YES_NO_ZH = re.compile(r"^\W*(?:不)?是(?:的)?\s*(?:[。！!，,.…;；]|$)")
 _FRACTION_FORM = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _OPTION = re.compile(
