@@ -189,3 +189,17 @@ def test_nothing_is_stated_for_a_question_code_cannot_decide(
                                              Conversation(), emit=lambda _s: None)
     assert not reply.stated and reply.text.startswith("A fraction is a part of a whole")
     assert "already begins with" not in learner_turn(chat, 0)
+
+
+def test_a_comparison_explained_by_the_numerators_alone_is_not_shown(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    # Qwen2.5 1.5B's explanation in the Chinese screenshot, in English: the right result
+    # with the whole-number misconception as its reason.
+    chat = ScriptedChat("This is because its numerator is bigger, so the fraction is bigger. "
+                        "With a common denominator, 3/4 = 9/12 and 2/3 = 8/12 [1].")
+    reply = tutor(chat, embed_engine).answer("Which is bigger, 3/4 or 2/3?",
+                                             Setting(fractions_index), Conversation(),
+                                             emit=lambda _s: None)
+    assert reply.text.startswith("3/4 is bigger than 2/3")
+    assert "numerator" not in reply.text and "common denominator" in reply.text
+    assert reply.contradicted == 1

@@ -159,3 +159,26 @@ def test_a_sentence_that_opens_with_the_result_again_starts_at_the_why(
         question: str, language: str, sentence: str, shown: str) -> None:
     stated = stated_result(question, language)
     assert stated is not None and stated.without_repeat(sentence) == shown
+
+
+@pytest.mark.parametrize(("question", "language", "sentence", "misreasons"), [
+    # The whole-number misconception, as Qwen2.5 1.5B wrote it under "3/4比2/3大。".
+    ("3/4和2/3哪个大？", "zh-Hans", "因为分子是3，而2的分子是2，所以分子更大，分数就更大。", True),
+    ("三分之二和四分之三哪个大？", "zh-Hans", "因为分子3比2大，所以四分之三更大。", True),
+    ("Which is bigger, 3/4 or 2/3?", "en", "This is because its numerator is bigger.", True),
+    ("Which is bigger, 3/4 or 2/3?", "en", "3/4 has a bigger denominator, so it is bigger.",
+     True),
+    # Sound reasons: a common denominator, or one part really is the same.
+    ("3/4和2/3哪个大？", "zh-Hans", "把它们通分：3/4 = 9/12，2/3 = 8/12，9/12 的分子更大。", False),
+    ("Which is bigger, 3/4 or 2/3?", "en",
+     "With a common denominator, 3/4 = 9/12 and 2/3 = 8/12, and 9 is more than 8.", False),
+    ("Which is bigger, 3/7 or 5/7?", "en", "5/7 has the bigger numerator.", False),
+    ("Which is bigger, 1/4 or 1/6?", "en",
+     "A bigger denominator means smaller pieces, so 1/4 is bigger.", False),
+    ("Which is bigger, 3/4 or 2/3?", "en", "3/4 is closer to 1 than 2/3 is.", False),
+])
+def test_a_comparison_explained_by_one_part_alone_is_found(
+        question: str, language: str, sentence: str, misreasons: bool) -> None:
+    stated = stated_result(question, language)
+    assert stated is not None
+    assert stated.misreasons(sentence) is misreasons

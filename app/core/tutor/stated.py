@@ -65,6 +65,35 @@ class Stated:
                 or self._option_contradicted(text)
                 or (self.reducible and bool(_ALREADY_SIMPLEST.search(text))))
 
+    def misreasons(self, sentence: str) -> bool:
+        """Whether a model sentence explains a comparison of two fractions by their
+        numerators alone while their denominators differ ("因为分子是3，而2的分子是2，所以分子
+        更大，分数就更大。" under the stated "3/4比2/3大。", Qwen2.5 1.5B): the classic
+        whole-number misconception, right answer or not. By the denominators alone while
+        the numerators differ, likewise. A sentence that also speaks of the other part, or
+        of a common one ("with a common denominator", "通分", "分母相同"), is left alone."""
+        pair = self._compared_fractions()
+        if pair is None:
+            return False
+        text = normalise(without_markers(sentence))
+        if _COMMON_PART.search(text):  # "with a common denominator…": the sound way
+            return False
+        (n1, d1), (n2, d2) = pair
+        if d1 != d2 and _NUMERATOR.search(text) and not _DENOMINATOR.search(text):
+            return bool(_MORE.search(text))
+        if n1 != n2 and _DENOMINATOR.search(text) and not _NUMERATOR.search(text):
+            return bool(_MORE.search(text))
+        return False
+
+    def _compared_fractions(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        found = []
+        for forms in (self.bigger, self.smaller):
+            written = next((m for f in forms if (m := _WRITTEN_FRACTION.fullmatch(f))), None)
+            if written is None:
+                return None
+            found.append((int(written[1]), int(written[2])))
+        return found[0], found[1]
+
     def _option_contradicted(self, text: str) -> bool:
         """"The answer is C", "option (c)", "选C" where the right option is another."""
         if not self.option:
@@ -147,6 +176,12 @@ _RESULT_IS = re.compile(r"\b(?:the )?(?:answer|result|total|sum|difference|missi
 # form is 2/3").
 _ALREADY_SIMPLEST = re.compile(r"already in (?:its |the )?(?:simplest|lowest)|"
                                r"can(?:not|'t| not) be simplified|已经是最简")
+# The parts of a fraction, and "bigger" — for Stated.misreasons.
+_WRITTEN_FRACTION = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+_NUMERATOR = re.compile(r"numerator|top number|分子")
+_DENOMINATOR = re.compile(r"denominator|bottom number|分母|通分")
+_COMMON_PART = re.compile(r"\b(?:common|same|equal)\b|通分|相同|一样")
+_MORE = re.compile(r"\b(?:bigger|larger|greater|more|higher)\b|大|多")
 _OPTION_NAMED = re.compile(r"\b(?:answer is|option|choice|choose|pick)\s*\(?([a-d])\b(?![/\d])"
                           r"|(?:选项|答案是|选)\s*\(?([a-d])(?![a-z/\d])")
 _TRUE_SAID = re.compile(r"^\W*(?:true|yes|correct|right)\b|\b(?:statement|that|this|it) is "
