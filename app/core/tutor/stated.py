@@ -179,7 +179,7 @@ _ALREADY_SIMPLEST = re.compile(r"already in (?:its |the )?(?:simplest|lowest)|"
 # The parts of a fraction, and "bigger" — for Stated.misreasons.
 _WRITTEN_FRACTION = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 _NUMERATOR = re.compile(r"numerator|top number|分子")
-_DENOMINATOR = re.compile(r"denominator|bottom number|分母|通分")
+_DENOMINATOR = re.compile(r"denominator|bottom number|分母")
 _COMMON_PART = re.compile(r"\b(?:common|same|equal)\b|通分|相同|一样")
 _MORE = re.compile(r"\b(?:bigger|larger|greater|more|higher)\b|大|多")
 _OPTION_NAMED = re.compile(r"\b(?:answer is|option|choice|choose|pick)\s*\(?([a-d])\b(?![/\d])"
