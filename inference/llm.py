@@ -164,7 +164,7 @@ class ChatEngine:
     def count_tokens(self, text: str) -> int:
         with self._lock:
             self._check_open()
-            return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+            return len(self._tokens(text))
 
     def stream_chat(self, messages: Sequence[Message], params: GenerationParams | None = None,
                     cancel: CancelToken | None = None) -> Iterator[str]:
@@ -180,6 +180,42 @@ class ChatEngine:
         params = params or GenerationParams()
         self._check_fits(prompt, params)
         return self._generate(prompt, params, cancel)
+
+    def score_next(self, messages: Sequence[Message], prefix: str,
+                   continuations: Sequence[str]) -> list[float]:
+        """The model's score (logit) for the first token of each continuation, where its
+        reply to ``messages`` begins with ``prefix``: which of a few answers it would
+        write next, without sampling. Reads only what the last prompt did not share with
+        this one (llama.cpp keeps those tokens), and the reply generated next from the
+        same messages reuses this read in turn."""
+        import llama_cpp
+
+        prompt = self.render(messages) + prefix
+        with self._lock:
+            self._check_open()
+            tokens = self._tokens(prompt)
+            if len(tokens) >= self.info.n_ctx:
+                raise ContextFull(
+                    f"The conversation is too long for the model ({len(tokens)} tokens).")
+            firsts = [self._tokens(c)[0] for c in continuations]
+            self._read(tokens)
+            logits = llama_cpp.llama_get_logits_ith(self._llm.ctx, -1)
+            return [float(logits[t]) for t in firsts]
+
+    def _tokens(self, text: str) -> list[int]:
+        return list(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def _read(self, tokens: list[int]) -> None:
+        """Evaluate ``tokens``, keeping the part the context already holds (as llama-cpp-
+        python's own generation does); at least the last token is read, for its logits."""
+        held = self._llm.input_ids[: self._llm.n_tokens].tolist()
+        same = 0
+        for a, b in zip(held, tokens[:-1], strict=False):
+            if a != b:
+                break
+            same += 1
+        self._llm.n_tokens = same
+        self._llm.eval(tokens[same:])
 
     def _check_fits(self, prompt: str, params: GenerationParams) -> None:
         used = self.count_tokens(prompt)

@@ -49,6 +49,20 @@ def test_a_prompt_longer_than_the_context_is_refused(chat_engine: ChatEngine) ->
         list(chat_engine.stream_chat(huge, GenerationParams.deterministic(16)))
 
 
+def test_scores_for_the_next_word_agree_with_what_the_model_writes(
+        chat_engine: ChatEngine) -> None:
+    question = [{"role": "user", "content": "Is 7 an odd number? Answer Yes or No."}]
+    yes, no = chat_engine.score_next(question, "", ["Yes", "No"])
+    assert yes > no
+    # Scoring left the context as generation expects it: the reply (reusing the read
+    # prompt) opens with the word scored best.
+    reply = "".join(chat_engine.stream_chat(question, GenerationParams.deterministic(4)))
+    assert reply.startswith("Yes")
+    huge = [{"role": "user", "content": "fraction " * 3000}]
+    with pytest.raises(InferenceError, match="too long"):
+        chat_engine.score_next(huge, "", ["Yes"])
+
+
 def test_a_truncated_gguf_fails_with_a_typed_error(tmp_path: Path,
                                                   chat_engine: ChatEngine) -> None:
     broken = tmp_path / "broken.gguf"
