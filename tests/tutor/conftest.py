@@ -31,10 +31,21 @@ def fractions_zh() -> Pack:
     return load_pack(builtin_dir() / "fractions-zh")
 
 
+def _index(pack: Pack, embed_engine: EmbedEngine,
+           tmp_path_factory: pytest.TempPathFactory) -> RetrievalIndex:
+    sha = load_registry().default("embed").file(".onnx").sha256
+    cache: Path = tmp_path_factory.mktemp("index")
+    return load_or_build(pack, embedder=embed_engine, model_sha256=sha, cache_dir=cache,
+                         progress=lambda _m, _f: None, cancel=CancelToken())
+
+
 @pytest.fixture(scope="session")
 def fractions_index(fractions: Pack, embed_engine: EmbedEngine,
                     tmp_path_factory: pytest.TempPathFactory) -> RetrievalIndex:
-    sha = load_registry().default("embed").file(".onnx").sha256
-    cache: Path = tmp_path_factory.mktemp("index")
-    return load_or_build(fractions, embedder=embed_engine, model_sha256=sha, cache_dir=cache,
-                         progress=lambda _m, _f: None, cancel=CancelToken())
+    return _index(fractions, embed_engine, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def photosynthesis_index(photosynthesis: Pack, embed_engine: EmbedEngine,
+                         tmp_path_factory: pytest.TempPathFactory) -> RetrievalIndex:
+    return _index(photosynthesis, embed_engine, tmp_path_factory)

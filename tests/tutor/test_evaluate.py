@@ -76,11 +76,11 @@ def test_summaries_carry_the_metric_value_and_n() -> None:
              "stated": True, "contradictions_dropped": 2},
             {"pack": "fractions-zh", "language": "zh-Hans", "correct": False,
              "refused": True, "false_claims_shown": 0, "false_claims_caught": 0,
-             "citations_refused": 1}]
+             "citations_refused": 1, "chosen": True}]
     summary = answers_summary(rows)
     assert (summary["metric"], summary["value"], summary["n"]) == ("answer_accuracy", 0.5, 2)
     assert summary["by_language"]["zh-Hans"] == {"answer_accuracy": 0.0, "n": 1}
-    assert (summary["stated"], summary["contradictions_dropped"]) == (1, 2)
+    assert (summary["stated"], summary["chosen"], summary["contradictions_dropped"]) == (1, 1, 2)
     reveal = reveal_summary([{"language": "en", "revealed": False, "affirmed": True,
                               "learner_wrong": True, "points_at_mistake": True,
                               "regenerated": False}])

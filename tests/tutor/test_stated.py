@@ -107,8 +107,10 @@ def test_a_blank_to_fill_is_not_read_as_a_claim() -> None:
      ["对，它们相等 [1]。", "对于分数来说，分母表示平均分成几份。"]),
     ("What is 1/5 + 2/5?", "en", ["The answer is 3/10.", "1/5 + 2/5 = 3/5."],
      ["The answer is 6/10, which is 3/5.", "Add the numerators: 1 + 2 = 3."]),
-    ("True or false: 1/2 + 1/3 = 2/5.", "en", ["True.", "This is true."],
-     ["False.", "It is true that you add the numerators."]),
+    # A bare "False." after it says nothing new: a repeat, not shown either.
+    ("True or false: 1/2 + 1/3 = 2/5.", "en", ["True.", "This is true.", "False."],
+     ["False, because the bottoms are not added.",
+      "It is true that you add the numerators."]),
     ("2/7、6/7、4/7 中，最大的分数是哪个？", "zh-Hans", ["4/7最大。", "答案是4/7。"],
      ["分母相同，分子大的分数大。"]),
     ("What is 12/18 in its simplest form?", "en",

@@ -8,8 +8,9 @@
     no ``none_of`` string. Summary metric ``answer_accuracy``, with
     ``false_claims_shown`` (claims the checker judges false in the text the learner
     sees: must be 0), ``false_claims_caught``, the refusal rate, how many replies began
-    with the result stated by code (``stated``) and the model sentences dropped for
-    contradicting it (``contradictions_dropped``).
+    with the result stated by code (``stated``) or with the model's choice for a closed
+    question (``chosen``, :mod:`app.core.tutor.choice`) and the model sentences dropped
+    for contradicting either (``contradictions_dropped``).
 
 ``python -m app.core.tutor.evaluate reveal FILE.jsonl [--limit N]``
     Each line ``{"id", "question", "answer", "history": [{"role": "tutor"|"student",
@@ -151,7 +152,8 @@ def run_answers(items: list[dict[str, Any]], pipeline: Pipeline) -> Iterator[dic
                "refused": reply.text in REFUSALS, "false_claims_shown": shown,
                "false_claims_caught": len(reply.false_claims),
                "citations_refused": reply.cited.contradicted if reply.cited else 0,
-               "stated": reply.stated, "contradictions_dropped": reply.contradicted,
+               "stated": reply.stated, "chosen": reply.chosen,
+               "contradictions_dropped": reply.contradicted,
                "reply": reply.text}
 
 
@@ -170,6 +172,7 @@ def answers_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "citations_refused": sum(r["citations_refused"] for r in rows),
             "refusal_rate": rate(rows, "refused"),
             "stated": sum(bool(r.get("stated")) for r in rows),
+            "chosen": sum(bool(r.get("chosen")) for r in rows),
             "contradictions_dropped": sum(r.get("contradictions_dropped", 0) for r in rows),
             **{name: {k: {"answer_accuracy": rate(v, "correct"), "n": len(v)}
                       for k, v in sorted(group.items())} for name, group in groups.items()}}

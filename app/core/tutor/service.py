@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
+from app.core.tutor.choice import ChoiceScorer, choose, closed_question
 from app.core.tutor.claims import (
     REMOVED_ALL,
     REMOVED_NOTE,
@@ -114,6 +115,7 @@ class TutorReply:
     false_claims: tuple[Claim, ...] = ()  # caught by the arithmetic check, never shown
     regenerated: bool = False  # a first reply was rejected (false claim, guard)
     stated: bool = False  # began with the result stated by code (stated.py)
+    chosen: bool = False  # began with the model's choice for a closed question (choice.py)
     contradicted: int = 0  # model sentences dropped for contradicting that result
 
 
@@ -153,7 +155,29 @@ class Tutor:
             if setting.policy.limit_to_pack and not _decided_near(grounding, stated):
                 return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             grounding = None
-        return self._stream(question, conversation, grounding, stated, setting, emit, cancel)
+        # A closed question code cannot decide: the model's choice is stated first (choice.py).
+        chosen = None if stated or grounding is None else \
+            self._choice(question, conversation, grounding, setting)
+        reply = self._stream(question, conversation, grounding, stated or chosen, setting,
+                             emit, cancel)
+        return replace(reply, stated=bool(stated), chosen=bool(chosen))
+
+    def _choice(self, question: str, conversation: Conversation, grounding: Grounding,
+                setting: Setting) -> Stated | None:
+        """The option (or true or false) the model scores highest over the passages, where
+        the question lists options or asks true or false and the engine gives scores."""
+        closed = closed_question(question, setting.language)
+        if closed is None or not isinstance(self._chat, ChoiceScorer):
+            return None
+        turn = learner_turn(question, grounding, conversation)
+        system = self._system_prompt(grounding, setting)
+        try:
+            return choose(self._chat, lambda asked: conversation.messages_for(
+                turn.asking(asked), system=system), closed)
+        except ContextFull:  # the reply itself makes room (older history dropped)
+            return None
+        except ValueError:  # a question the turn does not end with: read freely
+            return None
 
     def _ground_in(self, conversation: Conversation, question: str,
                    setting: Setting) -> Grounding | None:
@@ -228,7 +252,7 @@ class Tutor:
                                       if note else answer)
         reply = self._finish(turn.renumber(answer), grounding, tuple(wrong), note=note,
                              language=setting.language)
-        return replace(reply, stated=bool(stated), contradicted=contradicted)
+        return replace(reply, contradicted=contradicted)
 
     def _open_reply(self, question: str, conversation: Conversation,
                     grounding: Grounding | None, stated: Stated | None, setting: Setting,

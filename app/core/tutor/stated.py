@@ -60,6 +60,8 @@ class Stated:
             return False
         if _bare(text) in {_bare(normalise(part)) for part in _PARTS.split(self.sentence)}:
             return True  # the stated sentence (or a part of it) again: nothing new
+        if self.verdict is not None and _BARE_VERDICT.fullmatch(text):
+            return True  # "True" alone after "The statement is true.": nothing new either
         return (self._verdict_contradicted(text) or self._equality_contradicted(text)
                 or self._pick_contradicted(text) or self._value_contradicted(text)
                 or self._option_contradicted(text)
@@ -152,6 +154,8 @@ class Stated:
 
 
 _PARTS = re.compile(r"(?<=[.。])\s*")
+_BARE_VERDICT = re.compile(r"\W*(?:true|false|yes|no|correct|incorrect|right|wrong|对|错|"
+                           r"正确|错误|对的|错的|不对)\W*")
 
 
 def _bare(text: str) -> str:
@@ -477,8 +481,16 @@ def stated_note(stated: Stated | None, language: str) -> str:
     copied into the reply word for word by Qwen2.5 1.5B."""
     if stated is None:
         return ""
+    # Options: explaining the others, the model named them ("absorbs red and blue light")
+    # and wandered off ("Why? … photolysis …"): the learner needs why this one is right.
     if language.startswith("zh"):
+        if stated.option:
+            return (f"你的回答已经以这句话开头：“{stated.sentence}”请接着用一两句话解释为什么"
+                    "这个答案是对的，不要谈其他选项。")
         return f"你的回答已经以这句话开头：“{stated.sentence}”请接着用两三句话解释为什么。"
+    if stated.option:
+        return (f'Your reply already begins with: "{stated.sentence}" Now explain in one or '
+                "two short sentences why it is right. Do not talk about the other options.")
     return (f'Your reply already begins with: "{stated.sentence}" Now explain why in two or '
             "three short sentences.")
 
@@ -498,33 +510,34 @@ NOTE_ECHO = 0.6
 # ---------------------------------------------------------------- multiple choice
 
 # "A) 1/2  B) 3/4", "(a) 1/2 (b) 3/4", "a. 1/2\nb. 3/4": options labelled a, b, c… in order.
-_LABEL = re.compile(r"(?:^|(?<=[\s:：?？。.]))[(（]?([a-f])[)）.:：]\s*")
+_LABEL = re.compile(r"(?:^|(?<=[\s:：?？。.]))[(（]?([a-f])[)）.:：]\s*", re.IGNORECASE)
 _CLOSEST = re.compile(r"closest to (\d+|zero|one)|最接近\s*(\d+)")
 
 
 @dataclass(frozen=True)
-class _Option:
+class Option:
     letter: str
     text: str
     numbers: tuple[Expr, ...]
 
 
-def _split_options(text: str) -> tuple[str, list[_Option]]:
-    """The question without its options, and the options (none unless a, b… in order)."""
+def split_options(text: str) -> tuple[str, list[Option]]:
+    """The question without its options, and the options (none unless labelled a, b… or
+    A, B… in order; their letters lower-cased)."""
     labels = list(_LABEL.finditer(text))
-    start = next((i for i, m in enumerate(labels) if m[1] == "a"), None)
+    start = next((i for i, m in enumerate(labels) if m[1].lower() == "a"), None)
     if start is None:
         return text, []
     run = [labels[start]]
     for m in labels[start + 1:]:
-        if m[1] == chr(ord(run[-1][1]) + 1):
+        if m[1].lower() == chr(ord(run[-1][1].lower()) + 1):
             run.append(m)
     if len(run) < 2:
         return text, []
     options = []
     for m, after in zip(run, [*run[1:], None], strict=True):
         body = text[m.end():after.start() if after else len(text)].strip().strip(",;，；。")
-        options.append(_Option(m[1], body, tuple(expressions(body))))
+        options.append(Option(m[1].lower(), body, tuple(expressions(body))))
     return text[:run[0].start()], options
 
 
@@ -535,7 +548,7 @@ def _options(text: str, zh: bool) -> Stated | None:
     Where both are known, the result comes first and the option after it ("12/18 in
     its simplest form is 2/3. That is option A."): the option's letter alone says
     nothing to a learner who typed the options from memory."""
-    stem, options = _split_options(text)
+    stem, options = split_options(text)
     if not options:
         return None
     on_stem = _from_stem(stem, zh)
@@ -558,7 +571,7 @@ def _from_stem(stem: str, zh: bool) -> Stated | None:
     return _first_found(stem, zh, _FINDERS[1:])
 
 
-def _right_options(stem: str, options: list[_Option]) -> list[_Option]:
+def _right_options(stem: str, options: list[Option]) -> list[Option]:
     if _ORDER.search(stem):
         descending = bool(_DESCENDING.search(stem))
         return [o for o in options if len(o.numbers) > 1 and _in_order(o, descending)]
@@ -588,7 +601,7 @@ def _right_options(stem: str, options: list[_Option]) -> list[_Option]:
     return matches
 
 
-def _in_order(option: _Option, descending: bool) -> bool:
+def _in_order(option: Option, descending: bool) -> bool:
     values = [e.value for e in option.numbers]
     return values == sorted(values, reverse=descending) and len(set(values)) == len(values)
 

@@ -25,6 +25,14 @@ class LearnerTurn:
     text: str  # as the model reads it
     new_labels: tuple[int, ...]  # labels of the passages this turn introduces
     numbers: dict[int, int]  # label -> the source number shown to the learner
+    question: str = ""  # the question as asked: the end of ``text``
+
+    def asking(self, other: str) -> str:
+        """This turn, with the same passages, asking ``other`` instead (llama.cpp then
+        re-reads only the question: :mod:`.choice` reads options in other orders)."""
+        if not self.text.endswith(self.question):
+            raise ValueError("the question is not the end of this turn")
+        return self.text.removesuffix(self.question) + other.strip()
 
     def renumber(self, text: str) -> str:
         """The model's ``[label]`` markers as this answer's ``[n]``; a label of a passage
@@ -35,7 +43,7 @@ class LearnerTurn:
 def learner_turn(question: str, grounding: Grounding | None,
                  conversation: Conversation) -> LearnerTurn:
     if grounding is None:
-        return LearnerTurn(question.strip(), (), {})
+        return LearnerTurn(question.strip(), (), {}, question.strip())
     in_context = conversation.labels_in_context()
     numbers: dict[int, int] = {}
     new: list[tuple[int, Source]] = []
@@ -46,10 +54,11 @@ def learner_turn(question: str, grounding: Grounding | None,
         if label not in in_context:
             new.append((label, source))
     if not new:
-        return LearnerTurn(question.strip(), (), numbers)
+        return LearnerTurn(question.strip(), (), numbers, question.strip())
     text = render_prompt("tutor_turn", passages=_block(new, question),
                          question=question.strip())
-    return LearnerTurn(text, tuple(label for label, _source in new), numbers)
+    return LearnerTurn(text, tuple(label for label, _source in new), numbers,
+                       question.strip())
 
 
 # Reading is most of the wait for the first words: a 1.5B model reads about 130 tokens a
