@@ -23,8 +23,7 @@ GAS = ("Which gas does cellular respiration **release**?\n"
 
 class ScoringChat(ScriptedChat):
     """A scripted model that also scores its next word: by what a letter labels in the
-    question it reads ("B) oxygen" scores ``liking["oxygen"]``), else by the word; it
-    leans no way on a content-free question."""
+    question it reads ("B) oxygen" scores ``liking["oxygen"]``), else by the word."""
 
     def __init__(self, liking: dict[str, float], *replies: str) -> None:
         super().__init__(*replies)
@@ -35,8 +34,6 @@ class ScoringChat(ScriptedChat):
                    continuations: Sequence[str]) -> list[float]:
         self.scored.append((messages, prefix))
         asked = messages[-1]["content"].rsplit("Question:", 1)[-1]
-        if "[...]" in asked:  # the content-free true-or-false: no leaning
-            return [0.0 for _c in continuations]
         labelled = dict(line.split(") ", 1) for line in asked.splitlines() if ") " in line)
         return [self.liking.get(labelled.get(c.strip(), c), -10.0) for c in continuations]
 
@@ -58,14 +55,12 @@ def test_listed_options_become_choices_read_in_every_order() -> None:
     ("True or false: humans are autotrophs.", "en", "The statement is true."),
     ("判断：把一根绳子**随便**剪成3段，每段都是这根绳子的 1/3。", "zh-Hans", "这句话是对的。"),
 ])
-def test_true_or_false_has_two_choices_and_a_content_free_reading(
-        question: str, language: str, true_said: str) -> None:
+def test_true_or_false_has_two_choices(question: str, language: str, true_said: str) -> None:
     closed = closed_question(question, language)
     assert closed is not None
     assert [r.verdict for r in closed.results] == [True, False]
     assert closed.results[0].sentence == true_said
-    assert [r.weight for r in closed.readings] == [-1.0, 1.0]
-    assert closed.readings[-1].text == question.replace("*", "")
+    assert [r.text for r in closed.readings] == [question.replace("*", "")]
 
 
 def test_a_scene_may_come_before_true_or_false() -> None:
@@ -73,9 +68,7 @@ def test_a_scene_may_come_before_true_or_false() -> None:
                 "each piece is one third of the bar.")
     closed = closed_question(question, "en")
     assert closed is not None and closed.opening == "The statement is"
-    assert [r.text for r in closed.readings] == [
-        "A chocolate bar is snapped into 3 pieces of different sizes. True or false: [...]",
-        question]
+    assert [r.verdict for r in closed.results] == [True, False]
 
 
 @pytest.mark.parametrize("question", [
@@ -112,22 +105,16 @@ def test_every_order_outvotes_a_leaning_to_one_letter() -> None:
                   swapped).sentence == "The answer is B: carbon dioxide."
 
 
-def test_the_content_free_leaning_is_taken_away_and_spellings_count_together() -> None:
+def test_spellings_of_one_answer_count_together() -> None:
     closed = closed_question("True or false: oxygen is a gas.", "en")
     assert closed is not None
-
-    def scores(true: float, false: float, empty_true: float) -> ScoringChat:
-        chat = ScoringChat({})
-        chat.score_next = lambda messages, _prefix, cues: [  # type: ignore[method-assign]
-            (empty_true if "[...]" in messages[-1]["content"] else true) if c == " true"
-            else false if c == " false" else -10.0 for c in cues]
-        return chat
-
-    assert isinstance(ScoringChat({}), ChoiceScorer)
     ask = lambda text: [{"role": "user", "content": text}]  # noqa: E731
-    assert choose(scores(1.2, 1.0, 0.0), ask, closed).verdict is True
-    # The same scores, but the model says "true" to nothing at all: it is its leaning.
-    assert choose(scores(1.2, 1.0, 2.0), ask, closed).verdict is False
+    # " false" alone scores best, but " true" and " correct" together are likelier.
+    chat = ScoringChat({" true": 1.0, " correct": 1.0, " false": 1.5})
+    assert isinstance(chat, ChoiceScorer)
+    assert choose(chat, ask, closed).verdict is True
+    chat.liking = {" true": 0.2, " correct": 0.2, " false": 1.5}
+    assert choose(chat, ask, closed).sentence == "The statement is false."
 
 
 @pytest.mark.slow

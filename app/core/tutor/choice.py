@@ -11,10 +11,12 @@ their option. Read as a choice instead, on the same prompt, its scores pick bett
   and each option's log-probability is summed over the orders. A small model favours
   some letters whatever they label; in the original order alone it picked the right
   option in 14 of the pack's 17 multiple-choice questions, over all orders in 16.
-- **True or false** is read twice: the statement, and an empty one ("True or false:
-  [...]"), whose scores are the model's leaning before it reads anything; that leaning is
-  taken away (contextual calibration, Zhao et al. 2021). Qwen leans to "true": 5 of 7
-  right raw, 6 of 7 calibrated ("humans are autotrophs" is still called true).
+- **True or false**: " true"/" correct" against " false"/" incorrect"/" not" after "The
+  statement is" (Chinese: 对/正确/真 against 错/不/假 after "这句话是"). Taking away the
+  model's leaning on a content-free statement ("True or false: [...]", contextual
+  calibration) was measured and dropped: over the ten such questions of
+  ``assets/eval/answers.jsonl`` it turned one right Chinese answer wrong and fixed none
+  (raw 8 of 10 right, calibrated 7).
 
 Each reading changes only the question, at the end of the prompt: llama.cpp re-reads
 its few tokens, not the passages. On Ask the tutor the reply then begins with the
@@ -57,7 +59,6 @@ class Reading:
     text: str
     order: tuple[int, ...]  # order[place] = the index of the choice at that place
     cues: tuple[tuple[str, ...], ...]  # by place; each spelling's first token is scored
-    weight: float = 1.0  # -1: a content-free reading whose leaning is taken away
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,8 @@ def closed_question(question: str, language: str) -> Closed | None:
     stem, options = split_options(text)
     if len(options) >= 2:
         return _options(stem, options, zh)
-    frame = _TRUE_OR_FALSE.search(text)
-    if frame:
-        return _true_or_false(text, text[:frame.end()], zh)
+    if _TRUE_OR_FALSE.search(text):
+        return _true_or_false(text, zh)
     return None
 
 
@@ -108,21 +108,15 @@ def _option_sentence(letter: str, text: str, zh: bool) -> str:
     return f"答案是{letter}：{body}。" if zh else f"The answer is {letter}: {body}."
 
 
-def _true_or_false(question: str, frame: str, zh: bool) -> Closed:
-    """``frame``: the question up to the statement ("…different sizes. True or false: ");
-    the content-free reading keeps it and says nothing after it."""
-    empty = f"{frame}[...]"
+def _true_or_false(question: str, zh: bool) -> Closed:
     if zh:
-        opening = "这句话是"
-        cues: tuple[tuple[str, ...], ...] = (("对", "正确", "真"), ("错", "不", "假"))
-        results = (Stated("这句话是对的。", verdict=True), Stated("这句话是错的。", verdict=False))
-    else:
-        opening = "The statement is"
-        cues = ((" true", " correct"), (" false", " incorrect", " not"))
-        results = (Stated("The statement is true.", verdict=True),
-                   Stated("The statement is false.", verdict=False))
-    return Closed(opening, results, (Reading(empty, (0, 1), cues, weight=-1.0),
-                                     Reading(question, (0, 1), cues)))
+        return Closed("这句话是", (Stated("这句话是对的。", verdict=True),
+                               Stated("这句话是错的。", verdict=False)),
+                      (Reading(question, (0, 1), (("对", "正确", "真"), ("错", "不", "假"))),))
+    return Closed("The statement is", (Stated("The statement is true.", verdict=True),
+                                       Stated("The statement is false.", verdict=False)),
+                  (Reading(question, (0, 1), ((" true", " correct"),
+                                              (" false", " incorrect", " not"))),))
 
 
 def choose(scorer: ChoiceScorer, messages_for: Callable[[str], Sequence[Message]],
@@ -138,5 +132,5 @@ def choose(scorer: ChoiceScorer, messages_for: Callable[[str], Sequence[Message]
                            for spellings in reading.cues])
         log_p = places - np.logaddexp.reduce(places)
         for place, choice in enumerate(reading.order):
-            totals[choice] += reading.weight * log_p[place]
+            totals[choice] += log_p[place]
     return closed.results[int(np.argmax(totals))]
