@@ -195,8 +195,7 @@ class ChatEngine:
             self._check_open()
             tokens = self._tokens(prompt)
             if len(tokens) >= self.info.n_ctx:
-                raise ContextFull(
-                    f"The conversation is too long for the model ({len(tokens)} tokens).")
+                raise _too_long(len(tokens))
             firsts = [self._tokens(c)[0] for c in continuations]
             self._read(tokens)
             logits = llama_cpp.llama_get_logits_ith(self._llm.ctx, -1)
@@ -220,7 +219,7 @@ class ChatEngine:
     def _check_fits(self, prompt: str, params: GenerationParams) -> None:
         used = self.count_tokens(prompt)
         if used + params.max_tokens > self.info.n_ctx:
-            raise ContextFull(f"The conversation is too long for the model ({used} tokens).")
+            raise _too_long(used)
 
     def _generate(self, prompt: str, params: GenerationParams,
                   cancel: CancelToken | None) -> Iterator[str]:
@@ -258,6 +257,10 @@ class ChatEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _too_long(used: int) -> ContextFull:
+    return ContextFull(f"The conversation is too long for the model ({used} tokens).")
 
 
 def _token_text(llm: Any, token: int) -> str:

@@ -170,13 +170,13 @@ class Tutor:
         if closed is None or not isinstance(self._chat, ChoiceScorer):
             return None
         turn = learner_turn(question, grounding, conversation)
+        if not turn.text.endswith(turn.question):  # no other order can be asked: read freely
+            return None
         system = self._system_prompt(grounding, setting)
         try:
             return choose(self._chat, lambda asked: conversation.messages_for(
                 turn.asking(asked), system=system), closed)
         except ContextFull:  # the reply itself makes room (older history dropped)
-            return None
-        except ValueError:  # a question the turn does not end with: read freely
             return None
 
     def _ground_in(self, conversation: Conversation, question: str,
