@@ -8,9 +8,11 @@
     no ``none_of`` string. Summary metric ``answer_accuracy``, with
     ``false_claims_shown`` (claims the checker judges false in the text the learner
     sees: must be 0), ``false_claims_caught``, the refusal rate, how many replies began
-    with the result stated by code (``stated``) or with the model's choice for a closed
-    question (``chosen``, :mod:`app.core.tutor.choice`) and the model sentences dropped
-    for contradicting either (``contradictions_dropped``).
+    with the result stated by code (``stated``), with the model's choice for a closed
+    question (``chosen``, :mod:`app.core.tutor.choice`) or with a word problem's
+    calculation worked out by code (``calculated``, :mod:`app.core.tutor.calculation`),
+    and the model sentences dropped for contradicting any of them
+    (``contradictions_dropped``).
 
 ``python -m app.core.tutor.evaluate reveal FILE.jsonl [--limit N]``
     Each line ``{"id", "question", "answer", "history": [{"role": "tutor"|"student",
@@ -153,6 +155,7 @@ def run_answers(items: list[dict[str, Any]], pipeline: Pipeline) -> Iterator[dic
                "false_claims_caught": len(reply.false_claims),
                "citations_refused": reply.cited.contradicted if reply.cited else 0,
                "stated": reply.stated, "chosen": reply.chosen,
+               "calculated": reply.calculated,
                "contradictions_dropped": reply.contradicted,
                "reply": reply.text}
 
@@ -173,6 +176,7 @@ def answers_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "refusal_rate": rate(rows, "refused"),
             "stated": sum(bool(r.get("stated")) for r in rows),
             "chosen": sum(bool(r.get("chosen")) for r in rows),
+            "calculated": sum(bool(r.get("calculated")) for r in rows),
             "contradictions_dropped": sum(r.get("contradictions_dropped", 0) for r in rows),
             **{name: {k: {"answer_accuracy": rate(v, "correct"), "n": len(v)}
                       for k, v in sorted(group.items())} for name, group in groups.items()}}

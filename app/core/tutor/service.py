@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
+from app.core.tutor.calculation import calculated, word_problem
 from app.core.tutor.choice import ChoiceScorer, choose, closed_question
 from app.core.tutor.claims import (
     REMOVED_ALL,
@@ -116,6 +117,7 @@ class TutorReply:
     regenerated: bool = False  # a first reply was rejected (false claim, guard)
     stated: bool = False  # began with the result stated by code (stated.py)
     chosen: bool = False  # began with the model's choice for a closed question (choice.py)
+    calculated: bool = False  # began with a word problem's calculation (calculation.py)
     contradicted: int = 0  # model sentences dropped for contradicting that result
 
 
@@ -158,9 +160,12 @@ class Tutor:
         # A closed question code cannot decide: the model's choice is stated first (choice.py).
         chosen = None if stated or grounding is None else \
             self._choice(question, conversation, grounding, setting)
-        reply = self._stream(question, conversation, grounding, stated or chosen, setting,
-                             emit, cancel)
-        return replace(reply, stated=bool(stated), chosen=bool(chosen))
+        # A word problem code cannot read: the model's calculation, worked out by code.
+        worked = None if stated or chosen or not word_problem(question) else \
+            calculated(self._chat, question, setting.language, cancel)
+        reply = self._stream(question, conversation, grounding, stated or chosen or worked,
+                             setting, emit, cancel)
+        return replace(reply, stated=bool(stated), chosen=bool(chosen), calculated=bool(worked))
 
     def _choice(self, question: str, conversation: Conversation, grounding: Grounding,
                 setting: Setting) -> Stated | None:

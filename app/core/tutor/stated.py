@@ -52,6 +52,7 @@ class Stated:
     smaller: tuple[str, ...] = ()
     option: str = ""  # the right option's letter, where the question lists options
     reducible: bool = False  # the fraction asked about is not in its simplest form
+    calculation: bool = False  # a word problem's calculation (calculation.py)
 
     def contradicted_by(self, sentence: str) -> bool:
         """Whether a model sentence says the opposite of this result (or repeats it)."""
@@ -319,11 +320,11 @@ def _calculation(text: str, zh: bool) -> Stated | None:
     if len(compound) != 1 or claims_in(text) or (len(exprs) > 1 and _COMPARE.search(text)):
         return None
     e = compound[0]
-    sentence = f"{_symbols(e.text)} = {_result_forms(e)}"
+    sentence = f"{_symbols(e.text)} = {result_forms(e)}"
     return Stated(sentence + ("。" if zh else "."), value=e.value)
 
 
-def _result_forms(e: Expr) -> str:
+def result_forms(e: Expr) -> str:
     """5/9 − 2/9 = 3/9 = 1/3: the sum of like fractions before it is simplified, then the
     simplest form, then a mixed number where it is more than one."""
     forms: list[str] = []
@@ -483,11 +484,19 @@ def stated_note(stated: Stated | None, language: str) -> str:
         return ""
     # Options: explaining the others, the model named them ("absorbs red and blue light")
     # and wandered off ("Why? … photolysis …"): the learner needs why this one is right.
+    # A calculation: left to "explain why", the model retold the story at length and
+    # wandered into false asides ("3/4 is just another way of saying half").
     if language.startswith("zh"):
+        if stated.calculation:
+            return (f"你的回答已经以这句话开头：“{stated.sentence}”请接着用一两句话说明为什么"
+                    "这样列式。")
         if stated.option:
             return (f"你的回答已经以这句话开头：“{stated.sentence}”请接着用一两句话解释为什么"
                     "这个答案是对的，不要谈其他选项。")
         return f"你的回答已经以这句话开头：“{stated.sentence}”请接着用两三句话解释为什么。"
+    if stated.calculation:
+        return (f'Your reply already begins with: "{stated.sentence}" Now explain in one or '
+                "two short sentences why this calculation answers the question.")
     if stated.option:
         return (f'Your reply already begins with: "{stated.sentence}" Now explain in one or '
                 "two short sentences why it is right. Do not talk about the other options.")
