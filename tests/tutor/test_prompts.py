@@ -12,6 +12,8 @@ import string
 from app.core.prompts import load_prompt, prompts_dir, render_prompt
 
 PINNED = {
+    "calculation.v1.md": "8e42efea5261d7f3",
+    "calculation_system.v1.md": "330f81ab3b194457",
     "lesson_summary.v1.md": "0659bd7390ab03b7",
     "teacher_comment.v1.md": "7112c36c08d5b362",
     "tutor_grounded.v1.md": "fd9fd645b251b896",
@@ -27,6 +29,8 @@ PINNED = {
     "tutor_system.v2.md": "6d2a39954d83cf33",
 }
 FIELDS = {
+    "calculation": {"question"},
+    "calculation_system": set(),
     "tutor_system": set(),
     "tutor_grounded": {"language", "learner"},
     "tutor_turn": {"passages", "question"},
