@@ -20,6 +20,7 @@ from app.core.tutor.safety import SafetyFilter
 from app.core.tutor.service import Setting, Tutor
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine
+from tests.tutor.test_choice import ScoringChat
 from tests.tutor.test_service import ScriptedChat
 
 JUG = ("A jug holds **3/4** of a litre of milk. You pour out **1/3** of a litre for a "
@@ -128,3 +129,33 @@ def test_the_real_model_writes_the_calculation(chat_engine: ChatEngine) -> None:
     found = calculated(chat_engine, STICKERS, "en")
     assert found is not None and found.value == 15
     assert found.sentence == "The calculation is 20 × (3/4) = 15."
+
+
+CAKE = ("A cake is cut into **6 equal pieces**. 2 pieces are eaten. What fraction of the cake "
+        "is **left**?\nA) 4/6\nB) 2/6\nC) 6/4\nD) 2/4")
+
+
+@pytest.mark.slow
+def test_with_options_the_calculation_names_the_option_with_its_number(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    # Qwen2.5 1.5B's choice here was "B: 2/6" (the pieces eaten); its calculation is right.
+    chat = ScoringChat({"2/6": 3.0, "4/6": 1.0}, "answer = (6 - 2)/6",
+                       "The answer is B [1]. Four of the six pieces are still there [1].")
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        CAKE, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    assert reply.text.startswith(
+        "The calculation is (6 - 2)/6 = 2/3, so the answer is A: 4/6")
+    assert "answer is B" not in reply.text and "Four of the six pieces" in reply.text
+    assert reply.calculated and not reply.chosen and not chat.scored
+    assert "A) 4/6" not in chat.prompts[0][-1]["content"]  # the problem without its options
+
+
+@pytest.mark.slow
+def test_with_no_option_of_that_number_the_models_choice_decides(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScoringChat({"4/6": 3.0, "2/6": 1.0}, "answer = 6 - 2",
+                       "Four of the six pieces are still there [1].")
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        CAKE, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    assert reply.text.startswith("The answer is A: 4/6")
+    assert reply.chosen and not reply.calculated

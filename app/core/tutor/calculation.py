@@ -31,12 +31,13 @@ Never in Practice: there the result is the learner's to find.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from app.core.prompts import render_prompt
 from app.core.tutor.claims import Expr, expressions, normalise
 from app.core.tutor.conversation import ChatModel
 from app.core.tutor.numbers import numbers_in
-from app.core.tutor.stated import Stated, result_forms
+from app.core.tutor.stated import Option, Stated, result_forms, split_options
 from inference.cancel import CancelToken
 from inference.chat_template import Message
 from inference.errors import ContextFull
@@ -62,15 +63,26 @@ def word_problem(question: str) -> bool:
 def calculated(chat: ChatModel, question: str, language: str,
                cancel: CancelToken | None = None) -> Stated | None:
     """The calculation the model reads in ``question``, worked out by code, as the first
-    sentence of the reply; None where it reads none that :func:`read_calculation` takes."""
+    sentence of the reply; None where it reads none that :func:`read_calculation` takes.
+
+    Where the question lists options, the model reads the problem without them, and the
+    reply names the one option whose number is the result ("…= 2/3, so the answer is A:
+    4/6."); with no such option, or more than one, None (the model's choice decides)."""
+    stem, options = split_options(question.replace("*", ""))
     try:
-        reply = "".join(chat.stream_chat(calculation_messages(question), _PARAMS, cancel))
+        reply = "".join(chat.stream_chat(calculation_messages(stem), _PARAMS, cancel))
     except ContextFull:  # a question longer than the whole context: answered freely
         return None
     if cancel is not None and cancel.cancelled:
         return None
-    found = read_calculation(reply, question)
-    return None if found is None else _stated(found, language.startswith("zh"))
+    found = read_calculation(reply, stem)
+    if found is None:
+        return None
+    zh = language.startswith("zh")
+    if not options:
+        return _stated(found, zh)
+    right = [o for o in options if _just_the_number(o, found.value)]
+    return _stated(found, zh, right[0]) if len(right) == 1 else None
 
 
 def calculation_messages(question: str) -> list[Message]:
@@ -107,8 +119,22 @@ def _question_integers(text: str) -> set[int]:
     return found
 
 
-def _stated(calculation: Expr, zh: bool) -> Stated:
+def _just_the_number(option: Option, value: Fraction) -> bool:
+    """Whether the option says nothing but one number, equal to ``value`` (4/6 for 2/3)."""
+    text = normalise(option.text).rstrip(".。")
+    found = expressions(text)
+    return (len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+            and found[0].value == value)
+
+
+def _stated(calculation: Expr, zh: bool, option: Option | None = None) -> Stated:
     shown = re.sub(r"\s*\*\s*", " × ", calculation.text)
     worked = f"{shown} = {result_forms(calculation)}"
-    return Stated(f"列式计算：{worked}。" if zh else f"The calculation is {worked}.",
-                  value=calculation.value, calculation=True)
+    if option is None:
+        sentence = f"列式计算：{worked}。" if zh else f"The calculation is {worked}."
+    else:
+        letter = option.letter.upper()
+        sentence = (f"列式计算：{worked}，所以答案是{letter}：{option.text}。" if zh else
+                    f"The calculation is {worked}, so the answer is {letter}: {option.text}.")
+    return Stated(sentence, value=calculation.value, calculation=True,
+                  option=option.letter if option else "")

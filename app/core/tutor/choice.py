@@ -70,6 +70,11 @@ class Closed:
     results: tuple[Stated, ...]
     readings: tuple[Reading, ...]
 
+    @property
+    def options(self) -> bool:
+        """Whether the question lists options (else it asks true or false)."""
+        return any(result.option for result in self.results)
+
 
 def closed_question(question: str, language: str) -> Closed | None:
     """The question's possible answers where it lists options or asks true or false."""

@@ -28,7 +28,7 @@ from app.core.content.index import Embedder, RetrievalIndex
 from app.core.content.model import Question
 from app.core.prompts import render_prompt
 from app.core.tutor.calculation import calculated, word_problem
-from app.core.tutor.choice import ChoiceScorer, choose, closed_question
+from app.core.tutor.choice import ChoiceScorer, Closed, choose, closed_question
 from app.core.tutor.claims import (
     REMOVED_ALL,
     REMOVED_NOTE,
@@ -157,22 +157,33 @@ class Tutor:
             if setting.policy.limit_to_pack and not _decided_near(grounding, stated):
                 return TutorReply(NOT_IN_LESSONS, grounding=grounding)
             grounding = None
-        # A closed question code cannot decide: the model's choice is stated first (choice.py).
-        chosen = None if stated or grounding is None else \
-            self._choice(question, conversation, grounding, setting)
-        # A word problem code cannot read: the model's calculation, worked out by code.
-        worked = None if stated or chosen or not word_problem(question) else \
-            calculated(self._chat, question, setting.language, cancel)
-        reply = self._stream(question, conversation, grounding, stated or chosen or worked,
-                             setting, emit, cancel)
-        return replace(reply, stated=bool(stated), chosen=bool(chosen), calculated=bool(worked))
+        read = None if stated else self._read_by_model(question, conversation, grounding,
+                                                       setting, cancel)
+        reply = self._stream(question, conversation, grounding, stated or read, setting,
+                             emit, cancel)
+        return replace(reply, stated=bool(stated), chosen=bool(read and not read.calculation),
+                       calculated=bool(read and read.calculation))
 
-    def _choice(self, question: str, conversation: Conversation, grounding: Grounding,
-                setting: Setting) -> Stated | None:
-        """The option (or true or false) the model scores highest over the passages, where
-        the question lists options or asks true or false and the engine gives scores."""
+    def _read_by_model(self, question: str, conversation: Conversation,
+                       grounding: Grounding | None, setting: Setting,
+                       cancel: CancelToken | None) -> Stated | None:
+        """What the reply begins with where code cannot decide the question alone: a word
+        problem's calculation, written by the model and worked out by code (calculation.py),
+        else a closed question's choice from the model's scores (choice.py)."""
         closed = closed_question(question, setting.language)
-        if closed is None or not isinstance(self._chat, ChoiceScorer):
+        if word_problem(question) and (closed is None or closed.options):
+            worked = calculated(self._chat, question, setting.language, cancel)
+            if worked is not None:
+                return worked
+        if closed is None or grounding is None:
+            return None
+        return self._choice(closed, question, conversation, grounding, setting)
+
+    def _choice(self, closed: Closed, question: str, conversation: Conversation,
+                grounding: Grounding, setting: Setting) -> Stated | None:
+        """The option (or true or false) the model scores highest over the passages, where
+        the engine gives scores."""
+        if not isinstance(self._chat, ChoiceScorer):
             return None
         turn = learner_turn(question, grounding, conversation)
         if not turn.text.endswith(turn.question):  # no other order can be asked: read freely
