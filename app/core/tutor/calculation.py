@@ -10,10 +10,13 @@ the problem well and does fraction arithmetic badly; exact arithmetic is code's 
 
 So on Ask the tutor, for a question that asks for an amount ("how much", "how many",
 "what fraction", 多少, 几…) and gives at least two numbers, where :mod:`.stated` cannot
-decide it and it lists no options (:mod:`.choice`), the reply begins with the
-calculation and its exact result, written by code: "The calculation is 3/4 - 1/3 =
-5/12." The model then explains; a sentence of it that gives another result is not shown
-(:meth:`Stated.contradicted_by`).
+decide it, the reply begins with the calculation and its exact result, written by code:
+"The calculation is 3/4 - 1/3 = 5/12." The model then explains; a sentence of it that
+gives another result is not shown (:meth:`Stated.contradicted_by`). Where the question
+lists options, the model reads the problem without them and the reply names the one
+option whose number is the result ("The calculation is (6 - 2)/6 = 2/3, so the answer is
+A: 4/6."): for that cake, the model's choice (:mod:`.choice`) was "B: 2/6", the pieces
+eaten. With no such option the choice decides, as before.
 
 The calculation is the model's reading of the problem, shown so the learner can follow
 it; only its arithmetic is code's. It is used only when it is nothing but arithmetic on
