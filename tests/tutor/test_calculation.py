@@ -159,3 +159,18 @@ def test_with_no_option_of_that_number_the_models_choice_decides(
         CAKE, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
     assert reply.text.startswith("The answer is A: 4/6")
     assert reply.chosen and not reply.calculated
+
+
+@pytest.mark.slow
+def test_the_explanation_after_a_stated_result_stops_at_three_sentences(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("answer = 20 * (3/4)",
+                        "You take 3/4 of all 20 stickers [1]. To explain it simply: "
+                        "- Split the 20 stickers into 4 equal groups [1]. - Each group has "
+                        "5 stickers. - Three groups are 15 stickers. 3/4 is just another "
+                        "way of saying half.")
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        STICKERS, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    assert reply.text.startswith("The calculation is 20 × (3/4) = 15")
+    assert "Each group has 5 stickers" in reply.text  # the intro line did not count
+    assert "Three groups" not in reply.text and "half" not in reply.text

@@ -245,6 +245,8 @@ class Tutor:
                 draft = "" if stated else hold_numbers(update.draft)
                 emit(replace(update, sentence=turn.renumber(update.sentence),
                              draft=turn.renumber(draft)))
+                if stated and _explained(shown):
+                    break
         except Flagged as flagged:
             log.warning("tutor reply replaced by the safety filter: %s", flagged.verdict.reason)
             pieces.close()  # records the exchange now, so it can be forgotten at once
@@ -473,6 +475,20 @@ def _lead(stated: Stated | None, language: str) -> str:
     if stated is None:
         return ""
     return stated.sentence if language.startswith("zh") else stated.sentence + " "
+
+
+# After a stated result the model is asked for one to three sentences of why; it went on
+# ("To explain this to a 12-year-old:", a story of jars and cookies) and the length is
+# where unchecked slips gathered: "3/4 is just another way of saying half", "It does not
+# reflect any colors". A line that only introduces what follows ("…in simple terms:")
+# does not count.
+EXPLANATION_SENTENCES = 3
+
+
+def _explained(shown: list[str]) -> bool:
+    """Whether the model has written as many sentences after a stated result as asked."""
+    said = [s for s in shown if s.strip() and not s.strip().endswith((":", "："))]
+    return len(said) >= EXPLANATION_SENTENCES
 
 
 def _joined(lead: str, answer: str) -> str:
