@@ -43,6 +43,9 @@ LEARNERS = {"en": ("Mia", "Sam", "Noor"), "zh_CN": ("小明", "乐乐", "安安"
 PACK = {"en": "fractions", "zh_CN": "fractions-zh"}
 # The questions a weak model got wrong (docs/models.md): the screenshots show the answers.
 QUESTION = {"en": "Is 2/4 the same as 1/2?", "zh_CN": "3/4和2/3哪个大？"}
+# A word problem: the model writes the calculation, code works it out (calculation.py).
+WORD_PROBLEM = {"en": "You have 20 stickers and give away 3/4 of them. How many do you give away?",
+                "zh_CN": "小明有12个苹果，吃了其中的1/3，吃了几个？"}
 LESSON_QUESTION = {"en": "How do I simplify a fraction?", "zh_CN": "分数的分子和分母表示什么？"}
 PASSPHRASE = "purple tiger jumps high"
 LESSON = {"en": "what-is-a-fraction", "zh_CN": "ren-shi-fen-shu"}
@@ -207,6 +210,8 @@ class Driver:
         tutor.subject.setCurrentIndex(tutor.subject.findData(PACK[self.language]))
         ask_and_wait(tutor, QUESTION[self.language])
         self.shot("tutor")
+        ask_and_wait(tutor, WORD_PROBLEM[self.language])
+        self.shot("tutor-word-problem")
 
     def practise_a_little(self) -> None:
         """Three answers on the subject (two right), so the report has figures."""

@@ -166,11 +166,23 @@ def test_the_explanation_after_a_stated_result_stops_at_three_sentences(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScriptedChat("answer = 20 * (3/4)",
                         "You take 3/4 of all 20 stickers [1]. To explain it simply: "
-                        "- Split the 20 stickers into 4 equal groups [1]. - Each group has "
-                        "5 stickers. - Three groups are 15 stickers. 3/4 is just another "
-                        "way of saying half.")
+                        "- Split the 20 stickers into 4 equal groups [1]. - You give away "
+                        "3 of the 4 groups. - Those 3 groups are 15 stickers.")
     reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
         STICKERS, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
     assert reply.text.startswith("The calculation is 20 × (3/4) = 15")
-    assert "Each group has 5 stickers" in reply.text  # the intro line did not count
-    assert "Three groups" not in reply.text and "half" not in reply.text
+    assert "You give away 3 of the 4 groups" in reply.text  # the intro line did not count
+    assert "Those 3 groups" not in reply.text
+
+
+@pytest.mark.slow
+def test_a_sentence_naming_a_number_outside_the_calculation_is_not_shown(
+        fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
+    chat = ScriptedChat("answer = 20 * (3/4)",
+                        "This means you give away half of your stickers, which is 15 "
+                        "stickers [1]. You split the 20 stickers into 4 equal groups and "
+                        "give away 3 of them, which is 15 stickers [1].")
+    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
+        STICKERS, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    assert "half" not in reply.text and reply.contradicted == 1
+    assert "You split the 20 stickers into 4 equal groups" in reply.text

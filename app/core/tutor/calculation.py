@@ -12,7 +12,9 @@ So on Ask the tutor, for a question that asks for an amount ("how much", "how ma
 "what fraction", 多少, 几…) and gives at least two numbers, where :mod:`.stated` cannot
 decide it, the reply begins with the calculation and its exact result, written by code:
 "The calculation is 3/4 - 1/3 = 5/12." The model then explains; a sentence of it that
-gives another result is not shown (:meth:`Stated.contradicted_by`). Where the question
+gives another result is not shown (:meth:`Stated.contradicted_by`), nor one that names a
+number outside the problem and its calculation (:meth:`Stated.strays`: "you give away half
+of your stickers" under "20 × (3/4) = 15"). Where the question
 lists options, the model reads the problem without them and the reply names the one
 option whose number is the result ("The calculation is (6 - 2)/6 = 2/3, so the answer is
 A: 4/6."): for that cake, the model's choice (:mod:`.choice`) was "B: 2/6", the pieces
@@ -83,9 +85,9 @@ def calculated(chat: ChatModel, question: str, language: str,
         return None
     zh = language.startswith("zh")
     if not options:
-        return _stated(found, zh)
+        return _stated(found, stem, zh)
     right = [o for o in options if _just_the_number(o, found.value)]
-    return _stated(found, zh, right[0]) if len(right) == 1 else None
+    return _stated(found, stem, zh, right[0]) if len(right) == 1 else None
 
 
 def calculation_messages(question: str) -> list[Message]:
@@ -130,7 +132,8 @@ def _just_the_number(option: Option, value: Fraction) -> bool:
             and found[0].value == value)
 
 
-def _stated(calculation: Expr, zh: bool, option: Option | None = None) -> Stated:
+def _stated(calculation: Expr, question: str, zh: bool,
+            option: Option | None = None) -> Stated:
     shown = re.sub(r"\s*\*\s*", " × ", calculation.text)
     worked = f"{shown} = {result_forms(calculation)}"
     if option is None:
@@ -140,4 +143,15 @@ def _stated(calculation: Expr, zh: bool, option: Option | None = None) -> Stated
         sentence = (f"列式计算：{worked}，所以答案是{letter}：{option.text}。" if zh else
                     f"The calculation is {worked}, so the answer is {letter}: {option.text}.")
     return Stated(sentence, value=calculation.value, calculation=True,
-                  option=option.letter if option else "")
+                  option=option.letter if option else "",
+                  numbers=_explainable(question, sentence))
+
+
+def _explainable(question: str, sentence: str) -> frozenset[Fraction]:
+    """The values an explanation of the calculation may name: the question's, the
+    calculation's and its result's, 0 and 1, and the whole numbers that make them up
+    ("7 parts out of 10", "the common denominator 12" under "3/4 - 1/3 = 5/12", "four of
+    the six pieces" under "… = 2/3, so the answer is A: 4/6")."""
+    values = numbers_in(question) | numbers_in(sentence) | {Fraction(0), Fraction(1)}
+    written = _question_integers(normalise(question)) | _question_integers(sentence)
+    return frozenset(values | {Fraction(n) for n in written})

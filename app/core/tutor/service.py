@@ -497,10 +497,10 @@ def _joined(lead: str, answer: str) -> str:
 
 def _off(sentence: str, stated: Stated, setting: Setting) -> bool:
     """A model sentence not to show after a stated result: it contradicts (or repeats)
-    the result, explains a comparison by one part of the fractions alone, or repeats the
-    note about it."""
+    the result, explains a comparison by one part of the fractions alone, names a number
+    outside a calculation's, or repeats the note about it."""
     return (stated.contradicted_by(sentence) or stated.misreasons(sentence)
-            or echoes_note(sentence, stated, setting.language))
+            or stated.strays(sentence) or echoes_note(sentence, stated, setting.language))
 
 
 def _without_contradictions(text: str, stated: Stated,

@@ -37,6 +37,7 @@ from fractions import Fraction
 from app.core.content.tokenize import has_cjk, tokens
 from app.core.tutor.claims import BLANK, Claim, Expr, claims_in, expressions, normalise, show
 from app.core.tutor.grounding import without_markers
+from app.core.tutor.numbers import numbers_in
 from app.core.tutor.worked import SUM, written
 
 
@@ -53,6 +54,8 @@ class Stated:
     option: str = ""  # the right option's letter, where the question lists options
     reducible: bool = False  # the fraction asked about is not in its simplest form
     calculation: bool = False  # a word problem's calculation (calculation.py)
+    # With a calculation: every value its explanation may name (see ``strays``).
+    numbers: frozenset[Fraction] = frozenset()
 
     def contradicted_by(self, sentence: str) -> bool:
         """Whether a model sentence says the opposite of this result (or repeats it)."""
@@ -67,6 +70,16 @@ class Stated:
                 or self._pick_contradicted(text) or self._value_contradicted(text)
                 or self._option_contradicted(text)
                 or (self.reducible and bool(_ALREADY_SIMPLEST.search(text))))
+
+    def strays(self, sentence: str) -> bool:
+        """Whether a model sentence names a number outside :attr:`numbers`: "This means
+        you give away half of your stickers" under "20 × (3/4) = 15", "…to reach a total
+        of three quarters" under "1/4 × 6 = 3/2" (Qwen2.5 1.5B, explaining calculations
+        code had worked out). Like the practice guard's rule on new numbers, it keeps an
+        explanation to the numbers of the problem and its calculation."""
+        if not self.numbers:
+            return False
+        return not numbers_in(without_markers(sentence)) <= self.numbers
 
     def misreasons(self, sentence: str) -> bool:
         """Whether a model sentence explains a comparison of two fractions by their
