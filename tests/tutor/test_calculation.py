@@ -12,7 +12,6 @@ import pytest
 from app.core.content.index import RetrievalIndex
 from app.core.content.model import Pack
 from app.core.tutor.calculation import calculated, read_calculation, word_problem
-from app.core.tutor.conversation import Conversation
 from app.core.tutor.hints import HintRequest
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safe_stream import Streamed
@@ -21,7 +20,7 @@ from app.core.tutor.service import Setting, Tutor
 from inference.embed import EmbedEngine
 from inference.llm import ChatEngine
 from tests.tutor.test_choice import ScoringChat
-from tests.tutor.test_service import ScriptedChat
+from tests.tutor.test_service import ScriptedChat, ask
 
 JUG = ("A jug holds **3/4** of a litre of milk. You pour out **1/3** of a litre for a "
        "milkshake. How much milk is left in the jug?")
@@ -89,8 +88,7 @@ def test_the_calculation_comes_first_and_is_never_contradicted(
                         "The answer is 2/4 [1]. You take the milk you poured out away from "
                         "the milk in the jug [1].")
     updates: list[Streamed] = []
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        JUG, Setting(fractions_index, "en"), Conversation(), emit=updates.append)
+    reply = ask(chat, JUG, fractions_index, embed_engine, updates.append)
     assert updates[0] == Streamed(sentence="The calculation is 3/4 - 1/3 = 5/12. ")  # at once
     assert reply.text.startswith("The calculation is 3/4 - 1/3 = 5/12")  # then its citation
     assert "2/4" not in reply.text and "You take the milk" in reply.text
@@ -106,8 +104,7 @@ def test_the_calculation_comes_first_and_is_never_contradicted(
 def test_a_calculation_it_cannot_take_leaves_the_question_to_the_free_answer(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScriptedChat("answer = 5/12", "Subtract the milk you poured out [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        JUG, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, JUG, fractions_index, embed_engine)
     assert not reply.calculated and reply.text.startswith("Subtract the milk")
 
 
@@ -141,8 +138,7 @@ def test_with_options_the_calculation_names_the_option_with_its_number(
     # Qwen2.5 1.5B's choice here was "B: 2/6" (the pieces eaten); its calculation is right.
     chat = ScoringChat({"2/6": 3.0, "4/6": 1.0}, "answer = (6 - 2)/6",
                        "The answer is B [1]. Four of the six pieces are still there [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        CAKE, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, CAKE, fractions_index, embed_engine)
     assert reply.text.startswith(
         "The calculation is (6 - 2)/6 = 2/3, so the answer is A: 4/6")
     assert "answer is B" not in reply.text and "Four of the six pieces" in reply.text
@@ -155,8 +151,7 @@ def test_with_no_option_of_that_number_the_models_choice_decides(
         fractions_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScoringChat({"4/6": 3.0, "2/6": 1.0}, "answer = 6 - 2",
                        "Four of the six pieces are still there [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        CAKE, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, CAKE, fractions_index, embed_engine)
     assert reply.text.startswith("The answer is A: 4/6")
     assert reply.chosen and not reply.calculated
 
@@ -168,8 +163,7 @@ def test_the_explanation_after_a_stated_result_stops_at_three_sentences(
                         "You take 3/4 of all 20 stickers [1]. To explain it simply: "
                         "- Split the 20 stickers into 4 equal groups [1]. - You give away "
                         "3 of the 4 groups. - Those 3 groups are 15 stickers.")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        STICKERS, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, STICKERS, fractions_index, embed_engine)
     assert reply.text.startswith("The calculation is 20 × (3/4) = 15")
     assert "You give away 3 of the 4 groups" in reply.text  # the intro line did not count
     assert "Those 3 groups" not in reply.text
@@ -182,7 +176,6 @@ def test_a_sentence_naming_a_number_outside_the_calculation_is_not_shown(
                         "This means you give away half of your stickers, which is 15 "
                         "stickers [1]. You split the 20 stickers into 4 equal groups and "
                         "give away 3 of them, which is 15 stickers [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        STICKERS, Setting(fractions_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, STICKERS, fractions_index, embed_engine)
     assert "half" not in reply.text and reply.contradicted == 1
     assert "You split the 20 stickers into 4 equal groups" in reply.text

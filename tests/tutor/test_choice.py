@@ -10,12 +10,9 @@ import pytest
 
 from app.core.content.index import RetrievalIndex
 from app.core.tutor.choice import ChoiceScorer, choose, closed_question
-from app.core.tutor.conversation import Conversation
 from app.core.tutor.safe_stream import Streamed
-from app.core.tutor.safety import SafetyFilter
-from app.core.tutor.service import Setting, Tutor
 from inference.embed import EmbedEngine
-from tests.tutor.test_service import ScriptedChat
+from tests.tutor.test_service import ScriptedChat, ask
 
 GAS = ("Which gas does cellular respiration **release**?\n"
        "A) carbon dioxide\nB) oxygen\nC) nitrogen")
@@ -124,8 +121,7 @@ def test_the_chosen_option_comes_first_and_is_never_contradicted(
                        "The answer is B. Cellular respiration breaks down sugar and "
                        "releases carbon dioxide and water [1].")
     updates: list[Streamed] = []
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        GAS, Setting(photosynthesis_index, "en"), Conversation(), emit=updates.append)
+    reply = ask(chat, GAS, photosynthesis_index, embed_engine, updates.append)
     assert updates[0] == Streamed(sentence="The answer is A: carbon dioxide. ")  # at once
     assert reply.text.startswith("The answer is A: carbon dioxide")
     assert "The answer is B" not in reply.text and "releases carbon dioxide" in reply.text
@@ -143,9 +139,8 @@ def test_a_bare_verdict_after_the_chosen_one_is_not_shown_again(
         photosynthesis_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScoringChat({" false": 2.0, " true": 1.0},
                        "False\nAll animals, including humans, are heterotrophs [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        "True or false: humans are autotrophs.", Setting(photosynthesis_index, "en"),
-        Conversation(), emit=lambda _s: None)
+    reply = ask(chat, "True or false: humans are autotrophs.", photosynthesis_index,
+                embed_engine)
     assert reply.text.startswith("The statement is false. All animals, including humans")
     assert "False\n" not in reply.text
 
@@ -154,6 +149,5 @@ def test_a_bare_verdict_after_the_chosen_one_is_not_shown_again(
 def test_without_scores_a_closed_question_is_answered_freely(
         photosynthesis_index: RetrievalIndex, embed_engine: EmbedEngine) -> None:
     chat = ScriptedChat("Cellular respiration releases carbon dioxide [1].")
-    reply = Tutor(chat, embed_engine, SafetyFilter(embed_engine)).answer(
-        GAS, Setting(photosynthesis_index, "en"), Conversation(), emit=lambda _s: None)
+    reply = ask(chat, GAS, photosynthesis_index, embed_engine)
     assert not reply.chosen and reply.text.startswith("Cellular respiration releases")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from app.core.tutor.hints import HintRequest, authored_hint
 from app.core.tutor.policy import AIPolicy
 from app.core.tutor.safe_stream import Streamed
 from app.core.tutor.safety import SAFE_MESSAGE, SafetyFilter
-from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor
+from app.core.tutor.service import FREE_CHAT_OFF, NOT_IN_LESSONS, Setting, Tutor, TutorReply
 from inference.embed import EmbedEngine
 from inference.errors import ContextFull
 from inference.llm import ChatEngine
@@ -34,6 +34,13 @@ class ScriptedChat:
         text = self.replies.pop(0) if self.replies else "Let's think."
         for word in text.split(" "):
             yield word + " "
+
+
+def ask(chat: object, question: str, index: RetrievalIndex, embed_engine: EmbedEngine,
+        emit: Callable[[Streamed], None] = lambda _s: None) -> TutorReply:
+    """``question`` on Ask the tutor, in English, a fresh conversation, ``chat`` as the model."""
+    tutor = Tutor(chat, embed_engine, SafetyFilter(embed_engine))  # type: ignore[arg-type]
+    return tutor.answer(question, Setting(index, "en"), Conversation(), emit=emit)
 
 
 def _numeric_question(pack: Pack):  # type: ignore[no-untyped-def]
