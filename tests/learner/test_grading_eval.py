@@ -10,7 +10,13 @@ import numpy as np
 import pytest
 
 from app.core.learner import grading_eval
-from app.core.learner.answer_features import MEANING_FEATURES, WORD_FEATURES, Reading, features
+from app.core.learner.answer_features import (
+    MEANING_FEATURES,
+    WORD_FEATURES,
+    Reading,
+    agreement,
+    features,
+)
 from app.core.learner.grading import Verdict
 from app.core.learner.text_grading import (
     DEFAULT,
@@ -101,7 +107,33 @@ def test_text_without_spaces_is_graded_by_meaning() -> None:
     reading = Reading("水蒸发了，留下了盐。", ("水被蒸发，留下盐。",), "你怎么把盐和水分开？")
     values = features(reading, Fixed().embed(reading.texts()))
     assert set(values) == set(MEANING_FEATURES)
+    assert agreement(reading, Fixed().embed(reading.texts())) is None
     assert DEFAULT.probability(values) == DEFAULT.meaning.probability(values)
+    fitted = load_calibration("use-multilingual-v3-int8")
+    assert fitted.probability(values) == fitted.meaning.probability(values)  # no vector asked
+
+
+def test_agreement_compares_the_demoted_answer_with_the_closest_demoted_reference() -> None:
+    reading = Reading("salt stays", ("water evaporates", "salt is left"), "How?")
+    # Rows in texts() order: answer, question, two references, then the demoted three.
+    vectors = np.array([[9, 9, 9], [9, 9, 9], [9, 9, 9], [9, 9, 9],
+                        [1, 0, 0],  # the demoted answer
+                        [0, 1, 0],  # the first demoted reference: far
+                        [3, 1, 0]], dtype=np.float64)  # the second: closest
+    closest = np.array([3, 1, 0]) / np.sqrt(10)
+    assert agreement(reading, vectors) == pytest.approx(
+        np.concatenate([[1, 0, 0] * closest, np.abs([1, 0, 0] - closest)]))
+
+
+def test_agreement_weights_are_read_with_their_vector() -> None:
+    model = LogisticModel({"similarity": 1.0}, -1.0, (2.0, -1.0))
+    assert model.probability({"similarity": 1.0}, [0.5, 1.0]) == 0.5  # -1 + 1 + 1 - 1 = 0
+    assert LogisticModel.from_json(model.to_json(), ("similarity",)) == model
+    with pytest.raises(ValueError, match="2 numbers"):
+        model.probability({"similarity": 1.0})  # weights fitted on vectors, given none
+    with pytest.raises(ValueError, match="2 numbers"):
+        model.probability({"similarity": 1.0}, [0.5, 1.0, 0.0])  # another model's vectors
+    assert "agreement" not in LogisticModel({"similarity": 1.0}, 0.0).to_json()
 
 
 def test_a_missing_calibration_is_the_default(tmp_path: Path) -> None:
@@ -120,6 +152,7 @@ def test_the_app_has_a_calibration_for_every_embedding_model() -> None:
         fitted = load_calibration(spec.id)
         assert fitted != DEFAULT, spec.id
         assert set(fitted.words.weights) == set(WORD_FEATURES)
+        assert len(fitted.words.agreement) == 2 * (spec.dimension or 0) and not fitted.meaning.agreement
         assert 0 < fitted.partial_at < fitted.correct_at < 1
 
 
@@ -129,8 +162,17 @@ def test_fitting_finds_the_rule_in_the_features() -> None:
     y = x[:, 0] + 0.2 * rng.normal(size=400) > 0.5
     model = grading_eval.fit_logistic(x, y, ("similarity", "recall"))
     assert model.weights["similarity"] > 3 and abs(model.weights["recall"]) < 1
-    assert isinstance(model, LogisticModel)
+    assert isinstance(model, LogisticModel) and not model.agreement
     assert model.probability({"similarity": 0.9, "recall": 0.5}) > 0.8
+    # A rule in one number of the agreement vector is found there, not in the noise (the
+    # weights are pulled hard to 0, so they are compared, not read as they are).
+    vectors = rng.uniform(0, 1, (400, 3))
+    y = vectors[:, 1] + 0.2 * rng.normal(size=400) > 0.5
+    model = grading_eval.fit_logistic(x, y, ("similarity", "recall"), agreement=vectors)
+    assert model.agreement[1] > 5 * max(abs(model.agreement[0]), abs(model.agreement[2]))
+    plain = {"similarity": 0.5, "recall": 0.5}
+    assert (model.probability(plain, [0.5, 0.9, 0.5]) > 0.6
+            > 0.4 > model.probability(plain, [0.5, 0.1, 0.5]))
 
 
 def test_the_pruned_default_embedder_uses_its_parent_s_calibration(tmp_path: Path) -> None:

@@ -16,6 +16,10 @@ SemEval-2013 Task 7 baselines:
 - **Negation**: the answer is negated and the closest reference is not (or the reverse), or
   a word they share is negated in one only ("not connected" against "connected").
 - **Length**: the answer's length in words, and whether it says nothing beyond the question.
+- **Agreement** (:func:`agreement`): the demoted answer's embedding and the closest demoted
+  reference's, compared dimension by dimension (their product and absolute difference, the
+  pair features of InferSent and SentEval). One cosine says how close two meanings are; these
+  say in which directions they meet or part, and the grader weighs each direction.
 
 Text without spaces between words (Chinese, Japanese) has no words to count here: it gets
 the meaning features alone (:data:`MEANING_FEATURES`), and the grader a model fitted on them.
@@ -154,6 +158,19 @@ def features(reading: Reading, vectors: npt.ArrayLike) -> dict[str, float]:
     demoted = v[3 + n:3 + 2 * n] @ v[2 + n]
     return {**meaning, "similarity_demoted": float(demoted.max()),
             **_word_features(reading, sims)}
+
+
+def agreement(reading: Reading, vectors: npt.ArrayLike) -> npt.NDArray[np.float64] | None:
+    """The product and the absolute difference, dimension by dimension, of the demoted answer's
+    embedding and the embedding of the demoted reference closest to it; ``None`` for text
+    without words (nothing is demoted there). ``vectors`` as for :func:`features`."""
+    if not reading.words:
+        return None
+    v = _unit(vectors)
+    n = len(reading.references)
+    answer, references = v[2 + n], v[3 + n:3 + 2 * n]
+    closest = references[int(np.argmax(references @ answer))]
+    return np.concatenate([answer * closest, np.abs(answer - closest)])
 
 
 def _word_features(reading: Reading, sims: npt.NDArray[np.float64]) -> dict[str, float]:

@@ -4,8 +4,10 @@
   (the app's ONNX embedding model), the reference's content words the answer says and the
   answer's words the reference says, both without the question's own words (question
   demoting), word order, negation, length.
-- Model: a logistic model over those features gives the probability that the answer is
-  correct. Its few weights are a :class:`Calibration` per embedding model id in
+- Model: a logistic model over those features, and over the answer's agreement with the
+  closest reference dimension by dimension (:func:`answer_features.agreement`), gives the
+  probability that the answer is correct. Its weights are a :class:`Calibration` per
+  embedding model id in
   ``assets/grading/calibration.json``, fitted on graded student answers (SemEval-2013
   Task 7) by ``python -m app.core.learner.grading_eval DIR --labels 2way --calibrate``; a
   model without an entry gets :data:`DEFAULT`. Text without spaces between words (Chinese)
@@ -38,6 +40,7 @@ from app.core.learner.answer_features import (
     NEGATIONS,
     WORD_FEATURES,
     Reading,
+    agreement,
     features,
     has_cjk,
     stem,
@@ -50,22 +53,37 @@ from inference.resources import assets_dir
 
 @dataclass(frozen=True)
 class LogisticModel:
-    """P(correct) = 1 / (1 + exp(-(bias + sum of weight x feature)))."""
+    """P(correct) = 1 / (1 + exp(-(bias + sum of weight x feature + agreement weights .
+    agreement vector))); a model without agreement weights reads the named features alone."""
 
     weights: Mapping[str, float]
     bias: float
+    agreement: tuple[float, ...] = ()  # one weight per number of answer_features.agreement
 
-    def probability(self, values: Mapping[str, float]) -> float:
+    def probability(self, values: Mapping[str, float],
+                    agreement: npt.ArrayLike | None = None) -> float:
         z = self.bias + sum(w * values[name] for name, w in self.weights.items())
+        if self.agreement:
+            z += float(np.dot(self.agreement, self._checked(agreement)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
+    def _checked(self, agreement: npt.ArrayLike | None) -> npt.NDArray[np.float64]:
+        vector = np.asarray(agreement if agreement is not None else (), dtype=np.float64)
+        if vector.shape != (len(self.agreement),):
+            # Weights fitted on another embedding model's vectors: grading would be noise.
+            raise ValueError(f"the grader expects an agreement vector of {len(self.agreement)}"
+                             f" numbers, got shape {vector.shape}")
+        return vector
+
     def to_json(self) -> dict[str, Any]:
-        return {"bias": self.bias, "weights": dict(self.weights)}
+        entry: dict[str, Any] = {"bias": self.bias, "weights": dict(self.weights)}
+        return {**entry, "agreement": list(self.agreement)} if self.agreement else entry
 
     @classmethod
     def from_json(cls, entry: Mapping[str, Any], names: Sequence[str]) -> LogisticModel:
         weights = {name: float(entry["weights"][name]) for name in names}
-        return cls(weights, float(entry["bias"]))
+        return cls(weights, float(entry["bias"]),
+                   tuple(float(w) for w in entry.get("agreement", ())))
 
 
 # Hand-set before any fitting (an embedding model without a calibration): an answer close
@@ -96,10 +114,14 @@ class Calibration:
                    LogisticModel.from_json(entry["meaning"], MEANING_FEATURES),
                    float(entry["correct_at"]), float(entry["partial_at"]))
 
-    def probability(self, values: Mapping[str, float]) -> float:
-        """P(correct) from the features; the meaning model when words were not counted."""
-        model = self.words if "recall" in values else self.meaning
-        return model.probability(values)
+    def probability(self, values: Mapping[str, float],
+                    agreement: npt.ArrayLike | None = None) -> float:
+        """P(correct) from the features (:func:`answer_features.features`) and the agreement
+        vector (:func:`answer_features.agreement`); the meaning model, which reads no
+        agreement, when words were not counted."""
+        if "recall" in values:
+            return self.words.probability(values, agreement)
+        return self.meaning.probability(values)
 
 
 DEFAULT = Calibration()
@@ -186,9 +208,11 @@ def _message(verdict: Verdict, missing: list[str]) -> str:
     return "That doesn't match what the question asks. Look at the lesson again."
 
 
-def reading_features(embedder: Embedder, reading: Reading) -> dict[str, float]:
-    """The features of one answer (one call to the embedding model)."""
-    return features(reading, embedder.embed(reading.texts()))
+def reading_features(embedder: Embedder, reading: Reading
+                     ) -> tuple[dict[str, float], npt.NDArray[np.float64] | None]:
+    """The features and the agreement vector of one answer (one call to the embedding model)."""
+    vectors = embedder.embed(reading.texts())
+    return features(reading, vectors), agreement(reading, vectors)
 
 
 def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[str],
@@ -200,8 +224,8 @@ def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[st
     if not references:
         raise ValueError("a short-text question needs at least one reference answer")
     c = calibration
-    values = reading_features(embedder, Reading(answer, tuple(references), question))
-    score = c.probability(values)
+    values, agrees = reading_features(embedder, Reading(answer, tuple(references), question))
+    score = c.probability(values, agrees)
     matched = [k for k in keywords if keyword_matches(answer, k)]
     missing = [k for k in keywords if k not in matched]
     if keywords:
