@@ -24,10 +24,23 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip wheel
 
-# Re-install whenever the declared dependencies or their pinned versions change.
+# llama.cpp is built for this CPU, except its AMX kernels (Xeon Sapphire Rapids and later,
+# never a laptop): on such machines they crash at the first matrix product (llama.cpp
+# #20824; seen here on 2026-12-06). An explicit -mno-amx-* wins over -march=native.
+NO_AMX := $(if $(filter x86_64,$(shell uname -m)),-mno-amx-tile -mno-amx-int8 -mno-amx-bf16)
+export CMAKE_ARGS := $(strip $(CMAKE_ARGS) $(if $(NO_AMX),-DCMAKE_C_FLAGS='$(NO_AMX)' -DCMAKE_CXX_FLAGS='$(NO_AMX)'))
+
+# Re-install whenever the declared dependencies or their pinned versions change. A wheel
+# that pip's cache kept from a build with AMX kernels is dropped and built again.
 CONSTRAINTS := packaging/constraints.txt
 $(STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PY) -m pip install -q -c $(CONSTRAINTS) -e ".[dev,hub]"
+	@if [ -n "$(NO_AMX)" ] && grep -qs "amx repack tensor" \
+	     $(VENV)/lib/python*/site-packages/llama_cpp/lib/libggml-cpu*.so; then \
+	  echo "llama.cpp came from a cached build with AMX kernels: building it again without"; \
+	  $(PY) -m pip cache remove -q llama_cpp_python; \
+	  $(PY) -m pip install -q --force-reinstall --no-deps -c $(CONSTRAINTS) llama-cpp-python; \
+	fi
 	touch $@
 
 # After an upgrade passed `make test`: pin what is installed now.
