@@ -57,6 +57,14 @@ from app.core.tutor.numbers import numbers_in
     ("2/4 is actually not equal to 1/2.", False),
     ("1/2确实等于3/4。", False),
     ("1/3 and 1/4 are both equal to each other.", False),
+    ("Three-quarters is bigger than two thirds.", True),
+    ("Two thirds is bigger than three quarters.", False),
+    ("One half is not the same as two quarters.", False),
+    ("Three quarters of 60 is 40.", False),
+    ("Five twelfths plus one twelfth equals one half.", True),
+    ("One quarter = 25%", True),
+    ("3/4 divided by 3 gives 1/3.", False),
+    ("6除以2等于4。", False),
 ])
 def test_claims_are_judged_exactly(sentence: str, holds: bool) -> None:
     found = claims_in(sentence)
@@ -68,6 +76,12 @@ def test_claims_are_judged_exactly(sentence: str, holds: bool) -> None:
     "You ate 1/4 of the pizza.", "Step 2 is 3/4 of the way.", "4 is 2 more than 2.",
     "1/2 is 1/4 more than 1/4.", "There are 4 parts and 3 are shaded.",
     "The answer is 3/4.", "Question 4 is 1/2.", "3 of 4 parts = 3/4", "这一样大吗？",
+    "On a third try, one of them is 3/4.", "One of the pieces is 1/4.",
+    "Two halves make a whole.", "Half of them is 3.",
+    "Three quarters is 3 × 5 = 15 stickers.",
+    "A fraction halfway between 0 and 1 is equal to one half.",
+    "If you multiply the top and bottom by 2, you get 2/4.", "分子分母同时乘2，得到2/4。",
+    "11 ÷ 4 = 2 remainder 3.", "17 ÷ 5 = 3 r 2", "7/8 is 1/8 short of a whole.",
 ])
 def test_sentences_that_claim_nothing_are_left_alone(sentence: str) -> None:
     assert false_claims(sentence) == [], sentence

@@ -6,7 +6,8 @@ tutor shows is read for claims of the form ``EXPR REL EXPR`` and each one is eva
 with :class:`~fractions.Fraction` (no rounding):
 
 - numbers: whole numbers, decimals, fractions ``3/4``, mixed numbers ``1 1/2``,
-  percentages ``75%``, "75 percent", ``四分之三``, ``百分之七十五``, full-width forms;
+  percentages ``75%``, "75 percent", fractions in words ("three quarters",
+  "two-thirds", "one half"), ``四分之三``, ``百分之七十五``, full-width forms;
 - operators between numbers: ``+ - × * x ÷`` and "plus", "minus", "times", "divided
   by", ``加 减 乘 除以``;
 - relations: ``= ≠ < > ≤ ≥ ≈``, "equals", "is (not) equal to", "is (not) the same as",
@@ -17,6 +18,10 @@ with :class:`~fractions.Fraction` (no rounding):
 A plain "is" or ``是`` between two numbers is read as a claim only when one side is a
 calculation or a fraction, decimal or percentage and the left number is not a label
 ("Step 2 is 3/4", "question 4 is …"); otherwise "4 is 2 more than 2" would read as 4 = 2.
+A fraction in words is not such a side ("Three quarters is 3 × 5 = 15 stickers" names a
+part). Not claims either: the two ends of "between 0 and 1", the number something is
+multiplied or divided "by" ("multiply the top and bottom by 2, you get 2/4"), and a
+division with a remainder ("11 ÷ 4 = 2 remainder 3").
 """
 
 from __future__ import annotations
@@ -34,9 +39,21 @@ from app.core.tutor.latex import delatex
 
 _ZH_DIGIT = "零〇一二两三四五六七八九十百千"
 _ZH_NUM = rf"(?:[{_ZH_DIGIT}]+|\d+)"
+# A fraction in English words: a count from one to twelve, then the part's name, singular
+# after "one" ("one third", "one-half") and plural after more ("two-thirds", "three
+# quarters"). A bare "half" or "a third" is left alone: "a third try", "half of them".
+_EN_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve")
+_EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EN_PLURAL = {"halves": "half", **{f"{part}s": part for part in _EN_PARTS if part != "half"}}
+_EN_FRACTION = (r"(?P<enfrac>\b(?P<en>one)[\s-]+(?P<ed>" + "|".join(_EN_PARTS) + r")"
+                r"|\b(?P<ens>" + "|".join(_EN_COUNTS[1:]) + r")[\s-]+(?P<eds>"
+                + "|".join(_EN_PLURAL) + r"))\b")
 _NUMBER = re.compile(
     r"(?P<zhpct>百分之(?P<zp>" + _ZH_NUM + r"))"
     r"|(?P<zhfrac>(?P<zd>" + _ZH_NUM + r")分之(?P<zn>" + _ZH_NUM + r"))"
+    r"|" + _EN_FRACTION +
     r"|(?<![a-z0-9.])(?:"
     r"(?P<mixed>(?P<mw>\d+)\s+(?P<mn>\d+)\s*/\s*(?P<md>\d+))"
     r"|(?P<frac>(?P<fn>\d+(?:\.\d+)?)\s*/\s*(?P<fd>\d+(?:\.\d+)?))"
@@ -56,9 +73,10 @@ _OPERATOR = re.compile(
 # ("3 of 4 parts" is a count, not 12).
 _OF = frozenset({"of", "的"})
 # After a plain "is" claim these words mean the sentence says something else:
-# "1/2 is 1/4 more than 1/4", "6 is 2 times 3".
+# "1/2 is 1/4 more than 1/4", "6 is 2 times 3", "7/8 is 1/8 short of a whole".
 _NOT_A_WEAK_CLAIM = re.compile(r"\s*(more|less|bigger|smaller|greater|larger|fewer|higher|"
-                               r"lower|times|of|out|than|away|from|plus|minus|倍|多|少|的|个)")
+                               r"lower|short|times|of|out|than|away|from|plus|minus|"
+                               r"倍|多|少|的|个)")
 
 _LABELS = re.compile(r"(step|question|part|option|choice|number|no\.|lesson|chapter|page|"
                      r"problem|exercise|level|hint|#|第|题|步)\s*$")
@@ -74,6 +92,11 @@ class Expr:
     end: int
     compound: bool  # has an operator
     plain_integer: bool  # a single whole number ("4"), not "4.0", "3/4", "40%"
+
+    @property
+    def in_words(self) -> bool:
+        """A single fraction written in words ("three quarters")."""
+        return not self.compound and bool(re.search(r"[a-z]", self.text))
 
 
 @dataclass(frozen=True)
@@ -163,6 +186,9 @@ def _number_value(match: re.Match[str]) -> tuple[Fraction, bool] | None:
     if match["zhfrac"]:
         den, num = _chinese_int(match["zd"]), _chinese_int(match["zn"])
         return (Fraction(num, den), False) if den and num is not None else None
+    if match["enfrac"]:
+        count = _EN_COUNTS.index(match["en"] or match["ens"]) + 1
+        return Fraction(count, _EN_PARTS[match["ed"] or _EN_PLURAL[match["eds"]]]), False
     if match["mixed"]:
         den = int(match["md"])
         return (int(match["mw"]) + Fraction(int(match["mn"]), den), False) if den else None
@@ -360,10 +386,22 @@ def _weak_claim(text: str, left: Expr, right: Expr) -> bool:
     """A plain "is"/"是" claim counts only between calculations or non-whole numbers."""
     if _LABELS.search(text[:left.start]) or _NOT_A_WEAK_CLAIM.match(text[right.end:]):
         return False
+    if left.in_words or right.in_words:
+        # Words name a part of something: "Three quarters is 3 × 5 = 15 stickers."
+        return False
     if left.compound or right.compound:
         return True
     return not left.plain_integer and not right.plain_integer
 
+
+# "between 0 and 1 is equal to one half": the two ends of a stretch are not compared
+# with each other, and what follows the second is said of the thing between them.
+_RANGE = re.compile(r"\bbetween\s*$")
+_RANGE_END = re.compile(r"\bbetween\s+[^\s,;]+\s+and\s*$")
+# "multiply the top and bottom by 2, you get 2/4", "分子分母同时乘2，得到2/4": the number
+# is what something else was multiplied by; what follows is that other thing's result.
+_OPERAND = re.compile(r"(?:\bby|乘以|乘|除以)\s*$")
+_REMAINDER = re.compile(r"\s*(?:remainder\b|rem\b|r\s*\d|余)")
 
 # A gap the learner is to fill: "3/5 = ?/20", "15/20 = 3/(  )", "3/□".
 BLANK = r"(?:\?|_+|\(\s*\)|□|○)"
@@ -379,6 +417,10 @@ def claims_in(sentence: str) -> list[Claim]:
     for left, right in itertools.pairwise(exprs):
         if _BLANK_AFTER.match(text, right.end) or _BLANK_BEFORE.search(text[:left.start]):
             continue  # "18/24 = 3/?" asks for a number: it does not say 18/24 = 3
+        if _RANGE_END.search(text[:left.start]) or _OPERAND.search(text[:left.start]):
+            continue
+        if _REMAINDER.match(text, right.end):
+            continue  # "11 ÷ 4 = 2 remainder 3": a whole-number division, not 11/4 = 2
         gap = text[left.end:right.start]
         relation = _between(gap)
         if relation is not None:
@@ -387,7 +429,7 @@ def claims_in(sentence: str) -> list[Claim]:
                 found.append(Claim(left, rel, negated, right))
             continue
         paired = _pair(gap, text[right.end:right.end + 24])
-        if paired is not None:
+        if paired is not None and not _RANGE.search(text[:left.start]):
             found.append(Claim(left, paired[0], paired[1], right))
     return found
 
