@@ -34,22 +34,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from app.core.tutor.latex import delatex
+from app.core.tutor.numbers import WORD_DENOMINATORS, WORD_NUMBERS
 
 # ---------------------------------------------------------------- tokens
 
 _ZH_DIGIT = "零〇一二两三四五六七八九十百千"
 _ZH_NUM = rf"(?:[{_ZH_DIGIT}]+|\d+)"
-# A fraction in English words: a count from one to twelve, then the part's name, singular
+# A fraction in English words (numbers.py's words): a count, then the part's name, singular
 # after "one" ("one third", "one-half") and plural after more ("two-thirds", "three
 # quarters"). A bare "half" or "a third" is left alone: "a third try", "half of them".
-_EN_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-              "eleven", "twelve")
-_EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-_EN_PLURAL = {"halves": "half", **{f"{part}s": part for part in _EN_PARTS if part != "half"}}
+_EN_COUNTS = [w for w, n in WORD_NUMBERS.items() if n > 1]
+_EN_PARTS = [w for w in WORD_DENOMINATORS if not w.endswith("s")]  # half, third, …
+_EN_PLURALS = [w for w in WORD_DENOMINATORS if w.endswith("s")]  # halves, thirds, …
 _EN_FRACTION = (r"(?P<enfrac>\b(?P<en>one)[\s-]+(?P<ed>" + "|".join(_EN_PARTS) + r")"
-                r"|\b(?P<ens>" + "|".join(_EN_COUNTS[1:]) + r")[\s-]+(?P<eds>"
-                + "|".join(_EN_PLURAL) + r"))\b")
+                r"|\b(?P<ens>" + "|".join(_EN_COUNTS) + r")[\s-]+(?P<eds>"
+                + "|".join(_EN_PLURALS) + r"))\b")
 _NUMBER = re.compile(
     r"(?P<zhpct>百分之(?P<zp>" + _ZH_NUM + r"))"
     r"|(?P<zhfrac>(?P<zd>" + _ZH_NUM + r")分之(?P<zn>" + _ZH_NUM + r"))"
@@ -187,8 +186,8 @@ def _number_value(match: re.Match[str]) -> tuple[Fraction, bool] | None:
         den, num = _chinese_int(match["zd"]), _chinese_int(match["zn"])
         return (Fraction(num, den), False) if den and num is not None else None
     if match["enfrac"]:
-        count = _EN_COUNTS.index(match["en"] or match["ens"]) + 1
-        return Fraction(count, _EN_PARTS[match["ed"] or _EN_PLURAL[match["eds"]]]), False
+        count = WORD_NUMBERS[match["en"] or match["ens"]]
+        return Fraction(count, WORD_DENOMINATORS[match["ed"] or match["eds"]]), False
     if match["mixed"]:
         den = int(match["md"])
         return (int(match["mw"]) + Fraction(int(match["mn"]), den), False) if den else None

@@ -12,17 +12,19 @@ from fractions import Fraction
 
 from app.core.tutor.latex import delatex
 
-_WORD_NUMBERS = {
+# Numbers and parts in English words; also read by claims.py.
+WORD_NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20,
     "hundred": 100,
 }
-_WORD_DENOMINATORS = {
+WORD_DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12, "hundredth": 100,
+    "tenth": 10, "tenths": 10, "eleventh": 11, "elevenths": 11, "twelfth": 12,
+    "twelfths": 12, "hundredth": 100,
     "hundredths": 100,
 }
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -85,12 +87,12 @@ def _word_fractions(text: str) -> set[Fraction]:
     words = _WORDS.findall(text.replace("-", " "))
     found: set[Fraction] = set()
     for i, word in enumerate(words):
-        if word in _WORD_DENOMINATORS:
+        if word in WORD_DENOMINATORS:
             before = words[i - 1] if i else ""
-            count = _WORD_NUMBERS.get(before, 1)
-            found.add(Fraction(count, _WORD_DENOMINATORS[word]))
-        elif word in _WORD_NUMBERS and word not in ("a", "an"):
-            found.add(Fraction(_WORD_NUMBERS[word]))
+            count = WORD_NUMBERS.get(before, 1)
+            found.add(Fraction(count, WORD_DENOMINATORS[word]))
+        elif word in WORD_NUMBERS and word not in ("a", "an"):
+            found.add(Fraction(WORD_NUMBERS[word]))
     return found
 
 
