@@ -173,6 +173,19 @@ def agreement(reading: Reading, vectors: npt.ArrayLike) -> npt.NDArray[np.float6
     return np.concatenate([answer * closest, np.abs(answer - closest)])
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What the grader reads of one answer: :func:`features` and :func:`agreement`."""
+
+    values: dict[str, float]
+    agreement: npt.NDArray[np.float64] | None
+
+
+def evidence(reading: Reading, vectors: npt.ArrayLike) -> Evidence:
+    """:func:`features` and :func:`agreement` of ``reading`` from the same vectors."""
+    return Evidence(features(reading, vectors), agreement(reading, vectors))
+
+
 def _word_features(reading: Reading, sims: npt.NDArray[np.float64]) -> dict[str, float]:
     asked = set(content_stems(reading.question))
     said = set(content_stems(reading.answer))

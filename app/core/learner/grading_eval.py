@@ -39,12 +39,12 @@ import numpy as np
 import numpy.typing as npt
 
 from app.atomic import write_text_atomic
-from app.core.learner import answer_features
 from app.core.learner.answer_features import (
     MEANING_FEATURES,
     WORD_FEATURES,
+    Evidence,
     Reading,
-    agreement,
+    evidence,
 )
 from app.core.learner.text_grading import (
     Calibration,
@@ -101,15 +101,6 @@ def load(root: Path, labels: str, sample: int | None = None) -> list[Graded]:
     return answers[::max(1, len(answers) // sample)][:sample] if sample else answers
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What the grader reads of one answer: :func:`answer_features.features` and
-    :func:`answer_features.agreement` (``None`` for text without words)."""
-
-    values: dict[str, float]
-    agreement: npt.NDArray[np.float64] | None
-
-
 Features = list[Evidence]  # per answer
 
 
@@ -119,11 +110,7 @@ def features(answers: Sequence[Graded], embedder: Embedder) -> Features:
     texts = sorted({t for r in readings for t in r.texts()})
     vectors = np.asarray(embedder.embed(texts), dtype=np.float64)
     index = {t: i for i, t in enumerate(texts)}
-    found = []
-    for r in readings:
-        mine = vectors[[index[t] for t in r.texts()]]
-        found.append(Evidence(answer_features.features(r, mine), agreement(r, mine)))
-    return found
+    return [evidence(r, vectors[[index[t] for t in r.texts()]]) for r in readings]
 
 
 def predict(f: Features, calibration: Calibration, labels: str) -> list[str]:

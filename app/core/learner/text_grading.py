@@ -39,9 +39,9 @@ from app.core.learner.answer_features import (
     MEANING_FEATURES,
     NEGATIONS,
     WORD_FEATURES,
+    Evidence,
     Reading,
-    agreement,
-    features,
+    evidence,
     has_cjk,
     stem,
     tokens,
@@ -208,11 +208,9 @@ def _message(verdict: Verdict, missing: list[str]) -> str:
     return "That doesn't match what the question asks. Look at the lesson again."
 
 
-def reading_features(embedder: Embedder, reading: Reading
-                     ) -> tuple[dict[str, float], npt.NDArray[np.float64] | None]:
+def reading_features(embedder: Embedder, reading: Reading) -> Evidence:
     """The features and the agreement vector of one answer (one call to the embedding model)."""
-    vectors = embedder.embed(reading.texts())
-    return features(reading, vectors), agreement(reading, vectors)
+    return evidence(reading, embedder.embed(reading.texts()))
 
 
 def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[str],
@@ -224,8 +222,9 @@ def grade_short_text(embedder: Embedder, answer: str, *, references: Sequence[st
     if not references:
         raise ValueError("a short-text question needs at least one reference answer")
     c = calibration
-    values, agrees = reading_features(embedder, Reading(answer, tuple(references), question))
-    score = c.probability(values, agrees)
+    read = reading_features(embedder, Reading(answer, tuple(references), question))
+    values = read.values
+    score = c.probability(values, read.agreement)
     matched = [k for k in keywords if keyword_matches(answer, k)]
     missing = [k for k in keywords if k not in matched]
     if keywords:
